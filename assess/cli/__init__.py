@@ -1,0 +1,70 @@
+"""The ``assess`` command line: one click group, one module per command.
+
+``main`` is the only place that turns exceptions into messages and exit
+codes: ``AssessError`` (bad input) prints its diagnostics and exits 2,
+click's usage errors exit 2, and anything else is a bug: it prints
+"internal error" with how to report it, never a traceback, and exits 3.
+
+Exit codes: 0 ok, 1 the answer is "no" (errors found, a scenario failed,
+``fmt --check`` would change a file), 2 bad usage or bad input.
+"""
+
+from __future__ import annotations
+
+import sys
+from typing import NoReturn
+
+import click
+
+from assess.cli.common import emit_problems
+from assess.diagnostics import AssessError
+
+EXIT_OK, EXIT_NO, EXIT_BAD_INPUT, EXIT_INTERNAL = 0, 1, 2, 3
+
+REPORT_BUGS = (
+    "this is a bug in assess; please report it with the command you ran and "
+    "the input files (https://github.com/assess-project/assess/issues)"
+)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="assess")
+def cli() -> None:
+    """Weigh competing hypotheses against uneven evidence, and explain why."""
+
+
+def _register_commands() -> None:
+    from assess.cli import check
+
+    for module in (check,):
+        cli.add_command(module.command)
+
+
+_register_commands()
+
+
+def main(argv: list[str] | None = None) -> NoReturn:
+    """Run the command line and exit with its code."""
+    try:
+        code = cli.main(args=argv, prog_name="assess", standalone_mode=False)
+    except click.exceptions.Exit as exc:
+        code = exc.exit_code
+    except click.ClickException as exc:
+        exc.show()
+        code = EXIT_BAD_INPUT
+    except click.exceptions.Abort:
+        click.echo("aborted", err=True)
+        code = EXIT_BAD_INPUT
+    except AssessError as exc:
+        emit_problems(exc.diagnostics)
+        code = EXIT_BAD_INPUT
+    except (BrokenPipeError, KeyboardInterrupt):
+        code = EXIT_BAD_INPUT
+    except RecursionError:
+        click.echo("error: the input nests too deeply to process", err=True)
+        code = EXIT_BAD_INPUT
+    except Exception as exc:
+        click.echo(f"internal error: {type(exc).__name__}: {exc}", err=True)
+        click.echo(REPORT_BUGS, err=True)
+        code = EXIT_INTERNAL
+    sys.exit(code if isinstance(code, int) else EXIT_OK)

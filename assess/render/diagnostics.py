@@ -1,0 +1,56 @@
+"""Diagnostics as text (with the source line and a caret) or as JSON data.
+
+Text form::
+
+    rules.assess:3:12: error[unsafe_variable]: variable Y in the head is not bound
+        path(X, Y) :- edge(X, Z).
+                ^
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from assess.diagnostics import Diagnostic
+
+LineLookup = Callable[[str, int], str]
+
+
+def diagnostic_text(diagnostic: Diagnostic, line_of: LineLookup) -> str:
+    """``file:line:col: severity[code]: message``, then the line and a caret."""
+    span = diagnostic.span
+    head = f"{span.file}:{span.line}:{span.column}" if span.line else span.file
+    text = f"{head}: {diagnostic.severity.value}[{diagnostic.code}]: {diagnostic.message}"
+    line = line_of(span.file, span.line) if span.line else ""
+    if not line:
+        return text
+    shown = line.expandtabs(4) if "\t" not in line[: max(0, span.column - 1)] else line
+    caret_at = len(line[: max(0, span.column - 1)].expandtabs(4))
+    if len(shown) > 200:
+        start = max(0, caret_at - 100)
+        shown, caret_at = shown[start : start + 200], caret_at - start
+    return f"{text}\n    {shown}\n    {' ' * caret_at}^"
+
+
+def diagnostics_text(
+    diagnostics: Sequence[Diagnostic], more: int, line_of: LineLookup
+) -> str:
+    """All diagnostics, then "… and N more" when the list was capped."""
+    parts = [diagnostic_text(d, line_of) for d in diagnostics]
+    if more:
+        parts.append(f"… and {more} more")
+    return "\n".join(parts)
+
+
+def diagnostic_data(diagnostic: Diagnostic) -> dict[str, Any]:
+    """The JSON object of one diagnostic (a documented contract)."""
+    span = diagnostic.span
+    return {
+        "code": diagnostic.code,
+        "severity": diagnostic.severity.value,
+        "file": span.file,
+        "line": span.line,
+        "column": span.column,
+        "message": diagnostic.message,
+    }

@@ -1,0 +1,69 @@
+"""Reading program text from disk, refusing what is not a program.
+
+A file is read whole as UTF-8. Refused, each with an ``InputError`` whose
+code names the problem: a missing path (``file_not_found``), a directory
+(``is_a_directory``), unreadable bytes (``unreadable_file``), a binary file
+(``binary_file``: it holds a NUL byte), text that is not UTF-8
+(``not_utf8``), an empty file (``empty_file``), and a line longer than
+``MAX_LINE`` characters (``line_too_long``), which no hand-written program has.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+
+from assess.diagnostics import InputError
+
+MAX_LINE = 100_000
+
+
+@dataclass(frozen=True, slots=True)
+class SourceText:
+    """A program's text and the name it is reported under."""
+
+    path: str
+    text: str
+
+    def line(self, number: int) -> str:
+        """The 1-based line ``number``, without its newline ('' if absent)."""
+        lines = self.text.splitlines()
+        return lines[number - 1] if 0 < number <= len(lines) else ""
+
+
+def read_source(path: str) -> SourceText:
+    """Read ``path`` as an assess program, or raise ``InputError``."""
+    if os.path.isdir(path):
+        raise InputError("is_a_directory", path, f"{path} is a directory, not a file")
+    try:
+        with open(path, "rb") as handle:
+            data = handle.read()
+    except FileNotFoundError:
+        raise InputError("file_not_found", path, f"{path}: no such file") from None
+    except OSError as exc:
+        raise InputError("unreadable_file", path, f"{path}: cannot read: {exc.strerror}") from None
+    return decode_source(path, data)
+
+
+def decode_source(path: str, data: bytes) -> SourceText:
+    """Check and decode the bytes of ``path``."""
+    if b"\x00" in data:
+        raise InputError("binary_file", path, f"{path} is a binary file, not assess source")
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise InputError(
+            "not_utf8", path, f"{path}:{line}: not UTF-8 text (byte {exc.start})"
+        ) from None
+    if not text.strip():
+        raise InputError("empty_file", path, f"{path} is empty: there is nothing to check")
+    for number, line_text in enumerate(text.split("\n"), start=1):
+        if len(line_text) > MAX_LINE:
+            raise InputError(
+                "line_too_long",
+                path,
+                f"{path}:{number}: line is {len(line_text):,} characters long "
+                f"(the limit is {MAX_LINE:,})",
+            )
+    return SourceText(path, text.lstrip("\ufeff"))

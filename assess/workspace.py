@@ -1,0 +1,72 @@
+"""The files of one invocation, read and parsed, with their text kept.
+
+A ``Workspace`` is what every command starts from: the programs in the order
+given (rules first, then evidence), and each file's text so that diagnostics
+can quote the offending line. Reading or parsing failures are collected, not
+raised one at a time, so ``check`` reports every broken file at once.
+
+Example::
+
+    >>> ws = Workspace.from_texts({"a.assess": "edge(a, b)."})
+    >>> [p.file for p in ws.programs]
+    ['a.assess']
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from assess.diagnostics import AssessError, Diagnostic
+from assess.syntax.ast import Program
+from assess.syntax.parser import parse
+from assess.syntax.source import SourceText, decode_source, read_source
+
+
+@dataclass
+class Workspace:
+    """Parsed programs, their sources, and the diagnostics of reading them."""
+
+    programs: list[Program] = field(default_factory=list)
+    sources: dict[str, SourceText] = field(default_factory=dict)
+    problems: list[Diagnostic] = field(default_factory=list)
+
+    @classmethod
+    def from_paths(cls, paths: list[str] | tuple[str, ...]) -> Workspace:
+        workspace = cls()
+        for path in paths:
+            try:
+                workspace.add(read_source(path))
+            except AssessError as exc:
+                workspace.problems.extend(exc.diagnostics)
+        return workspace
+
+    @classmethod
+    def from_texts(cls, texts: dict[str, str]) -> Workspace:
+        workspace = cls()
+        for path, text in texts.items():
+            try:
+                workspace.add(decode_source(path, text.encode("utf-8")))
+            except AssessError as exc:
+                workspace.problems.extend(exc.diagnostics)
+        return workspace
+
+    def add(self, source: SourceText) -> Program | None:
+        """Parse ``source`` into the workspace; a syntax error is recorded."""
+        self.sources[source.path] = source
+        try:
+            program = parse(source.text, source.path)
+        except AssessError as exc:
+            self.problems.extend(exc.diagnostics)
+            return None
+        self.programs.append(program)
+        return program
+
+    def line(self, file: str, number: int) -> str:
+        """Line ``number`` of ``file`` as written ('' when unknown)."""
+        source = self.sources.get(file)
+        return source.line(number) if source else ""
+
+    def raise_problems(self) -> None:
+        """Raise the reading and parsing problems, if any, as one error."""
+        if self.problems:
+            raise AssessError(self.problems)
