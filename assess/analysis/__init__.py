@@ -1,0 +1,1 @@
+"""The analyst's layer: grading, corroboration, estimative language."""

@@ -1,0 +1,97 @@
+"""From Admiralty grades to the probability that a report is true.
+
+A source's reliability (A completely reliable, B usually reliable, C fairly
+reliable, D not usually reliable, E unreliable, F cannot be judged) and the
+information's credibility (1 confirmed, 2 probably true, 3 possibly true,
+4 doubtfully true, 5 improbable, 6 cannot be judged) are two separate
+judgements of one question: is what the report says true? The default table
+gives each grade a probability and takes their mean; an F or a 6 carries no
+information (0.5) and so pulls the other grade towards even chance.
+
+==========  ====  ====  ====  ====  ====  ====
+reliability   1     2     3     4     5     6
+==========  ====  ====  ====  ====  ====  ====
+A           0.95  0.88  0.78  0.65  0.55  0.73
+B           0.88  0.80  0.70  0.58  0.48  0.65
+C           0.80  0.73  0.63  0.50  0.40  0.58
+D           0.70  0.63  0.53  0.40  0.30  0.48
+E           0.60  0.53  0.43  0.30  0.20  0.38
+F           0.73  0.65  0.55  0.43  0.33  0.50
+==========  ====  ====  ====  ====  ====  ====
+
+(values rounded here; ``DEFAULT_TABLE`` holds the exact means). A ruleset
+overrides single cells with ``grade B2 = 0.75.``
+
+Example::
+
+    >>> report_probability("B", 2)
+    0.8
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+RELIABILITY = {"A": 0.95, "B": 0.80, "C": 0.65, "D": 0.45, "E": 0.25, "F": 0.5}
+CREDIBILITY = {1: 0.95, 2: 0.80, 3: 0.60, 4: 0.35, 5: 0.15, 6: 0.5}
+
+RELIABILITY_WORDS = {
+    "A": "completely reliable",
+    "B": "usually reliable",
+    "C": "fairly reliable",
+    "D": "not usually reliable",
+    "E": "unreliable",
+    "F": "reliability cannot be judged",
+}
+CREDIBILITY_WORDS = {
+    1: "confirmed",
+    2: "probably true",
+    3: "possibly true",
+    4: "doubtfully true",
+    5: "improbable",
+    6: "truth cannot be judged",
+}
+
+DEFAULT_TABLE: dict[str, float] = {
+    f"{letter}{number}": round((RELIABILITY[letter] + CREDIBILITY[number]) / 2, 4)
+    for letter in RELIABILITY
+    for number in CREDIBILITY
+}
+
+
+def report_probability(
+    reliability: str, credibility: int, overrides: Mapping[str, float] | None = None
+) -> float:
+    """The probability of a report graded ``reliability``+``credibility``."""
+    code = f"{reliability}{credibility}"
+    if overrides and code in overrides:
+        return overrides[code]
+    return DEFAULT_TABLE[code]
+
+
+def source_clusters(derived_from: Mapping[str, tuple[str, ...]]) -> dict[str, str]:
+    """Map each source to a representative of the sources it shares origin with.
+
+    Sources linked by ``derived_from`` (in either direction, transitively) are
+    one origin: their reports of the same thing count once. Each cluster is
+    named by its alphabetically first source.
+
+        >>> source_clusters({"tass": ("kremlin",), "kremlin": (), "isw": ()})
+        {'isw': 'isw', 'kremlin': 'kremlin', 'tass': 'kremlin'}
+    """
+    parent: dict[str, str] = {}
+
+    def root(name: str) -> str:
+        parent.setdefault(name, name)
+        while parent[name] != name:
+            parent[name] = parent[parent[name]]
+            name = parent[name]
+        return name
+
+    for source, origins in derived_from.items():
+        for origin in origins:
+            a, b = root(source), root(origin)
+            if a != b:
+                parent[max(a, b)] = min(a, b)
+        root(source)
+    return {name: root(name) for name in sorted(parent)}

@@ -1,0 +1,177 @@
+"""The intermediate representation every semantics grounds and reads.
+
+Lowering (``assess.engine.lower``) turns checked syntax trees into one
+``IRProgram``: rules with numbered body literals and numbered variables,
+certain ground facts in per-predicate tables, and the queries, evidence,
+superiority pairs and declarations that the semantics need.
+
+Invariants:
+
+* A predicate is a ``Pred`` (name, arity, contrary); ``~p/1`` and ``p/1`` are
+  different predicates to the evaluator; only the semantics relate them.
+* ``IRRule.id`` is its index in ``IRProgram.rules``; derivations refer to it.
+* Certain facts (no probability, no label) live in ``IRProgram.facts``;
+  everything that is a *choice* (a probabilistic fact, a report, a labelled
+  fact) is a rule with an empty body, so that each becomes its own leaf.
+* The rules of one annotated disjunction share ``disjunction`` (an int id);
+  each ground instance of the shared body is one exclusive choice.
+* Variables in a rule are numbered 0..n-1 in order of first appearance;
+  ``var_names[i]`` is the name the analyst wrote.
+
+Example: ``0.7::path(X, Y) :- edge(X, Y).`` lowers to
+``IRRule(id, head=IRAtom(Pred("path", 2), (IVar(0), IVar(1))),
+body=(IRLiteral(IRAtom(Pred("edge", 2), (IVar(0), IVar(1)))),),
+probability=0.7, ...)``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from assess.syntax import ast
+
+Value = str | int | float
+"""A ground constant. Symbols and "strings" are both ``str``."""
+
+GroundAtom = tuple["Pred", tuple[Value, ...]]
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class Pred:
+    """A predicate: name, arity, and whether it is the contrary ``~name``."""
+
+    name: str
+    arity: int
+    contrary: bool = False
+
+    def __str__(self) -> str:
+        return f"{'~' if self.contrary else ''}{self.name}/{self.arity}"
+
+    @property
+    def complement(self) -> Pred:
+        """``~p`` for ``p`` and ``p`` for ``~p``."""
+        return Pred(self.name, self.arity, not self.contrary)
+
+
+@dataclass(frozen=True, slots=True)
+class IVar:
+    """The rule's variable number ``index``."""
+
+    index: int
+
+
+@dataclass(frozen=True, slots=True)
+class IConst:
+    value: Value
+
+
+ITerm = IVar | IConst
+
+
+@dataclass(frozen=True, slots=True)
+class IBinary:
+    """Arithmetic on terms; ``op`` is an ``ast.ArithOp`` value."""
+
+    op: ast.ArithOp
+    left: IExpr
+    right: IExpr
+
+
+@dataclass(frozen=True, slots=True)
+class INeg:
+    operand: IExpr
+
+
+IExpr = ITerm | IBinary | INeg
+
+
+@dataclass(frozen=True, slots=True)
+class IRAtom:
+    pred: Pred
+    args: tuple[ITerm, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class IRLiteral:
+    """A body atom; ``negated`` means negation as failure."""
+
+    atom: IRAtom
+    negated: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class IRCompare:
+    """A built-in test ``left op right`` (``op`` an ``ast.CompareOp``)."""
+
+    op: ast.CompareOp
+    left: IExpr
+    right: IExpr
+
+
+@dataclass(frozen=True, slots=True)
+class IRAssign:
+    """``Var is expr``: binds the variable, or tests it if already bound."""
+
+    var: IVar
+    expr: IExpr
+
+
+IRBodyItem = IRLiteral | IRCompare | IRAssign
+
+
+@dataclass(frozen=True, slots=True)
+class IRRule:
+    """One rule (or choice fact). ``origin`` is the syntax it came from."""
+
+    id: int
+    head: IRAtom
+    body: tuple[IRBodyItem, ...]
+    var_names: tuple[str, ...]
+    kind: ast.RuleKind = ast.RuleKind.STRICT
+    probability: float | None = None
+    label: str | None = None
+    disjunction: int | None = None
+    origin: ast.Clause | ast.Disjunction | ast.Report | None = field(
+        default=None, compare=False
+    )
+
+    @property
+    def span(self) -> ast.Span:
+        return self.origin.span if self.origin is not None else ast.NO_SPAN
+
+
+@dataclass(frozen=True, slots=True)
+class IRQuery:
+    """A query atom; it may hold variables (every ground answer is asked)."""
+
+    atom: IRAtom
+    origin: ast.Query | None = field(default=None, compare=False)
+
+
+@dataclass(frozen=True, slots=True)
+class IREvidence:
+    atom: IRAtom
+    value: bool
+    origin: ast.Evidence | None = field(default=None, compare=False)
+
+
+@dataclass
+class IRProgram:
+    """A whole lowered program (all files of one invocation together)."""
+
+    rules: list[IRRule] = field(default_factory=list)
+    facts: dict[Pred, set[tuple[Value, ...]]] = field(default_factory=dict)
+    queries: list[IRQuery] = field(default_factory=list)
+    evidence: list[IREvidence] = field(default_factory=list)
+    superiority: list[tuple[str, str]] = field(default_factory=list)
+    conflicts: list[tuple[str, str]] = field(default_factory=list)
+
+    def predicates(self) -> set[Pred]:
+        """Every predicate that occurs anywhere in the program."""
+        found: set[Pred] = set(self.facts)
+        for rule in self.rules:
+            found.add(rule.head.pred)
+            found.update(i.atom.pred for i in rule.body if isinstance(i, IRLiteral))
+        found.update(q.atom.pred for q in self.queries)
+        found.update(e.atom.pred for e in self.evidence)
+        return found
