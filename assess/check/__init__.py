@@ -2,20 +2,34 @@
 
 Each check is a function ``(programs) -> list[Diagnostic]`` over all files of
 an invocation together (a predicate defined in the rules file may be used in
-an evidence file). Checks never raise on bad input; they report it. The
-order matters only for reading: structural checks first, tradecraft last.
+an evidence file). Checks never raise on bad input; they report it. Checks
+are independent of each other, so the order matters only for reading:
+structural checks first, tradecraft last. The renderer sorts the findings by
+place anyway; ``CHECKS``'s order decides ties at the same place.
+
+``dependencies`` holds the predicate dependency graph and its SCCs, shared
+with the engine's stratification.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
+from assess.check.cycles import check_negative_cycle
+from assess.check.predicates import check_arity_mismatch, check_undefined_predicate
+from assess.check.safety import check_unsafe_variable
 from assess.diagnostics import Diagnostic
 from assess.syntax.ast import Program
 
 Check = Callable[[Sequence[Program]], list[Diagnostic]]
 
-CHECKS: tuple[Check, ...] = ()
+CHECKS: tuple[Check, ...] = (
+    # Structure of the program as a Datalog program.
+    check_arity_mismatch,
+    check_undefined_predicate,
+    check_unsafe_variable,
+    check_negative_cycle,
+)
 
 
 def run_checks(programs: Sequence[Program]) -> list[Diagnostic]:

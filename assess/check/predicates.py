@@ -1,0 +1,94 @@
+"""``undefined_predicate`` and ``arity_mismatch``: every used predicate is defined.
+
+A predicate used in a rule body (negated or not), a query, an evidence atom
+or an expectation must be *defined* somewhere in the invocation: by a rule or
+fact head, a report, or an ``indicator``/``hypothesis`` declaration (see
+``walk``). ``true/0`` is built in.
+
+Prolog lets ``p/1`` and ``p/2`` be unrelated predicates, and so does assess:
+defining both is legal. What a Datalog user means by ``p(a)`` when only
+``p/2`` exists is a typo, so a use whose name is defined only at *other*
+arities is an ``arity_mismatch`` (naming the arities that exist), not an
+``undefined_predicate``; each use gets exactly one of the two. Likewise a
+report, fact or rule head of a name *declared* as an indicator or hypothesis,
+at an arity that no declaration gives it, is an ``arity_mismatch``.
+
+Example: with ``edge(a, b).`` defined, ``path(X) :- edge(X).`` is an
+``arity_mismatch`` (edge/1 vs edge/2) and ``p :- nodes(X).`` an
+``undefined_predicate``.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+
+from assess.check.walk import (
+    declared_signatures,
+    defined_signatures,
+    defining_atoms,
+    describe,
+    used_atoms,
+)
+from assess.diagnostics import Diagnostic, error
+from assess.syntax import ast
+
+
+def _arities(signatures: set[tuple[str, int]]) -> dict[str, list[int]]:
+    by_name: dict[str, list[int]] = defaultdict(list)
+    for name, arity in signatures:
+        by_name[name].append(arity)
+    return {name: sorted(arities) for name, arities in by_name.items()}
+
+
+def _listed(name: str, arities: list[int]) -> str:
+    return ", ".join(describe((name, arity)) for arity in arities)
+
+
+def check_undefined_predicate(programs: Sequence[ast.Program]) -> list[Diagnostic]:
+    """Uses of a name that no file defines at any arity."""
+    defined = defined_signatures(programs)
+    names = {name for name, _ in defined}
+    findings = []
+    for atom, where in used_atoms(programs):
+        if atom.predicate not in names:
+            findings.append(
+                error(
+                    "undefined_predicate",
+                    atom.span,
+                    f"{describe(atom.signature)} is used {where} but never defined: "
+                    "no fact, rule or report concludes it and no indicator or "
+                    "hypothesis declares it",
+                )
+            )
+    return findings
+
+
+def check_arity_mismatch(programs: Sequence[ast.Program]) -> list[Diagnostic]:
+    """Uses at an undefined arity of a defined name; definitions off their declaration."""
+    defined = defined_signatures(programs)
+    arities = _arities(defined)
+    findings = []
+    for atom, where in used_atoms(programs):
+        if atom.signature not in defined and atom.predicate in arities:
+            known = _listed(atom.predicate, arities[atom.predicate])
+            findings.append(
+                error(
+                    "arity_mismatch",
+                    atom.span,
+                    f"{describe(atom.signature)} is used {where} but only {known} is defined",
+                )
+            )
+    declared = _arities({signature for signature, _ in declared_signatures(programs)})
+    for atom in defining_atoms(programs):
+        name, arity = atom.signature
+        if name in declared and arity not in declared[name]:
+            findings.append(
+                error(
+                    "arity_mismatch",
+                    atom.span,
+                    f"{describe(atom.signature)} does not match its declaration as "
+                    f"{_listed(name, declared[name])}",
+                )
+            )
+    return findings

@@ -1,0 +1,122 @@
+"""``unsafe_variable``: every variable a rule needs is bound by its body.
+
+Datalog's range restriction, read order-independently (the engine plans the
+order of a body; ``X > 3, n(X)`` is as safe as ``n(X), X > 3``):
+
+* a positive body literal (``p(X)`` or ``~p(X)``) binds all its variables;
+* ``X = t`` (either way round) binds ``X`` once ``t`` is a constant or bound;
+* ``X is expr`` binds ``X`` once every variable of ``expr`` is bound;
+* repeat until nothing new is bound.
+
+Then a variable is **unsafe** where it is not bound and it occurs in a head
+(a fact with a variable is unsafe: facts are ground), under negation (the
+anonymous ``_`` is fine there: ``\\+ edge(X, _)`` means "no edge from X"), in
+a comparison, or on the right of ``is``. Reports and evidence must be ground.
+Each unsafe variable is reported once per rule, where it first occurs unsafely.
+
+Example: ``p(X, Y) :- q(X), \\+ r(Z).`` has two findings: ``Y`` in the head and
+``Z`` under negation.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+
+from assess.check.walk import Rule, all_items, atom_vars, expr_vars, heads, rules
+from assess.diagnostics import Diagnostic, error
+from assess.syntax import ast
+
+
+def _unify_target(literal: ast.Comparison, bound: set[str]) -> str | None:
+    """The variable ``X = t`` would bind now, if any."""
+    for side, other in ((literal.left, literal.right), (literal.right, literal.left)):
+        if (
+            isinstance(side, ast.Var)
+            and side.name not in bound
+            and all(var.name in bound for var in expr_vars(other))
+        ):
+            return side.name
+    return None
+
+
+def bound_variables(body: Sequence[ast.BodyLiteral]) -> set[str]:
+    """The names of the variables that ``body`` binds (see the module doc)."""
+    bound = {
+        var.name for literal in body if isinstance(literal, ast.Atom) for var in atom_vars(literal)
+    }
+    binders = [
+        literal
+        for literal in body
+        if isinstance(literal, ast.Assignment)
+        or (isinstance(literal, ast.Comparison) and literal.op is ast.CompareOp.UNIFY)
+    ]
+    changed = True
+    while changed:
+        changed = False
+        for literal in binders:
+            if isinstance(literal, ast.Assignment):
+                target = literal.target.name
+                ready = all(var.name in bound for var in expr_vars(literal.expr))
+                new = target if ready and target not in bound else None
+            else:
+                new = _unify_target(literal, bound)
+            if new is not None:
+                bound.add(new)
+                changed = True
+    return bound
+
+
+def _needing_binding(rule: Rule) -> Iterator[tuple[ast.Var, str]]:
+    """Every variable occurrence that must be bound, with where it is."""
+    for head in heads(rule):
+        for var in atom_vars(head):
+            yield var, "in the head"
+    for literal in rule.body:
+        if isinstance(literal, ast.Negation):
+            for var in atom_vars(literal.atom):
+                if not var.is_anonymous:
+                    yield var, "under negation"
+        elif isinstance(literal, ast.Comparison):
+            for var in (*expr_vars(literal.left), *expr_vars(literal.right)):
+                yield var, "in a comparison"
+        elif isinstance(literal, ast.Assignment):
+            for var in expr_vars(literal.expr):
+                yield var, "on the right of 'is'"
+
+
+def _rule_findings(rule: Rule) -> list[Diagnostic]:
+    bound = bound_variables(rule.body)
+    reported: set[str] = set()
+    findings = []
+    for var, where in _needing_binding(rule):
+        if var.name in bound or var.name in reported:
+            continue
+        if not var.is_anonymous:
+            reported.add(var.name)
+        findings.append(
+            error(
+                "unsafe_variable",
+                var.span,
+                f"variable {var.name} {where} is not bound by a positive literal of the body",
+            )
+        )
+    return findings
+
+
+def _ground_findings(programs: Sequence[ast.Program]) -> Iterator[Diagnostic]:
+    for item in all_items(programs):
+        if isinstance(item, ast.Report | ast.Evidence):
+            what = "a report" if isinstance(item, ast.Report) else "evidence"
+            for var in atom_vars(item.atom):
+                yield error(
+                    "unsafe_variable",
+                    var.span,
+                    f"variable {var.name} in {what}: {what} must be ground (constants only)",
+                )
+
+
+def check_unsafe_variable(programs: Sequence[ast.Program]) -> list[Diagnostic]:
+    """Unbound variables in heads, negations, comparisons and ``is``; non-ground evidence."""
+    findings = [finding for rule in rules(programs) for finding in _rule_findings(rule)]
+    findings.extend(_ground_findings(programs))
+    return findings
