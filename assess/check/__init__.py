@@ -16,8 +16,15 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from assess.check.cycles import check_negative_cycle
+from assess.check.duplicates import check_duplicate_declaration
+from assess.check.grades import check_invalid_grade
+from assess.check.hypotheses import check_unknown_hypothesis
+from assess.check.labels import check_unknown_label
 from assess.check.predicates import check_arity_mismatch, check_undefined_predicate
+from assess.check.probabilities import check_invalid_probability
 from assess.check.safety import check_unsafe_variable
+from assess.check.singletons import check_singleton_variable
+from assess.check.sources import check_unknown_source
 from assess.diagnostics import Diagnostic
 from assess.syntax.ast import Program
 
@@ -29,6 +36,16 @@ CHECKS: tuple[Check, ...] = (
     check_undefined_predicate,
     check_unsafe_variable,
     check_negative_cycle,
+    # Values the grammar accepts but the meaning does not.
+    check_invalid_probability,
+    check_invalid_grade,
+    # The analyst's declarations and what refers to them.
+    check_duplicate_declaration,
+    check_unknown_source,
+    check_unknown_label,
+    check_unknown_hypothesis,
+    # Tradecraft: legal but probably not meant (warnings).
+    check_singleton_variable,
 )
 
 
