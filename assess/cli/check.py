@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import click
 
+from assess.analysis.loading import load_reports
 from assess.check import run_checks
 from assess.cli.common import FORMAT_OPTION, emit_json, emit_problems, open_workspace
 from assess.diagnostics import sort_and_cap
@@ -23,7 +24,9 @@ def command(files: tuple[str, ...], output_format: str) -> int:
     unreadable = [d for d in workspace.problems if d.code != "syntax_error"]
     findings = list(workspace.problems)
     if workspace.programs:
-        findings.extend(run_checks(workspace.programs))
+        programs, load_problems = load_reports(workspace.programs, workspace.sources)
+        findings.extend(load_problems)
+        findings.extend(run_checks(programs))
     if output_format == "json":
         shown, _ = sort_and_cap(findings, cap=10_000)
         emit_json([diagnostic_data(d) for d in shown])

@@ -1,0 +1,164 @@
+"""``load "reports.csv".``: reports from a CSV file, one per row.
+
+The path is relative to the directory of the file that declares it. The
+first row is a header naming the columns, in any order (case and surrounding
+spaces ignored):
+
+===========  ========  =====================================================
+column       required  holds
+===========  ========  =====================================================
+indicator    yes       the indicator's name; ``~name`` reports its contrary
+arguments    yes       its arguments separated by ``;`` (``12500``, ``a;b``,
+                       ``'Minsk';2``); empty for an indicator without any
+source       yes       a source declared with ``source``
+credibility  yes       1 – 6
+date         no        ``YYYY-MM-DD`` or empty
+quote        no        the words of the report, or empty
+===========  ========  =====================================================
+
+An argument is written as in a rule file: a lower-case name, a number, a
+``'quoted name'`` or a ``"string"``. Each row becomes an ``ast.Report`` whose
+span is the row's line and the column of its first cell in the CSV file, so
+every later diagnostic about that report points into the CSV. ``expand``
+returns the programs with each ``load`` replaced by its reports; everything
+downstream (checks, lowering) sees ordinary reports.
+
+Errors name the file, line and column of the cell, with stable codes:
+``load_*`` for a file that cannot be read (``load_file_not_found`` …, at the
+``load`` statement), ``bad_csv``, ``missing_column``, ``unknown_column``,
+``duplicate_column``, ``bad_row`` (wrong number of cells), ``bad_indicator``,
+``bad_argument``, ``unknown_source``, ``bad_credibility``, ``bad_date``.
+Every error in every loaded file is reported, not just the first.
+
+Example: with ``source pentagon "…" reliability B.`` and a row
+``troops_in_belarus,12500,pentagon,2,2022-12-15,"10,000 to 15,000 troops"``
+on line 2, ``expand`` yields
+``Report(Atom("troops_in_belarus", (Number(12500),)), "pentagon", 2,
+"2022-12-15", "10,000 to 15,000 troops")`` at ``reports.csv:2:1``.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import MutableMapping, Sequence
+from dataclasses import dataclass, field, replace
+
+from assess.analysis.csvtext import CsvSyntaxError, Field, records
+from assess.analysis.reportrow import COLUMNS, REQUIRED, RowReader
+from assess.diagnostics import AssessError, Diagnostic, error
+from assess.syntax import ast
+from assess.syntax.source import SourceText, read_source
+
+
+@dataclass
+class _Loader:
+    """Expands the ``load`` statements of one invocation."""
+
+    known_sources: frozenset[str]
+    texts: MutableMapping[str, SourceText]
+    problems: list[Diagnostic] = field(default_factory=list)
+
+    def program(self, program: ast.Program) -> ast.Program:
+        if not any(isinstance(s, ast.Load) for s in program.statements):
+            return program
+        statements: list[ast.Statement] = []
+        for statement in program.statements:
+            if isinstance(statement, ast.Load):
+                statements.extend(self.load(statement, program.file))
+            else:
+                statements.append(statement)
+        return replace(program, statements=tuple(statements))
+
+    def load(self, statement: ast.Load, declared_in: str) -> list[ast.Report]:
+        path = resolve(statement.path, declared_in)
+        try:
+            source = read_source(path)
+        except AssessError as exc:
+            for problem in exc.diagnostics:
+                self.problems.append(
+                    error(f"load_{problem.code}", statement.span, f"cannot load: {problem.message}")
+                )
+            return []
+        self.texts[path] = source
+        return self.rows(path, source.text)
+
+    def rows(self, path: str, text: str) -> list[ast.Report]:
+        try:
+            table = [r for r in records(text) if any(f.value.strip() for f in r)]
+        except CsvSyntaxError as exc:
+            self.problems.append(error("bad_csv", _span(path, exc.line, exc.column), exc.message))
+            return []
+        columns = self.header(path, table[0]) if table else None
+        if columns is None:
+            return []
+        reader = RowReader(path, columns, self.known_sources)
+        reports = [reader.report(row) for row in table[1:]]
+        self.problems.extend(reader.problems)
+        return [r for r in reports if r is not None]
+
+    def header(self, path: str, row: list[Field]) -> dict[str, int] | None:
+        """Column name -> position, or None when the header is unusable."""
+        columns: dict[str, int] = {}
+        before = len(self.problems)
+        for position, cell in enumerate(row):
+            name = cell.value.strip().lower()
+            span = _span(path, cell.line, cell.column)
+            if name not in COLUMNS:
+                known = ", ".join(COLUMNS)
+                self.problems.append(
+                    error("unknown_column", span, f"unknown column '{cell.value}' (known: {known})")
+                )
+            elif name in columns:
+                self.problems.append(error("duplicate_column", span, f"column '{name}' twice"))
+            columns[name] = position
+        for name in REQUIRED:
+            if name not in columns:
+                self.problems.append(
+                    error(
+                        "missing_column",
+                        _span(path, row[0].line, row[0].column),
+                        f"the header has no '{name}' column (required: {', '.join(REQUIRED)})",
+                    )
+                )
+        return columns if len(self.problems) == before else None
+
+
+def _span(path: str, line: int, column: int) -> ast.Span:
+    return ast.Span(path, line, column, line, column + 1)
+
+
+def resolve(path: str, declared_in: str) -> str:
+    """``path`` relative to the directory of the file ``declared_in``."""
+    if os.path.isabs(path):
+        return path
+    return os.path.normpath(os.path.join(os.path.dirname(declared_in), path))
+
+
+def declared_sources(programs: Sequence[ast.Program]) -> frozenset[str]:
+    """The names of every ``source`` declared in ``programs``."""
+    return frozenset(
+        s.name for p in programs for s in p.statements if isinstance(s, ast.SourceDecl)
+    )
+
+
+def load_reports(
+    programs: Sequence[ast.Program], texts: MutableMapping[str, SourceText] | None = None
+) -> tuple[list[ast.Program], list[Diagnostic]]:
+    """The programs with every ``load`` expanded, and the problems found.
+
+    ``texts`` (e.g. ``Workspace.sources``) receives each CSV file's text, so
+    that diagnostics can quote the offending line.
+    """
+    loader = _Loader(declared_sources(programs), texts if texts is not None else {})
+    expanded = [loader.program(p) for p in programs]
+    return expanded, loader.problems
+
+
+def expand(
+    programs: Sequence[ast.Program], texts: MutableMapping[str, SourceText] | None = None
+) -> list[ast.Program]:
+    """The programs with every ``load`` expanded; raise ``AssessError`` on a bad file."""
+    expanded, problems = load_reports(programs, texts)
+    if problems:
+        raise AssessError(problems)
+    return expanded
