@@ -1,39 +1,50 @@
 """Messages for syntax errors, in the words of the mistake that was made.
 
-Lark's ``match_examples`` finds the known mistake whose parser state matches
-the failure; otherwise the message names what was found and what was
-expected, in the language's words rather than terminal names.
+``describe(exc, text, file)`` turns lark's exception into a message and the
+span to point at. In order:
+
+1. Characters no token starts with: an unterminated ``"string"``, ``'quoted
+   atom'`` or ``/* comment``, or a stray character.
+2. A statement cut short: when ``.`` could come next and the file ends, or
+   the next token is on a later line, the message is "missing '.'" and the
+   caret goes just *after* the last token of the statement (where the ``.``
+   belongs), not at the next statement. A scenario left open at the end of
+   the file is "missing '}'".
+3. A known mistake (``KNOWN_MISTAKES``): an example program that fails in
+   the same parser state *with the same kind of token* (lark's
+   ``match_examples`` also accepts a state match alone, which mislabels
+   unrelated errors).
+4. Otherwise: what was found and what was expected, in the language's words.
 
 Example::
 
     >>> from assess.syntax.parser import parse
     >>> try:
-    ...     parse("edge(a, b)")
+    ...     parse("edge(a, b).\\nedge(b, c)")
     ... except Exception as exc:
-    ...     print(exc)
-    missing '.' at the end of the statement
+    ...     print(exc, exc.diagnostics[0].span)
+    missing '.' at the end of the statement <string>:2:11
 """
 
 from __future__ import annotations
 
+import re
+from functools import cache
+
 import lark
+from lark.exceptions import UnexpectedCharacters, UnexpectedInput, UnexpectedToken
+
+from assess.syntax.ast import Span
+
+MISSING_DOT = "missing '.' at the end of the statement"
+UNTERMINATED_COMMENT = "unterminated comment: '/*' is never closed by '*/'"
 
 # Each message lists programs that fail in the same parser state as the mistake.
 KNOWN_MISTAKES: dict[str, list[str]] = {
-    "missing '.' at the end of the statement": [
-        "edge(a, b)",
+    MISSING_DOT: [
         "edge(a, b) edge(b, c).",
-        "p :- q",
         "p :- q r.",
         "p(X) :- q(X) r(X).",
-        "0.3::a",
-        "query(a)",
-        "source s \"S\" reliability B",
-        "indicator i \"I\"",
-        "hypothesis h \"H\"",
-        "competing c: a, b",
-        "report r by s credibility 2 on 2022-12-15 \"q\"",
-        "report r by s credibility 2",
     ],
     "':-' is misspelt: a rule is written 'head :- body.'": [
         "p :=  q.",
@@ -56,6 +67,10 @@ KNOWN_MISTAKES: dict[str, list[str]] = {
         "a(x)::0.3.",
         "a :: 0.3 :- b.",
     ],
+    "a body cannot contain ';': write one rule per alternative": [
+        "p :- q ; r.",
+        "p(X) :- q(X) ; r(X).",
+    ],
     "unbalanced brackets: a '(' is not closed": [
         "p(a, b.",
         "p(a :- q.",
@@ -69,60 +84,129 @@ KNOWN_MISTAKES: dict[str, list[str]] = {
     ],
 }
 
+# Hints when the word before the unexpected token opens a declaration.
+AFTER_WORD = {
+    "expect": "'expect' belongs inside a scenario: scenario \"name\" { expect … }",
+    "grade": "a grade override is a reliability A-F and a credibility 1-6: grade B2 = 0.75.",
+}
+
 READABLE_TERMINALS = {
-    "DOT": "'.'",
-    "COMMA": "','",
-    "LPAR": "'('",
-    "RPAR": "')'",
-    "LSQB": "'['",
-    "RSQB": "']'",
-    "LBRACE": "'{'",
-    "RBRACE": "'}'",
-    "SEMICOLON": "';'",
-    "COLON": "':'",
-    "NECK": "':-'",
     "NAME": "a name",
     "VAR": "a variable",
     "NUMBER": "a number",
-    "STRING": "a \"string\"",
+    "STRING": 'a "string"',
     "QUOTED": "a 'quoted atom'",
     "COMPARE": "a comparison",
+    "NECK": "':-'",
+    "NAF": "'\\+'",
+    "ADD_OP": "'+'",
+    "MUL_OP": "'*'",
+    "POW_OP": "'**'",
     "DATE": "a date (YYYY-MM-DD)",
     "RELIABILITY": "a reliability grade A-F",
     "GRADE_CODE": "a grade such as B2",
     "$END": "the end of the file",
 }
+TERM_STARTS = {"NAME", "VAR", "NUMBER", "STRING", "QUOTED"}
+OPERATORS = {"ADD_OP", "MUL_OP", "POW_OP"}
+
+# Pieces of text between tokens, and tokens that may contain spaces or '%'.
+_SKIP = re.compile(r"\s+|%[^\n]*|/\*.*?\*/", re.DOTALL)
+_TOKEN = re.compile(r"\"(?:[^\"\\\n]|\\.)*\"|'(?:[^'\\\n]|\\.)*'|[A-Za-z0-9_]+|.", re.DOTALL)
 
 
-def syntax_message(exc: lark.exceptions.UnexpectedInput, parser: lark.Lark) -> str:
-    """The message for a parse by ``parser`` that failed with ``exc``.
+def describe(exc: UnexpectedInput, text: str, file: str, parser: lark.Lark) -> tuple[Span, str]:
+    """The span to point at and the message for a parse that failed with ``exc``."""
+    if isinstance(exc, UnexpectedCharacters):
+        return _point(text, file, exc.pos_in_stream or 0), _characters_message(exc, text, parser)
+    if not isinstance(exc, UnexpectedToken):
+        return _point(text, file, exc.pos_in_stream or 0), str(exc).splitlines()[0]
+    at_end = exc.token.type == "$END"
+    offset = len(text) if at_end else (exc.token.start_pos or 0)
+    previous_start, previous_end = _previous_token(text, offset)
+    after_previous = _point(text, file, previous_end)
+    accepts = set(exc.accepts or exc.expected)
+    word = text[previous_start:previous_end]
+    if text.startswith("/*", offset):
+        return _point(text, file, offset), UNTERMINATED_COMMENT
+    if word in AFTER_WORD and not at_end:
+        return _point(text, file, previous_start), AFTER_WORD[word]
+    if "DOT" in accepts and (at_end or "\n" in text[previous_end:offset]):
+        return after_previous, MISSING_DOT
+    if at_end and "RBRACE" in accepts:
+        return after_previous, "missing '}' at the end of the scenario"
+    label = _known_mistake(exc, parser)
+    if label == MISSING_DOT:
+        return after_previous, label
+    if at_end:
+        message = label or "the file ends in the middle of a statement" + _expected(accepts, parser)
+        return after_previous, message
+    span = _point(text, file, offset)
+    return span, label or f"unexpected {str(exc.token)!r}" + _expected(accepts, parser)
 
-    The examples must be parsed by the same parser: states are compared.
-    """
-    try:
-        label = exc.match_examples(parser.parse, KNOWN_MISTAKES, use_accepts=True)
-    except Exception:
-        label = None
-    if label:
-        return str(label)
-    return _plain_message(exc)
+
+def _characters_message(exc: UnexpectedCharacters, text: str, parser: lark.Lark) -> str:
+    rest = text[exc.pos_in_stream :]
+    if rest.startswith("/*"):
+        return UNTERMINATED_COMMENT
+    if exc.char == '"':
+        return "unterminated string: the '\"' is not closed on this line"
+    if exc.char == "'":
+        return 'unterminated quoted atom: the "\'" is not closed on this line'
+    return f"unexpected character {exc.char!r}" + _expected(set(exc.allowed or ()), parser)
 
 
-def _plain_message(exc: lark.exceptions.UnexpectedInput) -> str:
-    if isinstance(exc, lark.exceptions.UnexpectedCharacters):
-        char = exc.char
-        return f"unexpected character {char!r}" + _expected(exc.allowed or set())
-    if isinstance(exc, lark.exceptions.UnexpectedEOF):
-        return "the file ends in the middle of a statement" + _expected(set(exc.expected))
-    if isinstance(exc, lark.exceptions.UnexpectedToken):
-        token = exc.token
-        found = "the end of the file" if token.type == "$END" else repr(str(token))
-        return f"unexpected {found}" + _expected(exc.accepts or exc.expected)
-    return str(exc).splitlines()[0]
+@cache
+def _example_failures(parser: lark.Lark) -> tuple[tuple[int, str, str], ...]:
+    """(state, token type, label) of each known-mistake example."""
+    failures = []
+    for label, examples in KNOWN_MISTAKES.items():
+        for example in examples:
+            try:
+                parser.parse(example)
+            except UnexpectedToken as exc:
+                failures.append((exc.state, exc.token.type, label))
+            except UnexpectedInput:
+                continue
+    return tuple(failures)
 
 
-def _expected(names: set[str]) -> str:
-    readable = sorted({READABLE_TERMINALS.get(name, _keyword(name)) for name in names})
+def _known_mistake(exc: UnexpectedToken, parser: lark.Lark) -> str | None:
+    for state, token_type, label in _example_failures(parser):
+        if state == exc.state and token_type == exc.token.type:
+            return label
+    return None
+
+
+def _previous_token(text: str, offset: int) -> tuple[int, int]:
+    """Start and end offsets of the last token that ends at or before ``offset``."""
+    position, start, end = 0, 0, 0
+    while position < offset:
+        skipped = _SKIP.match(text, position)
+        if skipped:
+            position = skipped.end()
+            continue
+        token = _TOKEN.match(text, position)
+        if token is None or token.end() > offset:
+            break
+        start, end = token.start(), token.end()
+        position = end
+    return start, end
+
+
+def _point(text: str, file: str, offset: int) -> Span:
+    """A one-character span at ``offset`` (1-based line and column)."""
+    line = text.count("\n", 0, offset) + 1
+    column = offset - (text.rfind("\n", 0, offset) + 1) + 1
+    return Span(file, line, column, line, column + 1)
+
+
+def _expected(names: set[str], parser: lark.Lark) -> str:
+    if len(names & TERM_STARTS) >= 3:
+        names = (names - TERM_STARTS - {"MINUS"}) | {"TERM"}
+    if names & OPERATORS and len(names) > len(OPERATORS):
+        names = names - OPERATORS
+    readable = sorted({_readable(name, parser) for name in names})
     if not readable:
         return ""
     if len(readable) > 6:
@@ -130,5 +214,16 @@ def _expected(names: set[str]) -> str:
     return "; expected " + ", ".join(readable)
 
 
-def _keyword(name: str) -> str:
-    return "'" + name.lower().replace("__anon", "").strip("_") + "'"
+def _readable(name: str, parser: lark.Lark) -> str:
+    """A terminal as the analyst would write it: ``'::'``, ``a name``."""
+    if name == "TERM":
+        return "a term"
+    if name in READABLE_TERMINALS:
+        return READABLE_TERMINALS[name]
+    try:
+        pattern = parser.get_terminal(name).pattern
+    except KeyError:
+        pattern = None
+    if pattern is not None and pattern.type == "str":
+        return f"'{pattern.value}'"
+    return "'" + name.lower().strip("_") + "'"

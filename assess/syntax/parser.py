@@ -30,7 +30,7 @@ from lark.tree import Meta
 
 from assess.diagnostics import AssessError, error
 from assess.syntax import ast
-from assess.syntax.errors import syntax_message
+from assess.syntax.errors import describe
 
 GRAMMAR_NAME = "assess.lark"
 
@@ -78,8 +78,8 @@ def parse(text: str, file: str = "<string>") -> ast.Program:
     try:
         tree = _parser().parse(text)
     except lark.exceptions.UnexpectedInput as exc:
-        span = _error_span(file, exc)
-        raise AssessError([error("syntax_error", span, syntax_message(exc, _parser()))]) from None
+        span, message = describe(exc, text, file, _parser())
+        raise AssessError([error("syntax_error", span, message)]) from None
     comments = tuple(_SINK.comments)
     statements = _Builder(file).transform(tree)
     return ast.Program(tuple(statements), comments, file)
@@ -93,12 +93,6 @@ def _token_span(file: str, token: Token) -> ast.Span:
         token.end_line or token.line or 0,
         token.end_column or token.column or 0,
     )
-
-
-def _error_span(file: str, exc: lark.exceptions.UnexpectedInput) -> ast.Span:
-    line = getattr(exc, "line", 0) or 0
-    column = getattr(exc, "column", 0) or 0
-    return ast.Span(file, line, column, line, column + 1)
 
 
 def _unquote(text: str) -> str:

@@ -135,7 +135,7 @@ def test_comments_are_kept() -> None:
 @pytest.mark.parametrize(
     ("text", "message", "line", "column"),
     [
-        ("edge(a, b)", "missing '.'", 1, 10),
+        ("edge(a, b)", "missing '.'", 1, 11),
         ("p := q.", "':-' is misspelt", 1, 3),
         ("Edge(a, b).", "lower-case letter", 1, 1),
         ("a::0.3.", "weight goes before the atom", 1, 2),
