@@ -165,6 +165,14 @@ class IRProgram:
     evidence: list[IREvidence] = field(default_factory=list)
     superiority: list[tuple[str, str]] = field(default_factory=list)
     conflicts: list[tuple[str, str]] = field(default_factory=list)
+    reports: dict[int, tuple[ast.Report, ...]] = field(default_factory=dict)
+    """Choice rule id -> the reports (one origin) that this choice stands for."""
+    sources: dict[str, ast.SourceDecl] = field(default_factory=dict)
+    indicators: dict[str, ast.IndicatorDecl] = field(default_factory=dict)
+    hypotheses: dict[str, ast.HypothesisDecl] = field(default_factory=dict)
+    competing: list[ast.CompetingDecl] = field(default_factory=list)
+    grades: dict[str, float] = field(default_factory=dict)
+    """``grade XN = p.`` overrides of the default report probability table."""
 
     def predicates(self) -> set[Pred]:
         """Every predicate that occurs anywhere in the program."""

@@ -1,0 +1,246 @@
+"""Plans to Python: one generated function per rule variant.
+
+Each plan becomes the source of a function ``run(I, add, rec)`` whose
+docstring is the Datalog rule it implements. ``I`` holds the plan's inputs in
+``Compiled.inputs`` order: the ``recent`` list of the delta literal, the set of
+a relation (scans with nothing bound, membership tests) or an index dict
+(bound positions -> list of tuples). Variables are locals ``v0, v1, …``,
+constants ``k0, k1, …``; a scan unpacks tuples straight into locals, so the
+hot loop allocates nothing but the head tuples it derives.
+
+With ``record`` the function also calls ``rec(head, pos, neg)`` for every
+ground instance: ``pos`` the positive body tuples in body order, ``neg`` one
+tuple of failing atoms per negated literal (the literal itself when fully
+bound; the matching tuples of a projected literal when ``possible``).
+With ``possible`` a negated literal does not prune (the possible-worlds
+grounding); otherwise it is an anti-join.
+
+Example (delta variant of ``path(X, Y) :- edge(X, Z), path(Z, Y).``)::
+
+    def run(I, add, rec):
+        '''path(X, Y) :- edge(X, Z), path(Z, Y).  [delta: literal 2]'''
+        i0, i1 = I
+        for v2, v1 in i0:
+            for v0, _ in i1.get(v2, ()):
+                add((v0, v1))
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from assess.engine.ir import IBinary, IExpr, INeg, IRAtom, IRCompare, IRLiteral, ITerm, IVar, Value
+from assess.engine.plans import Anti, Bind, Plan, Scan, Test
+from assess.engine.show import rule_text
+from assess.syntax.ast import ArithOp, CompareOp
+
+Input = tuple[str, Any, tuple[int, ...]]
+"""``(kind, pred, positions)``: kind ``recent``, ``set`` or ``index``."""
+
+RunFn = Callable[[tuple[Any, ...], Callable[[tuple[Value, ...]], None], Any], None]
+
+_ARITH = {
+    ArithOp.ADD: "+", ArithOp.SUB: "-", ArithOp.MUL: "*", ArithOp.DIV: "/",
+    ArithOp.INT_DIV: "//", ArithOp.MOD: "%", ArithOp.POW: "**",
+}
+_COMPARE = {
+    CompareOp.LT: "<", CompareOp.LE: "<=", CompareOp.GT: ">", CompareOp.GE: ">=",
+    CompareOp.ARITH_EQ: "==", CompareOp.ARITH_NE: "!=", CompareOp.UNIFY: "==",
+    CompareOp.NOT_UNIFY: "!=", CompareOp.IDENTICAL: "==", CompareOp.NOT_IDENTICAL: "!=",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Compiled:
+    """A generated plan: its function, inputs and source (for reading)."""
+
+    plan: Plan
+    inputs: tuple[Input, ...]
+    run: RunFn
+    source: str
+
+
+class _Writer:
+    def __init__(self, plan: Plan, record: bool, possible: bool) -> None:
+        self.plan = plan
+        self.record = record
+        self.possible = possible
+        self.lines: list[str] = []
+        self.inputs: list[Input] = []
+        self.constants: list[Value] = []
+        self.depth = 1
+        self.in_loop = False
+        self.neg_names: dict[int, str] = {}
+
+    def const(self, value: Value) -> str:
+        self.constants.append(value)
+        return f"k{len(self.constants) - 1}"
+
+    def term(self, term: ITerm) -> str:
+        return f"v{term.index}" if isinstance(term, IVar) else self.const(term.value)
+
+    def expr(self, expr: IExpr) -> str:
+        if isinstance(expr, IBinary):
+            return f"({self.expr(expr.left)} {_ARITH[expr.op]} {self.expr(expr.right)})"
+        if isinstance(expr, INeg):
+            return f"(-{self.expr(expr.operand)})"
+        return self.term(expr)
+
+    def tuple_of(self, terms: tuple[ITerm, ...] | list[ITerm]) -> str:
+        inner = ", ".join(self.term(t) for t in terms)
+        return f"({inner},)" if len(terms) == 1 else f"({inner})"
+
+    def key(self, atom: IRAtom, positions: tuple[int, ...]) -> str:
+        if len(positions) == 1:
+            return self.term(atom.args[positions[0]])
+        return self.tuple_of([atom.args[p] for p in positions])
+
+    def input(self, kind: str, atom: IRAtom, positions: tuple[int, ...] = ()) -> str:
+        self.inputs.append((kind, atom.pred, positions))
+        return f"i{len(self.inputs) - 1}"
+
+    def emit(self, line: str) -> None:
+        self.lines.append("    " * self.depth + line)
+
+    def guard(self, condition: str) -> None:
+        """Go on only when ``condition`` holds (``continue`` inside loops)."""
+        if self.in_loop:
+            self.emit(f"if not ({condition}): continue")
+        else:
+            self.emit(f"if {condition}:")
+            self.depth += 1
+
+    def loop(self, header: str) -> None:
+        self.emit(header)
+        self.depth += 1
+        self.in_loop = True
+
+    def pattern(
+        self, atom: IRAtom, fixed: tuple[int, ...], seen: set[int]
+    ) -> tuple[str, list[str]]:
+        """Unpacking targets, and the checks for constants and repeated variables."""
+        names: list[str] = []
+        checks: list[str] = []
+        for position, term in enumerate(atom.args):
+            if position in fixed:
+                names.append("_")
+            elif isinstance(term, IVar) and term.index not in seen:
+                seen.add(term.index)
+                names.append(f"v{term.index}")
+            else:
+                names.append(f"c{position}")
+                checks.append(f"c{position} == {self.term(term)}")
+        return ", ".join(names) + ("," if len(names) == 1 else ""), checks
+
+
+def _scan(w: _Writer, step: Scan, bound: set[int]) -> None:
+    atom = step.atom
+    if not atom.args:
+        w.guard(f"len({w.input('recent' if step.recent else 'set', atom)}) > 0")
+        return
+    if step.recent:
+        target, checks = w.pattern(atom, (), bound)
+        w.loop(f"for {target} in {w.input('recent', atom)}:")
+    elif len(step.bound) == len(atom.args):
+        w.guard(f"{w.tuple_of(atom.args)} in {w.input('set', atom)}")
+        return
+    elif step.bound:
+        key = w.key(atom, step.bound)
+        target, checks = w.pattern(atom, step.bound, bound)
+        w.loop(f"for {target} in {w.input('index', atom, step.bound)}.get({key}, ()):")
+    else:
+        target, checks = w.pattern(atom, (), bound)
+        w.loop(f"for {target} in {w.input('set', atom)}:")
+    for check in checks:
+        w.guard(check)
+
+
+def _anti(w: _Writer, step: Anti) -> None:
+    atom = step.atom
+    full = len(step.bound) == len(atom.args)
+    name = f"n{step.literal}"
+    if full:
+        w.emit(f"{name} = {w.tuple_of(atom.args)}")
+        table = w.input("set", atom)
+        test = f"{name} in {table}"
+    elif step.bound:
+        key = w.key(atom, step.bound)
+        table = w.input("index", atom, step.bound)
+        w.emit(f"{name}k = {key}")
+        test = f"{name}k in {table}"
+    else:
+        table = w.input("set", atom)
+        test = f"len({table}) > 0"
+    if not w.possible:
+        w.guard(f"not ({test})")
+        failing = f"({name},)" if full else "()"
+    elif full:
+        failing = f"(({name},) if {test} else ())"
+    elif step.bound:
+        failing = f"tuple({table}.get({name}k, ()))"
+    else:
+        failing = f"tuple({table})"
+    w.neg_names[step.literal] = failing
+
+
+def _docstring(plan: Plan) -> str:
+    origin = plan.rule.origin
+    text = _rule_text(plan)
+    where = f" at {origin.span}" if origin is not None else ""
+    variant = "full" if plan.delta is None else f"delta: literal {plan.delta}"
+    return f"{text}  [{variant}; rule {plan.rule.id}{where}]".replace("\\", "\\\\")
+
+
+def _rule_text(plan: Plan) -> str:
+    return rule_text(plan.rule).replace('"""', "'''")
+
+
+def generate(plan: Plan, record: bool = False, possible: bool = False) -> Compiled:
+    """Generate and compile the function of ``plan``."""
+    w = _Writer(plan, record, possible)
+    bound: set[int] = set()
+    for step in plan.steps:
+        if isinstance(step, Scan):
+            _scan(w, step, bound)
+        elif isinstance(step, Anti):
+            _anti(w, step)
+        elif isinstance(step, Bind):
+            w.emit(f"v{step.var.index} = {w.expr(step.expr)}")
+            bound.add(step.var.index)
+        elif isinstance(step, Test):
+            w.guard(_test(w, step))
+    head = w.tuple_of(plan.rule.head.args)
+    if record:
+        literals = [(n, i) for n, i in enumerate(plan.rule.body) if isinstance(i, IRLiteral)]
+        pos = "".join(f"{w.tuple_of(i.atom.args)}, " for _, i in literals if not i.negated)
+        neg = "".join(f"{w.neg_names[n]}, " for n, i in literals if i.negated)
+        w.emit(f"rec({head}, ({pos}), ({neg}))")
+    else:
+        w.emit(f"add({head})")
+    return _compile(w)
+
+
+def _test(w: _Writer, step: Test) -> str:
+    item = step.item
+    if isinstance(item, IRCompare):
+        return f"{w.expr(item.left)} {_COMPARE[item.op]} {w.expr(item.right)}"
+    return f"v{item.var.index} == {w.expr(item.expr)}"
+
+
+def _compile(w: _Writer) -> Compiled:
+    inputs = ", ".join(f"i{n}" for n in range(len(w.inputs)))
+    consts = ", ".join(f"k{n}" for n in range(len(w.constants)))
+    header = [
+        "def run(I, add, rec):",
+        f'    """{_docstring(w.plan)}"""',
+    ]
+    if w.inputs:
+        header.append(f"    {inputs}{',' if len(w.inputs) == 1 else ''} = I")
+    if w.constants:
+        header.append(f"    {consts}{',' if len(w.constants) == 1 else ''} = K")
+    source = "\n".join([*header, *w.lines]) + "\n"
+    namespace: dict[str, Any] = {"K": tuple(w.constants)}
+    exec(compile(source, f"<plan of rule {w.plan.rule.id}>", "exec"), namespace)
+    return Compiled(w.plan, tuple(w.inputs), namespace["run"], source)

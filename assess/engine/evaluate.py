@@ -1,0 +1,192 @@
+"""Semi-naive bottom-up evaluation, stratum by stratum.
+
+``evaluate(program)`` computes the least model of the program's rules over
+its certain facts, with stratified negation as failure:
+
+1. the rules (defeaters only with ``include_defeaters``; with ``goals`` only
+   the rules of predicates the goals depend on) give the dependency graph;
+   its strongly connected components are the strata (``strata.py``), and a
+   negation inside one is a ``negative_cycle`` error;
+2. each stratum runs to a fixpoint: rules with no literal of the stratum run
+   once (their *full* variant); every other rule runs one *delta* variant per
+   literal of the stratum, reading that literal from ``recent`` and the rest
+   from the totals, until no relation ``changed()``;
+3. a negated literal reads only relations of finished strata (anti-join).
+
+Every kind of rule derives — strict, defeasible, probabilistic, annotated
+disjunction heads, choices — because grounding ignores weights; ``~p`` is a
+predicate like any other. With ``possible`` a negation does not prune: the
+result is every atom true in *some* world, which is what ``prob`` and
+``defeasible`` ground; each instance then records the atoms that must fail.
+
+With ``record`` every ground rule instance is added to a ``DerivationGraph``
+(certain facts get a ``FACT`` derivation, choices one of their rule id).
+Recording is compiled into separate plans, so it costs nothing when off.
+
+Example::
+
+    >>> from assess.engine.lower import lower
+    >>> from assess.syntax.parser import parse
+    >>> ir = lower([parse("e(a,b). e(b,c). p(X,Y) :- e(X,Y). p(X,Z) :- p(X,Y), e(Y,Z).")])
+    >>> sorted(evaluate(ir).relations[Pred("p", 2)])
+    [('a', 'b'), ('a', 'c'), ('b', 'c')]
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Collection, Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from assess.diagnostics import AssessError, error
+from assess.engine.codegen import Compiled, generate
+from assess.engine.ir import IRLiteral, IRProgram, IRRule, Pred, Value
+from assess.engine.plans import plan_rule
+from assess.engine.provenance import FACT, DerivationGraph
+from assess.engine.relations import Row, Variable
+from assess.engine.strata import DependencyGraph, strata
+from assess.syntax.ast import RuleKind
+
+
+@dataclass
+class Model:
+    """The derived relations, and the derivation graph when recorded."""
+
+    relations: dict[Pred, set[tuple[Value, ...]]]
+    graph: DerivationGraph | None = None
+
+    def holds(self, pred: Pred, values: tuple[Value, ...]) -> bool:
+        return values in self.relations.get(pred, ())
+
+
+RecFn = Callable[[Row, tuple[Row, ...], tuple[tuple[Row, ...], ...]], None]
+
+
+class _Recorder:
+    """Turns ground instances into derivation-graph nodes."""
+
+    def __init__(self) -> None:
+        self.graph = DerivationGraph()
+
+    def facts(self, pred: Pred, rows: Iterable[Row]) -> None:
+        atom, derivation = self.graph.atom, self.graph.derivation
+        for row in rows:
+            derivation(atom((pred, row)), FACT, (), ())
+
+    def for_rule(self, rule: IRRule, add: Callable[[Row], None]) -> RecFn:
+        atom, derivation = self.graph.atom, self.graph.derivation
+        literals = [i for i in rule.body if isinstance(i, IRLiteral)]
+        pos_preds = tuple(i.atom.pred for i in literals if not i.negated)
+        neg_preds = tuple(i.atom.pred for i in literals if i.negated)
+        head_pred, rule_id = rule.head.pred, rule.id
+
+        def rec(head: Row, pos: tuple[Row, ...], neg: tuple[tuple[Row, ...], ...]) -> None:
+            add(head)
+            derivation(
+                atom((head_pred, head)),
+                rule_id,
+                tuple([atom(a) for a in zip(pos_preds, pos, strict=True)]),
+                tuple([atom((q, row)) for q, rows in zip(neg_preds, neg, strict=True)
+                       for row in rows]),
+            )
+
+        return rec
+
+
+class _Evaluation:
+    def __init__(
+        self, rules: list[IRRule], facts: dict[Pred, set[Row]],
+        record: bool, possible: bool,
+    ) -> None:
+        self.rules = rules
+        self.graph = DependencyGraph(rules, facts)
+        self.variables = {p: Variable(facts.get(p, ())) for p in self.graph.edges}
+        self.recorder = _Recorder() if record else None
+        self.possible = possible
+        self.by_head: dict[Pred, list[IRRule]] = {}
+        for rule in rules:
+            self.by_head.setdefault(rule.head.pred, []).append(rule)
+
+    def run(self) -> Model:
+        for component in strata(self.graph):
+            self._stratum(component)
+        relations = {p: v.total for p, v in self.variables.items()}
+        return Model(relations, self.recorder.graph if self.recorder else None)
+
+    def _stratum(self, component: frozenset[Pred]) -> None:
+        once: list[Compiled] = []
+        deltas: list[Compiled] = []
+        for pred in sorted(component):
+            if self.recorder is not None:
+                self.recorder.facts(pred, self.variables[pred].to_add)
+            for rule in self.by_head.get(pred, ()):
+                recursive = [
+                    n for n, i in enumerate(rule.body)
+                    if isinstance(i, IRLiteral) and not i.negated and i.atom.pred in component
+                ]
+                if not recursive:
+                    once.append(self._compile(rule, None))
+                deltas.extend(self._compile(rule, n) for n in recursive)
+        for compiled in once:
+            self._run(compiled)
+        variables = [self.variables[p] for p in component]
+        while any([v.changed() for v in variables]) and deltas:
+            for compiled in deltas:
+                self._run(compiled)
+
+    def _compile(self, rule: IRRule, delta: int | None) -> Compiled:
+        return generate(plan_rule(rule, delta), self.recorder is not None, self.possible)
+
+    def _inputs(self, compiled: Compiled) -> tuple[Any, ...]:
+        found: list[Any] = []
+        for kind, pred, positions in compiled.inputs:
+            variable = self.variables[pred]
+            if kind == "recent":
+                found.append(variable.recent)
+            elif kind == "set":
+                found.append(variable.total)
+            else:
+                found.append(variable.index(positions))
+        return tuple(found)
+
+    def _run(self, compiled: Compiled) -> None:
+        rule = compiled.plan.rule
+        if compiled.plan.delta is not None:
+            literal = rule.body[compiled.plan.delta]
+            assert isinstance(literal, IRLiteral)
+            if not self.variables[literal.atom.pred].recent:
+                return
+        add = self.variables[rule.head.pred].to_add.add
+        rec = self.recorder.for_rule(rule, add) if self.recorder is not None else None
+        try:
+            compiled.run(self._inputs(compiled), add, rec)
+        except (ArithmeticError, TypeError, ValueError) as exc:
+            raise AssessError([error(
+                "arithmetic_error", rule.span, f"arithmetic or comparison failed: {exc}",
+            )]) from exc
+
+
+def select_rules(
+    program: IRProgram, goals: Collection[Pred] | None, include_defeaters: bool
+) -> tuple[list[IRRule], dict[Pred, set[Row]]]:
+    """The rules and facts that evaluation needs (relevance by ``goals``)."""
+    rules = [r for r in program.rules if include_defeaters or r.kind is not RuleKind.DEFEATER]
+    if goals is None:
+        return rules, program.facts
+    relevant = DependencyGraph(rules, goals).depends_on(goals)
+    rules = [r for r in rules if r.head.pred in relevant]
+    facts = {p: rows for p, rows in program.facts.items() if p in relevant}
+    return rules, facts
+
+
+def evaluate(
+    program: IRProgram,
+    *,
+    record: bool = False,
+    goals: Collection[Pred] | None = None,
+    include_defeaters: bool = False,
+    possible: bool = False,
+) -> Model:
+    """The least model of ``program`` (see the module docstring)."""
+    rules, facts = select_rules(program, goals, include_defeaters)
+    return _Evaluation(rules, facts, record, possible).run()

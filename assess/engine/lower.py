@@ -1,0 +1,237 @@
+"""Syntax trees to the engine's IR: numbered variables, interned constants.
+
+``lower(programs, extra)`` turns the statements of every file of one
+invocation (and optionally the items of one scenario, ``extra``) into one
+``IRProgram``:
+
+* a fact with no probability, no label and the strict neck goes into
+  ``facts``; every other clause is an ``IRRule`` (a probabilistic or labelled
+  fact is a rule with an empty body, i.e. a choice of its own);
+* an annotated disjunction gives one rule per head, sharing ``disjunction``;
+* reports of one ground atom are grouped by *origin*: sources linked by
+  ``derived_from`` (``source_clusters``) or the same source twice count once.
+  Each origin gives one choice rule with an empty body whose probability is
+  the highest grade probability among its reports (``grade XN = p.``
+  overrides honoured); ``IRProgram.reports`` maps the rule id to the reports
+  behind it. Independent origins are independent choices (noisy-or);
+* ``load`` statements and scenarios are not lowered here; expectations in
+  ``extra`` are ignored (a scenario runner reads them itself).
+
+Constants become Python values (symbols and strings both ``str``); variables
+are numbered per rule in order of first appearance, head first, and each
+anonymous ``_`` is a variable of its own.
+
+Example: with ``source a "A" reliability B.`` and ``source b "B" reliability
+C derived_from a.``, the reports ``report x by a credibility 2.`` and
+``report x by b credibility 1.`` become *one* choice rule ``x`` with
+probability max(0.80, 0.80) = 0.80, because b's reporting derives from a.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from assess.analysis.grading import report_probability, source_clusters
+from assess.diagnostics import AssessError, error
+from assess.engine.ir import (
+    IBinary,
+    IConst,
+    IExpr,
+    INeg,
+    IRAssign,
+    IRAtom,
+    IRBodyItem,
+    IRCompare,
+    IREvidence,
+    IRLiteral,
+    IRProgram,
+    IRQuery,
+    IRRule,
+    ITerm,
+    IVar,
+    Pred,
+    Value,
+)
+from assess.syntax import ast
+
+Lowerable = ast.Statement | ast.ScenarioItem
+
+
+class _Vars:
+    """Numbers a rule's variables in order of first appearance."""
+
+    def __init__(self) -> None:
+        self.names: list[str] = []
+        self._index: dict[str, int] = {}
+
+    def __call__(self, var: ast.Var) -> IVar:
+        if var.is_anonymous:
+            self.names.append("_")
+            return IVar(len(self.names) - 1)
+        found = self._index.get(var.name)
+        if found is None:
+            found = self._index[var.name] = len(self.names)
+            self.names.append(var.name)
+        return IVar(found)
+
+
+def constant(term: ast.Symbol | ast.String | ast.Number) -> Value:
+    """The Python value of a constant: symbols and strings are ``str``."""
+    return term.value
+
+
+def _term(term: ast.Term, names: _Vars) -> ITerm:
+    return names(term) if isinstance(term, ast.Var) else IConst(constant(term))
+
+
+def _expr(expr: ast.Expr, names: _Vars) -> IExpr:
+    if isinstance(expr, ast.BinaryOp):
+        return IBinary(expr.op, _expr(expr.left, names), _expr(expr.right, names))
+    if isinstance(expr, ast.Negated):
+        return INeg(_expr(expr.operand, names))
+    return _term(expr, names)
+
+
+def lower_atom(atom: ast.Atom, names: _Vars) -> IRAtom:
+    pred = Pred(atom.predicate, len(atom.args), atom.contrary)
+    return IRAtom(pred, tuple(_term(t, names) for t in atom.args))
+
+
+def _body_item(item: ast.BodyLiteral, names: _Vars) -> IRBodyItem:
+    if isinstance(item, ast.Atom):
+        return IRLiteral(lower_atom(item, names))
+    if isinstance(item, ast.Negation):
+        return IRLiteral(lower_atom(item.atom, names), negated=True)
+    if isinstance(item, ast.Comparison):
+        return IRCompare(item.op, _expr(item.left, names), _expr(item.right, names))
+    return IRAssign(names(item.target), _expr(item.expr, names))
+
+
+def ground_atom(atom: ast.Atom) -> tuple[Pred, tuple[Value, ...]] | None:
+    """``(pred, values)`` when every argument is a constant, else None."""
+    if any(isinstance(t, ast.Var) for t in atom.args):
+        return None
+    values = tuple(constant(t) for t in atom.args if not isinstance(t, ast.Var))
+    return Pred(atom.predicate, len(atom.args), atom.contrary), values
+
+
+class _Lowering:
+    """Accumulates one ``IRProgram`` statement by statement."""
+
+    def __init__(self, statements: Sequence[Lowerable]) -> None:
+        self.ir = IRProgram()
+        self.statements = statements
+        self._disjunctions = 0
+        self._reports: dict[tuple[Pred, tuple[Value, ...], str], list[ast.Report]] = {}
+        self._origin: dict[str, str] = {}
+
+    def run(self) -> IRProgram:
+        self._declarations()
+        for statement in self.statements:
+            self._statement(statement)
+        self._lower_reports()
+        return self.ir
+
+    def _declarations(self) -> None:
+        for s in self.statements:
+            if isinstance(s, ast.SourceDecl):
+                self.ir.sources[s.name] = s
+            elif isinstance(s, ast.IndicatorDecl):
+                self.ir.indicators[s.name] = s
+            elif isinstance(s, ast.HypothesisDecl):
+                self.ir.hypotheses[s.name] = s
+            elif isinstance(s, ast.CompetingDecl):
+                self.ir.competing.append(s)
+            elif isinstance(s, ast.GradeOverride):
+                self.ir.grades[s.grade] = s.probability
+        derived = {name: s.derived_from for name, s in self.ir.sources.items()}
+        self._origin = source_clusters(derived)
+
+    def _statement(self, s: Lowerable) -> None:
+        if isinstance(s, ast.Clause):
+            self._clause(s)
+        elif isinstance(s, ast.Disjunction):
+            self._disjunction(s)
+        elif isinstance(s, ast.Report):
+            self._collect_report(s)
+        elif isinstance(s, ast.Query):
+            self.ir.queries.append(IRQuery(lower_atom(s.atom, _Vars()), s))
+        elif isinstance(s, ast.Evidence):
+            self.ir.evidence.append(IREvidence(lower_atom(s.atom, _Vars()), s.value, s))
+        elif isinstance(s, ast.Superiority):
+            self.ir.superiority.append((s.superior, s.inferior))
+        elif isinstance(s, ast.ConflictDecl):
+            self.ir.conflicts.append((s.first, s.second))
+
+    def _add_rule(self, rule: IRRule) -> None:
+        self.ir.rules.append(rule)
+
+    def _clause(self, clause: ast.Clause) -> None:
+        certain = clause.probability is None and clause.label is None
+        ground = ground_atom(clause.head) if clause.is_fact and certain else None
+        if ground is not None:
+            self.ir.facts.setdefault(ground[0], set()).add(ground[1])
+            return
+        names = _Vars()
+        head = lower_atom(clause.head, names)
+        body = tuple(_body_item(item, names) for item in clause.body)
+        self._add_rule(
+            IRRule(
+                len(self.ir.rules), head, body, tuple(names.names), clause.kind,
+                clause.probability, clause.label, None, clause,
+            )
+        )
+
+    def _disjunction(self, disjunction: ast.Disjunction) -> None:
+        group = self._disjunctions
+        self._disjunctions += 1
+        for choice in disjunction.choices:
+            names = _Vars()
+            head = lower_atom(choice.atom, names)
+            body = tuple(_body_item(item, names) for item in disjunction.body)
+            self._add_rule(
+                IRRule(
+                    len(self.ir.rules), head, body, tuple(names.names), ast.RuleKind.STRICT,
+                    choice.probability, disjunction.label, group, disjunction,
+                )
+            )
+
+    def _collect_report(self, report: ast.Report) -> None:
+        ground = ground_atom(report.atom)
+        if ground is None:
+            raise AssessError([error(
+                "nonground_report", report.span,
+                "a report must name a ground atom (no variables)",
+            )])
+        if report.source not in self.ir.sources:
+            raise AssessError([error(
+                "unknown_source", report.span,
+                f"source {report.source!r} is reported but never declared",
+            )])
+        origin = self._origin.get(report.source, report.source)
+        self._reports.setdefault((*ground, origin), []).append(report)
+
+    def _probability(self, report: ast.Report) -> float:
+        reliability = self.ir.sources[report.source].reliability
+        return report_probability(reliability, report.credibility, self.ir.grades)
+
+    def _lower_reports(self) -> None:
+        for (pred, values, _origin), reports in self._reports.items():
+            best = max(reports, key=self._probability)
+            rule = IRRule(
+                len(self.ir.rules),
+                IRAtom(pred, tuple(IConst(v) for v in values)),
+                (), (), ast.RuleKind.STRICT, self._probability(best), None, None, best,
+            )
+            self._add_rule(rule)
+            self.ir.reports[rule.id] = tuple(reports)
+
+
+def statements_of(programs: Iterable[ast.Program]) -> list[Lowerable]:
+    """Every statement of ``programs`` in order (scenarios stay out)."""
+    return [s for p in programs for s in p.statements if not isinstance(s, ast.Scenario)]
+
+
+def lower(programs: Sequence[ast.Program], extra: Sequence[Lowerable] = ()) -> IRProgram:
+    """Lower ``programs`` (plus ``extra`` statements, e.g. a scenario's items)."""
+    return _Lowering([*statements_of(programs), *extra]).run()

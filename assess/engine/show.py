@@ -1,0 +1,94 @@
+"""Compact text of IR values, ground atoms and rules (for plans and answers).
+
+Ground atoms print without spaces, as ProbLog prints answers: ``path(a,d)``.
+A ``str`` value prints bare when it reads back as a symbol (``[a-z]\\w*``),
+otherwise single-quoted; numbers print as Python writes them.
+
+Example::
+
+    >>> atom_text(Pred("path", 2), ("a", "New York"))
+    "path(a,'New York')"
+"""
+
+from __future__ import annotations
+
+import re
+
+from assess.engine.ir import (
+    IBinary,
+    IConst,
+    IExpr,
+    INeg,
+    IRAssign,
+    IRAtom,
+    IRBodyItem,
+    IRCompare,
+    IRLiteral,
+    IRRule,
+    IVar,
+    Pred,
+    Value,
+)
+
+_SYMBOL = re.compile(r"[a-z][A-Za-z0-9_]*\Z")
+
+
+def value_text(value: Value) -> str:
+    if isinstance(value, str):
+        if _SYMBOL.match(value):
+            return value
+        escaped = value.replace("\\", "\\\\").replace("'", "\\'")
+        return f"'{escaped}'"
+    return repr(value)
+
+
+def atom_text(pred: Pred, values: tuple[Value, ...]) -> str:
+    """``~name(v1,…)``; a nullary atom is just its name."""
+    name = f"{'~' if pred.contrary else ''}{pred.name}"
+    if not values:
+        return name
+    return f"{name}({','.join(value_text(v) for v in values)})"
+
+
+def _term(term: IVar | IConst, names: tuple[str, ...]) -> str:
+    if isinstance(term, IVar):
+        return names[term.index] if term.index < len(names) else f"V{term.index}"
+    return value_text(term.value)
+
+
+def _expr(expr: IExpr, names: tuple[str, ...]) -> str:
+    if isinstance(expr, IBinary):
+        return f"{_expr(expr.left, names)} {expr.op.value} {_expr(expr.right, names)}"
+    if isinstance(expr, INeg):
+        return f"-{_expr(expr.operand, names)}"
+    return _term(expr, names)
+
+
+def ir_atom_text(atom: IRAtom, names: tuple[str, ...]) -> str:
+    name = f"{'~' if atom.pred.contrary else ''}{atom.pred.name}"
+    if not atom.args:
+        return name
+    return f"{name}({', '.join(_term(t, names) for t in atom.args)})"
+
+
+def _item(item: IRBodyItem, names: tuple[str, ...]) -> str:
+    if isinstance(item, IRLiteral):
+        text = ir_atom_text(item.atom, names)
+        return f"\\+ {text}" if item.negated else text
+    if isinstance(item, IRCompare):
+        return f"{_expr(item.left, names)} {item.op.value} {_expr(item.right, names)}"
+    assert isinstance(item, IRAssign)
+    return f"{_term(item.var, names)} is {_expr(item.expr, names)}"
+
+
+def rule_text(rule: IRRule) -> str:
+    """The rule as Datalog text (weights and labels included)."""
+    head = ir_atom_text(rule.head, rule.var_names)
+    if rule.probability is not None:
+        head = f"{rule.probability}::{head}"
+    if rule.label is not None:
+        head = f"[{rule.label}] {head}"
+    if not rule.body:
+        return f"{head}."
+    body = ", ".join(_item(i, rule.var_names) for i in rule.body)
+    return f"{head} {rule.kind.value} {body}."
