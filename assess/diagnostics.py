@@ -52,8 +52,9 @@ class AssessError(Exception):
 class InputError(AssessError):
     """A file cannot be read as an assess program at all (missing, binary, …)."""
 
-    def __init__(self, code: str, path: str, message: str) -> None:
-        super().__init__([Diagnostic(code, Severity.ERROR, Span(path, 0, 0, 0, 0), message)])
+    def __init__(self, code: str, path: str, message: str, line: int = 0, column: int = 0) -> None:
+        span = Span(path, line, column, line, column + 1 if column else 0)
+        super().__init__([Diagnostic(code, Severity.ERROR, span, message)])
 
 
 def error(code: str, span: Span, message: str) -> Diagnostic:

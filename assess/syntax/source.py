@@ -34,36 +34,55 @@ class SourceText:
 def read_source(path: str) -> SourceText:
     """Read ``path`` as an assess program, or raise ``InputError``."""
     if os.path.isdir(path):
-        raise InputError("is_a_directory", path, f"{path} is a directory, not a file")
+        raise InputError("is_a_directory", path, "is a directory, not a file")
     try:
         with open(path, "rb") as handle:
             data = handle.read()
     except FileNotFoundError:
-        raise InputError("file_not_found", path, f"{path}: no such file") from None
+        raise InputError("file_not_found", path, "no such file") from None
     except OSError as exc:
-        raise InputError("unreadable_file", path, f"{path}: cannot read: {exc.strerror}") from None
+        raise InputError("unreadable_file", path, f"cannot read: {exc.strerror}") from None
     return decode_source(path, data)
 
 
 def decode_source(path: str, data: bytes) -> SourceText:
     """Check and decode the bytes of ``path``."""
     if b"\x00" in data:
-        raise InputError("binary_file", path, f"{path} is a binary file, not assess source")
+        line, column = _position(data, data.index(b"\x00"))
+        raise InputError(
+            "binary_file",
+            path,
+            "a binary file (it holds a NUL byte), not assess text",
+            line,
+            column,
+        )
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
+        line, column = _position(data, exc.start)
+        byte = data[exc.start]
         raise InputError(
-            "not_utf8", path, f"{path}:{line}: not UTF-8 text (byte {exc.start})"
+            "not_utf8",
+            path,
+            f"not UTF-8 text: byte 0x{byte:02x} cannot start a character here",
+            line,
+            column,
         ) from None
     if not text.strip():
-        raise InputError("empty_file", path, f"{path} is empty: there is nothing to check")
+        raise InputError("empty_file", path, "the file is empty: there is nothing to check")
     for number, line_text in enumerate(text.split("\n"), start=1):
         if len(line_text) > MAX_LINE:
             raise InputError(
                 "line_too_long",
                 path,
-                f"{path}:{number}: line is {len(line_text):,} characters long "
-                f"(the limit is {MAX_LINE:,})",
+                f"line is {len(line_text):,} characters long (the limit is {MAX_LINE:,})",
+                number,
+                MAX_LINE + 1,
             )
     return SourceText(path, text.lstrip("\ufeff"))
+
+
+def _position(data: bytes, offset: int) -> tuple[int, int]:
+    """1-based line and column (in bytes) of ``offset`` in ``data``."""
+    line_start = data.rfind(b"\n", 0, offset) + 1
+    return data.count(b"\n", 0, offset) + 1, offset - line_start + 1
