@@ -20,11 +20,16 @@ from assess.check.duplicates import check_duplicate_declaration
 from assess.check.grades import check_invalid_grade
 from assess.check.hypotheses import check_unknown_hypothesis
 from assess.check.labels import check_unknown_label
+from assess.check.no_disconfirming_indicator import check_no_disconfirming_indicator
+from assess.check.non_diagnostic_indicator import check_non_diagnostic_indicator
 from assess.check.predicates import check_arity_mismatch, check_undefined_predicate
 from assess.check.probabilities import check_invalid_probability
 from assess.check.safety import check_unsafe_variable
+from assess.check.single_source_hypothesis import check_single_source_hypothesis
 from assess.check.singletons import check_singleton_variable
 from assess.check.sources import check_unknown_source
+from assess.check.unreachable_hypothesis import check_unreachable_hypothesis
+from assess.check.unused_indicator import check_unused_indicator
 from assess.diagnostics import Diagnostic
 from assess.syntax.ast import Program
 
@@ -46,6 +51,13 @@ CHECKS: tuple[Check, ...] = (
     check_unknown_hypothesis,
     # Tradecraft: legal but probably not meant (warnings).
     check_singleton_variable,
+    # Analytic tradecraft: the argument map as an analysis of competing
+    # hypotheses (warnings).
+    check_unused_indicator,
+    check_unreachable_hypothesis,
+    check_no_disconfirming_indicator,
+    check_non_diagnostic_indicator,
+    check_single_source_hypothesis,
 )
 
 

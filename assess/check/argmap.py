@@ -1,0 +1,157 @@
+"""The argument map the tradecraft checks read: who can push what, how hard.
+
+Predicates are nodes ``(name, arity, contrary)``. Each rule ``[w] h :- b``
+gives an edge from its head ``h`` to each body atom, *negative* if the atom
+is under negation as failure, weighted by the rule's probability (1 when it
+has none). Following edges from a hypothesis with the *parity* of the
+negations crossed tells how an indicator bears on it:
+
+* an indicator reached with even parity can **support** ``h``;
+* reached with odd parity, or reached (even parity) from ``~h`` or from a
+  predicate declared in ``conflict`` with ``h``, it can **count against** it.
+
+The **strength** of a route is the product of the weights of the rules along
+it; ``strongest`` gives, per (node, polarity), the strongest route from the
+start (weights are at most 1, so cycles never help and a simple relaxation
+terminates). Evidence predicates are the declared indicators and, when a
+program declares none, whatever is reported.
+
+Example: with ``[a] 0.6::h :- x.``, ``[b] 0.8::~h :- y.`` and
+``[c] 0.9::h :- z, \\+ w.``, ``influence(amap, ("h", 0, False))`` maps ``x``
+to (0.6, 0), ``z`` to (0.9, 0), ``y`` to (0, 0.8) and ``w`` to
+(0, 0.9): x and z can support h; y (through ~h) and w (through negation)
+can only count against it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from assess.check.walk import all_items, body_atoms, rules
+from assess.syntax import ast
+
+Node = tuple[str, int, bool]
+SUPPORT, AGAINST = 0, 1
+
+
+def node_of(atom: ast.Atom) -> Node:
+    return (atom.predicate, len(atom.args), atom.contrary)
+
+
+def _rule_edges(rule: ast.Clause | ast.Disjunction) -> list[tuple[Node, Node, bool, float]]:
+    if isinstance(rule, ast.Clause):
+        weighted = [(rule.head, 1.0 if rule.probability is None else rule.probability)]
+    else:
+        weighted = [(choice.atom, choice.probability) for choice in rule.choices]
+    return [
+        (node_of(head), node_of(atom), negated, min(1.0, max(0.0, weight)))
+        for head, weight in weighted
+        for atom, negated in body_atoms(rule.body)
+    ]
+
+
+@dataclass
+class ArgumentMap:
+    """Weighted, signed edges between predicates, and the analyst's declarations."""
+
+    edges: dict[Node, list[tuple[Node, bool, float]]] = field(default_factory=dict)
+    hypotheses: dict[str, ast.HypothesisDecl] = field(default_factory=dict)
+    indicators: dict[str, ast.IndicatorDecl] = field(default_factory=dict)
+    competing: list[ast.CompetingDecl] = field(default_factory=list)
+    conflicts: dict[Node, set[Node]] = field(default_factory=dict)
+    reported: set[Node] = field(default_factory=set)
+
+    def hypothesis_node(self, name: str) -> Node:
+        declared = self.hypotheses.get(name)
+        return (name, len(declared.params) if declared else 0, False)
+
+    def evidence_nodes(self) -> set[Node]:
+        """Declared indicators (either polarity), else whatever is reported."""
+        if not self.indicators:
+            return set(self.reported)
+        found: set[Node] = set()
+        for decl in self.indicators.values():
+            found.add((decl.name, len(decl.params), False))
+            found.add((decl.name, len(decl.params), True))
+        return found
+
+    def opponents(self, node: Node) -> set[Node]:
+        """``~node`` and every predicate declared in conflict with it."""
+        name, arity, contrary = node
+        return {(name, arity, not contrary)} | self.conflicts.get(node, set())
+
+
+def build(programs: Sequence[ast.Program]) -> ArgumentMap:
+    """The argument map of every rule and declaration of ``programs``."""
+    amap = ArgumentMap()
+    for rule in rules(programs):
+        for head, body, negated, weight in _rule_edges(rule):
+            amap.edges.setdefault(head, []).append((body, negated, weight))
+    for item in all_items(programs):
+        if isinstance(item, ast.HypothesisDecl):
+            amap.hypotheses.setdefault(item.name, item)
+        elif isinstance(item, ast.IndicatorDecl):
+            amap.indicators.setdefault(item.name, item)
+        elif isinstance(item, ast.CompetingDecl):
+            amap.competing.append(item)
+        elif isinstance(item, ast.Report):
+            amap.reported.add(node_of(item.atom))
+    _conflicts(amap, programs)
+    return amap
+
+
+def _conflicts(amap: ArgumentMap, programs: Sequence[ast.Program]) -> None:
+    """Conflicting predicates, at every arity either is used with."""
+    arities: dict[str, set[int]] = {}
+    for head, targets in amap.edges.items():
+        arities.setdefault(head[0], set()).add(head[1])
+        for body, _, _ in targets:
+            arities.setdefault(body[0], set()).add(body[1])
+    for item in all_items(programs):
+        if isinstance(item, ast.ConflictDecl):
+            for one, other in ((item.first, item.second), (item.second, item.first)):
+                for arity in arities.get(one, set()) | arities.get(other, set()) or {0}:
+                    amap.conflicts.setdefault((one, arity, False), set()).add(
+                        (other, arity, False)
+                    )
+
+
+def strongest(amap: ArgumentMap, start: Node) -> dict[tuple[Node, int], float]:
+    """(node, SUPPORT|AGAINST) -> strength of the strongest route from ``start``.
+
+    A route that crosses an odd number of negations reaches its end AGAINST.
+    """
+    best: dict[tuple[Node, int], float] = {(start, SUPPORT): 1.0}
+    frontier = [(start, SUPPORT)]
+    while frontier:
+        node, polarity = frontier.pop()
+        strength = best[(node, polarity)]
+        for target, negated, weight in amap.edges.get(node, ()):
+            state = (target, polarity ^ int(negated))
+            if strength * weight > best.get(state, 0.0):
+                best[state] = strength * weight
+                frontier.append(state)
+    return best
+
+
+def influence(amap: ArgumentMap, hypothesis: Node) -> dict[Node, tuple[float, float]]:
+    """Evidence node -> (strongest support, strongest count-against) for ``hypothesis``.
+
+    Routes from an opponent (``~h``, a conflicting predicate) count with their
+    polarity flipped: what supports ``~h`` counts against ``h``.
+    """
+    found: dict[Node, list[float]] = {}
+    evidence = amap.evidence_nodes()
+    starts = [(hypothesis, 0)] + [(o, 1) for o in sorted(amap.opponents(hypothesis))]
+    for start, flip in starts:
+        for (node, polarity), strength in strongest(amap, start).items():
+            if node in evidence and strength > 0:
+                slot = found.setdefault(node, [0.0, 0.0])
+                side = polarity ^ flip
+                slot[side] = max(slot[side], strength)
+    return {node: (pair[0], pair[1]) for node, pair in found.items()}
+
+
+def indicator_node(decl: ast.IndicatorDecl) -> Node:
+    return (decl.name, len(decl.params), False)

@@ -1,0 +1,97 @@
+"""``non_diagnostic_indicator`` (a warning): an indicator that cannot discriminate.
+
+In analysis of competing hypotheses an indicator is *diagnostic* when it
+bears differently on the members of a competing set. Its **profile** on a
+hypothesis is the strongest route by which it can support it and the
+strongest by which it can count against it (``assess.check.argmap``), for
+reports of the indicator and of its contrary. An indicator whose profile is
+the same on every member of a set tells them apart no better than a coin:
+
+* it feeds every member with the same weight: one finding per such set;
+* it feeds no member of any competing set (though some rule reads it):
+  one finding, since it cannot discriminate anywhere.
+
+Indicators that no rule reads are ``unused_indicator`` instead.
+
+Example: ``competing s: a, b.`` with ``[x] 0.6::a :- troops.`` and
+``[y] 0.6::b :- troops.`` is one finding at ``indicator troops …``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from assess.check.argmap import ArgumentMap, build, indicator_node, influence
+from assess.check.walk import body_atoms, rules
+from assess.diagnostics import Diagnostic, warning
+from assess.syntax import ast
+
+Profile = tuple[tuple[float, float], tuple[float, float]]
+
+
+def _profiles(amap: ArgumentMap, members: Sequence[str]) -> dict[str, dict[str, Profile]]:
+    """Indicator name -> member -> its profile on that member."""
+    found: dict[str, dict[str, Profile]] = {}
+    for member in members:
+        bearing = influence(amap, amap.hypothesis_node(member))
+        for name, decl in amap.indicators.items():
+            plain = indicator_node(decl)
+            contrary = (plain[0], plain[1], True)
+            found.setdefault(name, {})[member] = (
+                _rounded(bearing.get(plain, (0.0, 0.0))),
+                _rounded(bearing.get(contrary, (0.0, 0.0))),
+            )
+    return found
+
+
+def _rounded(pair: tuple[float, float]) -> tuple[float, float]:
+    return (round(pair[0], 9), round(pair[1], 9))
+
+
+_NONE: Profile = ((0.0, 0.0), (0.0, 0.0))
+
+
+def _strength(profile: Profile) -> str:
+    (support, against), _ = profile
+    parts = [f"supports with weight {support:g}"] if support else []
+    parts += [f"counts against with weight {against:g}"] if against else []
+    return " and ".join(parts) or "bears on it only through its contrary"
+
+
+def check_non_diagnostic_indicator(programs: Sequence[ast.Program]) -> list[Diagnostic]:
+    """Indicators that bear equally on every member of a competing set."""
+    amap = build(programs)
+    read = {atom.predicate for rule in rules(programs) for atom, _ in body_atoms(rule.body)}
+    used = [name for name in amap.indicators if name in read]
+    findings: list[Diagnostic] = []
+    feeds_some: set[str] = set()
+    for competing in amap.competing:
+        if len(competing.members) < 2:
+            continue
+        profiles = _profiles(amap, competing.members)
+        for name in used:
+            distinct = set(profiles[name].values())
+            if distinct != {_NONE}:
+                feeds_some.add(name)
+            if len(distinct) == 1 and distinct != {_NONE}:
+                findings.append(
+                    warning(
+                        "non_diagnostic_indicator",
+                        amap.indicators[name].span,
+                        f"indicator {name} bears equally on every hypothesis of "
+                        f"{competing.name} (each: {_strength(distinct.pop())}), so it cannot "
+                        f"tell them apart",
+                    )
+                )
+    if any(len(c.members) >= 2 for c in amap.competing):
+        findings.extend(
+            warning(
+                "non_diagnostic_indicator",
+                amap.indicators[name].span,
+                f"indicator {name} feeds no hypothesis of any competing set, so it cannot "
+                f"tell any of them apart",
+            )
+            for name in used
+            if name not in feeds_some
+        )
+    return findings

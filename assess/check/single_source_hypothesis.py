@@ -1,0 +1,125 @@
+"""``single_source_hypothesis`` (a warning): every route to a hypothesis rests on one source.
+
+Sources linked by ``derived_from`` are one *origin* (``source_clusters``):
+circular reporting is not corroboration. A predicate is **supportable** from
+a set of origins when it has a certain fact, is reported by one of them, or
+some rule for it has every positive body atom supportable (negations and
+tests are ignored: they can only block a route). Priors (probabilistic
+facts) are not evidence and support nothing here. Only the reports at the
+top level of the files count; scenarios are hypothetical.
+
+A hypothesis supportable from all origins *rests on* origin S when it is no
+longer supportable once S's reports are removed: S is a single point of
+failure, and the judgement should say so or seek a second source.
+
+Example: ``[a] 0.7::attack :- convoy.`` with ``report convoy by tass …``
+and ``report convoy by ria …`` where ``ria`` is ``derived_from tass``, is
+one finding at ``hypothesis attack …`` naming ria and tass as one origin.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from assess.analysis.grading import source_clusters
+from assess.check.argmap import Node, build, node_of
+from assess.check.walk import body_atoms, heads, rules
+from assess.diagnostics import Diagnostic, warning
+from assess.syntax import ast
+
+RuleShape = tuple[tuple[Node, ...], tuple[Node, ...]]  # heads, positive body
+
+
+def _shapes(programs: Sequence[ast.Program]) -> tuple[list[RuleShape], set[Node]]:
+    """Rules as (heads, positive body nodes), and the nodes of certain facts."""
+    shapes: list[RuleShape] = []
+    certain: set[Node] = {("true", 0, False)}
+    for rule in rules(programs):
+        targets = tuple(node_of(h) for h in heads(rule))
+        positive = tuple(node_of(a) for a, negated in body_atoms(rule.body) if not negated)
+        if isinstance(rule, ast.Clause) and not rule.body:
+            if rule.probability is None and rule.kind is ast.RuleKind.STRICT:
+                certain.update(targets)
+            continue
+        if rule.body:
+            shapes.append((targets, positive))
+    return shapes, certain
+
+
+def supportable(shapes: Iterable[RuleShape], base: set[Node]) -> set[Node]:
+    """The least set of nodes containing ``base`` and closed under the rules."""
+    found = set(base)
+    pending = list(shapes)
+    changed = True
+    while changed:
+        changed = False
+        remaining = []
+        for targets, body in pending:
+            if all(node in found for node in body):
+                found.update(targets)
+                changed = True
+            else:
+                remaining.append((targets, body))
+        pending = remaining
+    return found
+
+
+def _clusters(programs: Sequence[ast.Program]) -> dict[str, str]:
+    """Each declared source -> the name of its origin."""
+    return source_clusters(
+        {s.name: s.derived_from for p in programs for s in p.statements
+         if isinstance(s, ast.SourceDecl)}
+    )
+
+
+def _origins(programs: Sequence[ast.Program]) -> dict[str, set[Node]]:
+    """Origin (cluster name) -> nodes reported by its sources, at top level."""
+    cluster = _clusters(programs)
+    reported: dict[str, set[Node]] = {}
+    for program in programs:
+        for statement in program.statements:
+            if isinstance(statement, ast.Report):
+                origin = cluster.get(statement.source, statement.source)
+                reported.setdefault(origin, set()).add(node_of(statement.atom))
+    return reported
+
+
+def _describe(origin: str, clusters: dict[str, str]) -> str:
+    """``isw``, or ``ria and tass (one origin, linked by derived_from)``."""
+    members = sorted(n for n, root in clusters.items() if root == origin) or [origin]
+    if len(members) == 1:
+        return members[0]
+    return f"{', '.join(members[:-1])} and {members[-1]} (one origin, linked by derived_from)"
+
+
+def check_single_source_hypothesis(programs: Sequence[ast.Program]) -> list[Diagnostic]:
+    """Hypotheses that every route reaches only through one origin's reports."""
+    amap = build(programs)
+    shapes, certain = _shapes(programs)
+    reported = _origins(programs)
+    everything = supportable(shapes, certain.union(*reported.values()))
+    findings = []
+    for name, decl in amap.hypotheses.items():
+        node = amap.hypothesis_node(name)
+        if node not in everything:
+            continue
+        necessary = [
+            origin
+            for origin in sorted(reported)
+            if node not in supportable(
+                shapes, certain.union(*(v for k, v in reported.items() if k != origin))
+            )
+        ]
+        if necessary:
+            clusters = _clusters(programs)
+            described = [_describe(o, clusters) for o in necessary]
+            names = described[0] if len(described) == 1 else "each of " + "; ".join(described)
+            findings.append(
+                warning(
+                    "single_source_hypothesis",
+                    decl.span,
+                    f"every route to hypothesis {name} rests on reports from {names}: "
+                    f"without them nothing supports it; seek an independent source",
+                )
+            )
+    return findings
