@@ -100,7 +100,7 @@ class _Evaluation:
     ) -> None:
         self.rules = rules
         self.graph = DependencyGraph(rules, facts)
-        self.variables = {p: Variable(facts.get(p, ())) for p in self.graph.edges}
+        self.variables = {p: Variable(facts.get(p, ())) for p in self.graph.nodes}
         self.recorder = _Recorder() if record else None
         self.possible = possible
         self.by_head: dict[Pred, list[IRRule]] = {}

@@ -1,6 +1,8 @@
 """The predicate dependency graph, its strongly connected components, strata.
 
-A rule ``h :- b1, \\+ b2`` gives the edges ``h -> b1`` (positive) and
+The graph and Tarjan's algorithm are the checker's
+(``assess.check.dependencies``); this module adds stratification. A rule
+``h :- b1, \\+ b2`` gives the edges ``h -> b1`` (positive) and
 ``h -> b2`` (negative): ``h`` depends on them. Each strongly connected
 component (SCC) of this graph is one stratum; ``strata`` lists them so that
 every predicate comes after everything it depends on (Tarjan's algorithm
@@ -17,42 +19,39 @@ from __future__ import annotations
 
 from collections import deque
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 
+from assess.check import dependencies
 from assess.diagnostics import AssessError, Diagnostic, error
 from assess.engine.ir import IRLiteral, IRRule, Pred
 
-
-@dataclass(frozen=True, slots=True)
-class Edge:
-    """``head`` depends on ``body`` through ``rule`` (negatively or not)."""
-
-    head: Pred
-    body: Pred
-    negated: bool
-    rule: int
+Edge = dependencies.Edge[Pred, int]
+"""``head`` depends on ``body`` (``negative``: through negation) by rule ``origin``."""
 
 
 class DependencyGraph:
-    """Predicates as nodes, one ``Edge`` per body literal of every rule."""
+    """The checker's generic graph over ``Pred`` nodes, rule ids as origins."""
 
     def __init__(self, rules: Iterable[IRRule], extra: Iterable[Pred] = ()) -> None:
         self.rules = {rule.id: rule for rule in rules}
-        self.edges: dict[Pred, list[Edge]] = {p: [] for p in extra}
+        self.graph: dependencies.DependencyGraph[Pred, int] = dependencies.DependencyGraph()
+        for pred in sorted(extra):
+            self.graph.add_node(pred)
         for rule in self.rules.values():
-            self.edges.setdefault(rule.head.pred, [])
+            self.graph.add_node(rule.head.pred)
             for item in rule.body:
                 if isinstance(item, IRLiteral):
-                    edge = Edge(rule.head.pred, item.atom.pred, item.negated, rule.id)
-                    self.edges[rule.head.pred].append(edge)
-                    self.edges.setdefault(item.atom.pred, [])
+                    self.graph.add_edge(rule.head.pred, item.atom.pred, item.negated, rule.id)
+
+    @property
+    def nodes(self) -> list[Pred]:
+        return self.graph.nodes
 
     def depends_on(self, goals: Iterable[Pred]) -> set[Pred]:
         """Every predicate reachable from ``goals`` (the goals included)."""
         seen = set(goals)
         todo = list(seen)
         while todo:
-            for edge in self.edges.get(todo.pop(), ()):
+            for edge in self.graph.edges_from(todo.pop()):
                 if edge.body not in seen:
                     seen.add(edge.body)
                     todo.append(edge.body)
@@ -60,54 +59,7 @@ class DependencyGraph:
 
     def components(self) -> list[frozenset[Pred]]:
         """The SCCs, each after every component it depends on (Tarjan)."""
-        index: dict[Pred, int] = {}
-        low: dict[Pred, int] = {}
-        stack: list[Pred] = []
-        on_stack: set[Pred] = set()
-        found: list[frozenset[Pred]] = []
-        for root in sorted(self.edges):
-            if root not in index:
-                self._tarjan(root, index, low, stack, on_stack, found)
-        return found
-
-    def _tarjan(
-        self,
-        root: Pred,
-        index: dict[Pred, int],
-        low: dict[Pred, int],
-        stack: list[Pred],
-        on_stack: set[Pred],
-        found: list[frozenset[Pred]],
-    ) -> None:
-        """Iterative Tarjan from ``root`` (no recursion limit on deep chains)."""
-        work: list[tuple[Pred, int]] = [(root, 0)]
-        while work:
-            node, position = work.pop()
-            if position == 0:
-                index[node] = low[node] = len(index)
-                stack.append(node)
-                on_stack.add(node)
-            edges = self.edges[node]
-            if position < len(edges):
-                work.append((node, position + 1))
-                child = edges[position].body
-                if child not in index:
-                    work.append((child, 0))
-                elif child in on_stack:
-                    low[node] = min(low[node], index[child])
-                continue
-            if low[node] == index[node]:
-                component: set[Pred] = set()
-                while True:
-                    member = stack.pop()
-                    on_stack.discard(member)
-                    component.add(member)
-                    if member == node:
-                        break
-                found.append(frozenset(component))
-            if work:
-                parent = work[-1][0]
-                low[parent] = min(low[parent], low[node])
+        return self.graph.components()
 
     def cycle_through(self, edge: Edge, component: frozenset[Pred]) -> list[Edge]:
         """A cycle that starts with ``edge`` and stays inside ``component``."""
@@ -117,13 +69,12 @@ class DependencyGraph:
             node = todo.popleft()
             if node == edge.head:
                 break
-            for step in self.edges[node]:
+            for step in self.graph.edges_from(node):
                 if step.body in component and step.body not in came_from:
                     came_from[step.body] = step
                     todo.append(step.body)
         path: list[Edge] = []
-        node = edge.head
-        back = came_from.get(node)
+        back = came_from.get(edge.head)
         while back is not None:
             path.append(back)
             back = came_from.get(back.head)
@@ -133,8 +84,8 @@ class DependencyGraph:
 def _describe(graph: DependencyGraph, cycle: Sequence[Edge]) -> str:
     steps = []
     for edge in cycle:
-        rule = graph.rules[edge.rule]
-        how = "negatively on" if edge.negated else "on"
+        rule = graph.rules[edge.origin]
+        how = "negatively on" if edge.negative else "on"
         steps.append(f"{edge.head} depends {how} {edge.body} (rule at {rule.span})")
     return "; ".join(steps)
 
@@ -143,10 +94,8 @@ def negative_cycles(graph: DependencyGraph) -> list[Diagnostic]:
     """One ``negative_cycle`` error per component that negation runs through."""
     found: list[Diagnostic] = []
     for component in graph.components():
-        negative = [
-            e for p in sorted(component) for e in graph.edges[p]
-            if e.negated and e.body in component
-        ]
+        inner = sorted(graph.graph.inner_edges(component), key=lambda e: e.origin)
+        negative = [e for e in inner if e.negative]
         if not negative:
             continue
         cycle = graph.cycle_through(negative[0], component)
@@ -155,7 +104,7 @@ def negative_cycles(graph: DependencyGraph) -> list[Diagnostic]:
             f"negation inside a recursive cycle through {names}: "
             f"{_describe(graph, cycle)}; the program cannot be stratified"
         )
-        found.append(error("negative_cycle", graph.rules[negative[0].rule].span, message))
+        found.append(error("negative_cycle", graph.rules[negative[0].origin].span, message))
     return found
 
 
