@@ -34,9 +34,9 @@ def cli() -> None:
 
 
 def _register_commands() -> None:
-    from assess.cli import check
+    from assess.cli import check, run
 
-    for module in (check,):
+    for module in (check, run):
         cli.add_command(module.command)
 
 

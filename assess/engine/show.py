@@ -64,11 +64,12 @@ def _expr(expr: IExpr, names: tuple[str, ...]) -> str:
     return _term(expr, names)
 
 
-def ir_atom_text(atom: IRAtom, names: tuple[str, ...]) -> str:
+def ir_atom_text(atom: IRAtom, names: tuple[str, ...], separator: str = ", ") -> str:
+    """The atom with its variables named by ``names``."""
     name = f"{'~' if atom.pred.contrary else ''}{atom.pred.name}"
     if not atom.args:
         return name
-    return f"{name}({', '.join(_term(t, names) for t in atom.args)})"
+    return f"{name}({separator.join(_term(t, names) for t in atom.args)})"
 
 
 def _item(item: IRBodyItem, names: tuple[str, ...]) -> str:

@@ -1,0 +1,107 @@
+"""Embedding assess: load files once, then ask for a reading.
+
+``load(*paths, texts=None)`` reads and parses the files (rules first, then
+evidence), expands their ``load "x.csv"`` statements, runs the static checks
+and raises ``AssessError`` with every error found; warnings are kept on
+``Assessment.warnings``. The returned ``Assessment`` lowers the programs once
+and answers under each semantics with a typed result.
+
+Example::
+
+    >>> import assess
+    >>> a = assess.load(texts={"g.assess": "e(a, b). query(e(a, b)). query(e(b, a))."})
+    >>> [(x.text, x.holds) for x in a.crisp().answers]
+    [('e(a,b)', True), ('e(b,a)', False)]
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+
+from assess.analysis.loading import expand
+from assess.check import run_checks
+from assess.diagnostics import AssessError, Diagnostic, error
+from assess.engine.ir import IRProgram, Pred
+from assess.engine.lower import Lowerable, lower
+from assess.semantics.crisp import CrispResult, Grounder, crisp, native_grounder
+from assess.syntax.ast import Program, Span
+from assess.workspace import Workspace
+
+COMMAND_LINE = Span("<command line>", 0, 0, 0, 0)
+
+ENGINES: dict[str, Grounder] = {
+    "native": native_grounder,
+}
+"""Grounders that compute the crisp model; the native one records provenance."""
+
+
+@dataclass
+class Assessment:
+    """Parsed, expanded and checked programs of one invocation."""
+
+    workspace: Workspace
+    programs: list[Program]
+    warnings: list[Diagnostic] = field(default_factory=list)
+    _ir: IRProgram | None = None
+
+    @classmethod
+    def from_workspace(cls, workspace: Workspace, check: bool = True) -> Assessment:
+        workspace.raise_problems()
+        programs = expand(workspace.programs, workspace.sources)
+        findings = run_checks(programs) if check else []
+        errors = [d for d in findings if d.is_error]
+        if errors:
+            raise AssessError(errors)
+        return cls(workspace, programs, [d for d in findings if not d.is_error])
+
+    @property
+    def ir(self) -> IRProgram:
+        """The lowered programs (computed once)."""
+        if self._ir is None:
+            self._ir = lower(self.programs)
+        return self._ir
+
+    def lower(self, extra: Sequence[Lowerable] = ()) -> IRProgram:
+        """The programs lowered together with ``extra`` statements (a scenario)."""
+        return lower(self.programs, extra) if extra else self.ir
+
+    def predicates(self, spec: str) -> list[Pred]:
+        """The predicates ``spec`` names: ``path``, ``path/2`` or ``~fly/1``."""
+        return resolve_predicates(self.ir, spec)
+
+    def crisp(self, *, also: Sequence[str] = (), engine: str = "native") -> CrispResult:
+        """Answers under the crisp reading; ``also`` lists every fact of predicates."""
+        if engine not in ENGINES:
+            raise AssessError([error(
+                "unknown_engine", COMMAND_LINE,
+                f"unknown engine {engine!r}; choose one of {', '.join(ENGINES)}",
+            )])
+        preds = [p for spec in also for p in self.predicates(spec)]
+        return crisp(self.ir, preds, ENGINES[engine])
+
+
+def resolve_predicates(program: IRProgram, spec: str) -> list[Pred]:
+    """Every predicate of ``program`` that ``spec`` names; an error if none."""
+    contrary = spec.startswith("~")
+    name, _, arity = spec.removeprefix("~").partition("/")
+    found = sorted(
+        p for p in program.predicates()
+        if p.name == name and p.contrary == contrary and (not arity or str(p.arity) == arity)
+    )
+    if not found:
+        raise AssessError([error(
+            "unknown_predicate", COMMAND_LINE, f"no predicate {spec} occurs in the program",
+        )])
+    return found
+
+
+def load(*paths: str, texts: Mapping[str, str] | None = None, check: bool = True) -> Assessment:
+    """Read ``paths`` (and in-memory ``texts``, name -> text) into an ``Assessment``."""
+    workspace = Workspace.from_paths(list(paths))
+    if texts:
+        extra = Workspace.from_texts(dict(texts))
+        workspace.programs.extend(extra.programs)
+        workspace.sources.update(extra.sources)
+        workspace.problems.extend(extra.problems)
+    return Assessment.from_workspace(workspace, check)
