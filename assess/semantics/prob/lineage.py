@@ -1,0 +1,147 @@
+"""Lineage: each atom's truth as a formula over the choices, as a BDD.
+
+Read off the derivation graph, component by component (``order.plan``):
+
+* a derivation's lineage is ``coin ∧ pos₁ ∧ … ∧ ¬neg₁ ∧ …`` — its own choice
+  (TRUE for a certain fact or an ordinary rule; for a disjunction member
+  ``x_i ∧ ¬x_1 ∧ … ∧ ¬x_{i-1}``), its positive body atoms, and the failure of
+  its negated ones (which belong to earlier components);
+* an atom's lineage is the OR of its derivations' — or whatever a
+  ``Combine`` hook makes of them (contraries post-process it there);
+* a cycle is solved by chaotic iteration from FALSE within its component
+  until no atom's diagram changes. Diagrams are canonical, so "no change" is
+  an integer comparison, and the result is the *least* fixpoint: the worlds
+  in which the atom has a well-founded proof, never an unfolding that would
+  let ``p :- q. q :- p.`` support itself.
+
+Example: ``0.5::e(a,b). 0.5::e(b,a). r(a). r(Y) :- r(X), e(X,Y).`` gives
+r(b) = e(a,b) and r(a) = TRUE (the cycle back adds nothing).
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from collections.abc import Callable, Sequence
+
+from assess.diagnostics import AssessError, error
+from assess.engine.ir import IRRule
+from assess.engine.provenance import FACT, DerivationGraph
+from assess.semantics.prob.bdd import FALSE, TRUE, Manager
+from assess.semantics.prob.choices import atom_text
+from assess.syntax.ast import NO_SPAN, Span
+
+Combine = Callable[["Lineage", int, list[tuple[int, int]]], int]
+"""``combine(lineage, atom, [(derivation id, its lineage), …]) -> atom lineage``.
+
+The default is the OR of the derivation lineages. A hook may read any other
+atom's derivations through ``lineage.derivation(d)`` provided its body atoms
+are of earlier components (declare them through the plan's ``extra``).
+"""
+
+
+def disjoin(lineage: Lineage, atom: int, derivations: list[tuple[int, int]]) -> int:
+    """The plain distribution semantics: an atom holds if some derivation does."""
+    return lineage.manager.disj_all([f for _, f in derivations])
+
+
+class Lineage:
+    """Atom and derivation lineages in one manager; fill with ``solve``."""
+
+    def __init__(
+        self,
+        rules: Sequence[IRRule],
+        graph: DerivationGraph,
+        manager: Manager,
+        coins: dict[int, int],
+        combine: Combine = disjoin,
+    ) -> None:
+        self.rules, self.graph, self.manager = rules, graph, manager
+        self.coins = coins
+        """Derivation id → the diagram of its own choice (absent: TRUE)."""
+        self.combine = combine
+        self.atoms: dict[int, int] = {}
+        self.current: int | None = None
+        """The atom being compiled (for error messages)."""
+        self._negated: dict[int, int] = {}
+
+    def of(self, atom: int) -> int:
+        """The lineage of a solved atom (FALSE if it is not in the cone)."""
+        return self.atoms.get(atom, FALSE)
+
+    def negated(self, atom: int) -> int:
+        found = self._negated.get(atom)
+        if found is None:
+            found = self._negated[atom] = self.manager.neg(self.of(atom))
+        return found
+
+    def derivation(self, d: int) -> int:
+        """``coin ∧ positive body ∧ ¬negative body`` under current values."""
+        der = self.graph.derivations[d]
+        if der.rule == FACT:
+            return TRUE
+        parts = [self.coins.get(d, TRUE)]
+        parts.extend(self.of(a) for a in der.pos)
+        if FALSE in parts:
+            return FALSE
+        parts.extend(self.negated(a) for a in der.neg)
+        return self.manager.conj_all(parts)
+
+    def _value(self, atom: int) -> int:
+        self.current = atom
+        found = [(d, self.derivation(d)) for d in self.graph.by_head[atom]]
+        return self.combine(self, atom, found)
+
+    def solve(self, components: Sequence[Sequence[int]]) -> None:
+        """Compile each component in turn (dependencies first)."""
+        for component in components:
+            if len(component) == 1 and not self._self_loop(component[0]):
+                self.atoms[component[0]] = self._value(component[0])
+            else:
+                self._fixpoint(component)
+
+    def _self_loop(self, atom: int) -> bool:
+        return any(atom in d.pos or atom in d.neg for d in self.graph.derivations_of(atom))
+
+    def _fixpoint(self, component: Sequence[int]) -> None:
+        members = set(component)
+        readers: dict[int, list[int]] = {a: [] for a in component}
+        for atom in component:
+            for der in self.graph.derivations_of(atom):
+                if members.intersection(der.neg):
+                    self._negative_cycle(component)
+                for body in set(der.pos) & members:
+                    readers[body].append(atom)
+        for atom in component:
+            self.atoms[atom] = FALSE
+        queue = deque(component)
+        queued = set(component)
+        while queue:
+            atom = queue.popleft()
+            queued.discard(atom)
+            new = self._value(atom)
+            if new == self.atoms[atom]:
+                continue
+            self.atoms[atom] = new
+            for reader in readers[atom]:
+                if reader not in queued:
+                    queued.add(reader)
+                    queue.append(reader)
+
+    def _negative_cycle(self, component: Sequence[int]) -> None:
+        names = ", ".join(atom_text(self.graph.atoms[a]) for a in component[:8])
+        more = f" and {len(component) - 8} more" if len(component) > 8 else ""
+        raise AssessError(
+            [
+                error(
+                    "negative_cycle",
+                    self._span_of(component[0]),
+                    f"negation through recursion among {names}{more}: no stratified reading",
+                )
+            ]
+        )
+
+    def _span_of(self, atom: int) -> Span:
+        for der in self.graph.derivations_of(atom):
+            if der.rule != FACT:
+                return self.rules[der.rule].span
+        return NO_SPAN

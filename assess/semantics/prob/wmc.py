@@ -1,0 +1,97 @@
+"""Weighted model counting on a frozen diagram, forward and backward.
+
+A ``Circuit`` is the part of a ``Manager`` under some roots, renumbered
+densely and frozen: ``level``, ``low``, ``high`` arrays in topological order
+(children first; index 0 is FALSE, 1 is TRUE). With ``w[l]`` the probability
+that variable ``l`` is true, a node's weighted model count is
+
+    wmc(n) = w[level n] · wmc(high n) + (1 − w[level n]) · wmc(low n),
+
+one multiply-add per node: linear time. Because variables are independent
+and every path tests each variable at most once, this is the probability of
+the formula. The backward pass accumulates ∂wmc(root)/∂wmc(n) top-down and
+yields ∂wmc(root)/∂w[l] for every variable in the same linear time.
+
+The loops only use ``+``, ``-`` and ``*``, so the same circuit counts with
+floats, ``fractions.Fraction`` or sympy expressions.
+
+Example (x ∨ y with P(x) = 0.5, P(y) = 0.2)::
+
+    >>> from assess.semantics.prob.bdd import Manager
+    >>> m = Manager(2)
+    >>> f = m.disj(m.var(0), m.var(1))
+    >>> c = Circuit.freeze(m, [f])
+    >>> round(c.forward([0.5, 0.2])[c.roots[0]], 10)
+    0.6
+    >>> [round(g, 10) for g in c.backward(c.forward([0.5, 0.2]), 0, [0.5, 0.2])]
+    [0.8, 0.5]
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from assess.semantics.prob.bdd import FALSE, TRUE, Manager
+
+Number = Any
+"""float, Fraction or a sympy expression: anything with + - * and 0, 1."""
+
+
+@dataclass(frozen=True, slots=True)
+class Circuit:
+    """A frozen multi-rooted diagram: ``roots[i]`` indexes the i-th formula."""
+
+    level: tuple[int, ...]
+    low: tuple[int, ...]
+    high: tuple[int, ...]
+    roots: tuple[int, ...]
+    levels: int
+
+    @classmethod
+    def freeze(cls, manager: Manager, roots: Sequence[int]) -> Circuit:
+        """Copy the nodes under ``roots`` out of ``manager``, densely renumbered."""
+        order = manager.reachable(FALSE, TRUE, *roots)
+        index = {n: i for i, n in enumerate(order)}
+        return cls(
+            level=tuple(manager.level[n] for n in order),
+            low=tuple(index[manager.low[n]] for n in order),
+            high=tuple(index[manager.high[n]] for n in order),
+            roots=tuple(index[r] for r in roots),
+            levels=manager.levels,
+        )
+
+    def __len__(self) -> int:
+        return len(self.level)
+
+    def forward(
+        self, weights: Sequence[Number], zero: Number = 0.0, one: Number = 1.0
+    ) -> list[Number]:
+        """Every node's weighted model count, given ``weights[level]``."""
+        level, low, high = self.level, self.low, self.high
+        values: list[Number] = [zero, one]
+        for n in range(2, len(level)):
+            w = weights[level[n]]
+            values.append(w * values[high[n]] + (one - w) * values[low[n]])
+        return values
+
+    def backward(
+        self, values: Sequence[Number], root: int, weights: Sequence[Number], zero: Number = 0.0
+    ) -> list[Number]:
+        """∂ wmc(roots[root]) / ∂ weights[l] for every level ``l``."""
+        level, low, high = self.level, self.low, self.high
+        start = self.roots[root]
+        adjoint: list[Number] = [zero] * len(level)
+        adjoint[start] = zero + 1
+        gradient: list[Number] = [zero] * self.levels
+        for n in range(start, 1, -1):
+            a = adjoint[n]
+            if a == 0:
+                continue
+            v = level[n]
+            w = weights[v]
+            gradient[v] += a * (values[high[n]] - values[low[n]])
+            adjoint[high[n]] += a * w
+            adjoint[low[n]] += a * (1 - w)
+        return gradient
