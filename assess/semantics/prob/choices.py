@@ -25,31 +25,21 @@ weights w = (0.4, 0.6 / 0.6 = 1.0).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from assess.engine.ir import GroundAtom, IRRule, Value
+from assess.engine import show
+from assess.engine.ir import GroundAtom, IRRule
 from assess.engine.provenance import FACT, Derivation, DerivationGraph
 from assess.syntax import ast
 
 Number = Any
 
 
-def value_text(value: Value) -> str:
-    """A constant as ProbLog writes it: ``a``, ``'New York'``, ``12``."""
-    if isinstance(value, str):
-        if value[:1].islower() and value.replace("_", "a").isalnum() and value.isascii():
-            return value
-        return "'" + value.replace("\\", "\\\\").replace("'", "\\'") + "'"
-    return repr(value)
-
-
 def atom_text(ground: GroundAtom) -> str:
-    """``path(a,d)``; a contrary prints as ``~h``; no spaces (a JSON contract)."""
-    pred, args = ground
-    head = ("~" if pred.contrary else "") + pred.name
-    return head if not args else f"{head}({','.join(value_text(a) for a in args)})"
+    """``path(a,d)``, as ProbLog prints answers (no spaces: a JSON contract)."""
+    return show.atom_text(*ground)
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,6 +98,7 @@ def make_inputs(
     graph: DerivationGraph,
     derivations: Sequence[int],
     groups: Sequence[int | None],
+    reports: Mapping[int, tuple[ast.Report, ...]],
 ) -> list[Input]:
     """An ``Input`` for each choice derivation, with unique display names."""
     made: list[Input] = []
@@ -129,10 +120,8 @@ def make_inputs(
             unique, k = f"{name}#{k}", k + 1
         used.add(unique)
         body = tuple(graph.atoms[a] for a in der.pos + der.neg)
-        reports = (rule.origin,) if isinstance(rule.origin, ast.Report) else ()
-        made.append(
-            Input(der.rule, graph.atoms[der.head], body, rule.label, unique, reports, group)
-        )
+        behind = reports.get(der.rule, ())
+        made.append(Input(der.rule, graph.atoms[der.head], body, rule.label, unique, behind, group))
     return made
 
 

@@ -18,9 +18,11 @@ its predicate and the rule that derives it, and the size reached.
 
 Example::
 
-    >>> from assess.semantics.prob.testing import ground_program
-    >>> ir, graph = ground_program("0.3::a. 0.6::b. c :- a. c :- b. query(c).")
-    >>> [round(r.probability, 4) for r in compile_model(ir, graph).probabilities()]
+    >>> from assess.engine.lower import lower
+    >>> from assess.semantics.prob.infer import ground
+    >>> from assess.syntax.parser import parse
+    >>> ir = lower([parse("0.3::a. 0.6::b. c :- a. c :- b. query(c).")])
+    >>> [round(r.probability, 4) for r in compile_model(ir, ground(ir)).probabilities()]
     [0.72]
 """
 
@@ -116,7 +118,7 @@ def compile_model(
     circuit = Circuit.freeze(manager, [e_root, *q_roots])
     flat = [d for b in blocks for d in b]
     groups = [i if len(b) > 1 else None for i, b in enumerate(blocks) for _ in b]
-    inputs = make_inputs(ir.rules, graph, flat, groups)
+    inputs = make_inputs(ir.rules, graph, flat, groups, ir.reports)
     slots = tuple(Slot(len(b)) for b in blocks)
     base = tuple(float(ir.rules[graph.derivations[d].rule].probability or 0.0) for d in flat)
     return CompiledModel(

@@ -16,9 +16,10 @@ the ``Input`` behind each variable. Nothing is grounded or compiled again:
 
 Example::
 
-    >>> from assess.semantics.prob.testing import ground_program
-    >>> from assess.semantics.prob.compile import compile_model
-    >>> m = compile_model(*ground_program("0.3::a. 0.6::b. c :- a. c :- b. query(c)."))
+    >>> from assess.engine.lower import lower
+    >>> from assess.semantics.prob.infer import infer
+    >>> from assess.syntax.parser import parse
+    >>> m = infer(lower([parse("0.3::a. 0.6::b. c :- a. c :- b. query(c).")]))
     >>> round(m.probability("c", {"a": 0.5}), 4)
     0.8
     >>> {i.name: round(g, 4) for i, g in m.gradient("c").items()}
