@@ -7,8 +7,11 @@ has none). Following edges from a hypothesis with the *parity* of the
 negations crossed tells how an indicator bears on it:
 
 * an indicator reached with even parity can **support** ``h``;
-* reached with odd parity, or reached (even parity) from ``~h`` or from a
-  predicate declared in ``conflict`` with ``h``, it can **count against** it.
+* reached with odd parity it can **count against** it. Contraries count as
+  negations: from any node a route may step to ``~node`` or to a predicate
+  declared in ``conflict`` with it, flipping the parity (what supports
+  ``~p`` weakens ``p``, at any depth) — if some rule or report can make
+  that opponent true.
 
 The **strength** of a route is the product of the weights of the rules along
 it; ``strongest`` gives, per (node, polarity), the strongest route from the
@@ -28,7 +31,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from assess.check.walk import all_items, body_atoms, rules
+from assess.check.walk import all_items, body_atoms, heads, rules
 from assess.syntax import ast
 
 Node = tuple[str, int, bool]
@@ -61,6 +64,8 @@ class ArgumentMap:
     competing: list[ast.CompetingDecl] = field(default_factory=list)
     conflicts: dict[Node, set[Node]] = field(default_factory=dict)
     reported: set[Node] = field(default_factory=set)
+    concluded: set[Node] = field(default_factory=set)
+    """Heads of rules and facts: what some rule can make true."""
 
     def hypothesis_node(self, name: str) -> Node:
         declared = self.hypotheses.get(name)
@@ -77,15 +82,20 @@ class ArgumentMap:
         return found
 
     def opponents(self, node: Node) -> set[Node]:
-        """``~node`` and every predicate declared in conflict with it."""
+        """``~node`` and the predicates in conflict with it, that something can make true.
+
+        A predicate with no rule and no report is never true, so it opposes nothing.
+        """
         name, arity, contrary = node
-        return {(name, arity, not contrary)} | self.conflicts.get(node, set())
+        candidates = {(name, arity, not contrary)} | self.conflicts.get(node, set())
+        return {c for c in candidates if c in self.concluded or c in self.reported}
 
 
 def build(programs: Sequence[ast.Program]) -> ArgumentMap:
     """The argument map of every rule and declaration of ``programs``."""
     amap = ArgumentMap()
     for rule in rules(programs):
+        amap.concluded.update(node_of(head) for head in heads(rule))
         for head, body, negated, weight in _rule_edges(rule):
             amap.edges.setdefault(head, []).append((body, negated, weight))
     for item in all_items(programs):
@@ -120,36 +130,33 @@ def _conflicts(amap: ArgumentMap, programs: Sequence[ast.Program]) -> None:
 def strongest(amap: ArgumentMap, start: Node) -> dict[tuple[Node, int], float]:
     """(node, SUPPORT|AGAINST) -> strength of the strongest route from ``start``.
 
-    A route that crosses an odd number of negations reaches its end AGAINST.
+    A route that crosses an odd number of negations or contraries reaches its
+    end AGAINST: from any node it may step to ``~node`` or to a predicate in
+    conflict with it (at no cost), since what supports those weakens the node.
     """
     best: dict[tuple[Node, int], float] = {(start, SUPPORT): 1.0}
     frontier = [(start, SUPPORT)]
     while frontier:
         node, polarity = frontier.pop()
         strength = best[(node, polarity)]
-        for target, negated, weight in amap.edges.get(node, ()):
-            state = (target, polarity ^ int(negated))
-            if strength * weight > best.get(state, 0.0):
-                best[state] = strength * weight
-                frontier.append(state)
+        steps = [(target, polarity ^ int(negated), strength * weight)
+                 for target, negated, weight in amap.edges.get(node, ())]
+        steps += [(other, polarity ^ 1, strength) for other in amap.opponents(node)]
+        for target, reached, value in steps:
+            if value > best.get((target, reached), 0.0):
+                best[(target, reached)] = value
+                frontier.append((target, reached))
     return best
 
 
 def influence(amap: ArgumentMap, hypothesis: Node) -> dict[Node, tuple[float, float]]:
-    """Evidence node -> (strongest support, strongest count-against) for ``hypothesis``.
-
-    Routes from an opponent (``~h``, a conflicting predicate) count with their
-    polarity flipped: what supports ``~h`` counts against ``h``.
-    """
+    """Evidence node -> (strongest support, strongest count-against) for ``hypothesis``."""
     found: dict[Node, list[float]] = {}
     evidence = amap.evidence_nodes()
-    starts = [(hypothesis, 0)] + [(o, 1) for o in sorted(amap.opponents(hypothesis))]
-    for start, flip in starts:
-        for (node, polarity), strength in strongest(amap, start).items():
-            if node in evidence and strength > 0:
-                slot = found.setdefault(node, [0.0, 0.0])
-                side = polarity ^ flip
-                slot[side] = max(slot[side], strength)
+    for (node, polarity), strength in strongest(amap, hypothesis).items():
+        if node in evidence and strength > 0:
+            slot = found.setdefault(node, [0.0, 0.0])
+            slot[polarity] = max(slot[polarity], strength)
     return {node: (pair[0], pair[1]) for node, pair in found.items()}
 
 

@@ -7,9 +7,13 @@ strongest by which it can count against it (``assess.check.argmap``), for
 reports of the indicator and of its contrary. An indicator whose profile is
 the same on every member of a set tells them apart no better than a coin:
 
-* it feeds every member with the same weight: one finding per such set;
-* it feeds no member of any competing set (though some rule reads it):
-  one finding, since it cannot discriminate anywhere.
+* it feeds every member with the same weight, or
+* it feeds no member at all,
+
+in *every* competing set — an indicator that discriminates within one set
+is doing its job there, even if it bears equally on another (evidence that
+an offensive is coming rarely says from where). One finding per such
+indicator, naming the sets it bears on equally.
 
 Indicators that no rule reads are ``unused_indicator`` instead.
 
@@ -59,39 +63,37 @@ def _strength(profile: Profile) -> str:
 
 
 def check_non_diagnostic_indicator(programs: Sequence[ast.Program]) -> list[Diagnostic]:
-    """Indicators that bear equally on every member of a competing set."""
+    """Indicators that discriminate within no competing set."""
     amap = build(programs)
+    sets = [c for c in amap.competing if len(c.members) >= 2]
+    if not sets:
+        return []
     read = {atom.predicate for rule in rules(programs) for atom, _ in body_atoms(rule.body)}
-    used = [name for name in amap.indicators if name in read]
-    findings: list[Diagnostic] = []
-    feeds_some: set[str] = set()
-    for competing in amap.competing:
-        if len(competing.members) < 2:
-            continue
+    touched: dict[str, list[tuple[str, Profile]]] = {}
+    diagnostic: set[str] = set()
+    for competing in sets:
         profiles = _profiles(amap, competing.members)
-        for name in used:
+        for name in amap.indicators:
             distinct = set(profiles[name].values())
-            if distinct != {_NONE}:
-                feeds_some.add(name)
-            if len(distinct) == 1 and distinct != {_NONE}:
-                findings.append(
-                    warning(
-                        "non_diagnostic_indicator",
-                        amap.indicators[name].span,
-                        f"indicator {name} bears equally on every hypothesis of "
-                        f"{competing.name} (each: {_strength(distinct.pop())}), so it cannot "
-                        f"tell them apart",
-                    )
-                )
-    if any(len(c.members) >= 2 for c in amap.competing):
-        findings.extend(
-            warning(
-                "non_diagnostic_indicator",
-                amap.indicators[name].span,
-                f"indicator {name} feeds no hypothesis of any competing set, so it cannot "
-                f"tell any of them apart",
-            )
-            for name in used
-            if name not in feeds_some
+            if len(distinct) > 1:
+                diagnostic.add(name)
+            elif distinct != {_NONE}:
+                touched.setdefault(name, []).append((competing.name, distinct.pop()))
+    return [
+        warning("non_diagnostic_indicator", decl.span, _message(name, touched.get(name, [])))
+        for name, decl in amap.indicators.items()
+        if name in read and name not in diagnostic
+    ]
+
+
+def _message(name: str, touched: list[tuple[str, Profile]]) -> str:
+    if not touched:
+        return (
+            f"indicator {name} feeds no hypothesis of any competing set, so it cannot "
+            f"tell any of them apart"
         )
-    return findings
+    sets = "; ".join(f"{set_name} (each: {_strength(profile)})" for set_name, profile in touched)
+    return (
+        f"indicator {name} bears equally on every hypothesis of {sets}, so it cannot tell "
+        f"them apart: link it to the hypotheses it distinguishes"
+    )
