@@ -1,0 +1,75 @@
+"""The Belarus scenarios restate the evidence files they test, and must not drift.
+
+Each scenario in ``tests/scenarios/belarus_2022.assess`` stands alone, so it
+repeats the reports of one snapshot in ``examples/belarus_2022/`` (without
+quotes and dates). These tests hold the two to the same reports: the same
+indicator, source and credibility, the same number of times. The scenario
+that drops the exiled officers and defectors is the article's evidence less
+every report from that one origin (the sources linked by ``derived_from``).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from assess.analysis.grading import source_clusters
+from assess.syntax import ast
+from assess.syntax.parser import parse
+
+REPO = Path(__file__).resolve().parents[2]
+RULESET = REPO / "rulesets" / "belarus_2022.assess"
+SCENARIOS = REPO / "tests" / "scenarios" / "belarus_2022.assess"
+SNAPSHOTS = REPO / "examples" / "belarus_2022"
+
+Key = tuple[ast.Atom, str, int]
+
+
+def _program(path: Path) -> ast.Program:
+    return parse(path.read_text(encoding="utf-8"), str(path))
+
+
+def _keys(reports: list[ast.Report]) -> Counter[Key]:
+    return Counter((r.atom, r.source, r.credibility) for r in reports)
+
+
+def _snapshot(name: str) -> Counter[Key]:
+    statements = _program(SNAPSHOTS / f"{name}.assess").statements
+    return _keys([s for s in statements if isinstance(s, ast.Report)])
+
+
+def _scenario(prefix: str) -> Counter[Key]:
+    found = [
+        s
+        for s in _program(SCENARIOS).statements
+        if isinstance(s, ast.Scenario) and s.name.startswith(prefix)
+    ]
+    assert len(found) == 1, f"one scenario named {prefix!r}…"
+    return _keys([i for i in found[0].items if isinstance(i, ast.Report)])
+
+
+def _origin(source: str) -> set[str]:
+    declared = [s for s in _program(RULESET).statements if isinstance(s, ast.SourceDecl)]
+    clusters = source_clusters({s.name: s.derived_from for s in declared})
+    return {name for name, root in clusters.items() if root == clusters[source]}
+
+
+@pytest.mark.parametrize(
+    ("scenario", "snapshot"),
+    [
+        ("the article's picture, 19 December", "as_of_article"),
+        ("hypothetical massing", "massing"),
+        ("hypothetical drawdown", "drawdown"),
+    ],
+)
+def test_scenario_restates_its_snapshot(scenario: str, snapshot: str) -> None:
+    assert _scenario(scenario) == _snapshot(snapshot)
+
+
+def test_dropping_the_exiles_removes_exactly_their_origin() -> None:
+    exiles = _origin("belarusian_defectors")
+    assert {"azarov", "sakhashchyk", "opposition_figures"} <= exiles
+    expected = Counter({k: n for k, n in _snapshot("as_of_article").items() if k[1] not in exiles})
+    assert _scenario("the article's picture without") == expected
