@@ -1,7 +1,7 @@
-"""The Belarus scenarios restate the evidence files they test, and must not drift.
+"""Scenarios restate the evidence files they test, and must not drift.
 
-Each scenario in ``tests/scenarios/belarus_2022.assess`` stands alone, so it
-repeats the reports of one snapshot in ``examples/belarus_2022/`` (without
+Each scenario in ``tests/scenarios/<ruleset>.assess`` stands alone, so it
+repeats the reports of one snapshot in ``examples/<ruleset>/`` (without
 quotes and dates). These tests hold the two to the same reports: the same
 indicator, source and credibility, the same number of times. The scenario
 that drops the exiled officers and defectors is the article's evidence less
@@ -21,8 +21,6 @@ from assess.syntax.parser import parse
 
 REPO = Path(__file__).resolve().parents[2]
 RULESET = REPO / "rulesets" / "belarus_2022.assess"
-SCENARIOS = REPO / "tests" / "scenarios" / "belarus_2022.assess"
-SNAPSHOTS = REPO / "examples" / "belarus_2022"
 
 Key = tuple[ast.Atom, str, int]
 
@@ -35,15 +33,15 @@ def _keys(reports: list[ast.Report]) -> Counter[Key]:
     return Counter((r.atom, r.source, r.credibility) for r in reports)
 
 
-def _snapshot(name: str) -> Counter[Key]:
-    statements = _program(SNAPSHOTS / f"{name}.assess").statements
+def _snapshot(name: str, ruleset: str = "belarus_2022") -> Counter[Key]:
+    statements = _program(REPO / "examples" / ruleset / f"{name}.assess").statements
     return _keys([s for s in statements if isinstance(s, ast.Report)])
 
 
-def _scenario(prefix: str) -> Counter[Key]:
+def _scenario(prefix: str, ruleset: str = "belarus_2022") -> Counter[Key]:
     found = [
         s
-        for s in _program(SCENARIOS).statements
+        for s in _program(REPO / "tests" / "scenarios" / f"{ruleset}.assess").statements
         if isinstance(s, ast.Scenario) and s.name.startswith(prefix)
     ]
     assert len(found) == 1, f"one scenario named {prefix!r}…"
@@ -57,15 +55,16 @@ def _origin(source: str) -> set[str]:
 
 
 @pytest.mark.parametrize(
-    ("scenario", "snapshot"),
+    ("ruleset", "scenario", "snapshot"),
     [
-        ("the article's picture, 19 December", "as_of_article"),
-        ("hypothetical massing", "massing"),
-        ("hypothetical drawdown", "drawdown"),
+        ("belarus_2022", "the article's picture, 19 December", "as_of_article"),
+        ("belarus_2022", "hypothetical massing", "massing"),
+        ("belarus_2022", "hypothetical drawdown", "drawdown"),
+        ("cyber_attribution", "the evidence two weeks in", "intrusion"),
     ],
 )
-def test_scenario_restates_its_snapshot(scenario: str, snapshot: str) -> None:
-    assert _scenario(scenario) == _snapshot(snapshot)
+def test_scenario_restates_its_snapshot(ruleset: str, scenario: str, snapshot: str) -> None:
+    assert _scenario(scenario, ruleset) == _snapshot(snapshot, ruleset)
 
 
 def test_dropping_the_exiles_removes_exactly_their_origin() -> None:
