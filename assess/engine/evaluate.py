@@ -18,6 +18,8 @@ disjunction heads, choices — because grounding ignores weights; ``~p`` is a
 predicate like any other. With ``possible`` a negation does not prune: the
 result is every atom true in *some* world, which is what ``prob`` and
 ``defeasible`` ground; each instance then records the atoms that must fail.
+``max_ground`` bounds the ground atoms of any predicate and the recorded
+rule instances: past it, ``grounding_too_large`` names the rule running.
 
 With ``record`` every ground rule instance is added to a ``DerivationGraph``
 (certain facts get a ``FACT`` derivation, choices one of their rule id).
@@ -96,9 +98,10 @@ class _Recorder:
 class _Evaluation:
     def __init__(
         self, rules: list[IRRule], facts: dict[Pred, set[Row]],
-        record: bool, possible: bool,
+        record: bool, possible: bool, max_ground: int | None = None,
     ) -> None:
         self.rules = rules
+        self.max_ground = max_ground
         self.graph = DependencyGraph(rules, facts)
         self.variables = {p: Variable(facts.get(p, ())) for p in self.graph.nodes}
         self.recorder = _Recorder() if record else None
@@ -164,6 +167,23 @@ class _Evaluation:
             raise AssessError([error(
                 "arithmetic_error", rule.span, f"arithmetic or comparison failed: {exc}",
             )]) from exc
+        if self.max_ground is not None:
+            self._check_size(rule)
+
+    def _check_size(self, rule: IRRule) -> None:
+        """Stop once a predicate or the recorded graph outgrows ``max_ground``."""
+        assert self.max_ground is not None
+        variable = self.variables[rule.head.pred]
+        atoms = len(variable.total) + len(variable.to_add)
+        instances = len(self.recorder.graph.derivations) if self.recorder else 0
+        if max(atoms, instances) > self.max_ground:
+            what = f"{atoms} ground atoms of {rule.head.pred}" if atoms > self.max_ground else (
+                f"{instances} ground rule instances")
+            raise AssessError([error(
+                "grounding_too_large", rule.span,
+                f"grounding stopped at {what} while running this rule "
+                f"(limit {self.max_ground}; raise it with --max-ground)",
+            )])
 
 
 def select_rules(
@@ -186,7 +206,8 @@ def evaluate(
     goals: Collection[Pred] | None = None,
     include_defeaters: bool = False,
     possible: bool = False,
+    max_ground: int | None = None,
 ) -> Model:
     """The least model of ``program`` (see the module docstring)."""
     rules, facts = select_rules(program, goals, include_defeaters)
-    return _Evaluation(rules, facts, record, possible).run()
+    return _Evaluation(rules, facts, record, possible, max_ground).run()
