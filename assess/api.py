@@ -12,6 +12,9 @@ Example::
     >>> a = assess.load(texts={"g.assess": "e(a, b). query(e(a, b)). query(e(b, a))."})
     >>> [(x.text, x.holds) for x in a.crisp().answers]
     [('e(a,b)', True), ('e(b,a)', False)]
+    >>> b = assess.load(texts={"c.assess": "0.3::a. 0.6::b. c :- a. c :- b. query(c)."})
+    >>> [(x.text, round(x.probability, 4)) for x in b.prob().answers]
+    [('c', 0.72)]
 """
 
 from __future__ import annotations
@@ -25,6 +28,8 @@ from assess.diagnostics import AssessError, Diagnostic, error
 from assess.engine.ir import IRProgram, Pred
 from assess.engine.lower import Lowerable, lower
 from assess.semantics.crisp import CrispResult, Grounder, crisp, native_grounder
+from assess.semantics.prob.compile import Limits
+from assess.semantics.prob.infer import ProbResult, prob
 from assess.syntax.ast import Program, Span
 from assess.workspace import Workspace
 
@@ -79,6 +84,17 @@ class Assessment:
             )])
         preds = [p for spec in also for p in self.predicates(spec)]
         return crisp(self.ir, preds, ENGINES[engine])
+
+    def prob(self, limits: Limits | None = None, *, also: Sequence[str] = ()) -> ProbResult:
+        """P(query | evidence) for each query and hypothesis (the default reading).
+
+        ``result.model`` is the compiled model: ``probabilities(weights)``
+        re-evaluates with changed inputs, ``gradient(query)`` differentiates.
+        ``also`` adds every atom of those predicates to the questions.
+        """
+        return prob(self.ir, limits, [p for spec in also for p in self.predicates(spec)])
+
+    probabilities = prob
 
 
 def resolve_predicates(program: IRProgram, spec: str) -> list[Pred]:

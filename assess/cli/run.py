@@ -19,13 +19,17 @@ import click
 
 from assess.api import ENGINES, Assessment
 from assess.cli.common import FORMAT_OPTION, emit_json, open_workspace
+from assess.cli.limits import limit_options, limits_from
 from assess.render.crisp import crisp_data, crisp_text
+from assess.render.prob import prob_data, prob_text
+from assess.semantics.prob.compile import Limits
 
 
 @dataclass(frozen=True, slots=True)
 class RunOptions:
     also: tuple[str, ...]
     engine: str
+    limits: Limits = Limits()
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,10 +45,15 @@ def _crisp(assessment: Assessment, options: RunOptions) -> Any:
     return assessment.crisp(also=options.also, engine=options.engine)
 
 
+def _prob(assessment: Assessment, options: RunOptions) -> Any:
+    return assessment.prob(options.limits, also=options.also)
+
+
 SEMANTICS: dict[str, Reading] = {
+    "prob": Reading(_prob, prob_text, prob_data),
     "crisp": Reading(_crisp, crisp_text, crisp_data),
 }
-DEFAULT_SEMANTICS = "crisp"
+DEFAULT_SEMANTICS = "prob"
 
 
 @click.command("run")
@@ -57,15 +66,16 @@ DEFAULT_SEMANTICS = "crisp"
               help="Also list every derived fact of PRED (name or name/arity).")
 @click.option("--engine", type=click.Choice(list(ENGINES)), default="native",
               show_default=True, help="Grounder for the crisp model.")
+@limit_options
 @FORMAT_OPTION
 def command(
     files: tuple[str, ...], semantics: str, also: tuple[str, ...], engine: str,
-    output_format: str,
+    output_format: str, **limits: Any,
 ) -> int:
     """Answer the queries of FILES."""
     assessment = Assessment.from_workspace(open_workspace(files))
     reading = SEMANTICS[semantics]
-    result = reading.compute(assessment, RunOptions(also, engine))
+    result = reading.compute(assessment, RunOptions(also, engine, limits_from(limits)))
     if output_format == "json":
         emit_json(reading.data(result))
     else:

@@ -38,7 +38,9 @@ def test_text_answers(program: str, capsys: pytest.CaptureFixture[str]) -> None:
 
 
 def test_json_answers_and_all(program: str, capsys: pytest.CaptureFixture[str]) -> None:
-    code, out, _ = run(["run", "--format", "json", "--all", "path/2", program], capsys)
+    code, out, _ = run(
+        ["run", "--semantics", "crisp", "--format", "json", "--all", "path/2", program], capsys
+    )
     assert code == 0
     assert json.loads(out) == {
         "semantics": "crisp",

@@ -83,7 +83,7 @@ class Manager:
             return found
         new = len(self.level)
         if new >= self.budget.max_nodes:
-            raise BudgetExceeded(f"more than {self.budget.max_nodes} diagram nodes", new)
+            raise BudgetExceeded(f"the diagrams reached {new} nodes, the limit", new)
         self.level.append(level)
         self.low.append(low)
         self.high.append(high)
@@ -212,6 +212,7 @@ class Manager:
         if self._steps & 0x3FFF == 0:
             deadline = self.budget.deadline
             if deadline is not None and time.monotonic() > deadline:
-                raise BudgetExceeded("the time limit ran out", len(self.level))
+                size = len(self.level)
+                raise BudgetExceeded(f"the time limit ran out at {size} diagram nodes", size)
             if len(self._cache) > 4_000_000:
                 self._cache.clear()

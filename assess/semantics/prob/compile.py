@@ -41,14 +41,17 @@ from assess.semantics.prob.order import Extra, plan
 from assess.semantics.prob.wmc import Circuit
 from assess.syntax.ast import NO_SPAN, Span
 
+DEFAULT_MAX_GROUND = 2_000_000
 DEFAULT_MAX_NODES = 5_000_000
 DEFAULT_TIMEOUT = 300.0
 
 
 @dataclass(frozen=True, slots=True)
 class Limits:
-    """Guard rails for compilation (``None``: no time limit)."""
+    """Guard rails: ground atoms per predicate (and rule instances), diagram
+    nodes, and seconds of compilation (``None``: no time limit)."""
 
+    max_ground: int = DEFAULT_MAX_GROUND
     max_nodes: int = DEFAULT_MAX_NODES
     timeout: float | None = DEFAULT_TIMEOUT
 
@@ -108,8 +111,9 @@ def compile_model(
     blocks = cone.blocks
     levels = sum(len(b) for b in blocks)
     manager = Manager(levels, Budget.within(limits.max_nodes, limits.timeout))
-    lineage = Lineage(ir.rules, graph, manager, _coins(manager, blocks), combine)
+    lineage = Lineage(ir.rules, graph, manager, {}, combine)
     try:
+        lineage.coins = _coins(manager, blocks)
         lineage.solve(cone.components)
         e_root = _evidence_root(manager, lineage, graph, evidence)
         q_roots = [manager.conj(_root(lineage, graph, g), e_root) for g in queries]
@@ -167,7 +171,7 @@ def _too_large(
             error(
                 "compile_too_large",
                 span,
-                f"compiling {where} stopped: {exc.reason} (reached {exc.size} nodes); "
+                f"compiling {where} stopped: {exc.reason}; "
                 "raise --max-nodes or --timeout, or query fewer atoms",
             )
         ]

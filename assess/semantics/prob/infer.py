@@ -6,7 +6,8 @@ since its atom may fail in some world, and each instance records the atoms
 that must fail), recording the derivation graph, then compiles it
 (``compile.compile_model``). The questions are the program's ``query/1``
 atoms followed by its declared hypotheses not already queried (a hypothesis
-with parameters asks for every ground answer).
+with parameters asks for every ground answer) and, on request, every atom of
+some predicates (``run --all``).
 
 Example::
 
@@ -19,32 +20,33 @@ Example::
 
 from __future__ import annotations
 
-from dataclasses import replace
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
 
 from assess.engine.evaluate import evaluate
 from assess.engine.ir import IRAtom, IRProgram, IRQuery, IVar, Pred
 from assess.engine.provenance import DerivationGraph
 from assess.semantics.prob.compile import Limits, compile_model
 from assess.semantics.prob.lineage import Combine, disjoin
-from assess.semantics.prob.model import CompiledModel
+from assess.semantics.prob.model import CompiledModel, QueryResult
 from assess.semantics.prob.order import Extra
 
 
-def with_hypotheses(ir: IRProgram) -> IRProgram:
-    """``ir`` with a query for each declared hypothesis not already queried."""
+def with_hypotheses(ir: IRProgram, also: Sequence[Pred] = ()) -> IRProgram:
+    """``ir`` with a query for each declared hypothesis not already queried,
+    and for every atom of the ``also`` predicates."""
     asked = {q.atom.pred for q in ir.queries}
-    extra = []
-    for decl in ir.hypotheses.values():
-        pred = Pred(decl.name, len(decl.params))
-        if pred not in asked:
-            extra.append(IRQuery(IRAtom(pred, tuple(IVar(i) for i in range(pred.arity)))))
+    hypotheses = [Pred(d.name, len(d.params)) for d in ir.hypotheses.values()]
+    wanted = [p for p in hypotheses if p not in asked] + list(also)
+    extra = [IRQuery(IRAtom(p, tuple(IVar(i) for i in range(p.arity)))) for p in wanted]
     return replace(ir, queries=[*ir.queries, *extra]) if extra else ir
 
 
 def ground(ir: IRProgram, limits: Limits | None = None) -> DerivationGraph:
     """The derivation graph of everything the queries and evidence depend on."""
     goals = {q.atom.pred for q in ir.queries} | {e.atom.pred for e in ir.evidence}
-    model = evaluate(ir, record=True, goals=goals, possible=True)
+    limit = (limits or Limits()).max_ground
+    model = evaluate(ir, record=True, goals=goals, possible=True, max_ground=limit)
     assert model.graph is not None
     return model.graph
 
@@ -55,7 +57,24 @@ def infer(
     *,
     combine: Combine = disjoin,
     extra: Extra | None = None,
+    also: Sequence[Pred] = (),
 ) -> CompiledModel:
-    """Ground and compile ``ir``'s queries (and hypotheses) and evidence."""
-    ir = with_hypotheses(ir)
+    """Ground and compile ``ir``'s queries (hypotheses, ``also``) and evidence."""
+    ir = with_hypotheses(ir, also)
     return compile_model(ir, ground(ir, limits), limits=limits, combine=combine, extra=extra)
+
+
+@dataclass(frozen=True)
+class ProbResult:
+    """The answers under ``prob``, and the compiled model behind them."""
+
+    answers: tuple[QueryResult, ...]
+    model: CompiledModel
+    semantics: str = "prob"
+
+
+def prob(ir: IRProgram, limits: Limits | None = None, also: Sequence[Pred] = ()) -> ProbResult:
+    """P(query | evidence) for every query and hypothesis of ``ir`` (and every
+    atom of the ``also`` predicates)."""
+    model = infer(ir, limits, also=also)
+    return ProbResult(tuple(model.probabilities()), model)

@@ -1,0 +1,49 @@
+"""Answers under ``prob`` as text or JSON data.
+
+Text: one line per query, ``atom  probability  ICD 203 term``, atoms padded
+to one column, probabilities to four decimals. JSON (the documented
+contract)::
+
+    {"semantics": "prob",
+     "queries": [{"atom": "path(a,d)", "probability": 0.7123}, …]}
+
+Example::
+
+    >>> from assess.engine.ir import Pred
+    >>> from assess.semantics.prob.model import QueryResult
+    >>> print(prob_lines([QueryResult((Pred("rain", 0), ()), "rain", 0.3)]))
+    rain  0.3000  unlikely
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from assess.analysis.icd203 import phrase
+from assess.semantics.prob.infer import ProbResult
+from assess.semantics.prob.model import QueryResult
+
+
+def prob_lines(answers: Sequence[QueryResult]) -> str:
+    width = max((len(a.text) for a in answers), default=0)
+    return "\n".join(
+        f"{a.text.ljust(width)}  {a.probability:.4f}  {phrase(_clamp(a.probability))}"
+        for a in answers
+    )
+
+
+def _clamp(p: float) -> float:
+    """Rounding can leave 1 + 1e-16; the scale takes 0..1."""
+    return min(1.0, max(0.0, p))
+
+
+def prob_text(result: ProbResult) -> str:
+    return prob_lines(result.answers)
+
+
+def prob_data(result: ProbResult) -> dict[str, Any]:
+    return {
+        "semantics": result.semantics,
+        "queries": [{"atom": a.text, "probability": a.probability} for a in result.answers],
+    }
