@@ -1,0 +1,127 @@
+"""The strongest argument for and against an answer, and the report behind it.
+
+An **argument** is one probabilistic rule (all its ground instances): its
+effect on P(h) is P(h) minus P(h) with the rule's weight at 0
+(``effects``). The strongest argument *for* h has the largest positive
+effect, the strongest *against* the most negative; an effect smaller than
+``NEGLIGIBLE`` in size is no argument at all.
+
+The argument's **source** is found by walking the derivation graph down
+from the bodies of the rule's ground instances to the report choices they
+rest on; of their origins, the one whose own removal moves P(h) most in the
+argument's direction is named, with its best-graded report (date, quote).
+
+Example: with ``[force] 0.7::attack :- troops(N), N >= 10000.`` and
+``report troops(12500) by pentagon credibility 2 "…"``, the argument for
+``attack`` is ``force``, resting on pentagon's report of troops(12500).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from assess.engine.ir import IRProgram, Pred
+from assess.engine.provenance import FACT, DerivationGraph
+from assess.explain.effects import EffectTable, Groups
+from assess.semantics.prob.choices import Input, atom_text
+from assess.syntax import ast
+
+NEGLIGIBLE = 1e-9
+
+
+@dataclass(frozen=True, slots=True)
+class Argument:
+    """One rule's bearing on a hypothesis, and the report it rests on most."""
+
+    rule: int
+    label: str | None
+    span: ast.Span
+    effect: float
+    """P(h) − P(h without this rule): positive for, negative against."""
+    origin: str | None = None
+    report: ast.Report | None = None
+    corroborating: tuple[str, ...] = ()
+    """Other origins under this argument that move P(h) the same way."""
+
+    @property
+    def name(self) -> str:
+        return f"[{self.label}]" if self.label else f"the rule at {self.span}"
+
+
+def reports_under(
+    graph: DerivationGraph, ir: IRProgram, inputs: Iterable[Input]
+) -> list[ast.Report]:
+    """The reports that the bodies of ``inputs`` rest on (every route, once)."""
+    found: list[ast.Report] = []
+    seen: set[int] = set()
+    stack = [graph.find(atom) for item in inputs for atom in item.body]
+    while stack:
+        atom = stack.pop()
+        if atom is None or atom in seen:
+            continue
+        seen.add(atom)
+        for derivation in graph.derivations_of(atom):
+            if derivation.rule != FACT and derivation.rule in ir.reports:
+                found.extend(ir.reports[derivation.rule])
+            stack.extend(derivation.pos)
+    return found
+
+
+def _origins_under(
+    reports: list[ast.Report], cluster: dict[str, str], table: EffectTable,
+    query: int, sign: float,
+) -> list[tuple[str, ast.Report]]:
+    """Origins under an argument, most moving in its direction first (ties: by name).
+
+    Each origin comes with its first report under the argument; origins that
+    move the query the other way, or not at all, are left out unless none is left.
+    """
+    scored: dict[str, tuple[float, int]] = {}
+    for position, report in enumerate(reports):
+        origin = cluster.get(report.source, report.source)
+        effect = table.effect(("origin", origin), query) or 0.0
+        scored.setdefault(origin, (sign * effect, position))
+    ranked = sorted(scored.items(), key=lambda kv: (-kv[1][0], kv[0]))
+    agreeing = [kv for kv in ranked if kv[1][0] > NEGLIGIBLE] or ranked[:1]
+    return [(origin, reports[position]) for origin, (_, position) in agreeing]
+
+
+def strongest(
+    ir: IRProgram, graph: DerivationGraph, groups: Groups, table: EffectTable,
+    cluster: dict[str, str], query: int,
+) -> tuple[Argument | None, Argument | None]:
+    """The strongest argument for and against query ``query``."""
+    ranked = []
+    for rule_id in groups.arguments:
+        effect = table.effect(("argument", rule_id), query)
+        if effect is not None and abs(effect) > NEGLIGIBLE:
+            ranked.append((effect, rule_id))
+    if not ranked:
+        return None, None
+    ranked.sort()
+    chosen = [ranked[-1] if ranked[-1][0] > 0 else None, ranked[0] if ranked[0][0] < 0 else None]
+    made: list[Argument | None] = []
+    for pick in chosen:
+        if pick is None:
+            made.append(None)
+            continue
+        effect, rule_id = pick
+        rule = ir.rules[rule_id]
+        reports = reports_under(graph, ir, groups.arguments[rule_id])
+        under = _origins_under(reports, cluster, table, query, 1 if effect > 0 else -1)
+        origin, report = under[0] if under else (None, None)
+        others = tuple(o for o, _ in under[1:])
+        made.append(Argument(rule_id, rule.label, rule.span, effect, origin, report, others))
+    return made[0], made[1]
+
+
+def report_text(report: ast.Report) -> str:
+    """``troops_in_belarus(12500)`` as the report states it."""
+    values = tuple(_value(t) for t in report.atom.args)
+    pred = Pred(report.atom.predicate, len(values), report.atom.contrary)
+    return atom_text((pred, values))
+
+
+def _value(term: ast.Term) -> str | int | float:
+    return term.value if not isinstance(term, ast.Var) else term.name

@@ -1,0 +1,173 @@
+"""The analyst's judgement on every hypothesis, read off one compiled model.
+
+``judge(ir)`` grounds and compiles the program once (queries and declared
+hypotheses) and returns an ``Assessment`` of typed ``Judgement`` values: for
+each ground hypothesis, its probability, ICD 203 term and band, its rank in
+its competing set, the strongest argument for and against it (rule, source,
+report) and a confidence level with the factors behind it
+(``assess.explain.confidence``). Hypotheses in no competing set have
+``set`` None and rank 1.
+
+Everything is exact and comes from the model: probabilities by weighted
+model counting, effects by re-evaluation with inputs removed, sensitivity
+by the gradient.
+
+Example::
+
+    >>> from assess.engine.lower import lower
+    >>> from assess.syntax.parser import parse
+    >>> ir = lower([parse('''
+    ...     source s "S" reliability B.
+    ...     hypothesis h "H".
+    ...     report x by s credibility 2.
+    ...     [a] 0.9::h :- x.''')])
+    >>> j = judge(ir).judgements[0]
+    >>> (j.name, round(j.probability, 2), j.estimate.value, j.support.label)
+    ('h', 0.72, 'likely', 'a')
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from assess.analysis import icd203
+from assess.engine.ir import GroundAtom, IRProgram
+from assess.engine.provenance import DerivationGraph
+from assess.explain.arguments import Argument, strongest
+from assess.explain.confidence import Confidence, confidence
+from assess.explain.effects import EffectTable, Groups, effect_table, group_inputs, origin_of
+from assess.semantics.prob.choices import Input, atom_text
+from assess.semantics.prob.compile import Limits, compile_model
+from assess.semantics.prob.infer import ground, with_hypotheses
+from assess.semantics.prob.model import CompiledModel, QueryResult
+from assess.syntax.ast import Estimate
+
+
+@dataclass(frozen=True, slots=True)
+class Judgement:
+    """The assessment of one ground hypothesis."""
+
+    name: str
+    atom: GroundAtom
+    description: str
+    set: str | None
+    rank: int
+    probability: float
+    estimate: Estimate
+    band: tuple[float, float]
+    phrase: str
+    confidence: Confidence
+    support: Argument | None
+    against: Argument | None
+
+
+@dataclass(frozen=True)
+class Assessment:
+    """Judgements grouped by competing set, plus every query's probability."""
+
+    judgements: tuple[Judgement, ...]
+    sets: tuple[tuple[str, tuple[Judgement, ...]], ...]
+    """Each competing set with its judgements, most probable first."""
+    queries: tuple[QueryResult, ...]
+    model: CompiledModel
+    graph: DerivationGraph
+    ir: IRProgram
+
+    def judgement(self, name: str) -> Judgement:
+        """The judgement of hypothesis ``name`` (its atom text), or KeyError."""
+        for j in self.judgements:
+            if j.name == name:
+                return j
+        raise KeyError(name)
+
+
+@dataclass(frozen=True)
+class Compiled:
+    """A program grounded and compiled with its hypotheses as queries."""
+
+    ir: IRProgram
+    graph: DerivationGraph
+    model: CompiledModel
+
+
+def compile_program(ir: IRProgram, limits: Limits | None = None) -> Compiled:
+    """Ground and compile ``ir`` with a query for every declared hypothesis."""
+    ir = with_hypotheses(ir)
+    graph = ground(ir, limits)
+    return Compiled(ir, graph, compile_model(ir, graph, limits=limits))
+
+
+def effect_groups(groups: Groups) -> dict[object, tuple[Input, ...]]:
+    """Every origin, indicator and argument as a keyed group of inputs."""
+    keyed: dict[object, tuple[Input, ...]] = {}
+    keyed.update({("origin", k): v for k, v in groups.origins.items()})
+    keyed.update({("indicator", k): v for k, v in groups.indicators.items()})
+    keyed.update({("argument", k): v for k, v in groups.arguments.items()})
+    return keyed
+
+
+def hypothesis_queries(compiled: Compiled) -> list[int]:
+    """Indices of the model's queries that are declared hypotheses."""
+    declared = compiled.ir.hypotheses
+    return [
+        i
+        for i, (pred, _) in enumerate(compiled.model.queries)
+        if not pred.contrary and pred.name in declared
+        and len(declared[pred.name].params) == pred.arity
+    ]
+
+
+def judge(ir: IRProgram, limits: Limits | None = None) -> Assessment:
+    """Compile ``ir`` and judge each of its hypotheses."""
+    return judge_compiled(compile_program(ir, limits))
+
+
+def judge_compiled(compiled: Compiled) -> Assessment:
+    """Judge each hypothesis of an already compiled program."""
+    ir, model = compiled.ir, compiled.model
+    groups = group_inputs(ir, model)
+    table = effect_table(model, effect_groups(groups))
+    sets = {m: c.name for c in ir.competing for m in c.members}
+    unranked = [
+        _judgement(compiled, groups, table, q, sets.get(model.queries[q][0].name))
+        for q in hypothesis_queries(compiled)
+    ]
+    ranked = _rank(unranked, [c.name for c in ir.competing])
+    grouped = tuple(
+        (c.name, tuple(j for j in ranked if j.set == c.name)) for c in ir.competing
+    )
+    results = tuple(model.probabilities())
+    return Assessment(tuple(ranked), grouped, results, model, compiled.graph, ir)
+
+
+def _judgement(
+    compiled: Compiled, groups: Groups, table: EffectTable, query: int, set_name: str | None
+) -> Judgement:
+    model = compiled.model
+    atom = model.queries[query]
+    p = min(1.0, max(0.0, table.baseline[query]))
+    band = icd203.band(icd203.estimate(p))
+    support, against = strongest(
+        compiled.ir, compiled.graph, groups, table, origin_of(compiled.ir), query
+    )
+    return Judgement(
+        atom_text(atom), atom, compiled.ir.hypotheses[atom[0].name].description, set_name,
+        1, p, band.estimate, (band.low, band.high), icd203.phrase(p),
+        confidence(model, table, groups, query), support, against,
+    )
+
+
+def _rank(judgements: list[Judgement], order: list[str]) -> list[Judgement]:
+    """Sets in declaration order, each most probable first; then the rest."""
+    out: list[Judgement] = []
+    for name in [*order, None]:
+        members = sorted(
+            (j for j in judgements if j.set == name), key=lambda j: (-j.probability, j.name)
+        )
+        for rank, j in enumerate(members, start=1):
+            out.append(_with_rank(j, rank if name is not None else 1))
+    return out
+
+
+def _with_rank(j: Judgement, rank: int) -> Judgement:
+    return replace(j, rank=rank)

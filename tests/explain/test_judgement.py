@@ -1,0 +1,98 @@
+"""Judgements on a hand-computed fixture: probability, term, rank, arguments, confidence."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from assess.api import load
+from assess.explain.confidence import Level
+from assess.explain.judgement import Assessment, judge
+from assess.render.judgement import assessment_data, assessment_text
+from assess.syntax.ast import Estimate
+
+FIXTURE = Path(__file__).parent / "fixtures" / "judgement.assess"
+
+
+@pytest.fixture(scope="module")
+def result() -> Assessment:
+    return judge(load(str(FIXTURE)).ir)
+
+
+def test_probabilities_terms_and_ranks(result: Assessment) -> None:
+    found = {
+        j.name: (round(j.probability, 9), j.estimate, j.set, j.rank) for j in result.judgements
+    }
+    assert found == {
+        "attack": (0.46032, Estimate.ROUGHLY_EVEN_CHANCE, "threat", 2),
+        "feint": (0.5892, Estimate.LIKELY, "threat", 1),
+        "buildup": (0.672, Estimate.LIKELY, None, 1),
+    }
+    assert [(name, [j.name for j in members]) for name, members in result.sets] == [
+        ("threat", ["feint", "attack"])
+    ]
+
+
+def test_strongest_arguments_and_their_sources(result: Assessment) -> None:
+    attack = result.judgement("attack")
+    assert attack.support is not None and attack.against is not None
+    assert (attack.support.label, round(attack.support.effect, 9)) == ("force", 0.46032)
+    assert (attack.against.label, round(attack.against.effect, 9)) == ("talks_block", -0.21168)
+    assert attack.against.origin == "tass"
+    assert attack.against.report is not None and attack.against.report.quote == "talks will begin"
+    assert attack.support.origin in ("isw", "pentagon")
+    feint = result.judgement("feint")
+    assert feint.support is not None and feint.against is None
+    assert (feint.support.label, round(feint.support.effect, 9)) == ("show", 0.3792)
+
+
+def test_confidence_factors(result: Assessment) -> None:
+    attack = result.judgement("attack").confidence
+    assert attack.sources == ("tass", "isw", "pentagon")
+    assert attack.mean_grade == pytest.approx((0.525 + 0.8 + 0.8) / 3)
+    assert not attack.robust and attack.sensitivity.input == "the weight of [force]"
+    assert attack.sensitivity.moved_to == pytest.approx(0.6 * 0.96 * 0.685)
+    assert attack.level is Level.LOW
+    feint = result.judgement("feint").confidence
+    assert feint.sensitivity.moved_to == pytest.approx(0.51336)
+    assert feint.level is Level.LOW
+    buildup = result.judgement("buildup").confidence
+    assert buildup.sources == ("isw", "pentagon")
+    assert buildup.well_graded and buildup.robust
+    assert buildup.level is Level.HIGH
+
+
+def test_text_states_likelihood_and_confidence_in_separate_sentences(
+    result: Assessment,
+) -> None:
+    text = assessment_text(result)
+    assert text.splitlines()[:3] == [
+        "threat — most probable first",
+        "  1. feint: likely (59 %)",
+        "     \u201cA feint to pin forces in the north\u201d",
+    ]
+    flat = " ".join(text.split())
+    assert "Against: [talks_block] (judgement.assess:19) lowers it from 67 % to 46 %" in flat
+    assert "it rests on tass' report of talks: \u201ctalks will begin\u201d." in flat
+    assert "it rests on isw's report of convoy, corroborated by pentagon." in flat
+    assert "Confidence is high: two independent sources bear on it (isw, pentagon)" in flat
+    assert "would move it to 39 % (unlikely)." in flat
+    assert "hypotheses in no competing set\n  1. buildup: likely (67 %)" in text
+
+
+def test_json_extends_the_prob_contract(result: Assessment) -> None:
+    data = json.loads(json.dumps(assessment_data(result)))
+    assert data["semantics"] == "prob"
+    assert {q["atom"] for q in data["queries"]} == {"attack", "feint", "buildup"}
+    attack = next(h for h in data["hypotheses"] if h["name"] == "attack")
+    assert attack["estimate"] == "roughly even chance"
+    assert attack["band"] == [0.45, 0.55]
+    assert attack["set"] == "threat" and attack["rank"] == 2
+    assert attack["confidence"]["level"] == "low"
+    assert attack["against"]["rule"] == "talks_block"
+    assert attack["against"]["report"] == {
+        "atom": "talks", "source": "tass", "credibility": 3, "date": None,
+        "quote": "talks will begin",
+    }
