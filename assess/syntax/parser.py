@@ -169,7 +169,11 @@ class _Builder(Transformer[Token, list[ast.Statement]]):
     def binary_op(self, meta: Meta, c: list[Any]) -> ast.BinaryOp:
         return ast.BinaryOp(ast.ArithOp(str(c[1])), c[0], c[2], self._span(meta))
 
-    def negated(self, meta: Meta, c: list[Any]) -> ast.Negated:
+    def negated(self, meta: Meta, c: list[Any]) -> ast.Negated | ast.Number:
+        # `-3` is the number -3 in an expression as it is in an argument, so
+        # that `X = -3` and `p(-3)` agree and the printer has one text for it.
+        if isinstance(c[0], ast.Number):
+            return ast.Number(-c[0].value, self._span(meta))
         return ast.Negated(c[0], self._span(meta))
 
     # ---- atoms and literals
