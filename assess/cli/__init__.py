@@ -34,9 +34,9 @@ def cli() -> None:
 
 
 def _register_commands() -> None:
-    from assess.cli import check, run
+    from assess.cli import check, fmt, run
 
-    for module in (check, run):
+    for module in (check, fmt, run):
         cli.add_command(module.command)
 
 

@@ -82,7 +82,3 @@ def place(spans: Sequence[Span], comments: Sequence[Comment]) -> Placement:
         tuple(at_end),
     )
 
-
-def within(span: Span, comments: Sequence[Comment]) -> tuple[Comment, ...]:
-    """The comments that start inside ``span``."""
-    return tuple(c for c in comments if start(span) < start(c.span) < end(span))

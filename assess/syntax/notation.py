@@ -46,15 +46,17 @@ def quoted(value: str, quote: str) -> str:
         elif char == quote:
             out.append("\\" + quote)
         elif not char.isprintable():
-            code = ord(char)
-            out.append(
-                f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}" if code < 0x10000 else
-                f"\\U{code:08x}"
-            )
+            out.append(_code_escape(ord(char)))
         else:
             out.append(char)
     out.append(quote)
     return "".join(out)
+
+
+def _code_escape(code: int) -> str:
+    if code < 0x100:
+        return f"\\x{code:02x}"
+    return f"\\u{code:04x}" if code < 0x10000 else f"\\U{code:08x}"
 
 
 def string(value: str) -> str:

@@ -57,17 +57,23 @@ class FormatError(RuntimeError):
 
 
 def format_source(text: str, file: str = "<string>") -> str:
-    """``text`` in canonical layout; ``AssessError`` if it does not parse.
+    """``text`` in canonical layout; ``AssessError`` if it does not parse."""
+    return format_program(parse(text, file))
+
+
+def format_program(program: ast.Program) -> str:
+    """``print_program(program)``, checked to read back as the same program.
 
     The result is parsed again and must give the same statements and the
     same comments in the same order, or ``FormatError`` is raised: a file is
     never rewritten into a different program.
     """
-    program = parse(text, file)
     result = print_program(program)
-    again = parse(result, file)
+    again = parse(result, program.file)
     if again != program or _texts(again.comments) != _texts(program.comments):
-        raise FormatError(f"printing {file} changed its meaning; this is a bug in the printer")
+        raise FormatError(
+            f"printing {program.file} changed its meaning; this is a bug in the printer"
+        )
     return result
 
 
