@@ -147,21 +147,28 @@ def _rule(
     trailing: Sequence[ast.Comment],
     indent: str,
 ) -> list[str]:
-    """One line if it fits and has no comments inside, else one literal per line."""
-    line = indent + notation.statement(node)
-    if not inner and len(line) <= MAX_WIDTH:
-        return _finish([line], trailing, indent)
-    lines = [f"{indent}{notation.rule_head(node)} {notation.neck(node)}"]
+    """One line if it fits and no comment goes inside, else one literal per line.
+
+    Comments after the last literal go after the period either way.
+    """
     placed = place([literal.span for literal in node.body], inner)
     last = len(node.body) - 1
+    after = (*placed.trailing[last], *placed.end, *trailing)
+    inside = any(placed.leading) or any(placed.inner) or any(placed.trailing[:last])
+    line = indent + notation.statement(node)
+    if not inside and len(line) <= MAX_WIDTH:
+        return _finish([line], after, indent)
+    on_head, first = _on_header_line(node.span.line, placed.leading[0], node.body[0].span)
     body_indent = indent + INDENT
+    head = f"{indent}{notation.rule_head(node)} {notation.neck(node)}"
+    lines = _finish([head], on_head, body_indent)
     for j, literal in enumerate(node.body):
-        lines.extend(body_indent + _comment(c) for c in placed.leading[j] + placed.inner[j])
+        ahead = (first if j == 0 else placed.leading[j]) + placed.inner[j]
+        lines.extend(body_indent + _comment(c) for c in ahead)
         text = body_indent + notation.literal(literal) + ("," if j < last else ".")
         if j < last:
             lines.extend(_finish([text], placed.trailing[j], body_indent))
         else:
-            after = (*placed.trailing[j], *placed.end, *trailing)
             lines.extend(_finish([text], after, indent))
     return lines
 
@@ -173,10 +180,29 @@ def _scenario(
     indent: str,
 ) -> list[str]:
     header = f"{indent}scenario {notation.string(node.name)} {{"
-    body = _sequence(node.items, inner, indent + INDENT)
-    if not body:
+    first = node.items[0].span if node.items else None
+    on_header, rest = _on_header_line(node.span.line, inner, first)
+    body = _sequence(node.items, rest, indent + INDENT)
+    if not body and not on_header:
         return _finish([header + "}"], trailing, indent)
-    return [header, *body, *_finish([indent + "}"], trailing, indent)]
+    lines = _finish([header], on_header, indent + INDENT)
+    return [*lines, *body, *_finish([indent + "}"], trailing, indent)]
+
+
+def _on_header_line(
+    line: int, comments: Sequence[ast.Comment], first: ast.Span | None
+) -> tuple[tuple[ast.Comment, ...], tuple[ast.Comment, ...]]:
+    """Split off the comments that end the header line (``h :-  % why``).
+
+    They are those written on the node's first line when its first part
+    (body literal, scenario item) starts on a later line; the rest follow.
+    """
+    if first is not None and first.line <= line:
+        return (), tuple(comments)
+    return (
+        tuple(c for c in comments if c.span.line == line),
+        tuple(c for c in comments if c.span.line != line),
+    )
 
 
 def _finish(lines: list[str], comments: Sequence[ast.Comment], indent: str) -> list[str]:
