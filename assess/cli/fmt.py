@@ -5,7 +5,8 @@ error), the diagnostics are printed, nothing is written, and the exit code is
 2. Otherwise each file whose text differs from its canonical form is
 rewritten in place (files already canonical are not touched), or, with
 ``--check``, named (``would reformat FILE``), or, with ``--diff``, shown as a
-unified diff. As in black: ``--check`` exits 1 when a file would change;
+unified diff. A file holding the comment ``% fmt: off`` is left as
+written. As in black: ``--check`` exits 1 when a file would change;
 ``--diff`` alone exits 0; ``--check --diff`` shows the diff and exits 1.
 
 ``--format json`` prints ``{"files": [{"path", "changed", "diff"?}],
@@ -22,7 +23,7 @@ import click
 
 from assess.cli.common import FORMAT_OPTION, emit_json, emit_problems, open_workspace
 from assess.diagnostics import InputError
-from assess.syntax.printer import format_program
+from assess.syntax.printer import format_program, formatting_disabled
 
 
 @click.command("fmt")
@@ -38,6 +39,8 @@ def command(files: tuple[str, ...], check: bool, show_diff: bool, output_format:
         return 2
     changes: list[tuple[str, str, str]] = []
     for program in workspace.programs:
+        if formatting_disabled(program):
+            continue
         old = workspace.sources[program.file].text
         new = format_program(program)
         if new != old:

@@ -52,6 +52,21 @@ def print_statement(node: Node) -> str:
     return "\n".join(_node(node, (), (), ""))
 
 
+FORMAT_OFF = "% fmt: off"
+
+
+def formatting_disabled(program: ast.Program) -> bool:
+    """Whether the file asks to be left as written: a comment ``% fmt: off``
+    (alone, or followed by a space and the reason).
+
+    For files whose layout matters as written, such as test fixtures whose
+    expected answers name line and column numbers.
+    """
+    return any(
+        _comment(c) == FORMAT_OFF or c.text.startswith(FORMAT_OFF + " ") for c in program.comments
+    )
+
+
 class FormatError(RuntimeError):
     """The printed text does not read back as the same program: a bug."""
 
