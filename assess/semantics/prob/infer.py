@@ -60,8 +60,22 @@ def infer(
     also: Sequence[Pred] = (),
 ) -> CompiledModel:
     """Ground and compile ``ir``'s queries (hypotheses, ``also``) and evidence."""
+    return infer_with_graph(ir, limits, combine=combine, extra=extra, also=also)[2]
+
+
+def infer_with_graph(
+    ir: IRProgram,
+    limits: Limits | None = None,
+    *,
+    combine: Combine = disjoin,
+    extra: Extra | None = None,
+    also: Sequence[Pred] = (),
+) -> tuple[IRProgram, DerivationGraph, CompiledModel]:
+    """``infer``, also returning the program as asked (with its hypothesis
+    queries) and the derivation graph, for readers that explain answers."""
     ir = with_hypotheses(ir, also)
-    return compile_model(ir, ground(ir, limits), limits=limits, combine=combine, extra=extra)
+    graph = ground(ir, limits)
+    return ir, graph, compile_model(ir, graph, limits=limits, combine=combine, extra=extra)
 
 
 @dataclass(frozen=True)
