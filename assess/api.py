@@ -27,6 +27,7 @@ from assess.check import run_checks
 from assess.diagnostics import AssessError, Diagnostic, error
 from assess.engine.ir import IRProgram, Pred
 from assess.engine.lower import Lowerable, lower
+from assess.explain.judgement import Judgements, judge
 from assess.semantics.crisp import CrispResult, Grounder, crisp, native_grounder
 from assess.semantics.prob.compile import Limits
 from assess.semantics.prob.infer import ProbResult, prob
@@ -95,6 +96,12 @@ class Assessment:
         return prob(self.ir, limits, [p for spec in also for p in self.predicates(spec)])
 
     probabilities = prob
+
+    def assess(self, limits: Limits | None = None, *, also: Sequence[str] = ()) -> Judgements:
+        """The analyst's judgements: each hypothesis's probability, ICD 203 term,
+        rank in its competing set, strongest arguments and confidence
+        (``assess.explain.judgement``), with every query's probability."""
+        return judge(self.ir, limits, [p for spec in also for p in self.predicates(spec)])
 
 
 def resolve_predicates(program: IRProgram, spec: str) -> list[Pred]:

@@ -21,7 +21,7 @@ from assess.api import ENGINES, Assessment
 from assess.cli.common import FORMAT_OPTION, emit_json, open_workspace
 from assess.cli.limits import limit_options, limits_from
 from assess.render.crisp import crisp_data, crisp_text
-from assess.render.prob import prob_data, prob_text
+from assess.render.judgement import assessment_data, run_text
 from assess.semantics.prob.compile import Limits
 
 
@@ -46,11 +46,11 @@ def _crisp(assessment: Assessment, options: RunOptions) -> Any:
 
 
 def _prob(assessment: Assessment, options: RunOptions) -> Any:
-    return assessment.prob(options.limits, also=options.also)
+    return assessment.assess(options.limits, also=options.also)
 
 
 SEMANTICS: dict[str, Reading] = {
-    "prob": Reading(_prob, prob_text, prob_data),
+    "prob": Reading(_prob, run_text, assessment_data),
     "crisp": Reading(_crisp, crisp_text, crisp_data),
 }
 DEFAULT_SEMANTICS = "prob"

@@ -46,8 +46,27 @@ class Groups:
 
 
 def origin_of(ir: IRProgram) -> dict[str, str]:
-    """Each declared source -> the name of its origin (``source_clusters``)."""
-    return source_clusters({name: s.derived_from for name, s in ir.sources.items()})
+    """Each declared source -> the name of its origin.
+
+    Sources linked by ``derived_from`` (``source_clusters``) are one origin,
+    named after the source the others derive from (the alphabetically first
+    such, or of all of them if the links go round in a circle): with ``tass``
+    and ``ria derived_from tass``, both map to ``tass``.
+    """
+    roots = source_clusters({name: s.derived_from for name, s in ir.sources.items()})
+    clusters: dict[str, list[str]] = {}
+    for source, root in roots.items():
+        clusters.setdefault(root, []).append(source)
+    named: dict[str, str] = {}
+    for members in clusters.values():
+        inside = set(members)
+        originals = [
+            m for m in members
+            if m not in ir.sources or not inside.intersection(ir.sources[m].derived_from)
+        ]
+        name = min(originals or members)
+        named.update({m: name for m in members})
+    return named
 
 
 def group_inputs(ir: IRProgram, model: CompiledModel) -> Groups:

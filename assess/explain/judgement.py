@@ -1,7 +1,7 @@
 """The analyst's judgement on every hypothesis, read off one compiled model.
 
 ``judge(ir)`` grounds and compiles the program once (queries and declared
-hypotheses) and returns an ``Assessment`` of typed ``Judgement`` values: for
+hypotheses) and returns ``Judgements``, typed ``Judgement`` values: for
 each ground hypothesis, its probability, ICD 203 term and band, its rank in
 its competing set, the strongest argument for and against it (rule, source,
 report) and a confidence level with the factors behind it
@@ -28,17 +28,18 @@ Example::
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from assess.analysis import icd203
-from assess.engine.ir import GroundAtom, IRProgram
+from assess.engine.ir import GroundAtom, IRProgram, Pred
 from assess.engine.provenance import DerivationGraph
 from assess.explain.arguments import Argument, strongest
 from assess.explain.confidence import Confidence, confidence
 from assess.explain.effects import EffectTable, Groups, effect_table, group_inputs, origin_of
 from assess.semantics.prob.choices import Input, atom_text
-from assess.semantics.prob.compile import Limits, compile_model
-from assess.semantics.prob.infer import ground, with_hypotheses
+from assess.semantics.prob.compile import Limits
+from assess.semantics.prob.infer import infer_with_graph
 from assess.semantics.prob.model import CompiledModel, QueryResult
 from assess.syntax.ast import Estimate
 
@@ -62,7 +63,7 @@ class Judgement:
 
 
 @dataclass(frozen=True)
-class Assessment:
+class Judgements:
     """Judgements grouped by competing set, plus every query's probability."""
 
     judgements: tuple[Judgement, ...]
@@ -90,11 +91,11 @@ class Compiled:
     model: CompiledModel
 
 
-def compile_program(ir: IRProgram, limits: Limits | None = None) -> Compiled:
+def compile_program(
+    ir: IRProgram, limits: Limits | None = None, also: Sequence[Pred] = ()
+) -> Compiled:
     """Ground and compile ``ir`` with a query for every declared hypothesis."""
-    ir = with_hypotheses(ir)
-    graph = ground(ir, limits)
-    return Compiled(ir, graph, compile_model(ir, graph, limits=limits))
+    return Compiled(*infer_with_graph(ir, limits, also=also))
 
 
 def effect_groups(groups: Groups) -> dict[object, tuple[Input, ...]]:
@@ -117,14 +118,19 @@ def hypothesis_queries(compiled: Compiled) -> list[int]:
     ]
 
 
-def judge(ir: IRProgram, limits: Limits | None = None) -> Assessment:
+def judge(
+    ir: IRProgram, limits: Limits | None = None, also: Sequence[Pred] = ()
+) -> Judgements:
     """Compile ``ir`` and judge each of its hypotheses."""
-    return judge_compiled(compile_program(ir, limits))
+    return judge_compiled(compile_program(ir, limits, also))
 
 
-def judge_compiled(compiled: Compiled) -> Assessment:
+def judge_compiled(compiled: Compiled) -> Judgements:
     """Judge each hypothesis of an already compiled program."""
     ir, model = compiled.ir, compiled.model
+    results = tuple(model.probabilities())
+    if not hypothesis_queries(compiled):
+        return Judgements((), (), results, model, compiled.graph, ir)
     groups = group_inputs(ir, model)
     table = effect_table(model, effect_groups(groups))
     sets = {m: c.name for c in ir.competing for m in c.members}
@@ -136,8 +142,7 @@ def judge_compiled(compiled: Compiled) -> Assessment:
     grouped = tuple(
         (c.name, tuple(j for j in ranked if j.set == c.name)) for c in ir.competing
     )
-    results = tuple(model.probabilities())
-    return Assessment(tuple(ranked), grouped, results, model, compiled.graph, ir)
+    return Judgements(tuple(ranked), grouped, results, model, compiled.graph, ir)
 
 
 def _judgement(

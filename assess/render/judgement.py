@@ -25,7 +25,8 @@ from typing import Any
 from assess.analysis.icd203 import estimate, percent
 from assess.explain.arguments import Argument, report_text
 from assess.explain.confidence import STEP, Confidence
-from assess.explain.judgement import Assessment, Judgement
+from assess.explain.judgement import Judgement, Judgements
+from assess.render.prob import prob_lines
 from assess.syntax import ast
 
 WIDTH = 88
@@ -79,8 +80,14 @@ def argument_text(argument: Argument | None, probability: float, side: str) -> s
             f"{report_text(argument.report)}{_quote(argument.report)}"
         )
         if argument.corroborating:
-            text += ", corroborated by " + ", ".join(argument.corroborating)
+            text += ", corroborated by " + _names(argument.corroborating)
     return text + "."
+
+
+def _names(names: tuple[str, ...], shown: int = 3) -> str:
+    """``a, b, c`` or ``a, b, c and 2 more``."""
+    more = len(names) - shown
+    return ", ".join(names[:shown]) + (f" and {more} more" if more > 0 else "")
 
 
 def _count(n: int) -> str:
@@ -99,7 +106,7 @@ def confidence_text(c: Confidence) -> str:
     if n == 0:
         sources = "no report moves it by a percentage point or more"
     else:
-        named = ", ".join(c.sources[:3]) + (", …" if n > 3 else "")
+        named = _names(c.sources)
         noun = "source bears" if n == 1 else "independent sources bear"
         sources = f"{_count(n)} {noun} on it ({named})"
         sources += f", {_grade_words(c)} (mean report probability {c.mean_grade:.2f})"
@@ -128,7 +135,7 @@ def judgement_lines(j: Judgement) -> list[str]:
     return lines
 
 
-def assessment_text(result: Assessment) -> str:
+def assessment_text(result: Judgements) -> str:
     """Every competing set, most probable first, then hypotheses in no set."""
     blocks: list[list[str]] = []
     for name, members in result.sets:
@@ -191,10 +198,21 @@ def judgement_data(j: Judgement) -> dict[str, Any]:
     }
 
 
-def assessment_data(result: Assessment) -> dict[str, Any]:
+def assessment_data(result: Judgements) -> dict[str, Any]:
     """The ``prob`` document with the judgements: queries, then hypotheses."""
     return {
         "semantics": "prob",
         "queries": [{"atom": q.text, "probability": q.probability} for q in result.queries],
         "hypotheses": [judgement_data(j) for j in result.judgements],
     }
+
+
+def run_text(result: Judgements) -> str:
+    """``assess run`` under ``prob``: the judgements, then the other queries."""
+    judged = {j.name for j in result.judgements}
+    others = [q for q in result.queries if q.text not in judged]
+    parts = [assessment_text(result)] if result.judgements else []
+    if others:
+        lines = prob_lines(others)
+        parts.append(f"other queries\n{lines}" if parts else lines)
+    return "\n\n".join(parts)

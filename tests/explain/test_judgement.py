@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import contextlib
+import io
 import json
 from pathlib import Path
 
 import pytest
 
 from assess.api import load
+from assess.cli import main
 from assess.explain.confidence import Level
-from assess.explain.judgement import Assessment, judge
+from assess.explain.judgement import Judgements, judge
 from assess.render.judgement import assessment_data, assessment_text
 from assess.syntax.ast import Estimate
 
@@ -17,11 +20,11 @@ FIXTURE = Path(__file__).parent / "fixtures" / "judgement.assess"
 
 
 @pytest.fixture(scope="module")
-def result() -> Assessment:
+def result() -> Judgements:
     return judge(load(str(FIXTURE)).ir)
 
 
-def test_probabilities_terms_and_ranks(result: Assessment) -> None:
+def test_probabilities_terms_and_ranks(result: Judgements) -> None:
     found = {
         j.name: (round(j.probability, 9), j.estimate, j.set, j.rank) for j in result.judgements
     }
@@ -35,7 +38,7 @@ def test_probabilities_terms_and_ranks(result: Assessment) -> None:
     ]
 
 
-def test_strongest_arguments_and_their_sources(result: Assessment) -> None:
+def test_strongest_arguments_and_their_sources(result: Judgements) -> None:
     attack = result.judgement("attack")
     assert attack.support is not None and attack.against is not None
     assert (attack.support.label, round(attack.support.effect, 9)) == ("force", 0.46032)
@@ -48,7 +51,7 @@ def test_strongest_arguments_and_their_sources(result: Assessment) -> None:
     assert (feint.support.label, round(feint.support.effect, 9)) == ("show", 0.3792)
 
 
-def test_confidence_factors(result: Assessment) -> None:
+def test_confidence_factors(result: Judgements) -> None:
     attack = result.judgement("attack").confidence
     assert attack.sources == ("tass", "isw", "pentagon")
     assert attack.mean_grade == pytest.approx((0.525 + 0.8 + 0.8) / 3)
@@ -65,7 +68,7 @@ def test_confidence_factors(result: Assessment) -> None:
 
 
 def test_text_states_likelihood_and_confidence_in_separate_sentences(
-    result: Assessment,
+    result: Judgements,
 ) -> None:
     text = assessment_text(result)
     assert text.splitlines()[:3] == [
@@ -82,7 +85,7 @@ def test_text_states_likelihood_and_confidence_in_separate_sentences(
     assert "hypotheses in no competing set\n  1. buildup: likely (67 %)" in text
 
 
-def test_json_extends_the_prob_contract(result: Assessment) -> None:
+def test_json_extends_the_prob_contract(result: Judgements) -> None:
     data = json.loads(json.dumps(assessment_data(result)))
     assert data["semantics"] == "prob"
     assert {q["atom"] for q in data["queries"]} == {"attack", "feint", "buildup"}
@@ -96,3 +99,32 @@ def test_json_extends_the_prob_contract(result: Assessment) -> None:
         "atom": "talks", "source": "tass", "credibility": 3, "date": None,
         "quote": "talks will begin",
     }
+
+
+def run(*argv: str) -> tuple[int, str]:
+    """``assess ARGV…`` in-process: exit code and standard output."""
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out), pytest.raises(SystemExit) as exited:
+        main(list(argv))
+    assert isinstance(exited.value.code, int)
+    return exited.value.code, out.getvalue()
+
+
+def test_assess_run_prints_the_judgements_and_other_queries(tmp_path: Path) -> None:
+    extra = tmp_path / "more.assess"
+    extra.write_text("query(blocked).\n", encoding="utf-8")
+    code, stdout = run("run", str(FIXTURE), str(extra))
+    assert code == 0
+    assert stdout.startswith("threat — most probable first\n  1. feint: likely (59 %)")
+    assert stdout.rstrip().endswith("other queries\nblocked  0.3150  unlikely")
+    data = json.loads(run("run", "--format", "json", str(FIXTURE))[1])
+    assert [h["name"] for h in data["hypotheses"]] == ["feint", "attack", "buildup"]
+
+
+def test_python_api_returns_typed_judgements() -> None:
+    judged = load(str(FIXTURE)).assess()
+    feint = judged.judgement("feint")
+    assert feint.estimate is Estimate.LIKELY and feint.rank == 1
+    assert feint.confidence.level is Level.LOW
+    with pytest.raises(KeyError):
+        judged.judgement("nothing")
