@@ -2,7 +2,7 @@
 
 Programs come from ``tests/syntax/strategies.py``; commented programs are
 printed programs with comments inserted at random line ends, on lines of
-their own, before a statement's period, and after commas (block comments,
+their own, before a statement's period, and between tokens (block comments,
 some spanning lines).
 """
 
@@ -36,8 +36,12 @@ def test_printing_is_idempotent(program: ast.Program) -> None:
     assert print_program(parse(text)) == text
 
 
-# Quoted tokens (skipped) and the commas after which a comment may go.
-_QUOTED_OR_COMMA = re.compile(r"""'(?:[^'\\\n]|\\.)*'|"(?:[^"\\\n]|\\.)*"|, """)
+# Quoted tokens (skipped) and the spaces between tokens, where a block comment
+# may go; except after a word that is only a keyword when a space follows.
+_QUOTED_OR_SPACE = re.compile(r"""'(?:[^'\\\n]|\\.)*'|"(?:[^"\\\n]|\\.)*"|(?<![\n ]) """)
+_OPENERS = frozenset(
+    "source indicator hypothesis competing conflict report load grade scenario expect".split()
+)
 
 
 def _spots(text: str) -> list[tuple[int, str]]:
@@ -47,14 +51,16 @@ def _spots(text: str) -> list[tuple[int, str]]:
         spots += [(match.start(), "trailing"), (match.end(), "own")]
         if text[match.start() - 1] == ".":
             spots.append((match.start() - 1, "before_period"))
-    commas = [m for m in _QUOTED_OR_COMMA.finditer(text) if m.group() == ", "]
-    spots += [(m.end(), "after_comma") for m in commas]
+    for match in _QUOTED_OR_SPACE.finditer(text):
+        word = re.search(r"\w*$", text[: match.start()])
+        if match.group() == " " and (word is None or word.group() not in _OPENERS):
+            spots.append((match.end(), "between_tokens"))
     return spots
 
 
 def _comment(kind: str, number: int, multiline: bool) -> tuple[str, str]:
     """The inserted text and the comment's text."""
-    if kind == "after_comma":
+    if kind == "between_tokens":
         comment = f"/* c{number}\n   more */" if multiline else f"/* c{number} */"
         return comment + " ", comment
     comment = f"% c{number}"
