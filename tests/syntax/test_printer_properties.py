@@ -40,7 +40,8 @@ def test_printing_is_idempotent(program: ast.Program) -> None:
 # may go; except after a word that is only a keyword when a space follows.
 _QUOTED_OR_SPACE = re.compile(r"""'(?:[^'\\\n]|\\.)*'|"(?:[^"\\\n]|\\.)*"|(?<![\n ]) """)
 _OPENERS = frozenset(
-    "source indicator hypothesis competing conflict report load grade scenario expect".split()
+    {"source", "indicator", "hypothesis", "competing", "conflict"}
+    | {"report", "load", "grade", "scenario", "expect"}
 )
 
 
