@@ -29,6 +29,7 @@ from assess.engine.ir import IRProgram, Pred
 from assess.engine.lower import Lowerable, lower
 from assess.explain.judgement import Judgements, judge
 from assess.semantics.crisp import CrispResult, Grounder, crisp, native_grounder
+from assess.semantics.defeasible.answers import DefeasibleResult, defeasible
 from assess.semantics.prob.compile import Limits
 from assess.semantics.prob.infer import ProbResult, prob
 from assess.syntax.ast import Program, Span
@@ -102,6 +103,15 @@ class Assessment:
         rank in its competing set, strongest arguments and confidence
         (``assess.explain.judgement``), with every query's probability."""
         return judge(self.ir, limits, [p for spec in also for p in self.predicates(spec)])
+
+    def defeasible(self, *, ambiguity: str = "blocking") -> DefeasibleResult:
+        """Statuses under defeasible logic; ``ambiguity`` blocking or propagating."""
+        if ambiguity not in ("blocking", "propagating"):
+            raise AssessError([error(
+                "unknown_ambiguity", COMMAND_LINE,
+                f"unknown ambiguity policy {ambiguity!r}; choose blocking or propagating",
+            )])
+        return defeasible(self.ir, ambiguity)
 
 
 def resolve_predicates(program: IRProgram, spec: str) -> list[Pred]:

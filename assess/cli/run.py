@@ -21,6 +21,7 @@ from assess.api import ENGINES, Assessment
 from assess.cli.common import FORMAT_OPTION, emit_json, open_workspace
 from assess.cli.limits import limit_options, limits_from
 from assess.render.crisp import crisp_data, crisp_text
+from assess.render.defeasible import defeasible_data, defeasible_text
 from assess.render.judgement import assessment_data, run_text
 from assess.semantics.prob.compile import Limits
 
@@ -30,6 +31,7 @@ class RunOptions:
     also: tuple[str, ...]
     engine: str
     limits: Limits = Limits()
+    ambiguity: str = "blocking"
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,9 +51,14 @@ def _prob(assessment: Assessment, options: RunOptions) -> Any:
     return assessment.assess(options.limits, also=options.also)
 
 
+def _defeasible(assessment: Assessment, options: RunOptions) -> Any:
+    return assessment.defeasible(ambiguity=options.ambiguity)
+
+
 SEMANTICS: dict[str, Reading] = {
     "prob": Reading(_prob, run_text, assessment_data),
     "crisp": Reading(_crisp, crisp_text, crisp_data),
+    "defeasible": Reading(_defeasible, defeasible_text, defeasible_data),
 }
 DEFAULT_SEMANTICS = "prob"
 
@@ -66,16 +73,19 @@ DEFAULT_SEMANTICS = "prob"
               help="Also list every derived fact of PRED (name or name/arity).")
 @click.option("--engine", type=click.Choice(list(ENGINES)), default="native",
               show_default=True, help="Grounder for the crisp model.")
+@click.option("--ambiguity", type=click.Choice(["blocking", "propagating"]),
+              default="blocking", show_default=True,
+              help="Under defeasible: whether ambiguity blocks or propagates.")
 @limit_options
 @FORMAT_OPTION
 def command(
     files: tuple[str, ...], semantics: str, also: tuple[str, ...], engine: str,
-    output_format: str, **limits: Any,
+    ambiguity: str, output_format: str, **limits: Any,
 ) -> int:
     """Answer the queries of FILES."""
     assessment = Assessment.from_workspace(open_workspace(files))
     reading = SEMANTICS[semantics]
-    result = reading.compute(assessment, RunOptions(also, engine, limits_from(limits)))
+    result = reading.compute(assessment, RunOptions(also, engine, limits_from(limits), ambiguity))
     if output_format == "json":
         emit_json(reading.data(result))
     else:

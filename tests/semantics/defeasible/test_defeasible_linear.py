@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from defeasible_oracle import Oracle
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from assess.engine.ir import GroundAtom, Pred
 from assess.semantics.defeasible.prove import Ambiguity, prove
 from assess.semantics.defeasible.theory import GroundTheory, RuleKind, TheoryBuilder, atom
+
+from .defeasible_oracle import Oracle
 
 NAMES = ("a", "b", "c", "d")
 literals = st.builds(
