@@ -34,9 +34,9 @@ def cli() -> None:
 
 
 def _register_commands() -> None:
-    from assess.cli import check, fmt, run
+    from assess.cli import check, fmt, matrix, run
 
-    for module in (check, fmt, run):
+    for module in (check, fmt, run, matrix):
         cli.add_command(module.command)
 
 
