@@ -153,6 +153,14 @@ class Session:
         every = self.probabilities(weights)
         return {q: every[q] for q in self.questions}
 
+    def gradient(
+        self, atom: GroundAtom, weights: Mapping[Key, float] | None = None
+    ) -> dict[Input, float]:
+        """∂P(atom | evidence)/∂p for every input p ({} for an underivable atom)."""
+        if atom not in self._index:
+            return {}
+        return self.model.gradient(self._index[atom], weights)
+
     def input_of(self, derivation: int) -> Input | None:
         """The model's input for a choice derivation (None if not compiled)."""
         der = self.graph.derivations[derivation]
