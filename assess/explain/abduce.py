@@ -33,6 +33,7 @@ from assess.diagnostics import AssessError, error
 from assess.engine.ir import GroundAtom
 from assess.explain.session import COMMAND_LINE, Session
 from assess.semantics.prob.choices import atom_text
+from assess.semantics.prob.model import Key
 from assess.syntax import ast
 
 DEFAULT_GRADE = "B2"
@@ -99,7 +100,7 @@ def abduce(
         for inp in session.model.inputs
         if any(r.source == source for r in session.ir.reports.get(inp.rule, ()))
     }
-    off = dict.fromkeys(hyp, 0.0)
+    off: dict[Key, float] = dict.fromkeys(hyp, 0.0)
     base = session.probability(target, off) if hyp else session.probability(target)
     value: dict[frozenset[int], float] = {frozenset(): base}
     working: list[tuple[frozenset[int], float]] = []

@@ -75,7 +75,9 @@ def report_info(ir: IRProgram, report: ast.Report) -> ReportInfo:
     )
 
 
-def graded(ir: IRProgram, reliability: Mapping[str, str] | None = None) -> Grader:
+def graded(
+    ir: IRProgram, reliability: Mapping[str, str] | None = None
+) -> Callable[[ast.Report], float]:
     """Each report's probability, with sources regraded as ``reliability`` says."""
     letters = reliability or {}
 

@@ -32,11 +32,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from assess.analysis.grading import RELIABILITY
-from assess.analysis.icd203 import BANDS, band_index, next_edges, phrase
+from assess.analysis.icd203 import BANDS, band_index, next_edges
 from assess.engine.ir import GroundAtom
 from assess.explain.changes import Change, weights
 from assess.explain.evidence import graded, report_info
-from assess.explain.session import Session
+from assess.explain.session import Session, clamp, term
 from assess.semantics.prob.choices import Input, atom_text
 from assess.semantics.prob.model import Key
 
@@ -135,54 +135,77 @@ def _source_derivative(session: Session, grad: dict[Input, float], source: str) 
     return total
 
 
-def _grade_crossing(session: Session, atom: GroundAtom, source: str) -> tuple[str | None, str | None]:
-    now = session.ir.sources[source].reliability
-    term = band_index(session.probability(atom))
+def _grade_crossing(
+    session: Session, atom: GroundAtom, source: str
+) -> tuple[str | None, str | None]:
+    letter = session.ir.sources[source].reliability
+    now = band_index(clamp(session.probability(atom)))
     order = sorted(RELIABILITY, key=lambda x: RELIABILITY[x])
-    here = order.index(now)
+    here = order.index(letter)
 
     def first(letters: list[str]) -> str | None:
-        for letter in letters:
-            w = weights(session, Change(grade={source: letter}))
-            if band_index(session.probability(atom, w)) != term:
-                return letter
+        for other in letters:
+            w = weights(session, Change(grade={source: other}))
+            if band_index(clamp(session.probability(atom, w))) != now:
+                return other
         return None
 
     return first(order[here + 1:]), first(list(reversed(order[:here])))
 
 
-def sensitivity(session: Session, atom: GroundAtom) -> SensitivityResult:
-    """Every lever on ``atom``, strongest first (see the module docstring)."""
-    p = session.probability(atom)
-    low, high = next_edges(p)
-    index = band_index(p)
-    grad = session.gradient(atom)
-    levers: list[Lever] = []
+def _report_levers(session: Session, atom: GroundAtom, grad: dict[Input, float],
+                   edges: tuple[float | None, float | None]) -> list[Lever]:
+    out = []
     for inp, g in grad.items():
-        if inp.rule in session.ir.reports:
-            x0 = session.model.base[session.model.inputs.index(inp)]
-            reports = "; ".join(
-                f"{r.key} {r.grade}" for r in map(
-                    lambda rep: report_info(session.ir, rep), session.ir.reports[inp.rule]))
-            levers.append(Lever("report", inp.name, x0, g, crossing(session, atom, inp, 1, x0, high),
-                                crossing(session, atom, inp, 1, x0, low), reports))
+        if inp.rule not in session.ir.reports:
+            continue
+        x0 = session.model.base[session.model.inputs.index(inp)]
+        infos = [report_info(session.ir, r) for r in session.ir.reports[inp.rule]]
+        up, down = (crossing(session, atom, inp, 1, x0, t) for t in edges)
+        out.append(Lever("report", inp.name, x0, g, up, down,
+                         "; ".join(f"{r.key} {r.grade}" for r in infos)))
+    return out
+
+
+def _weight_levers(session: Session, atom: GroundAtom, grad: dict[Input, float],
+                   edges: tuple[float | None, float | None]) -> list[Lever]:
+    out = []
     for key, members in _rule_levers(session, grad).items():
         rule = session.ir.rules[members[0].rule]
         x0 = rule.probability or 0.0
         name = key if isinstance(key, str) else members[0].name
-        g = sum(grad[m] for m in members)
-        levers.append(Lever("rule", name, x0, g, crossing(session, atom, key, len(members), x0, high),
-                            crossing(session, atom, key, len(members), x0, low),
-                            f"{rule.span.file}:{rule.span.line}"))
-    for source in sorted({r.source for rule in session.lineage_reports(atom)
-                          for r in session.ir.reports[rule]}):
-        g = _source_derivative(session, grad, source)
-        up, down = _grade_crossing(session, atom, source)
-        levers.append(Lever("source", source, session.ir.sources[source].reliability, g, up, down,
-                            session.ir.sources[source].description))
+        up, down = (crossing(session, atom, key, len(members), x0, t) for t in edges)
+        out.append(Lever("rule", name, x0, sum(grad[m] for m in members), up, down,
+                         f"{rule.span.file}:{rule.span.line}"))
+    return out
+
+
+def _source_levers(session: Session, atom: GroundAtom, grad: dict[Input, float]) -> list[Lever]:
+    out = []
+    sources = {r.source for rule in session.lineage_reports(atom) for r in session.ir.reports[rule]}
+    for source in sorted(sources):
+        decl = session.ir.sources[source]
+        grade_up, grade_down = _grade_crossing(session, atom, source)
+        out.append(Lever("source", source, decl.reliability,
+                         _source_derivative(session, grad, source), grade_up, grade_down,
+                         decl.description))
+    return out
+
+
+def sensitivity(session: Session, atom: GroundAtom) -> SensitivityResult:
+    """Every lever on ``atom``, strongest first (see the module docstring)."""
+    p = session.probability(atom)
+    low, high = next_edges(clamp(p))
+    index = band_index(clamp(p))
+    grad = session.gradient(atom)
+    levers = [
+        *_report_levers(session, atom, grad, (high, low)),
+        *_weight_levers(session, atom, grad, (high, low)),
+        *_source_levers(session, atom, grad),
+    ]
     levers.sort(key=lambda lv: (-abs(lv.derivative), lv.kind, lv.name))
     return SensitivityResult(
-        atom_text(atom), p, phrase(p),
+        atom_text(atom), p, term(p),
         BANDS[index + 1].estimate.value if high is not None else None,
         BANDS[index - 1].estimate.value if low is not None else None,
         high, low, tuple(levers),

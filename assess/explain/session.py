@@ -29,11 +29,12 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
+from assess.analysis.icd203 import phrase
 from assess.diagnostics import AssessError, error
 from assess.engine.ir import GroundAtom, IConst, IRAtom, IRProgram, IRQuery
 from assess.engine.provenance import FACT, DerivationGraph
 from assess.semantics.prob.choices import Input, atom_text
-from assess.semantics.prob.compile import compile_model, resolve
+from assess.semantics.prob.compile import Limits, compile_model, resolve
 from assess.semantics.prob.infer import ground, with_hypotheses
 from assess.semantics.prob.model import CompiledModel, Key
 from assess.syntax import ast
@@ -76,6 +77,16 @@ def parse_atom(text: str) -> GroundAtom:
     return found
 
 
+def clamp(probability: float) -> float:
+    """Float noise can leave 1 + 1e-16; the ICD 203 scale takes 0..1."""
+    return min(1.0, max(0.0, probability))
+
+
+def term(probability: float) -> str:
+    """The ICD 203 words for ``probability``."""
+    return phrase(clamp(probability))
+
+
 def _query(atom: GroundAtom) -> IRQuery:
     return IRQuery(IRAtom(atom[0], tuple(IConst(v) for v in atom[1])))
 
@@ -90,19 +101,21 @@ class Session:
         *,
         marginals: bool = False,
         graph: DerivationGraph | None = None,
+        limits: Limits | None = None,
     ) -> None:
         asked = with_hypotheses(ir)
         self.ir = replace(asked, queries=[*asked.queries, *(_query(t) for t in targets)])
         self.targets = tuple(targets)
+        self.limits = limits
         if graph is None:
             STATS.groundings += 1
-            graph = ground(self.ir)
+            graph = ground(self.ir, limits)
         self.graph = graph
         self.questions = self._resolve(asked.queries)
         extra = self.cone_atoms() if marginals else list(self.targets)
         compiled = replace(self.ir, queries=[_query(g) for g in [*self.questions, *extra]])
         STATS.compilations += 1
-        self.model: CompiledModel = compile_model(compiled, graph)
+        self.model: CompiledModel = compile_model(compiled, graph, limits=limits)
         self._index = {q: i for i, q in enumerate(self.model.queries)}
         self._choice_inputs = {(i.rule, i.atom, i.body): i for i in self.model.inputs}
 
@@ -128,7 +141,8 @@ class Session:
         return seen
 
     def cone_atoms(self) -> list[GroundAtom]:
-        roots = [a for g in [*self.questions, *self.targets] if (a := self.graph.find(g)) is not None]
+        wanted = [*self.questions, *self.targets]
+        roots = [a for g in wanted if (a := self.graph.find(g)) is not None]
         return [self.graph.atoms[a] for a in sorted(self.cone(roots))]
 
     def has(self, atom: GroundAtom) -> bool:
@@ -140,7 +154,9 @@ class Session:
             found = self.graph.find(atom)
             if found is None or not self.graph.by_head[found]:
                 return 0.0
-            raise AssessError([error("not_compiled", COMMAND_LINE, f"{atom_text(atom)} was not compiled")])
+            raise AssessError([error(
+                "not_compiled", COMMAND_LINE, f"{atom_text(atom)} was not compiled",
+            )])
         return self.model.probability(self._index[atom], weights)
 
     def probabilities(self, weights: Mapping[Key, float] | None = None) -> dict[GroundAtom, float]:

@@ -20,12 +20,11 @@ from __future__ import annotations
 import copy
 from dataclasses import dataclass
 
-from assess.analysis.icd203 import phrase
 from assess.api import Assessment
 from assess.engine.ir import GroundAtom, IConst
 from assess.engine.lower import ground_atom
 from assess.explain.changes import Change, structural, weights
-from assess.explain.session import Session
+from assess.explain.session import Session, term
 from assess.semantics.prob.choices import atom_text
 
 
@@ -83,5 +82,5 @@ def _union(a: dict[GroundAtom, float], b: dict[GroundAtom, float]) -> list[Groun
 
 
 def _row(atom: GroundAtom, before: float, after: float) -> Row:
-    t0, t1 = phrase(before), phrase(after)
+    t0, t1 = term(before), term(after)
     return Row(atom_text(atom), before, after, after - before, t0, t1, t0 != t1)

@@ -21,9 +21,9 @@ report of ``a`` contributes 0.4 (without it P(c) = 0).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
-from assess.analysis.icd203 import phrase
 from assess.diagnostics import AssessError, error
 from assess.engine import show
 from assess.engine.ir import GroundAtom
@@ -36,8 +36,9 @@ from assess.explain.evidence import (
     without,
 )
 from assess.explain.proofs import Proof, top_proofs
-from assess.explain.session import COMMAND_LINE, Session
+from assess.explain.session import COMMAND_LINE, Session, term
 from assess.semantics.prob.choices import atom_text
+from assess.syntax import ast
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,6 +112,10 @@ class _Trees:
         return Step(text, p, rule_info(self.session, der.rule), reports, premises, conditions)
 
 
+def _is(report: ast.Report) -> Callable[[ast.Report], bool]:
+    return lambda r: r is report
+
+
 def contributions(session: Session, atom: GroundAtom) -> list[Contribution]:
     """Each report in ``atom``'s lineage: P without it, and the difference."""
     ir = session.ir
@@ -119,7 +124,7 @@ def contributions(session: Session, atom: GroundAtom) -> list[Contribution]:
     out: list[Contribution] = []
     for rule in session.lineage_reports(atom):
         for report in ir.reports[rule]:
-            left = choice_probability(ir.reports[rule], without(grader, lambda r, x=report: r is x))
+            left = choice_probability(ir.reports[rule], without(grader, _is(report)))
             p = session.probability(atom, {rule: left})
             out.append(Contribution(report_info(ir, report), p, base - p))
     out.sort(key=lambda c: (-abs(c.delta), c.report.key))
@@ -138,7 +143,7 @@ def why(session: Session, atom: GroundAtom, k: int = 3) -> WhyResult:
     return WhyResult(
         atom_text(atom),
         p,
-        phrase(p),
+        term(p),
         tuple(ProofTree(pr.probability, trees.step(node, pr, set())) for pr in proofs
               if node is not None),
         tuple(contributions(session, atom)),

@@ -29,6 +29,7 @@ from __future__ import annotations
 import operator
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 from assess.engine.ir import (
     GroundAtom,
@@ -58,7 +59,7 @@ _ARITH: dict[ArithOp, Callable[[float, float], float]] = {
     ArithOp.DIV: operator.truediv, ArithOp.INT_DIV: operator.floordiv, ArithOp.MOD: operator.mod,
     ArithOp.POW: operator.pow,
 }
-_COMPARE: dict[CompareOp, Callable[[object, object], bool]] = {
+_COMPARE: dict[CompareOp, Callable[[Any, Any], bool]] = {
     CompareOp.LT: operator.lt, CompareOp.LE: operator.le, CompareOp.GT: operator.gt,
     CompareOp.GE: operator.ge, CompareOp.ARITH_EQ: operator.eq, CompareOp.ARITH_NE: operator.ne,
     CompareOp.UNIFY: operator.eq, CompareOp.NOT_UNIFY: operator.ne,
@@ -162,13 +163,15 @@ class Tracer:
             reported = atom[0] in self.possible and atom[1] in self.possible[atom[0]]
             if not reported and atom not in self.missing:
                 self.missing.append(atom)
-            return WhyNotNode(atom_text(atom), p, "reported" if reported else "indicator, not reported", ())
+            note = "reported" if reported else "indicator, not reported"
+            return WhyNotNode(atom_text(atom), p, note, ())
         if not rules:
             return WhyNotNode(atom_text(atom), p, "no rule or fact derives it", ())
         if depth <= 0 or atom in active:
             return WhyNotNode(atom_text(atom), p, "not explained further", ())
         inner = active | {atom}
-        return WhyNotNode(atom_text(atom), p, "", tuple(self.attempt(r, atom, depth, inner) for r in rules))
+        attempts = tuple(self.attempt(r, atom, depth, inner) for r in rules)
+        return WhyNotNode(atom_text(atom), p, "", attempts)
 
     def attempt(self, rule: IRRule, atom: GroundAtom, depth: int,
                 active: frozenset[GroundAtom]) -> Attempt:
