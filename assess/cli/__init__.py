@@ -39,6 +39,11 @@ def _register_commands() -> None:
     for module in (check, fmt, run, matrix):
         cli.add_command(module.command)
 
+    from assess.cli import graph, sensitivity, track, what_if, why, why_not
+
+    for module in (why, why_not, what_if, sensitivity, graph, track):
+        cli.add_command(module.command)
+
 
 _register_commands()
 

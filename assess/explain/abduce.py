@@ -31,7 +31,8 @@ from assess.analysis.grading import RELIABILITY
 from assess.api import Assessment
 from assess.diagnostics import AssessError, error
 from assess.engine.ir import GroundAtom
-from assess.explain.session import COMMAND_LINE, Session
+from assess.explain.session import COMMAND_LINE, Session, term
+from assess.explain.whynot import Tracer, WhyNotNode
 from assess.semantics.prob.choices import atom_text
 from assess.semantics.prob.model import Key
 from assess.syntax import ast
@@ -116,3 +117,26 @@ def abduce(
     found = [IndicatorSet(tuple(sorted(hyp[r] for r in s)), p) for s, p in working]
     found.sort(key=lambda x: (-x.probability, len(x.atoms), x.atoms))
     return found[:top]
+
+
+@dataclass(frozen=True, slots=True)
+class WhyNotResult:
+    atom: str
+    probability: float
+    term: str
+    trace: WhyNotNode
+    grade: str
+    sets: tuple[IndicatorSet, ...]
+
+
+def why_not(
+    assessment: Assessment, session: Session, atom: GroundAtom, depth: int = 4,
+    grade: str = DEFAULT_GRADE, max_size: int = MAX_SIZE,
+) -> WhyNotResult:
+    """The failure trace of ``atom`` and the indicator sets that would raise it."""
+    parse_grade(grade)
+    tracer = Tracer(session)
+    trace = tracer.explain(atom, depth, frozenset())
+    sets = abduce(assessment, atom, tracer.missing, grade, max_size)
+    p = session.probability(atom)
+    return WhyNotResult(atom_text(atom), p, term(p), trace, grade.upper(), tuple(sets))

@@ -58,7 +58,8 @@ class Step:
     """None for a certain fact."""
     reports: tuple[ReportInfo, ...]
     premises: tuple[Step, ...]
-    conditions: tuple[str, ...]
+    conditions: tuple[tuple[str, float | None], ...]
+    """Negated premises (must fail), with their own probability."""
     shared: bool = False
 
 
@@ -108,7 +109,9 @@ class _Trees:
             report_info(self.session.ir, r) for r in self.session.ir.reports.get(der.rule, ())
         )
         premises = tuple(self.step(a, proof, shown) for a in der.pos)
-        conditions = tuple(atom_text(graph.atoms[a]) for a in der.neg)
+        conditions = tuple(
+            (atom_text(graph.atoms[a]), self.marginals.get(graph.atoms[a], 0.0)) for a in der.neg
+        )
         return Step(text, p, rule_info(self.session, der.rule), reports, premises, conditions)
 
 
