@@ -13,7 +13,7 @@ derivative (one backward pass over the compiled circuit, ``gradient``):
   ``grade`` override fixes the cell); the derivative is w.r.t. the
   reliability's probability r (A 0.95 … E 0.25).
 
-For each lever, the value at which P would reach the next ICD 203 edge up
+Inputs whose derivative is exactly 0 are left out. For each lever, the value at which P would reach the next ICD 203 edge up
 and down. With one input x, P is a ratio of two functions linear in x,
 ``P(x) = (a + b·x) / (c + d·x)`` (c + d·x is the evidence's probability; 1
 without evidence), so two evaluations fix a, b, c, d and the crossing
@@ -203,6 +203,7 @@ def sensitivity(session: Session, atom: GroundAtom) -> SensitivityResult:
         *_weight_levers(session, atom, grad, (high, low)),
         *_source_levers(session, atom, grad),
     ]
+    levers = [lv for lv in levers if lv.derivative != 0.0]
     levers.sort(key=lambda lv: (-abs(lv.derivative), lv.kind, lv.name))
     return SensitivityResult(
         atom_text(atom), p, term(p),

@@ -16,9 +16,11 @@ fire in some world; then its premises' probabilities are listed instead
 (the lowest is what holds the atom down). Cycles are cut: an atom already
 being explained is not explained again.
 
-While walking, every ground indicator premise that fails is also collected
-(walking on as if it had been reported), so that ``abduce`` can try to
-report sets of them.
+While walking, every ground indicator premise that fails is also collected,
+so that ``abduce`` can try to report sets of them: after a ground positive
+premise fails the walk goes on as if it held (explaining it too), since a
+rule may need several premises that are all missing; it stops at a failed
+comparison or negation, or at a premise that is not ground.
 
 Example: with ``[r] h :- a, b.`` and only ``a`` reported, ``why-not h``
 says rule r fails at premise ``b``, an indicator not reported.
@@ -167,8 +169,10 @@ class Tracer:
             return WhyNotNode(atom_text(atom), p, note, ())
         if not rules:
             return WhyNotNode(atom_text(atom), p, "no rule or fact derives it", ())
-        if depth <= 0 or atom in active:
-            return WhyNotNode(atom_text(atom), p, "not explained further", ())
+        if atom in active:
+            return WhyNotNode(atom_text(atom), p, "circular: it would need itself", ())
+        if depth <= 0:
+            return WhyNotNode(atom_text(atom), p, "not explained further (--depth)", ())
         inner = active | {atom}
         attempts = tuple(self.attempt(r, atom, depth, inner) for r in rules)
         return WhyNotNode(atom_text(atom), p, "", attempts)
@@ -185,7 +189,7 @@ class Tracer:
             else:
                 failure = self._failure(item, bindings[0], rule, depth, active)
                 first = first or failure
-                if failure[2] is None or not self.is_indicator(failure[2]):
+                if failure[2] is None:
                     break
         info = rule_info(self.session, rule.id)
         if first is not None:
