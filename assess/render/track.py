@@ -21,7 +21,7 @@ from xml.sax.saxutils import escape
 
 from assess.analysis.icd203 import BANDS
 from assess.explain.track import TrackResult
-from assess.render.why import pct, points
+from assess.render.why import judgement, pct, points
 
 BLOCKS = "▁▂▃▄▅▆▇█"
 COLOURS = ("#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b", "#e377c2",
@@ -46,8 +46,8 @@ def track_text(result: TrackResult) -> str:
                    f"{cells}")
     for change in result.changes:
         a, b = result.snapshots[change.before].name, result.snapshots[change.after].name
-        out += ["", f"{change.atom}: {change.term_before} ({pct(change.probability_before)}) "
-                    f"in {a} -> {change.term_after} ({pct(change.probability_after)}) in {b}"]
+        out += ["", f"{change.atom}: {judgement(change.term_before, change.probability_before)} "
+                    f"in {a} -> {judgement(change.term_after, change.probability_after)} in {b}"]
         if not change.causes:
             out.append("  no report changed that bears on it")
         for c in change.causes:

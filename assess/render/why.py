@@ -31,9 +31,14 @@ def pct(p: float | None) -> str:
     return "?" if p is None else percent(clamp(p))
 
 
+def judgement(term: str, p: float) -> str:
+    """``likely (63 %)``; a term that states its number is not repeated."""
+    return term if "%" in term else f"{term} ({pct(p)})"
+
+
 def headline(atom: str, term: str, p: float) -> str:
-    """``h: likely (63 %)``; terms that state their number are not repeated."""
-    return f"{atom}: {term}" if "%" in term else f"{atom}: {term} ({pct(p)})"
+    """``h: likely (63 %)``."""
+    return f"{atom}: {judgement(term, p)}"
 
 
 def points(delta: float) -> str:
