@@ -13,8 +13,9 @@ derivative (one backward pass over the compiled circuit, ``gradient``):
   ``grade`` override fixes the cell); the derivative is w.r.t. the
   reliability's probability r (A 0.95 … E 0.25).
 
-Inputs whose derivative is exactly 0 are left out. For each lever, the value at which P would reach the next ICD 203 edge up
-and down. With one input x, P is a ratio of two functions linear in x,
+Inputs whose derivative is exactly 0 are left out. For each lever, the
+value at which P would reach the next ICD 203 edge up and down. With one
+input x, P is a ratio of two functions linear in x,
 ``P(x) = (a + b·x) / (c + d·x)`` (c + d·x is the evidence's probability; 1
 without evidence), so two evaluations fix a, b, c, d and the crossing
 ``x* = (t·c − a) / (b − t·d)`` is exact; a weight with several instances is

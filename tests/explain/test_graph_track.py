@@ -74,7 +74,8 @@ def test_track_names_the_reports_behind_each_change_of_term() -> None:
     assert ("regraded", "troops(30000)") in causes
     regraded = next(c for c in first["causes"] if c["change"] == "regraded")
     assert regraded["previous_grade"] == "B3" and regraded["report"]["grade"] == "B1"
-    assert [(c["change"], c["report"]["atom"]) for c in second["causes"]] == [("dropped", "bridges")]
+    dropped = [(c["change"], c["report"]["atom"]) for c in second["causes"]]
+    assert dropped == [("dropped", "bridges")]
     assert second["causes"][0]["effect"] == pytest.approx(-attack["probabilities"][1])
 
 
