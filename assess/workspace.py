@@ -5,6 +5,12 @@ given (rules first, then evidence), and each file's text so that diagnostics
 can quote the offending line. Reading or parsing failures are collected, not
 raised one at a time, so ``check`` reports every broken file at once.
 
+``load "rules.assess".`` includes another program: the file (relative to
+the one that names it) is read and parsed into the workspace before the
+file that loads it, once however often it is named (so a scenario file can
+load its ruleset and still be run beside it). ``load`` of any other file
+(CSV reports) is expanded later, by ``assess.analysis.loading``.
+
 Example::
 
     >>> ws = Workspace.from_texts({"a.assess": "edge(a, b)."})
@@ -14,10 +20,11 @@ Example::
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 
-from assess.diagnostics import AssessError, Diagnostic
-from assess.syntax.ast import Program
+from assess.diagnostics import AssessError, Diagnostic, error
+from assess.syntax.ast import Load, Program
 from assess.syntax.parser import parse
 from assess.syntax.source import SourceText, decode_source, read_source
 
@@ -51,15 +58,37 @@ class Workspace:
         return workspace
 
     def add(self, source: SourceText) -> Program | None:
-        """Parse ``source`` into the workspace; a syntax error is recorded."""
+        """Parse ``source`` into the workspace, after the programs it includes.
+
+        A syntax error is recorded; a file already in the workspace is not
+        added again.
+        """
+        key = os.path.normpath(source.path)
+        if any(os.path.normpath(p) == key for p in self.sources):
+            return None
         self.sources[source.path] = source
         try:
             program = parse(source.text, source.path)
         except AssessError as exc:
             self.problems.extend(exc.diagnostics)
             return None
+        for statement in program.statements:
+            if isinstance(statement, Load) and is_program_path(statement.path):
+                self._include(statement, source.path)
         self.programs.append(program)
         return program
+
+    def _include(self, statement: Load, declared_in: str) -> None:
+        path = statement.path
+        if not os.path.isabs(path):
+            path = os.path.normpath(os.path.join(os.path.dirname(declared_in), path))
+        try:
+            self.add(read_source(path))
+        except AssessError as exc:
+            self.problems.extend(
+                error(f"load_{d.code}", statement.span, f"cannot load: {d.message}")
+                for d in exc.diagnostics
+            )
 
     def line(self, file: str, number: int) -> str:
         """Line ``number`` of ``file`` as written ('' when unknown)."""
@@ -70,3 +99,8 @@ class Workspace:
         """Raise the reading and parsing problems, if any, as one error."""
         if self.problems:
             raise AssessError(self.problems)
+
+
+def is_program_path(path: str) -> bool:
+    """Whether ``load "path".`` includes a program (rather than CSV reports)."""
+    return path.endswith(".assess")

@@ -48,6 +48,7 @@ from assess.analysis.reportrow import COLUMNS, REQUIRED, RowReader
 from assess.diagnostics import AssessError, Diagnostic, error
 from assess.syntax import ast
 from assess.syntax.source import SourceText, read_source
+from assess.workspace import is_program_path
 
 
 @dataclass
@@ -63,6 +64,8 @@ class _Loader:
             return program
         statements: list[ast.Statement] = []
         for statement in program.statements:
+            if isinstance(statement, ast.Load) and is_program_path(statement.path):
+                continue  # an included program: the workspace read it already
             if isinstance(statement, ast.Load):
                 statements.extend(self.load(statement, program.file))
             else:

@@ -34,14 +34,9 @@ def cli() -> None:
 
 
 def _register_commands() -> None:
-    from assess.cli import check, fmt, matrix, run
+    from assess.cli import check, fmt, run, test
 
-    for module in (check, fmt, run, matrix):
-        cli.add_command(module.command)
-
-    from assess.cli import graph, sensitivity, track, what_if, why, why_not
-
-    for module in (why, why_not, what_if, sensitivity, graph, track):
+    for module in (check, fmt, run, test):
         cli.add_command(module.command)
 
 

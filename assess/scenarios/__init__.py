@@ -1,0 +1,1 @@
+"""Scenarios: evidence sets with the conclusions they should lead to."""
