@@ -97,3 +97,13 @@ def test_json_output(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None
     ]
     assert "+edge(a, b).\n" in document["files"][0]["diff"]
     assert "diff" not in document["files"][1]
+
+
+def test_a_file_with_fmt_off_is_left_as_written(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    text = MESSY + "% fmt: off (positions matter here)\n"
+    kept = write(tmp_path / "kept.assess", text)
+    assert run(capsys, "--check", str(kept))[0] == 0
+    assert run(capsys, str(kept))[0] == 0
+    assert untouched(kept, text)

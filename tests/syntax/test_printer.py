@@ -144,3 +144,9 @@ def test_golden_pair() -> None:
     expected = (FIXTURES / "messy.expected.assess").read_text(encoding="utf-8")
     assert fmt(messy) == expected
     assert fmt(expected) == expected
+
+
+def test_a_block_comment_after_an_operand_is_not_a_division() -> None:
+    assert fmt("p(X) :- X /* why */ < 3, Y is X / 2.") == (
+        "p(X) :-\n    /* why */\n    X < 3,\n    Y is X / 2.\n"
+    )
