@@ -58,7 +58,7 @@ class Budget:
 class Manager:
     """Owns every node; ``levels`` variables, numbered top to bottom."""
 
-    __slots__ = ("_cache", "_steps", "_unique", "budget", "high", "level", "levels", "low")
+    __slots__ = ("_caches", "_steps", "_unique", "budget", "high", "level", "levels", "low")
 
     def __init__(self, levels: int, budget: Budget | None = None) -> None:
         self.levels = levels
@@ -66,8 +66,8 @@ class Manager:
         self.level: list[int] = [levels, levels]
         self.low: list[int] = [FALSE, TRUE]
         self.high: list[int] = [FALSE, TRUE]
-        self._unique: dict[tuple[int, int, int], int] = {}
-        self._cache: dict[tuple[int, int, int], int] = {}
+        self._unique: dict[int, int] = {}
+        self._caches: tuple[dict[int, int], dict[int, int]] = ({}, {})
         self._steps = 0
 
     def __len__(self) -> int:
@@ -77,7 +77,7 @@ class Manager:
         """The unique node testing ``level`` (reduced: equal children collapse)."""
         if low == high:
             return low
-        key = (level, low, high)
+        key = (level << 64) | (low << 32) | high
         found = self._unique.get(key)
         if found is not None:
             return found
@@ -117,62 +117,79 @@ class Manager:
             nodes = paired
         return nodes[0]
 
-    def _terminal(self, op: int, u: int, v: int) -> int:
-        """The result when it needs no recursion, else -1."""
-        if op == _AND:
-            if u == FALSE or v == FALSE:
-                return FALSE
-            if u in (TRUE, v):
-                return v
-            if v == TRUE:
-                return u
-        else:
-            if u == TRUE or v == TRUE:
-                return TRUE
-            if u in (FALSE, v):
-                return v
-            if v == FALSE:
-                return u
-        return -1
-
     def _apply(self, op: int, u: int, v: int) -> int:
-        """``u op v`` by Shannon expansion on an explicit stack, memoised."""
-        done = self._terminal(op, u, v)
-        if done >= 0:
-            return done
-        level, low, high, cache = self.level, self.low, self.high, self._cache
+        """``u op v`` by Shannon expansion on an explicit stack, memoised.
+
+        Hot loop: terminal cases, the computed table (int keys) and node
+        creation are inlined. A work item is ``(a, b)`` to expand, or
+        ``(-1 - level, key)`` to combine the top two ``results``.
+        """
+        absorbing, identity = (FALSE, TRUE) if op == _AND else (TRUE, FALSE)
+        level, low, high = self.level, self.low, self.high
+        cache, unique = self._caches[op], self._unique
+        limit = self.budget.max_nodes
         results: list[int] = []
-        # A work item is (u, v) to expand, or (-1 - level, key) to combine
-        # the two results on top of ``results`` into one node.
         work: list[tuple[int, int]] = [(u, v)]
-        combine: list[tuple[int, int, int]] = []
+        steps = 0
         while work:
             a, b = work.pop()
             if a < 0:
-                key = combine[b]
                 hi = results.pop()
                 lo = results.pop()
-                made = self.node(-1 - a, lo, hi)
-                cache[key] = made
+                if lo == hi:
+                    made = lo
+                else:
+                    lvl = -1 - a
+                    nk = (lvl << 64) | (lo << 32) | hi
+                    found = unique.get(nk)
+                    if found is None:
+                        made = len(level)
+                        if made >= limit:
+                            raise BudgetExceeded(
+                                f"the diagrams reached {made} nodes, the limit", made
+                            )
+                        level.append(lvl)
+                        low.append(lo)
+                        high.append(hi)
+                        unique[nk] = made
+                    else:
+                        made = found
+                cache[b] = made
                 results.append(made)
                 continue
-            done = self._terminal(op, a, b)
-            if done < 0:
-                if a > b:
-                    a, b = b, a
-                done = cache.get((op, a, b), -1)
-            if done >= 0:
+            if a == absorbing or b == absorbing:
+                results.append(absorbing)
+                continue
+            if a in (identity, b):
+                results.append(b)
+                continue
+            if b == identity:
+                results.append(a)
+                continue
+            if a > b:
+                a, b = b, a
+            key = (a << 32) | b
+            done = cache.get(key)
+            if done is not None:
                 results.append(done)
                 continue
-            self._tick()
+            steps += 1
+            if steps & 0x3FFF == 0:
+                self._tick(steps)
             la, lb = level[a], level[b]
-            top = la if la < lb else lb
-            a0, a1 = (low[a], high[a]) if la == top else (a, a)
-            b0, b1 = (low[b], high[b]) if lb == top else (b, b)
-            combine.append((op, a, b))
-            work.append((-1 - top, len(combine) - 1))
-            work.append((a1, b1))
-            work.append((a0, b0))
+            if la == lb:
+                work.append((-1 - la, key))
+                work.append((high[a], high[b]))
+                work.append((low[a], low[b]))
+            elif la < lb:
+                work.append((-1 - la, key))
+                work.append((high[a], b))
+                work.append((low[a], b))
+            else:
+                work.append((-1 - lb, key))
+                work.append((a, high[b]))
+                work.append((a, low[b]))
+        self._steps += steps
         return results[0]
 
     def neg(self, u: int) -> int:
@@ -205,14 +222,14 @@ class Manager:
 
     def clear_cache(self) -> None:
         """Forget memoised results (the nodes stay valid)."""
-        self._cache.clear()
+        for cache in self._caches:
+            cache.clear()
 
-    def _tick(self) -> None:
-        self._steps += 1
-        if self._steps & 0x3FFF == 0:
-            deadline = self.budget.deadline
-            if deadline is not None and time.monotonic() > deadline:
-                size = len(self.level)
-                raise BudgetExceeded(f"the time limit ran out at {size} diagram nodes", size)
-            if len(self._cache) > 4_000_000:
-                self._cache.clear()
+    def _tick(self, steps: int) -> None:
+        """Every 16k expansions: check the deadline, bound the caches."""
+        deadline = self.budget.deadline
+        if deadline is not None and time.monotonic() > deadline:
+            size = len(self.level)
+            raise BudgetExceeded(f"the time limit ran out at {size} diagram nodes", size)
+        if sum(len(c) for c in self._caches) > 4_000_000:
+            self.clear_cache()

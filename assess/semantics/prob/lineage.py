@@ -8,11 +8,10 @@ Read off the derivation graph, component by component (``order.plan``):
   its negated ones (which belong to earlier components);
 * an atom's lineage is the OR of its derivations' — or whatever a
   ``Combine`` hook makes of them (contraries post-process it there);
-* a cycle is solved by chaotic iteration from FALSE within its component
-  until no atom's diagram changes. Diagrams are canonical, so "no change" is
-  an integer comparison, and the result is the *least* fixpoint: the worlds
-  in which the atom has a well-founded proof, never an unfolding that would
-  let ``p :- q. q :- p.`` support itself.
+* a cycle is solved by iteration from FALSE within its component until no
+  atom's diagram changes (``fixpoint``): the *least* fixpoint, the worlds in
+  which the atom has a well-founded proof, never an unfolding that would let
+  ``p :- q. q :- p.`` support itself.
 
 Example: ``0.5::e(a,b). 0.5::e(b,a). r(a). r(Y) :- r(X), e(X,Y).`` gives
 r(b) = e(a,b) and r(a) = TRUE (the cycle back adds nothing).
@@ -20,7 +19,6 @@ r(b) = e(a,b) and r(a) = TRUE (the cycle back adds nothing).
 
 from __future__ import annotations
 
-from collections import deque
 from collections.abc import Callable, Sequence
 
 from assess.diagnostics import AssessError, error
@@ -28,6 +26,7 @@ from assess.engine.ir import IRRule
 from assess.engine.provenance import FACT, DerivationGraph
 from assess.semantics.prob.bdd import FALSE, TRUE, Manager
 from assess.semantics.prob.choices import atom_text
+from assess.semantics.prob.fixpoint import solve_component
 from assess.syntax.ast import NO_SPAN, Span
 
 Combine = Callable[["Lineage", int, list[tuple[int, int]]], int]
@@ -59,6 +58,8 @@ class Lineage:
         self.coins = coins
         """Derivation id → the diagram of its own choice (absent: TRUE)."""
         self.combine = combine
+        self.plain = combine is disjoin
+        """Plain OR: cycles may be solved semi-naively."""
         self.atoms: dict[int, int] = {}
         self.current: int | None = None
         """The atom being compiled (for error messages)."""
@@ -86,7 +87,8 @@ class Lineage:
         parts.extend(self.negated(a) for a in der.neg)
         return self.manager.conj_all(parts)
 
-    def _value(self, atom: int) -> int:
+    def value(self, atom: int) -> int:
+        """``atom``'s lineage from its derivations under the current values."""
         self.current = atom
         found = [(d, self.derivation(d)) for d in self.graph.by_head[atom]]
         return self.combine(self, atom, found)
@@ -95,39 +97,14 @@ class Lineage:
         """Compile each component in turn (dependencies first)."""
         for component in components:
             if len(component) == 1 and not self._self_loop(component[0]):
-                self.atoms[component[0]] = self._value(component[0])
+                self.atoms[component[0]] = self.value(component[0])
             else:
-                self._fixpoint(component)
+                solve_component(self, component)
 
     def _self_loop(self, atom: int) -> bool:
         return any(atom in d.pos or atom in d.neg for d in self.graph.derivations_of(atom))
 
-    def _fixpoint(self, component: Sequence[int]) -> None:
-        members = set(component)
-        readers: dict[int, list[int]] = {a: [] for a in component}
-        for atom in component:
-            for der in self.graph.derivations_of(atom):
-                if members.intersection(der.neg):
-                    self._negative_cycle(component)
-                for body in set(der.pos) & members:
-                    readers[body].append(atom)
-        for atom in component:
-            self.atoms[atom] = FALSE
-        queue = deque(component)
-        queued = set(component)
-        while queue:
-            atom = queue.popleft()
-            queued.discard(atom)
-            new = self._value(atom)
-            if new == self.atoms[atom]:
-                continue
-            self.atoms[atom] = new
-            for reader in readers[atom]:
-                if reader not in queued:
-                    queued.add(reader)
-                    queue.append(reader)
-
-    def _negative_cycle(self, component: Sequence[int]) -> None:
+    def negative_cycle(self, component: Sequence[int]) -> None:
         names = ", ".join(atom_text(self.graph.atoms[a]) for a in component[:8])
         more = f" and {len(component) - 8} more" if len(component) > 8 else ""
         raise AssessError(

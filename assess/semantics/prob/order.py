@@ -7,13 +7,17 @@ graph (atom → its derivations → their body atoms) yields, at once:
 * the **strongly connected components** of the cone (Tarjan), dependencies
   first — each is compiled after everything it reads, and a cycle is solved
   as a least fixpoint inside its component;
-* the **variable order**: each choice is numbered when the search leaves its
-  derivation (post-order), and later choices sit *higher* in the diagram.
-  A derivation's coin then lands just above the diagram of its body, so
-  ``coin ∧ body`` costs one node; proofs that share sub-proofs stay adjacent
-  (a noisy-or keeps each indicator's reports together); on a grid the order
-  sweeps across it and the frontier stays narrow. The choices of one
-  annotated-disjunction group are numbered together, as one block.
+* the **variable order**: each choice is placed when the search leaves its
+  derivation (post-order), *just above the topmost variable of its body*
+  (keys are tuples: ``body key + (sequence,)`` sorts right after the body's
+  top and before anything placed later). A derivation's coin thus lands on
+  the diagram of its body, so ``coin ∧ body`` costs one node, even when the
+  body was compiled for another query first (three hypotheses sharing
+  indicators each keep their coin next to the indicator); a noisy-or keeps
+  each indicator's reports together; on a grid the order sweeps across it
+  and the frontier stays narrow. The choices of one annotated-disjunction
+  group form one block. Derivations are visited in the order of their
+  ground bodies (numbers numerically), so hashing never changes the order.
 
 Example: for ``h :- c1, i1.  h :- c2, i2.`` (coins c, indicators i) the
 order from the top is c2, i2's reports, c1, i1's reports.
@@ -26,7 +30,7 @@ from dataclasses import dataclass
 
 from assess.engine.ir import IRRule
 from assess.engine.provenance import DerivationGraph
-from assess.semantics.prob.choices import GroupKey, group_key, is_choice
+from assess.semantics.prob.varorder import VariableOrder
 
 Extra = Callable[[int], Iterable[int]]
 
@@ -40,25 +44,15 @@ class Cone:
     """Choice derivations by variable, top first; a block is one coin or one group."""
 
 
-def disjunction_groups(
-    rules: Sequence[IRRule], graph: DerivationGraph
-) -> dict[GroupKey, list[int]]:
-    """Every disjunction group of the graph: key → member derivations by rule id."""
-    groups: dict[GroupKey, list[int]] = {}
-    for d, der in enumerate(graph.derivations):
-        key = group_key(rules, der)
-        if key is not None:
-            groups.setdefault(key, []).append(d)
-    for members in groups.values():
-        members.sort(key=lambda d: graph.derivations[d].rule)
-    return groups
-
-
 class _Search:
     """Iterative Tarjan over atoms (ids < n) and derivations (ids ≥ n)."""
 
     def __init__(
-        self, rules: Sequence[IRRule], graph: DerivationGraph, extra: Extra | None
+        self,
+        rules: Sequence[IRRule],
+        graph: DerivationGraph,
+        extra: Extra | None,
+        ordered: Callable[[int], list[int]],
     ) -> None:
         self.rules, self.graph, self.extra = rules, graph, extra
         self.n = len(graph.atoms)
@@ -67,14 +61,12 @@ class _Search:
         self.stack: list[int] = []
         self.on_stack: set[int] = set()
         self.components: list[tuple[int, ...]] = []
-        self.blocks: list[tuple[int, ...]] = []
-        self.numbered: set[int] = set()
-        self.groups = disjunction_groups(rules, graph)
+        self.ordered = ordered
 
     def successors(self, node: int) -> list[int]:
         n, graph = self.n, self.graph
         if node < n:
-            found = [n + d for d in graph.by_head[node]]
+            found = [n + d for d in self.ordered(node)]
             if self.extra is not None:
                 found.extend(self.extra(node))
             return found
@@ -109,8 +101,6 @@ class _Search:
         work.append((node, self.successors(node), 0))
 
     def _leave(self, node: int) -> None:
-        if node >= self.n:
-            self._number(node - self.n)
         if self.lowlink[node] != self.index[node]:
             return
         atoms: list[int] = []
@@ -124,15 +114,6 @@ class _Search:
         if atoms:
             self.components.append(tuple(sorted(atoms)))
 
-    def _number(self, d: int) -> None:
-        der = self.graph.derivations[d]
-        if d in self.numbered or not is_choice(self.rules, der):
-            return
-        key = group_key(self.rules, der)
-        block = tuple(self.groups[key]) if key is not None else (d,)
-        self.numbered.update(block)
-        self.blocks.append(block)
-
 
 def plan(
     rules: Sequence[IRRule],
@@ -141,7 +122,10 @@ def plan(
     extra: Extra | None = None,
 ) -> Cone:
     """The cone of ``roots``: its components (dependencies first) and variable blocks."""
-    search = _Search(rules, graph, extra)
+    order = VariableOrder(rules, graph)
+    search = _Search(rules, graph, extra, order.derivations)
+    roots = list(roots)
     for root in roots:
         search.run(root)
-    return Cone(tuple(search.components), tuple(reversed(search.blocks)))
+    blocks = order.blocks(roots, search.components)
+    return Cone(tuple(search.components), blocks)
