@@ -34,9 +34,14 @@ def cli() -> None:
 
 
 def _register_commands() -> None:
-    from assess.cli import check, fmt, run, test
+    from assess.cli import check, fmt, matrix, run, test
 
-    for module in (check, fmt, run, test):
+    for module in (check, fmt, run, test, matrix):
+        cli.add_command(module.command)
+
+    from assess.cli import graph, sensitivity, track, what_if, why, why_not
+
+    for module in (why, why_not, what_if, sensitivity, graph, track):
         cli.add_command(module.command)
 
 

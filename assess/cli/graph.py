@@ -1,0 +1,43 @@
+"""``assess graph FILE…``: the argument map as Graphviz DOT, SVG or JSON.
+
+``--format dot`` (default) prints DOT; ``svg`` renders it with Graphviz's
+``dot`` (exit 2 with how to install it when it is missing); ``json`` prints
+the nodes and edges as data.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import click
+
+from assess.cli.explaining import emit_result, open_assessment
+from assess.cli.limits import limit_options, limits_from
+from assess.diagnostics import AssessError, error
+from assess.explain.argmap import argument_map, contrary_targets
+from assess.explain.session import COMMAND_LINE, Session
+from assess.render.dot import GraphvizMissing, svg, to_dot
+
+
+@click.command("graph")
+@click.argument("files", nargs=-1, required=True, type=click.Path())
+@click.option("--format", "output_format", type=click.Choice(["dot", "svg", "json"]),
+              default="dot", show_default=True, help="DOT text, SVG (needs Graphviz) or JSON.")
+@limit_options
+def command(files: tuple[str, ...], output_format: str, **limits: Any) -> int:
+    """Draw the argument map of FILES' hypotheses and queries."""
+    assessment = open_assessment(files)
+    session = Session(assessment.ir, contrary_targets(assessment.ir), marginals=True,
+                      limits=limits_from(limits))
+    graph = argument_map(session)
+    if output_format == "json":
+        emit_result("graph", graph)
+        return 0
+    text = to_dot(graph)
+    if output_format == "svg":
+        try:
+            text = svg(text)
+        except GraphvizMissing as exc:
+            raise AssessError([error("graphviz_missing", COMMAND_LINE, str(exc))]) from None
+    click.echo(text, nl=False)
+    return 0

@@ -1,0 +1,49 @@
+"""``assess matrix FILE…``: the ACH matrix of each competing set.
+
+Rows are indicators, columns the hypotheses of one competing set; each cell
+is the effect of the indicator's reports on the hypothesis's probability
+(``assess.explain.matrix``). ``--set NAME`` draws one set only; ``--format``
+picks a text table, one JSON document, or CSV (one line per cell).
+
+Exit 0 with the matrices; 2 on bad input or an unknown set name.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import click
+
+from assess.api import COMMAND_LINE, Assessment
+from assess.cli.common import emit_json, open_workspace
+from assess.cli.limits import limit_options, limits_from
+from assess.diagnostics import AssessError, error
+from assess.explain.judgement import compile_program
+from assess.explain.matrix import matrices
+from assess.render.matrix import matrices_csv, matrices_data, matrices_text
+
+
+@click.command("matrix")
+@click.argument("files", nargs=-1, required=True, type=click.Path())
+@click.option("--set", "only", metavar="NAME", help="Draw only the competing set NAME.")
+@click.option(
+    "--format", "output_format", type=click.Choice(["text", "json", "csv"]), default="text",
+    show_default=True, help="A text table, one JSON document, or CSV (one line per cell).",
+)
+@limit_options
+def command(files: tuple[str, ...], only: str | None, output_format: str, **limits: Any) -> int:
+    """Draw the ACH matrix (indicators x competing hypotheses) of FILES."""
+    assessment = Assessment.from_workspace(open_workspace(files))
+    names = [c.name for c in assessment.ir.competing]
+    if only is not None and only not in names:
+        known = ", ".join(names) or "none is declared"
+        raise AssessError([error("unknown_set", COMMAND_LINE,
+                                 f"no competing set {only!r} (known: {known})")])
+    drawn = matrices(compile_program(assessment.ir, limits_from(limits)), only)
+    if output_format == "json":
+        emit_json(matrices_data(drawn))
+    elif output_format == "csv":
+        click.echo(matrices_csv(drawn))
+    else:
+        click.echo(matrices_text(drawn))
+    return 0

@@ -1,0 +1,34 @@
+"""``assess sensitivity FILE… ATOM``: the inputs ranked by how much they move ATOM.
+
+Reports, rule weights and source grades, each with its exact derivative and
+the value (or grade) at which ATOM would cross into the next ICD 203 term.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import click
+
+from assess.cli.common import FORMAT_OPTION
+from assess.cli.explaining import emit_result, open_assessment, split_atom
+from assess.cli.limits import limit_options, limits_from
+from assess.explain.sensitivity import sensitivity
+from assess.explain.session import Session
+from assess.render.levers import sensitivity_text
+
+
+@click.command("sensitivity")
+@click.argument("arguments", nargs=-1, required=True, metavar="FILE… ATOM")
+@limit_options
+@FORMAT_OPTION
+def command(arguments: tuple[str, ...], output_format: str, **limits: Any) -> int:
+    """Rank every report, weight and source grade by its effect on ATOM."""
+    files, atom = split_atom(arguments)
+    session = Session(open_assessment(files).ir, [atom], limits=limits_from(limits))
+    result = sensitivity(session, atom)
+    if output_format == "json":
+        emit_result("sensitivity", result)
+    else:
+        click.echo(sensitivity_text(result))
+    return 0

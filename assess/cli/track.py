@@ -1,0 +1,41 @@
+"""``assess track RULES SNAPSHOT…``: the hypotheses across evidence snapshots.
+
+RULES is read with each SNAPSHOT (an evidence file) in turn, in the order
+given. Text: a table with sparklines and, for each change of ICD 203 term,
+the reports that caused it; ``--format svg`` a line plot; ``json`` data.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import click
+
+from assess.cli.explaining import emit_result, open_assessment
+from assess.cli.limits import limit_options, limits_from
+from assess.explain.session import Session
+from assess.explain.track import snapshot_of, track
+from assess.render.track import track_svg, track_text
+
+
+@click.command("track")
+@click.argument("rules", type=click.Path())
+@click.argument("snapshots", nargs=-1, required=True, type=click.Path())
+@click.option("--format", "output_format", type=click.Choice(["text", "json", "svg"]),
+              default="text", show_default=True, help="Table, JSON or an SVG line plot.")
+@limit_options
+def command(rules: str, snapshots: tuple[str, ...], output_format: str, **limits: Any) -> int:
+    """Follow each hypothesis across dated evidence snapshots."""
+    sessions, snaps = [], []
+    for path in snapshots:
+        assessment = open_assessment((rules, path))
+        sessions.append(Session(assessment.ir, limits=limits_from(limits)))
+        snaps.append(snapshot_of(path, assessment))
+    result = track(sessions, snaps)
+    if output_format == "json":
+        emit_result("track", result)
+    elif output_format == "svg":
+        click.echo(track_svg(result), nl=False)
+    else:
+        click.echo(track_text(result))
+    return 0

@@ -1,0 +1,46 @@
+"""``assess what-if FILE… [--assume R] [--drop X] [--grade S=C] [--set L=P]``.
+
+Every hypothesis and query before and after the changes (each option
+repeatable): ``--assume 'x(1) by src credibility 2'`` adds a report (the
+report syntax, ``report`` and the final ``.`` optional); ``--drop`` removes
+a source's reports, an atom's, or one ``atom@source``; ``--grade src=C``
+regrades a source; ``--set label=0.4`` sets a rule's weight (or any input's
+probability by its name). The model is compiled once and re-evaluated.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import click
+
+from assess.cli.common import FORMAT_OPTION
+from assess.cli.explaining import emit_result, open_assessment
+from assess.cli.limits import limit_options, limits_from
+from assess.explain.changes import make_change
+from assess.explain.session import Session
+from assess.explain.whatif import what_if
+from assess.render.levers import whatif_text
+
+
+@click.command("what-if")
+@click.argument("files", nargs=-1, required=True, type=click.Path())
+@click.option("--assume", multiple=True, metavar="REPORT", help="Add a report.")
+@click.option("--drop", multiple=True, metavar="SOURCE|ATOM|ATOM@SOURCE", help="Drop reports.")
+@click.option("--grade", multiple=True, metavar="SOURCE=C", help="Regrade a source (A-F).")
+@click.option("--set", "set_", multiple=True, metavar="LABEL=P", help="Set a rule's weight.")
+@limit_options
+@FORMAT_OPTION
+def command(files: tuple[str, ...], assume: tuple[str, ...], drop: tuple[str, ...],
+            grade: tuple[str, ...], set_: tuple[str, ...], output_format: str,
+            **limits: Any) -> int:
+    """Show every hypothesis before and after the changes."""
+    assessment = open_assessment(files)
+    session = Session(assessment.ir, limits=limits_from(limits))
+    change = make_change(session.ir, assume, drop, grade, set_)
+    result = what_if(assessment, session, change)
+    if output_format == "json":
+        emit_result("what-if", result)
+    else:
+        click.echo(whatif_text(result))
+    return 0

@@ -1,0 +1,44 @@
+"""``assess why-not FILE… ATOM``: what stops ATOM, and what reports would raise it.
+
+Each rule that could derive ATOM with the first premise that fails,
+recursively to ``--depth``; then the smallest sets of unreported indicators
+whose report (hypothetical, by a source graded ``--grade``, default B2)
+would raise it, up to ``--max-set`` indicators each.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import click
+
+from assess.cli.common import FORMAT_OPTION
+from assess.cli.explaining import emit_result, open_assessment, split_atom
+from assess.cli.limits import limit_options, limits_from
+from assess.explain.abduce import DEFAULT_GRADE, MAX_SIZE, why_not
+from assess.explain.session import Session
+from assess.render.why import whynot_text
+
+
+@click.command("why-not")
+@click.argument("arguments", nargs=-1, required=True, metavar="FILE… ATOM")
+@click.option("--depth", type=click.IntRange(1), default=4, show_default=True,
+              help="How deep to follow failing premises.")
+@click.option("--grade", default=DEFAULT_GRADE, show_default=True,
+              help="Grade of the hypothetical reports (reliability and credibility).")
+@click.option("--max-set", type=click.IntRange(1, 6), default=MAX_SIZE, show_default=True,
+              help="Largest set of indicators to try.")
+@limit_options
+@FORMAT_OPTION
+def command(arguments: tuple[str, ...], depth: int, grade: str, max_set: int,
+            output_format: str, **limits: Any) -> int:
+    """Explain why ATOM does not hold, and which reports would make it hold."""
+    files, atom = split_atom(arguments)
+    assessment = open_assessment(files)
+    session = Session(assessment.ir, [atom], marginals=True, limits=limits_from(limits))
+    result = why_not(assessment, session, atom, depth, grade, max_set)
+    if output_format == "json":
+        emit_result("why-not", result)
+    else:
+        click.echo(whynot_text(result))
+    return 0

@@ -1,0 +1,214 @@
+"""``sensitivity``: which inputs move an atom's probability, and how far.
+
+Inputs are levers of three kinds, ranked by the size of their exact
+derivative (one backward pass over the compiled circuit, ``gradient``):
+
+* a **report** (one origin's choice): ∂P/∂p of its probability p;
+* a **rule weight** (a label, or an unlabelled probabilistic rule or fact):
+  the sum of ∂P/∂w over its ground instances, since setting the weight sets
+  them all;
+* a **source grade**: the chain rule through the grading table: a report's
+  probability is the mean of the reliability's and the credibility's, so
+  ∂p/∂r = ½ for every choice whose best report is the source's (0 where a
+  ``grade`` override fixes the cell); the derivative is w.r.t. the
+  reliability's probability r (A 0.95 … E 0.25).
+
+Inputs whose derivative is exactly 0 are left out. For each lever, the
+value at which P would reach the next ICD 203 edge up and down. With one
+input x, P is a ratio of two functions linear in x,
+``P(x) = (a + b·x) / (c + d·x)`` (c + d·x is the evidence's probability; 1
+without evidence), so two evaluations fix a, b, c, d and the crossing
+``x* = (t·c − a) / (b − t·d)`` is exact; a weight with several instances is
+a polynomial, solved by bisection to 1e-15. ``None``: it cannot cross
+within [0, 1]. A source's crossing is a *grade*: the nearest reliability
+letter, up and down, at which the term changes (each evaluated exactly).
+
+Example: ``0.5::h :- a.`` with a B2 report of ``a`` (0.80): P(h) = 0.4,
+∂P/∂p(a) = 0.5, and P(h) reaches 0.45 (roughly even chance) at p(a) = 0.9.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from assess.analysis.grading import RELIABILITY
+from assess.analysis.icd203 import BANDS, band_index, next_edges
+from assess.engine.ir import GroundAtom
+from assess.explain.changes import Change, weights
+from assess.explain.evidence import graded, report_info
+from assess.explain.session import Session, clamp, term
+from assess.semantics.prob.choices import Input, atom_text
+from assess.semantics.prob.model import Key
+
+BISECTIONS = 60
+GRID = 32
+
+
+@dataclass(frozen=True, slots=True)
+class Lever:
+    kind: str
+    """``report``, ``rule`` or ``source``."""
+    name: str
+    value: float | str
+    derivative: float
+    up: float | str | None
+    down: float | str | None
+    detail: str
+
+
+@dataclass(frozen=True, slots=True)
+class SensitivityResult:
+    atom: str
+    probability: float
+    term: str
+    term_up: str | None
+    term_down: str | None
+    edge_up: float | None
+    edge_down: float | None
+    levers: tuple[Lever, ...]
+
+
+def _linear_root(session: Session, atom: GroundAtom, key: Key, target: float) -> float | None:
+    def point(x: float) -> tuple[float, float]:
+        e = session.model.evidence_probability({key: x}) if session.model.evidence else 1.0
+        return session.probability(atom, {key: x}) * e, e
+
+    (n0, e0), (n1, e1) = point(0.25), point(0.75)
+    b, d = (n1 - n0) / 0.5, (e1 - e0) / 0.5
+    a, c = n0 - 0.25 * b, e0 - 0.25 * d
+    denominator = b - target * d
+    if abs(denominator) < 1e-15:
+        return None
+    x = (target * c - a) / denominator
+    return min(max(x, 0.0), 1.0) if -1e-12 <= x <= 1 + 1e-12 else None
+
+
+def _bisect_root(f: Callable[[float], float], x0: float, target: float) -> float | None:
+    xs = [i / GRID for i in range(GRID + 1)]
+    ys = [f(x) - target for x in xs]
+    brackets = [(xs[i], xs[i + 1]) for i in range(GRID)
+                if ys[i] == 0 or ys[i] * ys[i + 1] < 0 or ys[i + 1] == 0]
+    if not brackets:
+        return None
+    lo, hi = min(brackets, key=lambda b: abs((b[0] + b[1]) / 2 - x0))
+    flo = f(lo) - target
+    for _ in range(BISECTIONS):
+        mid = (lo + hi) / 2
+        fm = f(mid) - target
+        if fm == 0:
+            return mid
+        if (fm < 0) == (flo < 0):
+            lo, flo = mid, fm
+        else:
+            hi = mid
+    return (lo + hi) / 2
+
+
+def crossing(session: Session, atom: GroundAtom, key: Key, count: int,
+             x0: float, target: float | None) -> float | None:
+    """The input value at which P(atom) equals ``target`` (None: never in [0, 1])."""
+    if target is None:
+        return None
+    if count == 1:
+        return _linear_root(session, atom, key, target)
+    return _bisect_root(lambda x: session.probability(atom, {key: x}), x0, target)
+
+
+def _rule_levers(session: Session, grad: dict[Input, float]) -> dict[Key, list[Input]]:
+    groups: dict[Key, list[Input]] = {}
+    for inp in grad:
+        if inp.rule in session.ir.reports:
+            continue
+        groups.setdefault(inp.label if inp.label is not None else inp.rule, []).append(inp)
+    return groups
+
+
+def _source_derivative(session: Session, grad: dict[Input, float], source: str) -> float:
+    ir, grader = session.ir, graded(session.ir)
+    total = 0.0
+    for inp, g in grad.items():
+        reports = ir.reports.get(inp.rule, ())
+        best = max(reports, key=grader, default=None)
+        cell = None if best is None else f"{ir.sources[best.source].reliability}{best.credibility}"
+        if best is not None and best.source == source and cell not in ir.grades:
+            total += 0.5 * g
+    return total
+
+
+def _grade_crossing(
+    session: Session, atom: GroundAtom, source: str
+) -> tuple[str | None, str | None]:
+    letter = session.ir.sources[source].reliability
+    now = band_index(clamp(session.probability(atom)))
+    order = sorted(RELIABILITY, key=lambda x: RELIABILITY[x])
+    here = order.index(letter)
+
+    def first(letters: list[str]) -> str | None:
+        for other in letters:
+            w = weights(session, Change(grade={source: other}))
+            if band_index(clamp(session.probability(atom, w))) != now:
+                return other
+        return None
+
+    return first(order[here + 1:]), first(list(reversed(order[:here])))
+
+
+def _report_levers(session: Session, atom: GroundAtom, grad: dict[Input, float],
+                   edges: tuple[float | None, float | None]) -> list[Lever]:
+    out = []
+    for inp, g in grad.items():
+        if inp.rule not in session.ir.reports:
+            continue
+        x0 = session.model.base[session.model.inputs.index(inp)]
+        infos = [report_info(session.ir, r) for r in session.ir.reports[inp.rule]]
+        up, down = (crossing(session, atom, inp, 1, x0, t) for t in edges)
+        out.append(Lever("report", inp.name, x0, g, up, down,
+                         "; ".join(f"{r.key} {r.grade}" for r in infos)))
+    return out
+
+
+def _weight_levers(session: Session, atom: GroundAtom, grad: dict[Input, float],
+                   edges: tuple[float | None, float | None]) -> list[Lever]:
+    out = []
+    for key, members in _rule_levers(session, grad).items():
+        rule = session.ir.rules[members[0].rule]
+        x0 = rule.probability or 0.0
+        name = key if isinstance(key, str) else members[0].name
+        up, down = (crossing(session, atom, key, len(members), x0, t) for t in edges)
+        out.append(Lever("rule", name, x0, sum(grad[m] for m in members), up, down,
+                         f"{rule.span.file}:{rule.span.line}"))
+    return out
+
+
+def _source_levers(session: Session, atom: GroundAtom, grad: dict[Input, float]) -> list[Lever]:
+    out = []
+    sources = {r.source for rule in session.lineage_reports(atom) for r in session.ir.reports[rule]}
+    for source in sorted(sources):
+        decl = session.ir.sources[source]
+        grade_up, grade_down = _grade_crossing(session, atom, source)
+        out.append(Lever("source", source, decl.reliability,
+                         _source_derivative(session, grad, source), grade_up, grade_down,
+                         decl.description))
+    return out
+
+
+def sensitivity(session: Session, atom: GroundAtom) -> SensitivityResult:
+    """Every lever on ``atom``, strongest first (see the module docstring)."""
+    p = session.probability(atom)
+    low, high = next_edges(clamp(p))
+    index = band_index(clamp(p))
+    grad = session.gradient(atom)
+    levers = [
+        *_report_levers(session, atom, grad, (high, low)),
+        *_weight_levers(session, atom, grad, (high, low)),
+        *_source_levers(session, atom, grad),
+    ]
+    levers = [lv for lv in levers if lv.derivative != 0.0]
+    levers.sort(key=lambda lv: (-abs(lv.derivative), lv.kind, lv.name))
+    return SensitivityResult(
+        atom_text(atom), p, term(p),
+        BANDS[index + 1].estimate.value if high is not None else None,
+        BANDS[index - 1].estimate.value if low is not None else None,
+        high, low, tuple(levers),
+    )

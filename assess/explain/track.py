@@ -1,0 +1,154 @@
+"""``track``: the hypotheses across dated evidence snapshots, and what moved them.
+
+Each snapshot is one evidence file read with the same rules; its date is
+the latest report date in it (or none). For every question (hypotheses and
+queries) the series of its probabilities, one per snapshot.
+
+Between consecutive snapshots the reports are matched by (atom, source):
+*added*, *dropped*, or *regraded* (another credibility, or the source's
+reliability changed). For each question whose ICD 203 term changes there,
+each report change is given its exact effect, from one compiled model each:
+
+* added: P in the later snapshot minus P there without that report;
+* dropped: minus (P in the earlier snapshot minus P there without it);
+* regraded: P in the later snapshot minus P there with the old grade.
+
+Effects are ranked by size. They need not add up to the change in P (the
+arguments interact); each is exact on its own.
+
+Example: a snapshot adding a B2 report of ``a`` to ``[r] 0.5::h :- a.``
+moves h from 0 (no chance) to 0.40 (unlikely); the cause is the report of
+``a``, effect +0.40.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from assess.analysis.grading import report_probability
+from assess.api import Assessment
+from assess.engine.ir import GroundAtom
+from assess.explain.evidence import (
+    ReportInfo,
+    choice_probability,
+    graded,
+    report_info,
+    report_text,
+    without,
+)
+from assess.explain.session import Session, term
+from assess.semantics.prob.choices import atom_text
+from assess.syntax import ast
+
+
+@dataclass(frozen=True, slots=True)
+class Snapshot:
+    name: str
+    file: str
+    date: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Series:
+    atom: str
+    probabilities: tuple[float, ...]
+    terms: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Cause:
+    change: str
+    """``added``, ``dropped`` or ``regraded``."""
+    report: ReportInfo
+    previous_grade: str | None
+    effect: float
+
+
+@dataclass(frozen=True, slots=True)
+class TermChange:
+    atom: str
+    before: int
+    after: int
+    """Indices of the two snapshots."""
+    probability_before: float
+    probability_after: float
+    term_before: str
+    term_after: str
+    causes: tuple[Cause, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class TrackResult:
+    snapshots: tuple[Snapshot, ...]
+    series: tuple[Series, ...]
+    changes: tuple[TermChange, ...]
+
+
+Key = tuple[str, str]
+
+
+def _reports(session: Session) -> dict[Key, tuple[int, ast.Report]]:
+    return {(report_text(r), r.source): (rule, r)
+            for rule, reps in session.ir.reports.items() for r in reps}
+
+
+def _effect(session: Session, atom: GroundAtom, rule: int,
+            grader: Callable[[ast.Report], float | None]) -> float:
+    left = choice_probability(session.ir.reports[rule], grader)
+    return session.probability(atom) - session.probability(atom, {rule: left})
+
+
+def _causes(a: Session, b: Session, atom: GroundAtom) -> list[Cause]:
+    old, new = _reports(a), _reports(b)
+    out: list[Cause] = []
+    for key, (rule, r) in new.items():
+        if key not in old:
+            effect = _effect(b, atom, rule, without(graded(b.ir), _same(r)))
+            out.append(Cause("added", report_info(b.ir, r), None, effect))
+            continue
+        before, after = report_info(a.ir, old[key][1]), report_info(b.ir, r)
+        if before.grade != after.grade:
+            p_old = report_probability(before.reliability, before.credibility, b.ir.grades)
+            effect = _effect(b, atom, rule, _regrade(graded(b.ir), r, p_old))
+            out.append(Cause("regraded", after, before.grade, effect))
+    for key, (rule, r) in old.items():
+        if key not in new:
+            effect = -_effect(a, atom, rule, without(graded(a.ir), _same(r)))
+            out.append(Cause("dropped", report_info(a.ir, r), None, effect))
+    return sorted((c for c in out if c.effect != 0.0), key=lambda c: -abs(c.effect))
+
+
+def _same(report: ast.Report) -> Callable[[ast.Report], bool]:
+    return lambda r: r is report
+
+
+def _regrade(grader: Callable[[ast.Report], float], report: ast.Report,
+             p: float) -> Callable[[ast.Report], float | None]:
+    return lambda r: p if r is report else grader(r)
+
+
+def snapshot_of(path: str, assessment: Assessment) -> Snapshot:
+    dates = [s.date for p in assessment.programs if p.file == path
+             for s in p.statements if isinstance(s, ast.Report) and s.date]
+    return Snapshot(Path(path).stem, path, max(dates, default=None))
+
+
+def track(sessions: Sequence[Session], snapshots: Sequence[Snapshot]) -> TrackResult:
+    """The series and the term changes of ``sessions`` (one per snapshot)."""
+    values = [s.question_probabilities() for s in sessions]
+    atoms: list[GroundAtom] = []
+    for v in values:
+        atoms.extend(q for q in v if q not in atoms)
+    series = [Series(atom_text(q), tuple(v.get(q, 0.0) for v in values),
+                     tuple(term(v.get(q, 0.0)) for v in values)) for q in atoms]
+    changes: list[TermChange] = []
+    for i in range(1, len(sessions)):
+        for q, line in zip(atoms, series, strict=True):
+            if line.terms[i - 1] != line.terms[i]:
+                causes = _causes(sessions[i - 1], sessions[i], q)
+                changes.append(TermChange(
+                    line.atom, i - 1, i, line.probabilities[i - 1], line.probabilities[i],
+                    line.terms[i - 1], line.terms[i], tuple(causes)))
+    return TrackResult(tuple(snapshots), tuple(series), tuple(changes))

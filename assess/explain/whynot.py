@@ -1,0 +1,244 @@
+"""``why-not``: which premise stops each rule that could derive an atom.
+
+For a ground atom, every rule whose head matches it is tried top-down
+against the atoms that hold in *some* world (the derivation graph grounded
+in possible mode), body left to right, as Prolog reads it:
+
+* a positive premise fails when no possible atom matches it; if it is then
+  ground, it is explained in turn (to ``depth``), and an indicator that
+  fails is simply *not reported*;
+* a negated premise ``\\+ x`` fails when ``x`` is a certain fact;
+* a comparison fails when it is false for the values bound so far (shown
+  with the values: ``12500 >= 2 * 40000``).
+
+The first failure is the answer for that rule. A rule with no failure can
+fire in some world; then its premises' probabilities are listed instead
+(the lowest is what holds the atom down). Cycles are cut: an atom already
+being explained is not explained again.
+
+While walking, every ground indicator premise that fails is also collected,
+so that ``abduce`` can try to report sets of them: after a ground positive
+premise fails the walk goes on as if it held (explaining it too), since a
+rule may need several premises that are all missing; it stops at a failed
+comparison or negation, or at a premise that is not ground.
+
+Example: with ``[r] h :- a, b.`` and only ``a`` reported, ``why-not h``
+says rule r fails at premise ``b``, an indicator not reported.
+"""
+
+from __future__ import annotations
+
+import operator
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from assess.engine.ir import (
+    GroundAtom,
+    IBinary,
+    IConst,
+    IExpr,
+    INeg,
+    IRAssign,
+    IRAtom,
+    IRCompare,
+    IRLiteral,
+    IRRule,
+    IVar,
+    Value,
+)
+from assess.engine.provenance import FACT
+from assess.explain.session import Session
+from assess.explain.why import RuleInfo, rule_info
+from assess.semantics.prob.choices import atom_text
+from assess.syntax.ast import ArithOp, CompareOp
+
+Binding = dict[int, Value]
+MAX_BINDINGS = 1000
+
+_ARITH: dict[ArithOp, Callable[[float, float], float]] = {
+    ArithOp.ADD: operator.add, ArithOp.SUB: operator.sub, ArithOp.MUL: operator.mul,
+    ArithOp.DIV: operator.truediv, ArithOp.INT_DIV: operator.floordiv, ArithOp.MOD: operator.mod,
+    ArithOp.POW: operator.pow,
+}
+_COMPARE: dict[CompareOp, Callable[[Any, Any], bool]] = {
+    CompareOp.LT: operator.lt, CompareOp.LE: operator.le, CompareOp.GT: operator.gt,
+    CompareOp.GE: operator.ge, CompareOp.ARITH_EQ: operator.eq, CompareOp.ARITH_NE: operator.ne,
+    CompareOp.UNIFY: operator.eq, CompareOp.NOT_UNIFY: operator.ne,
+    CompareOp.IDENTICAL: operator.eq, CompareOp.NOT_IDENTICAL: operator.ne,
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Attempt:
+    rule: RuleInfo
+    failed: str | None
+    """The first premise that fails, as instantiated; None: the rule can fire."""
+    reason: str
+    below: WhyNotNode | None
+    premises: tuple[tuple[str, float], ...] = ()
+    """For a rule that can fire: its premises and their probabilities."""
+
+
+@dataclass(frozen=True, slots=True)
+class WhyNotNode:
+    atom: str
+    probability: float
+    note: str
+    attempts: tuple[Attempt, ...]
+
+
+def _value(expr: IExpr, b: Binding) -> Value:
+    if isinstance(expr, IConst):
+        return expr.value
+    if isinstance(expr, IVar):
+        return b[expr.index]
+    if isinstance(expr, INeg):
+        return -_value(expr.operand, b)  # type: ignore[operator]
+    assert isinstance(expr, IBinary)
+    return _ARITH[expr.op](_value(expr.left, b), _value(expr.right, b))  # type: ignore[arg-type]
+
+
+def _text(expr: IExpr, b: Binding, names: tuple[str, ...]) -> str:
+    if isinstance(expr, IConst):
+        return str(expr.value)
+    if isinstance(expr, IVar):
+        return str(b[expr.index]) if expr.index in b else names[expr.index]
+    if isinstance(expr, INeg):
+        return f"-{_text(expr.operand, b, names)}"
+    assert isinstance(expr, IBinary)
+    return f"{_text(expr.left, b, names)} {expr.op.value} {_text(expr.right, b, names)}"
+
+
+def _atom_text(atom: IRAtom, b: Binding, names: tuple[str, ...]) -> str:
+    name = f"{'~' if atom.pred.contrary else ''}{atom.pred.name}"
+    args = [_text(t, b, names) for t in atom.args]
+    return f"{name}({', '.join(args)})" if args else name
+
+
+def _ground(atom: IRAtom, b: Binding) -> GroundAtom | None:
+    values = []
+    for t in atom.args:
+        if isinstance(t, IVar) and t.index not in b:
+            return None
+        values.append(t.value if isinstance(t, IConst) else b[t.index])
+    return atom.pred, tuple(values)
+
+
+def _unify(atom: IRAtom, values: tuple[Value, ...], b: Binding) -> Binding | None:
+    out = dict(b)
+    for t, v in zip(atom.args, values, strict=True):
+        if isinstance(t, IConst):
+            if t.value != v:
+                return None
+        elif out.setdefault(t.index, v) != v:
+            return None
+    return out
+
+
+class Tracer:
+    """Explains failures over one session; collects missing indicators."""
+
+    def __init__(self, session: Session) -> None:
+        self.session = session
+        graph = session.graph
+        self.possible: dict[object, list[tuple[Value, ...]]] = {}
+        self.certain: set[GroundAtom] = set()
+        for a, ground in enumerate(graph.atoms):
+            ders = graph.derivations_of(a)
+            if ders:
+                self.possible.setdefault(ground[0], []).append(ground[1])
+            if any(d.rule == FACT for d in ders):
+                self.certain.add(ground)
+        self.missing: list[GroundAtom] = []
+        self.marginals = session.probabilities()
+
+    def is_indicator(self, atom: GroundAtom) -> bool:
+        return atom[0].name in self.session.ir.indicators
+
+    def explain(self, atom: GroundAtom, depth: int, active: frozenset[GroundAtom]) -> WhyNotNode:
+        p = self.marginals.get(atom, 0.0)
+        rules = [r for r in self.session.ir.rules
+                 if r.head.pred == atom[0] and _unify(r.head, atom[1], {}) is not None
+                 and r.id not in self.session.ir.reports]
+        if self.is_indicator(atom) and not rules:
+            reported = atom[0] in self.possible and atom[1] in self.possible[atom[0]]
+            if not reported and atom not in self.missing:
+                self.missing.append(atom)
+            note = "reported" if reported else "indicator, not reported"
+            return WhyNotNode(atom_text(atom), p, note, ())
+        if not rules:
+            return WhyNotNode(atom_text(atom), p, "no rule or fact derives it", ())
+        if atom in active:
+            return WhyNotNode(atom_text(atom), p, "circular: it would need itself", ())
+        if depth <= 0:
+            return WhyNotNode(atom_text(atom), p, "not explained further (--depth)", ())
+        inner = active | {atom}
+        attempts = tuple(self.attempt(r, atom, depth, inner) for r in rules)
+        return WhyNotNode(atom_text(atom), p, "", attempts)
+
+    def attempt(self, rule: IRRule, atom: GroundAtom, depth: int,
+                active: frozenset[GroundAtom]) -> Attempt:
+        start = _unify(rule.head, atom[1], {})
+        assert start is not None
+        bindings, first = [start], None
+        for item in rule.body:
+            survived = self._step(item, bindings, rule, depth, active)
+            if survived:
+                bindings = survived[:MAX_BINDINGS]
+            else:
+                failure = self._failure(item, bindings[0], rule, depth, active)
+                first = first or failure
+                if failure[2] is None:
+                    break
+        info = rule_info(self.session, rule.id)
+        if first is not None:
+            return Attempt(info, first[0], first[1], first[3])
+        return Attempt(info, None, "can fire", None, self._premises(rule, bindings[0]))
+
+    def _premises(self, rule: IRRule, b: Binding) -> tuple[tuple[str, float], ...]:
+        out = []
+        for item in rule.body:
+            if isinstance(item, IRLiteral) and (g := _ground(item.atom, b)) is not None:
+                p = self.marginals.get(g, 0.0)
+                out.append(("\\+ " + atom_text(g) if item.negated else atom_text(g),
+                            1 - p if item.negated else p))
+        return tuple(out)
+
+    def _step(self, item: object, bindings: list[Binding], rule: IRRule, depth: int,
+              active: frozenset[GroundAtom]) -> list[Binding]:
+        if isinstance(item, IRLiteral) and not item.negated:
+            rows = self.possible.get(item.atom.pred, [])
+            return [n for b in bindings for row in rows
+                    if (n := _unify(item.atom, row, b)) is not None]
+        if isinstance(item, IRLiteral):
+            return [b for b in bindings if _ground(item.atom, b) not in self.certain]
+        if isinstance(item, IRCompare):
+            return [b for b in bindings
+                    if _COMPARE[item.op](_value(item.left, b), _value(item.right, b))]
+        assert isinstance(item, IRAssign)
+        out = []
+        for b in bindings:
+            v = _value(item.expr, b)
+            if b.setdefault(item.var.index, v) == v:
+                out.append(b)
+        return out
+
+    def _failure(self, item: object, b: Binding, rule: IRRule, depth: int,
+                 active: frozenset[GroundAtom]
+                 ) -> tuple[str, str, GroundAtom | None, WhyNotNode | None]:
+        names = rule.var_names
+        if isinstance(item, IRLiteral) and not item.negated:
+            g = _ground(item.atom, b)
+            text = _atom_text(item.atom, b, names)
+            if g is None:
+                return text, "no such atom holds", None, None
+            below = self.explain(g, depth - 1, active)
+            return text, below.note or "does not hold", g, below
+        if isinstance(item, IRLiteral):
+            return "\\+ " + _atom_text(item.atom, b, names), "it is a certain fact", None, None
+        if isinstance(item, IRCompare):
+            text = f"{_text(item.left, b, names)} {item.op.value} {_text(item.right, b, names)}"
+            return text, "false", None, None
+        assert isinstance(item, IRAssign)
+        return f"{names[item.var.index]} is {_text(item.expr, b, names)}", "false", None, None

@@ -1,0 +1,64 @@
+"""``what-if`` and ``sensitivity`` answers as text.
+
+``what-if``: one row per hypothesis or query — before, after, the change in
+percentage points, and the ICD 203 terms, marked ``*`` where the term moves.
+
+``sensitivity``: the levers strongest first — kind, name, current value,
+the exact derivative, and the value at which the result would reach the
+edge of the next term up and down (``cannot cross`` when no value in 0..1
+reaches it); a source's crossing is a reliability grade.
+
+Example::
+
+    h  40 % -> 31 %  -8.8 points  unlikely -> unlikely
+"""
+
+from __future__ import annotations
+
+from assess.explain.sensitivity import Lever, SensitivityResult
+from assess.explain.whatif import WhatIfResult
+from assess.render.why import headline, pct, points
+
+
+def whatif_text(result: WhatIfResult) -> str:
+    width = max((len(r.atom) for r in result.rows), default=0)
+    out = []
+    for r in result.rows:
+        mark = "*" if r.term_changed else " "
+        terms = r.term_before if not r.term_changed else f"{r.term_before} -> {r.term_after}"
+        out.append(f"{mark} {r.atom.ljust(width)}  {pct(r.before):>6} -> {pct(r.after):>6}  "
+                   f"{points(r.delta):>14}  {terms}")
+    note = ("re-grounded with the assumed reports" if result.regrounded else
+            "recompiled with the assumed reports" if result.recompiled else
+            "re-evaluated the compiled model")
+    out += ["", f"(* the ICD 203 term changes; {note})"]
+    return "\n".join(out)
+
+
+def _value(lever: Lever) -> str:
+    return lever.value if isinstance(lever.value, str) else f"{lever.value:.3g}"
+
+
+def _crossing(value: float | str | None) -> str:
+    if value is None:
+        return "cannot cross"
+    return f"at grade {value}" if isinstance(value, str) else f"at {value:.4f}"
+
+
+def sensitivity_text(result: SensitivityResult) -> str:
+    out = [headline(result.atom, result.term, result.probability)]
+    if result.term_up is not None:
+        out.append(f"  up: {result.term_up} beyond {pct(result.edge_up)}")
+    if result.term_down is not None:
+        out.append(f"  down: {result.term_down} beyond {pct(result.edge_down)}")
+    if not result.levers:
+        out.append("Nothing moves it: no report, weight or grade is in its lineage.")
+        return "\n".join(out)
+    out += ["", "Inputs ranked by how much they move it (derivative of the probability; "
+                "a source's is per unit of its reliability's probability):"]
+    width = max(len(lv.name) for lv in result.levers)
+    for lv in result.levers:
+        out.append(f"  {lv.kind:<6} {lv.name.ljust(width)}  now {_value(lv):>5}  "
+                   f"d/dx {lv.derivative:+.4f}  up {_crossing(lv.up)}, "
+                   f"down {_crossing(lv.down)}  ({lv.detail})")
+    return "\n".join(out)

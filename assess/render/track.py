@@ -1,0 +1,91 @@
+"""``track`` as a table with sparklines, or as an SVG line plot.
+
+Text: one row per hypothesis — a sparkline (``▁`` 0 % … ``█`` 100 %) and
+its probability in each snapshot (headed by the snapshot's name and date);
+then each change of ICD 203 term with the report changes that caused it,
+largest effect first.
+
+SVG: the seven ICD 203 bands as pale horizontal stripes, one line per
+hypothesis across the snapshots, a legend; no dependency beyond the
+standard library.
+
+Example::
+
+    >>> sparkline((0.0, 0.5, 1.0))
+    '▁▅█'
+"""
+
+from __future__ import annotations
+
+from xml.sax.saxutils import escape
+
+from assess.analysis.icd203 import BANDS
+from assess.explain.track import TrackResult
+from assess.render.why import judgement, pct, points
+
+BLOCKS = "▁▂▃▄▅▆▇█"
+COLOURS = ("#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b", "#e377c2",
+           "#7f7f7f", "#bcbd22", "#17becf")
+
+
+def sparkline(values: tuple[float, ...]) -> str:
+    return "".join(BLOCKS[min(len(BLOCKS) - 1, max(0, round(v * (len(BLOCKS) - 1))))]
+                   for v in values)
+
+
+def track_text(result: TrackResult) -> str:
+    heads = [f"{s.name}{' ' + s.date if s.date else ''}" for s in result.snapshots]
+    width = max((len(s.atom) for s in result.series), default=0)
+    cols = [max(len(h), 6) for h in heads]
+    spark = max(len(result.snapshots), 5)
+    out = [" " * (width + spark + 4) + "  ".join(h.rjust(c) for h, c in zip(heads, cols,
+                                                                           strict=True))]
+    for line in result.series:
+        cells = "  ".join(pct(p).rjust(c) for p, c in zip(line.probabilities, cols, strict=True))
+        out.append(f"{line.atom.ljust(width)}  {sparkline(line.probabilities).ljust(spark)}  "
+                   f"{cells}")
+    for change in result.changes:
+        a, b = result.snapshots[change.before].name, result.snapshots[change.after].name
+        out += ["", f"{change.atom}: {judgement(change.term_before, change.probability_before)} "
+                    f"in {a} -> {judgement(change.term_after, change.probability_after)} in {b}"]
+        if not change.causes:
+            out.append("  no report changed that bears on it")
+        for c in change.causes:
+            grade = c.report.grade
+            if c.previous_grade:
+                grade = f"{c.previous_grade} -> {grade}"
+            out.append(f"  {c.change:<8} {c.report.key}  {grade}  {points(c.effect)}")
+    return "\n".join(out)
+
+
+def track_svg(result: TrackResult, width: int = 900, height: int = 400) -> str:
+    left, right, top, bottom = 40, 330, 20, 40
+    plot_w, plot_h = width - left - right, height - top - bottom
+    n = len(result.snapshots)
+
+    def x(i: int) -> float:
+        return left + (plot_w * i / (n - 1) if n > 1 else plot_w / 2)
+
+    def y(p: float) -> float:
+        return top + plot_h * (1 - p)
+
+    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
+             f'font-family="Helvetica" font-size="11">']
+    for i, band in enumerate(BANDS):
+        shade = "#f4f4f4" if i % 2 else "#e9eef5"
+        parts.append(f'<rect x="{left}" y="{y(band.high):.1f}" width="{plot_w}" '
+                     f'height="{y(band.low) - y(band.high):.1f}" fill="{shade}"/>')
+        parts.append(f'<text x="{left + plot_w + 4}" y="{y((band.low + band.high) / 2) + 4:.1f}" '
+                     f'fill="#888">{escape(band.estimate.value)}</text>')
+    for i, snap in enumerate(result.snapshots):
+        parts.append(f'<text x="{x(i):.1f}" y="{height - bottom + 16}" text-anchor="middle">'
+                     f'{escape(snap.name)}</text>')
+    for i, line in enumerate(result.series):
+        colour = COLOURS[i % len(COLOURS)]
+        points_ = " ".join(f"{x(j):.1f},{y(p):.1f}" for j, p in enumerate(line.probabilities))
+        parts.append(f'<polyline fill="none" stroke="{colour}" stroke-width="2" '
+                     f'points="{points_}"/>')
+        parts.append(f'<text x="{left + plot_w + 130}" y="{top + 10 + 14 * i}" '
+                     f'fill="{colour}">{escape(line.atom)}</text>')
+    parts.append("</svg>")
+    return "\n".join(parts) + "\n"

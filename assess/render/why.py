@@ -1,0 +1,130 @@
+"""``why`` and ``why-not`` answers as text an analyst can follow.
+
+``why`` prints the atom's probability and term, then each proof as an
+indented tree: the conclusion with the argument (rule label, weight,
+file:line) that draws it, each premise beneath it, and at the leaves the
+reports (source and who it is, grade in words, date, quote). Then each
+report's contribution: the probability without it and the difference in
+percentage points.
+
+Example (abridged)::
+
+    h: likely (63 %)
+
+    Proof 1 (probability 39 %)
+      h (63 %) by [r1] weight 0.7, rules.assess:9
+        a (80 %) reported by pentagon (Pentagon), B2: usually reliable, probably true ...
+"""
+
+from __future__ import annotations
+
+from assess.analysis.grading import CREDIBILITY_WORDS
+from assess.analysis.icd203 import percent
+from assess.explain.abduce import WhyNotResult
+from assess.explain.evidence import ReportInfo
+from assess.explain.session import clamp
+from assess.explain.why import Step, WhyResult
+from assess.explain.whynot import Attempt, WhyNotNode
+
+
+def pct(p: float | None) -> str:
+    return "?" if p is None else percent(clamp(p))
+
+
+def judgement(term: str, p: float) -> str:
+    """``likely (63 %)``; a term that states its number is not repeated."""
+    return term if "%" in term else f"{term} ({pct(p)})"
+
+
+def headline(atom: str, term: str, p: float) -> str:
+    """``h: likely (63 %)``."""
+    return f"{atom}: {judgement(term, p)}"
+
+
+def points(delta: float) -> str:
+    return f"{delta * 100:+.1f} points"
+
+
+def report_line(r: ReportInfo) -> str:
+    words = f"{r.reliability_words}, {CREDIBILITY_WORDS.get(r.credibility, '')}"
+    text = f"reported by {r.source} ({r.source_description}), {r.grade}: {words}"
+    if r.date:
+        text += f", on {r.date}"
+    if r.quote:
+        text += f': "{r.quote}"'
+    return f"{text}  [{r.file}:{r.line}]"
+
+
+def _step(step: Step, indent: int, out: list[str]) -> None:
+    pad = "  " * indent
+    head = f"{pad}{step.atom} ({pct(step.probability)})"
+    if step.shared:
+        out.append(f"{head}: as shown above")
+        return
+    if step.reports:
+        out.append(f"{head} rests on:")
+        out.extend(f"{pad}  - {report_line(r)} ({pct(r.probability)})" for r in step.reports)
+        return
+    if step.rule is None:
+        out.append(f"{head}: a certain fact")
+        return
+    name = f"[{step.rule.label}]" if step.rule.label else "rule"
+    weight = "" if step.rule.weight is None else f" weight {step.rule.weight:g}"
+    out.append(f"{head} by {name}{weight}  [{step.rule.file}:{step.rule.line}]")
+    out.append(f"{pad}    {step.rule.text}")
+    for c, p in step.conditions:
+        out.append(f"{pad}  provided {c} does not hold (it holds with {pct(p)})")
+    for premise in step.premises:
+        _step(premise, indent + 1, out)
+
+
+def why_text(result: WhyResult) -> str:
+    out = [headline(result.atom, result.term, result.probability)]
+    if not result.proofs:
+        out.append("No proof: nothing derives it from the evidence (try why-not).")
+    for i, proof in enumerate(result.proofs, 1):
+        out += ["", f"Proof {i} (probability {pct(proof.probability)}, "
+                    "the chance that every choice it uses holds)"]
+        _step(proof.root, 1, out)
+    if result.contributions:
+        out += ["", f"What each report adds to {result.atom}: its probability without the "
+                    "report, and the difference (+ the report raises it, - lowers it):"]
+        width = max(len(c.report.key) for c in result.contributions)
+        for c in result.contributions:
+            out.append(f"  {c.report.key.ljust(width)}  {c.report.grade}  "
+                       f"without: {pct(c.without):>6}  {points(c.delta)}")
+    return "\n".join(out)
+
+
+def _attempt(a: Attempt, indent: int, out: list[str]) -> None:
+    pad = "  " * indent
+    out.append(f"{pad}{a.rule.text}  [{a.rule.file}:{a.rule.line}]")
+    if a.failed is None:
+        premises = ", ".join(f"{t} {pct(p)}" for t, p in a.premises)
+        out.append(f"{pad}  can fire; premises: {premises or 'none'}")
+        return
+    out.append(f"{pad}  fails at {a.failed}: {a.reason}")
+    if a.below is not None and a.below.attempts:
+        _node(a.below, indent + 2, out)
+
+
+def _node(node: WhyNotNode, indent: int, out: list[str]) -> None:
+    pad = "  " * indent
+    out.append(f"{pad}{node.atom} ({pct(node.probability)}){': ' + node.note if node.note else ''}")
+    for a in node.attempts:
+        _attempt(a, indent + 1, out)
+
+
+def whynot_text(result: WhyNotResult) -> str:
+    out = [headline(result.atom, result.term, result.probability), "",
+           "Rules that could derive it, and the first premise that fails:"]
+    _node(result.trace, 1, out)
+    out.append("")
+    if not result.sets:
+        out.append("No set of unreported indicators (up to the search bound) would raise it.")
+        return "\n".join(out)
+    out.append(f"Smallest sets of unreported indicators that would raise it "
+               f"(each reported at grade {result.grade}; now {pct(result.probability)}):")
+    for s in result.sets:
+        out.append(f"  {{{', '.join(s.atoms)}}} -> {pct(s.probability)}")
+    return "\n".join(out)
