@@ -24,7 +24,7 @@ INLINE = [
     "total(X, S) :- a(X, A), b(X, B), S is A + B * 2 - (A mod 3).\na(x, 1). b(x, 2).\n",
     "0.4::goes(seaside); 0.6::goes(city) :- holiday.\nholiday.\nevidence(goes(city), false).\n",
     'source s "S" reliability B derived_from t.\nsource t "T" reliability C.\n'
-    "indicator i(n) \"I\".\nhypothesis h \"H\".\ncompeting c: h.\n"
+    'indicator i(n) "I".\nhypothesis h "H".\ncompeting c: h.\n'
     'report i(3) by s credibility 2 on 2022-12-15 "quote".\n'
     "[a] 0.7::h :- i(N), N >= 2.\n[b] 0.8::~h :- \\+ i(4).\n[a] > [b].\ngrade B2 = 0.75.\n",
     'scenario "s" {\n    report i(1) by s credibility 2.\n    expect h is unlikely.\n'

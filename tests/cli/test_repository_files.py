@@ -1,0 +1,104 @@
+"""Every ``.assess`` file in the repository passes ``assess check``.
+
+Rule files, examples and test fixtures meant to be clean must have no error.
+An evidence file is meant to be run with a ruleset, so it passes when it is
+clean alone or together with one of ``rulesets/*.assess`` (or with the files
+it names in a ``% check with: path …`` comment, relative to itself).
+
+A warning is allowed only where the file explains it, with a comment
+``% allow <code>: <why>``. Files that are meant to fail are skipped: check
+fixtures that carry ``% expect: <code> <line>:<col>`` lines (their own test
+holds them to exactly those findings), and files that say
+``% check: skip <why>``.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+from cli_runner import run
+
+REPO = Path(__file__).resolve().parents[2]
+FOLDERS = ("rulesets", "examples", "tests", "bench")
+EXPECTS_FINDINGS = re.compile(r"%\s*expect:\s*[a-z_]+\s+\d+:\d+")
+SKIP = re.compile(r"%\s*check:\s*skip\s+\S")
+ALLOW = re.compile(r"%\s*allow\s+([a-z_]+)\s*:\s*\S")
+CHECK_WITH = re.compile(r"%\s*check with:\s*(.+)")
+
+
+def repository_files() -> list[Path]:
+    found = (path for folder in FOLDERS for path in (REPO / folder).rglob("*.assess"))
+    return sorted(path for path in found if ".ci-venv" not in path.parts)
+
+
+def meant_to_be_clean(path: Path) -> bool:
+    text = path.read_text(encoding="utf-8")
+    return not EXPECTS_FINDINGS.search(text) and not SKIP.search(text)
+
+
+def findings(*paths: Path) -> list[dict[str, object]]:
+    outcome = run("check", "--format", "json", *(str(path) for path in paths))
+    document = json.loads(outcome.stdout)
+    assert isinstance(document, list)
+    return document
+
+
+def companions(path: Path) -> list[list[Path]]:
+    """The sets of files ``path`` may be checked with, alone first."""
+    text = path.read_text(encoding="utf-8")
+    named = [
+        (path.parent / name).resolve()
+        for match in CHECK_WITH.finditer(text)
+        for name in match[1].split()
+    ]
+    if named:
+        return [[*named, path]]
+    rulesets = sorted((REPO / "rulesets").glob("*.assess"))
+    return [[path]] + [[ruleset, path] for ruleset in rulesets if ruleset != path]
+
+
+def allowed_warnings(file: str) -> set[str]:
+    try:
+        return set(ALLOW.findall(Path(file).read_text(encoding="utf-8")))
+    except (OSError, UnicodeDecodeError):
+        return set()
+
+
+def unexplained(document: list[dict[str, object]]) -> list[dict[str, object]]:
+    """Errors, and warnings that the file they are in does not explain."""
+    return [
+        finding
+        for finding in document
+        if finding["severity"] == "error"
+        or finding["code"] not in allowed_warnings(str(finding["file"]))
+    ]
+
+
+FILES = [path for path in repository_files() if meant_to_be_clean(path)]
+
+
+def test_the_repository_has_clean_files_to_check() -> None:
+    assert any(path.match("tests/check/fixtures/clean.assess") for path in FILES)
+
+
+@pytest.mark.parametrize("path", FILES, ids=lambda path: str(path.relative_to(REPO)))
+def test_file_passes_check(path: Path) -> None:
+    attempts = [unexplained(findings(*group)) for group in companions(path)]
+    best = min(attempts, key=len)
+    assert best == [], "\n".join(
+        f"{f['file']}:{f['line']}:{f['column']}: {f['severity']}[{f['code']}]: {f['message']}"
+        for f in best
+    )
+
+
+def test_only_explained_warnings_pass(tmp_path: Path) -> None:
+    path = tmp_path / "rules.assess"
+    path.write_text("edge(a, b).\nsource_of(X) :- edge(X, Y).\n")
+    assert [f["code"] for f in unexplained(findings(path))] == ["singleton_variable"]
+    path.write_text(path.read_text() + "% allow singleton_variable: Y is any target\n")
+    assert unexplained(findings(path)) == []
+    path.write_text("p :- q.\n% allow undefined_predicate: errors cannot be allowed\n")
+    assert [f["code"] for f in unexplained(findings(path))] == ["undefined_predicate"]
