@@ -28,6 +28,7 @@ can only count against it.
 
 from __future__ import annotations
 
+import heapq
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -133,19 +134,27 @@ def strongest(amap: ArgumentMap, start: Node) -> dict[tuple[Node, int], float]:
     A route that crosses an odd number of negations or contraries reaches its
     end AGAINST: from any node it may step to ``~node`` or to a predicate in
     conflict with it (at no cost), since what supports those weakens the node.
+    Weights are at most 1, so a route never gains strength: Dijkstra's order
+    (strongest first) settles each (node, polarity) once, O(E log V).
     """
     best: dict[tuple[Node, int], float] = {(start, SUPPORT): 1.0}
-    frontier = [(start, SUPPORT)]
-    while frontier:
-        node, polarity = frontier.pop()
+    heap: list[tuple[float, Node, int]] = [(-1.0, start, SUPPORT)]
+    settled: set[tuple[Node, int]] = set()
+    while heap:
+        _, node, polarity = heapq.heappop(heap)
+        if (node, polarity) in settled:
+            continue
+        settled.add((node, polarity))
         strength = best[(node, polarity)]
-        steps = [(target, polarity ^ int(negated), strength * weight)
-                 for target, negated, weight in amap.edges.get(node, ())]
+        steps = [
+            (target, polarity ^ int(negated), strength * weight)
+            for target, negated, weight in amap.edges.get(node, ())
+        ]
         steps += [(other, polarity ^ 1, strength) for other in amap.opponents(node)]
         for target, reached, value in steps:
             if value > best.get((target, reached), 0.0):
                 best[(target, reached)] = value
-                frontier.append((target, reached))
+                heapq.heappush(heap, (-value, target, reached))
     return best
 
 

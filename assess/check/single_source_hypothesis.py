@@ -47,20 +47,33 @@ def _shapes(programs: Sequence[ast.Program]) -> tuple[list[RuleShape], set[Node]
 
 
 def supportable(shapes: Iterable[RuleShape], base: set[Node]) -> set[Node]:
-    """The least set of nodes containing ``base`` and closed under the rules."""
+    """The least set of nodes containing ``base`` and closed under the rules.
+
+    Linear in the size of the rules (Dowling and Gallier's Horn closure): each
+    rule counts the distinct body nodes it still waits for, and fires when
+    the count reaches zero.
+    """
     found = set(base)
-    pending = list(shapes)
-    changed = True
-    while changed:
-        changed = False
-        remaining = []
-        for targets, body in pending:
-            if all(node in found for node in body):
-                found.update(targets)
-                changed = True
-            else:
-                remaining.append((targets, body))
-        pending = remaining
+    shapes = list(shapes)
+    missing: list[int] = []
+    waiting: dict[Node, list[int]] = {}
+    ready: list[int] = []
+    for index, (_, body) in enumerate(shapes):
+        need = set(body) - found
+        missing.append(len(need))
+        for node in need:
+            waiting.setdefault(node, []).append(index)
+        if not need:
+            ready.append(index)
+    while ready:
+        for target in shapes[ready.pop()][0]:
+            if target in found:
+                continue
+            found.add(target)
+            for waiter in waiting.get(target, ()):
+                missing[waiter] -= 1
+                if missing[waiter] == 0:
+                    ready.append(waiter)
     return found
 
 
@@ -92,27 +105,40 @@ def _describe(origin: str, clusters: dict[str, str]) -> str:
     return f"{', '.join(members[:-1])} and {members[-1]} (one origin, linked by derived_from)"
 
 
+def _necessary(
+    shapes: list[RuleShape], certain: set[Node], reported: dict[str, set[Node]], goals: set[Node]
+) -> dict[Node, list[str]]:
+    """Goal -> the origins without whose reports it is no longer supportable.
+
+    One closure per origin; an origin that reports nothing that certain facts
+    or another origin do not also report cannot be necessary and is skipped.
+    """
+    necessary: dict[Node, list[str]] = {goal: [] for goal in goals}
+    for origin in sorted(reported):
+        others = certain.union(*(v for k, v in reported.items() if k != origin))
+        if reported[origin] <= others:
+            continue
+        still = supportable(shapes, others)
+        for goal in goals:
+            if goal not in still:
+                necessary[goal].append(origin)
+    return necessary
+
+
 def check_single_source_hypothesis(programs: Sequence[ast.Program]) -> list[Diagnostic]:
     """Hypotheses that every route reaches only through one origin's reports."""
     amap = build(programs)
     shapes, certain = _shapes(programs)
     reported = _origins(programs)
     everything = supportable(shapes, certain.union(*reported.values()))
+    goals = {amap.hypothesis_node(name) for name in amap.hypotheses} & everything
+    necessary = _necessary(shapes, certain, reported, goals)
+    clusters = _clusters(programs)
     findings = []
     for name, decl in amap.hypotheses.items():
-        node = amap.hypothesis_node(name)
-        if node not in everything:
-            continue
-        necessary = [
-            origin
-            for origin in sorted(reported)
-            if node not in supportable(
-                shapes, certain.union(*(v for k, v in reported.items() if k != origin))
-            )
-        ]
-        if necessary:
-            clusters = _clusters(programs)
-            described = [_describe(o, clusters) for o in necessary]
+        origins = necessary.get(amap.hypothesis_node(name), [])
+        if origins:
+            described = [_describe(o, clusters) for o in origins]
             names = described[0] if len(described) == 1 else "each of " + "; ".join(described)
             findings.append(
                 warning(

@@ -35,6 +35,7 @@ import lark
 from lark.exceptions import UnexpectedCharacters, UnexpectedInput, UnexpectedToken
 
 from assess.syntax.ast import Span
+from assess.syntax.builder import BuildError
 
 MISSING_DOT = "missing '.' at the end of the statement"
 UNTERMINATED_COMMENT = "unterminated comment: '/*' is never closed by '*/'"
@@ -166,7 +167,7 @@ def _example_failures(parser: lark.Lark) -> tuple[tuple[int, str, str], ...]:
                 parser.parse(example)
             except UnexpectedToken as exc:
                 failures.append((exc.state, exc.token.type, label))
-            except UnexpectedInput:
+            except (UnexpectedInput, BuildError):
                 continue
     return tuple(failures)
 
