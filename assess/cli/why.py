@@ -1,8 +1,10 @@
 """``assess why FILE… ATOM``: the best proofs of ATOM and what each report adds.
 
-``-k`` proofs (default 3), most probable first, as trees; then each report
-in the atom's lineage with the probability without it. ``--semantics``
-names the reading (``prob``, the only one explained so far).
+Under ``prob`` (the default): ``-k`` proofs (default 3), most probable
+first, as trees; then each report in the atom's lineage with the
+probability without it. Under ``--semantics defeasible``: the rules for
+and against ATOM, each applicable or discarded, and the superiority or
+defeater that settled each conflict (``--ambiguity`` as ``run`` takes it).
 """
 
 from __future__ import annotations
@@ -14,24 +16,34 @@ import click
 from assess.cli.common import FORMAT_OPTION
 from assess.cli.explaining import emit_result, open_assessment, split_atom
 from assess.cli.limits import limit_options, limits_from
+from assess.explain.argue import argue
 from assess.explain.session import Session
 from assess.explain.why import why
-from assess.render.why import why_text
+from assess.render.why import argue_text, why_text
 
 
 @click.command("why")
 @click.argument("arguments", nargs=-1, required=True, metavar="FILE… ATOM")
 @click.option("-k", "k", type=click.IntRange(1), default=3, show_default=True,
-              help="How many proofs to show.")
-@click.option("--semantics", type=click.Choice(["prob"]), default="prob", show_default=True,
-              help="The reading to explain.")
+              help="How many proofs to show (prob).")
+@click.option("--semantics", type=click.Choice(["prob", "defeasible"]), default="prob",
+              show_default=True, help="The reading to explain.")
+@click.option("--ambiguity", type=click.Choice(["blocking", "propagating"]), default="blocking",
+              show_default=True, help="Ambiguity policy (defeasible).")
 @limit_options
 @FORMAT_OPTION
-def command(arguments: tuple[str, ...], k: int, semantics: str, output_format: str,
-            **limits: Any) -> int:
-    """Show the k most probable proofs of ATOM, and each report's contribution."""
+def command(arguments: tuple[str, ...], k: int, semantics: str, ambiguity: str,
+            output_format: str, **limits: Any) -> int:
+    """Show why ATOM holds: its best proofs, or its argument under defeasible logic."""
     files, atom = split_atom(arguments)
     assessment = open_assessment(files)
+    if semantics == "defeasible":
+        argued = argue(assessment.ir, assessment.defeasible(ambiguity=ambiguity), atom)
+        if output_format == "json":
+            emit_result("why", argued)
+        else:
+            click.echo(argue_text(argued))
+        return 0
     session = Session(assessment.ir, [atom], marginals=True, limits=limits_from(limits))
     result = why(session, atom, k)
     if output_format == "json":

@@ -21,6 +21,7 @@ from __future__ import annotations
 from assess.analysis.grading import CREDIBILITY_WORDS
 from assess.analysis.icd203 import percent
 from assess.explain.abduce import WhyNotResult
+from assess.explain.argue import ArgueResult, RuleStand
 from assess.explain.evidence import ReportInfo
 from assess.explain.session import clamp
 from assess.explain.why import Step, WhyResult
@@ -127,4 +128,18 @@ def whynot_text(result: WhyNotResult) -> str:
                f"(each reported at grade {result.grade}; now {pct(result.probability)}):")
     for s in result.sets:
         out.append(f"  {{{', '.join(s.atoms)}}} -> {pct(s.probability)}")
+    return "\n".join(out)
+
+
+def _stand(s: RuleStand) -> str:
+    where = f"  [{s.file}:{s.line}]" if s.file else ""
+    premises = f" from {', '.join(s.premises)}" if s.premises else ""
+    return f"  [{s.label}] {s.kind}, {s.conclusion}{premises}: {s.state}; {s.settled}{where}"
+
+
+def argue_text(result: ArgueResult) -> str:
+    out = [f"{result.atom}: {result.status} (defeasible logic, ambiguity {result.ambiguity})"]
+    none = ["  none (no rule for it has a ground instance)"]
+    out += ["", "Rules for it:"] + ([_stand(s) for s in result.supporting] or none)
+    out += ["", "Rules against it:"] + ([_stand(s) for s in result.attacking] or none)
     return "\n".join(out)

@@ -11,7 +11,7 @@ from tests.explain.golden import UPDATING, Golden, goldens, update
 
 ROOT = Path(__file__).resolve().parents[2]
 FIXTURES = [ROOT / "tests" / "explain" / "fixtures" / f"{name}.assess"
-            for name in ("buildup", "cycle", "unreported")]
+            for name in ("birds", "buildup", "cycle", "unreported")]
 CASES = [g for f in FIXTURES for g in goldens(f)]
 
 
