@@ -8,6 +8,8 @@ circular reporting is not corroboration.
 
 from __future__ import annotations
 
+import pytest
+
 from assess.engine.ir import IRProgram
 from assess.engine.lower import lower
 from assess.syntax.parser import parse
@@ -63,3 +65,47 @@ def test_different_atoms_are_different_evidence() -> None:
         "report troops(12500) by isw credibility 2.\nreport troops(13000) by isw credibility 2.\n"
     )
     assert len(choices) == 2
+
+
+def _probability(text: str, query: str) -> float:
+    from assess.semantics.prob.infer import infer
+
+    model = infer(lower([parse(SOURCES + text + f"\nquery({query}).\n")]))
+    return model.probability(query)
+
+
+def test_independent_reports_corroborate_by_noisy_or() -> None:
+    one = _probability("report convoy by isw credibility 2.", "convoy")
+    two = _probability(
+        "report convoy by isw credibility 2.\nreport convoy by pentagon credibility 2.", "convoy"
+    )
+    assert one == 0.8
+    assert two == pytest.approx(1 - 0.2 * 0.2, abs=1e-12)
+
+
+def test_one_origin_gives_the_probability_of_one_report() -> None:
+    one = _probability("report convoy by isw credibility 2.", "convoy")
+    same_source = _probability(
+        "report convoy by isw credibility 2.\nreport convoy by isw credibility 2.", "convoy"
+    )
+    chain = _probability(
+        "report convoy by kremlin credibility 2.\nreport convoy by tass credibility 2.\n"
+        "report convoy by ria credibility 2.",
+        "convoy",
+    )
+    assert same_source == one == 0.8
+    assert chain == pytest.approx(0.725, abs=1e-12)  # C2, once, though three sources repeat it
+
+
+def test_corroboration_flows_through_rules_without_double_counting() -> None:
+    rule = "\n[force] 0.5::attack :- convoy.\n"
+    independent = _probability(
+        "report convoy by isw credibility 2.\nreport convoy by pentagon credibility 2." + rule,
+        "attack",
+    )
+    circular = _probability(
+        "report convoy by tass credibility 2.\nreport convoy by ria credibility 2." + rule,
+        "attack",
+    )
+    assert independent == pytest.approx(0.5 * (1 - 0.2 * 0.2), abs=1e-12)
+    assert circular == pytest.approx(0.5 * 0.725, abs=1e-12)
