@@ -45,6 +45,11 @@ class Argument:
     """Other origins under this argument that move P(h) the same way."""
 
     @property
+    def is_report(self) -> bool:
+        """The argument is a report itself (``rule`` is -1), not a rule."""
+        return self.rule < 0
+
+    @property
     def name(self) -> str:
         return f"[{self.label}]" if self.label else f"the rule at {self.span}"
 
@@ -91,29 +96,58 @@ def strongest(
     ir: IRProgram, graph: DerivationGraph, groups: Groups, table: EffectTable,
     cluster: dict[str, str], query: int,
 ) -> tuple[Argument | None, Argument | None]:
-    """The strongest argument for and against query ``query``."""
+    """The strongest argument for and against query ``query``.
+
+    When no rule counts against it but a report does (it blocks a rule
+    through ``\\+``), that report is the argument against.
+    """
     ranked = []
     for rule_id in groups.arguments:
         effect = table.effect(("argument", rule_id), query)
         if effect is not None and abs(effect) > NEGLIGIBLE:
             ranked.append((effect, rule_id))
-    if not ranked:
-        return None, None
     ranked.sort()
-    chosen = [ranked[-1] if ranked[-1][0] > 0 else None, ranked[0] if ranked[0][0] < 0 else None]
-    made: list[Argument | None] = []
-    for pick in chosen:
-        if pick is None:
-            made.append(None)
-            continue
-        effect, rule_id = pick
-        rule = ir.rules[rule_id]
-        reports = reports_under(graph, ir, groups.arguments[rule_id])
-        under = _origins_under(reports, cluster, table, query, 1 if effect > 0 else -1)
-        origin, report = under[0] if under else (None, None)
-        others = tuple(o for o, _ in under[1:])
-        made.append(Argument(rule_id, rule.label, rule.span, effect, origin, report, others))
-    return made[0], made[1]
+    support = _rule_argument(ir, graph, groups, table, cluster, query, ranked[-1]) if (
+        ranked and ranked[-1][0] > 0) else None
+    against = _rule_argument(ir, graph, groups, table, cluster, query, ranked[0]) if (
+        ranked and ranked[0][0] < 0) else None
+    return support, against or _blocking_report(ir, groups, table, query)
+
+
+def _rule_argument(
+    ir: IRProgram, graph: DerivationGraph, groups: Groups, table: EffectTable,
+    cluster: dict[str, str], query: int, pick: tuple[float, int],
+) -> Argument:
+    effect, rule_id = pick
+    rule = ir.rules[rule_id]
+    reports = reports_under(graph, ir, groups.arguments[rule_id])
+    under = _origins_under(reports, cluster, table, query, 1 if effect > 0 else -1)
+    origin, report = under[0] if under else (None, None)
+    others = tuple(o for o, _ in under[1:])
+    return Argument(rule_id, rule.label, rule.span, effect, origin, report, others)
+
+
+def _blocking_report(
+    ir: IRProgram, groups: Groups, table: EffectTable, query: int
+) -> Argument | None:
+    """The indicator whose reports lower the query most, as an argument of its own.
+
+    Its effect is that of all its reports; the first is quoted, the other
+    origins that reported it are listed as corroborating.
+    """
+    worst: tuple[float, str] | None = None
+    for indicator in groups.indicators:
+        effect = table.effect(("indicator", indicator), query)
+        if effect is not None and effect < -NEGLIGIBLE and (worst is None or effect < worst[0]):
+            worst = (effect, indicator)
+    if worst is None:
+        return None
+    effect, indicator = worst
+    inputs = groups.indicators[indicator]
+    origins = [next(o for o, items in groups.origins.items() if i in items) for i in inputs]
+    others = tuple(sorted(set(origins[1:]) - {origins[0]}))
+    report = inputs[0].reports[0]
+    return Argument(-1, None, report.span, effect, origins[0], report, others)
 
 
 def report_text(report: ast.Report) -> str:

@@ -70,6 +70,15 @@ def argument_text(argument: Argument | None, probability: float, side: str) -> s
         )
     without = min(1.0, max(0.0, probability - argument.effect))
     verb = "raises" if argument.effect > 0 else "lowers"
+    if argument.is_report and argument.report is not None:
+        report = argument.report
+        also = f" (also reported by {_names(argument.corroborating)})" if (
+            argument.corroborating) else ""
+        return (
+            f"{side.capitalize()}: {possessive(report.source)} report of "
+            f"{report_text(report)}{_quote(report)}{also} {verb} it from {percent(without)} "
+            f"to {percent(probability)}."
+        )
     text = (
         f"{side.capitalize()}: {argument.name} ({_where(argument.span)}) {verb} it from "
         f"{percent(without)} to {percent(probability)}"
@@ -154,6 +163,7 @@ def _argument_data(a: Argument | None) -> dict[str, Any] | None:
         return None
     report = a.report
     return {
+        "kind": "report" if a.is_report else "rule",
         "rule": a.label,
         "file": a.span.file,
         "line": a.span.line,

@@ -73,6 +73,12 @@ def _reading(matrix: Matrix) -> list[str]:
     first = matrix.columns[0]
     lines = [f"Least inconsistent with the evidence: {first.hypothesis} "
              f"({first.inconsistency * 100:.1f} points against)."]
+    likeliest = max(matrix.columns, key=lambda c: (c.probability, -c.rank))
+    if likeliest is not first:
+        lines.append(f"Most probable on the model: {likeliest.hypothesis} "
+                     f"({percent(likeliest.probability)}); ACH prefers the hypothesis with "
+                     f"the least evidence against it, so look at what undercuts "
+                     f"{likeliest.hypothesis}.")
     flat = [r.indicator for r in _ordered(matrix.rows) if not r.discriminates]
     if flat:
         lines.append("Do not discriminate between these hypotheses: " + ", ".join(flat) + ".")
