@@ -26,6 +26,7 @@ from dataclasses import dataclass, replace
 from assess.engine.evaluate import evaluate
 from assess.engine.ir import IRAtom, IRProgram, IRQuery, IVar, Pred
 from assess.engine.provenance import DerivationGraph
+from assess.semantics.prob import contraries
 from assess.semantics.prob.compile import Limits, compile_model
 from assess.semantics.prob.lineage import Combine, disjoin
 from assess.semantics.prob.model import CompiledModel, QueryResult
@@ -43,10 +44,19 @@ def with_hypotheses(ir: IRProgram, also: Sequence[Pred] = ()) -> IRProgram:
 
 
 def ground(ir: IRProgram, limits: Limits | None = None) -> DerivationGraph:
-    """The derivation graph of everything the queries and evidence depend on."""
+    """The derivation graph of everything the queries and evidence depend on
+    (with contraries: also every attack on them, defeaters included)."""
     goals = {q.atom.pred for q in ir.queries} | {e.atom.pred for e in ir.evidence}
+    attacks = bool(contraries.contested_predicates(ir))
     limit = (limits or Limits()).max_ground
-    model = evaluate(ir, record=True, goals=goals, possible=True, max_ground=limit)
+    model = evaluate(
+        ir,
+        record=True,
+        goals=contraries.grounding_goals(ir, goals),
+        include_defeaters=attacks,
+        possible=True,
+        max_ground=limit,
+    )
     assert model.graph is not None
     return model.graph
 
@@ -55,11 +65,15 @@ def infer(
     ir: IRProgram,
     limits: Limits | None = None,
     *,
-    combine: Combine = disjoin,
+    combine: Combine | None = None,
     extra: Extra | None = None,
     also: Sequence[Pred] = (),
 ) -> CompiledModel:
-    """Ground and compile ``ir``'s queries (hypotheses, ``also``) and evidence."""
+    """Ground and compile ``ir``'s queries (hypotheses, ``also``) and evidence.
+
+    Without a ``combine`` hook, the reading is ProbLog's, with contraries
+    attacking their subjects where the program has any (``contraries``).
+    """
     return infer_with_graph(ir, limits, combine=combine, extra=extra, also=also)[2]
 
 
@@ -67,7 +81,7 @@ def infer_with_graph(
     ir: IRProgram,
     limits: Limits | None = None,
     *,
-    combine: Combine = disjoin,
+    combine: Combine | None = None,
     extra: Extra | None = None,
     also: Sequence[Pred] = (),
 ) -> tuple[IRProgram, DerivationGraph, CompiledModel]:
@@ -75,6 +89,9 @@ def infer_with_graph(
     queries) and the derivation graph, for readers that explain answers."""
     ir = with_hypotheses(ir, also)
     graph = ground(ir, limits)
+    if combine is None:
+        found = contraries.hooks(ir, graph)
+        combine, extra = found if found is not None else (disjoin, extra)
     return ir, graph, compile_model(ir, graph, limits=limits, combine=combine, extra=extra)
 
 
