@@ -1,9 +1,10 @@
 """Every ``.assess`` file in the repository passes ``assess check``.
 
 Rule files, examples and test fixtures must have no error. An evidence
-file is meant to be run with a ruleset, so it passes when it is clean alone
-or together with one of ``rulesets/*.assess`` (or with the files it names
-in a ``% check with: path …`` comment, relative to itself).
+file is meant to be run with a ruleset, so it passes when it is clean alone,
+together with another ``.assess`` file of its folder, or together with one
+of ``rulesets/*.assess`` (or with the files it names in a ``% check with:
+path …`` comment, relative to itself).
 
 In ``rulesets/`` and ``examples/``, what analysts read, a warning is allowed
 only where the file explains it with a comment ``% allow <code>: <why>``.
@@ -69,8 +70,9 @@ def companions(path: Path) -> list[list[Path]]:
     ]
     if named:
         return [[*named, path]]
+    siblings = sorted(path.parent.glob("*.assess"))
     rulesets = sorted((REPO / "rulesets").glob("*.assess"))
-    return [[path]] + [[ruleset, path] for ruleset in rulesets if ruleset != path]
+    return [[path]] + [[other, path] for other in siblings + rulesets if other != path]
 
 
 def allowed_warnings(file: str) -> set[str]:
