@@ -7,7 +7,9 @@ it is read from three documented factors of one hypothesis h:
 1. **Independent sources**: the origins (sources, with those linked by
    ``derived_from`` counted once) whose removal moves P(h) by at least
    ``BEARING`` (one percentage point); a source that moves it less is not
-   what the judgement rests on.
+   what the judgement rests on. A source without which the ``evidence/2``
+   observations become impossible has no measurable effect and is not
+   counted.
 2. **Their grades**: the mean, over those origins, of the probability of
    their best-graded report (``grading.report_probability``); *well graded*
    is at least ``WELL_GRADED`` (0.75: better on average than C2, 0.725;
@@ -87,8 +89,8 @@ def bearing_origins(table: EffectTable, groups: Groups, query: int) -> list[str]
     found = []
     for origin in groups.origins:
         effect = table.effect(("origin", origin), query)
-        if effect is None or abs(effect) >= BEARING:
-            found.append((-(abs(effect) if effect is not None else 1.0), origin))
+        if effect is not None and abs(effect) >= BEARING:
+            found.append((-abs(effect), origin))
     return [origin for _, origin in sorted(found)]
 
 

@@ -74,6 +74,12 @@ class Judgements:
     graph: DerivationGraph
     ir: IRProgram
 
+    @property
+    def underived(self) -> tuple[str, ...]:
+        """Declared hypotheses of which no instance is derived (so none is judged)."""
+        judged = {j.atom[0].name for j in self.judgements}
+        return tuple(sorted(set(self.ir.hypotheses) - judged))
+
     def judgement(self, name: str) -> Judgement:
         """The judgement of hypothesis ``name`` (its atom text), or KeyError."""
         for j in self.judgements:

@@ -146,16 +146,26 @@ def judgement_lines(j: Judgement) -> list[str]:
 
 def assessment_text(result: Judgements) -> str:
     """Every competing set, most probable first, then hypotheses in no set."""
+    missing = set(result.underived)
     blocks: list[list[str]] = []
-    for name, members in result.sets:
-        if members:
-            blocks.append([f"{name} — most probable first"]
-                          + [line for j in members for line in judgement_lines(j)])
-    loose = [j for j in result.judgements if j.set is None]
+    for decl in result.ir.competing:
+        members = next((m for name, m in result.sets if name == decl.name), ())
+        lines = [line for j in members for line in judgement_lines(j)]
+        lines += [_underived_line(h, result) for h in decl.members if h in missing]
+        if lines:
+            blocks.append([f"{decl.name} — most probable first", *lines])
+    in_sets = {h for c in result.ir.competing for h in c.members}
+    loose = [line for j in result.judgements if j.set is None for line in judgement_lines(j)]
+    loose += [_underived_line(h, result) for h in sorted(missing - in_sets)]
     if loose:
-        blocks.append(["hypotheses in no competing set"]
-                      + [line for j in loose for line in judgement_lines(j)])
+        blocks.append(["hypotheses in no competing set", *loose])
     return "\n\n".join("\n".join(block) for block in blocks)
+
+
+def _underived_line(name: str, result: Judgements) -> str:
+    params = result.ir.hypotheses[name].params
+    shown = f"{name}({', '.join(p.upper() for p in params)})" if params else name
+    return f"  –  {shown}: no instance is derived on this evidence."
 
 
 def _argument_data(a: Argument | None) -> dict[str, Any] | None:
@@ -214,6 +224,7 @@ def assessment_data(result: Judgements) -> dict[str, Any]:
         "semantics": "prob",
         "queries": [{"atom": q.text, "probability": q.probability} for q in result.queries],
         "hypotheses": [judgement_data(j) for j in result.judgements],
+        "underived": list(result.underived),
     }
 
 

@@ -11,6 +11,9 @@ effect of the indicator's reports on P(h) in percentage points and its mark::
     snow       a         +0.0 N    +0.0 N    0.0  does not discriminate
     ...
 
+A cell is ``?`` when the program's ``evidence/2`` observations become
+impossible without the indicator's reports (the effect is undefined).
+
 CSV is long ("tidy"): one line per cell, so that several sets fit one file
 and a spreadsheet can pivot it. Columns: ``set, indicator, hypothesis,
 effect, odds_ratio, mark, diagnosticity, discriminates, probability,
@@ -38,7 +41,7 @@ def _points(value: float | None) -> str:
 
 
 def _cell(cell: Cell) -> str:
-    return f"{_points(cell.effect)} {cell.mark}"
+    return "?" if cell.effect is None else f"{_points(cell.effect)} {cell.mark}"
 
 
 def _ordered(rows: Sequence[Row]) -> list[Row]:

@@ -128,3 +128,21 @@ def test_python_api_returns_typed_judgements() -> None:
     assert feint.confidence.level is Level.LOW
     with pytest.raises(KeyError):
         judged.judgement("nothing")
+
+
+def test_edge_cases_certain_impossible_and_underived(tmp_path: Path) -> None:
+    path = tmp_path / "edge.assess"
+    path.write_text(
+        'source s "S" reliability B.\nhypothesis h "H".\nhypothesis g "G".\n'
+        'hypothesis k(x) "K".\ncompeting c: h, g, k.\nreport x by s credibility 2.\n'
+        "g :- x.\nevidence(x, true).\n",
+        encoding="utf-8",
+    )
+    judged = load(str(path)).assess()
+    assert [(j.name, j.phrase) for j in judged.judgements] == [
+        ("g", "certain on this evidence (100 %)"),
+        ("h", "no chance on this evidence (0 %)"),
+    ]
+    assert judged.underived == ("k",)
+    assert all(j.confidence.level is Level.LOW for j in judged.judgements)
+    assert "  –  k(X): no instance is derived on this evidence." in assessment_text(judged)
