@@ -4,8 +4,13 @@ A file is read whole as UTF-8. Refused, each with an ``InputError`` whose
 code names the problem: a missing path (``file_not_found``), a directory
 (``is_a_directory``), unreadable bytes (``unreadable_file``), a binary file
 (``binary_file``: it holds a NUL byte), text that is not UTF-8
-(``not_utf8``), an empty file (``empty_file``), and a line longer than
-``MAX_LINE`` characters (``line_too_long``), which no hand-written program has.
+(``not_utf8``), an empty file (``empty_file``), more than ``MAX_BYTES``
+(``file_too_large``: reading stops there, so ``/dev/zero`` is refused, not
+read forever), and a line longer than ``MAX_LINE`` characters
+(``line_too_long``), which no hand-written program has.
+
+Lines are counted at ``\n`` only, as the parser counts them, so the line a
+diagnostic quotes is the line its number names.
 """
 
 from __future__ import annotations
@@ -16,6 +21,7 @@ from dataclasses import dataclass
 from assess.diagnostics import InputError
 
 MAX_LINE = 100_000
+MAX_BYTES = 64 * 1024 * 1024
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,8 +33,8 @@ class SourceText:
 
     def line(self, number: int) -> str:
         """The 1-based line ``number``, without its newline ('' if absent)."""
-        lines = self.text.splitlines()
-        return lines[number - 1] if 0 < number <= len(lines) else ""
+        lines = self.text.split("\n")
+        return lines[number - 1].rstrip("\r") if 0 < number <= len(lines) else ""
 
 
 def read_source(path: str) -> SourceText:
@@ -37,11 +43,15 @@ def read_source(path: str) -> SourceText:
         raise InputError("is_a_directory", path, "is a directory, not a file")
     try:
         with open(path, "rb") as handle:
-            data = handle.read()
+            data = handle.read(MAX_BYTES + 1)
     except FileNotFoundError:
         raise InputError("file_not_found", path, "no such file") from None
     except OSError as exc:
         raise InputError("unreadable_file", path, f"cannot read: {exc.strerror}") from None
+    if len(data) > MAX_BYTES:
+        raise InputError(
+            "file_too_large", path, f"larger than {MAX_BYTES // 2**20} MB: not a rule file"
+        )
     return decode_source(path, data)
 
 

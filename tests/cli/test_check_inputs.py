@@ -131,3 +131,17 @@ def test_deep_nesting_is_refused_not_crashed(tmp_path: Path) -> None:
     path.write_text("n(1).\np(X) :- n(Y), X is " + "(" * 20_000 + "Y" + ")" * 20_000 + ".\n")
     outcome = run("check", str(path))
     assert_handled(outcome)
+
+
+@pytest.mark.skipif(not Path("/dev/zero").exists(), reason="needs /dev/zero")
+def test_an_endless_device_is_refused_not_read_forever() -> None:
+    outcome = run("check", "/dev/zero")
+    assert outcome.code == 2
+    assert "error[file_too_large]" in outcome.stderr
+
+
+def test_the_quoted_line_is_the_line_the_number_names(tmp_path: Path) -> None:
+    path = tmp_path / "rules.assess"
+    path.write_bytes(b"ok.\r\np :- ok.\x0c % form feed\r\nr :- s.\r\n")
+    outcome = run("check", str(path))
+    assert outcome.stderr.splitlines()[1:] == ["    r :- s.", "         ^"]
