@@ -41,6 +41,7 @@ from assess.explain.session import Session, clamp, term
 from assess.semantics.prob.choices import Input, atom_text
 from assess.semantics.prob.model import Key
 
+Line = tuple[float, float]
 BISECTIONS = 60
 GRID = 32
 
@@ -69,7 +70,12 @@ class SensitivityResult:
     levers: tuple[Lever, ...]
 
 
-def _linear_root(session: Session, atom: GroundAtom, key: Key, target: float) -> float | None:
+def _linear_root(session: Session, atom: GroundAtom, key: Key, target: float,
+                 line: Line) -> float | None:
+    if not session.model.evidence:
+        intercept, slope = line
+        return _within((target - intercept) / slope) if slope != 0 else None
+
     def point(x: float) -> tuple[float, float]:
         e = session.model.evidence_probability({key: x}) if session.model.evidence else 1.0
         return session.probability(atom, {key: x}) * e, e
@@ -80,7 +86,10 @@ def _linear_root(session: Session, atom: GroundAtom, key: Key, target: float) ->
     denominator = b - target * d
     if abs(denominator) < 1e-15:
         return None
-    x = (target * c - a) / denominator
+    return _within((target * c - a) / denominator)
+
+
+def _within(x: float) -> float | None:
     return min(max(x, 0.0), 1.0) if -1e-12 <= x <= 1 + 1e-12 else None
 
 
@@ -106,12 +115,16 @@ def _bisect_root(f: Callable[[float], float], x0: float, target: float) -> float
 
 
 def crossing(session: Session, atom: GroundAtom, key: Key, count: int,
-             x0: float, target: float | None) -> float | None:
-    """The input value at which P(atom) equals ``target`` (None: never in [0, 1])."""
+             x0: float, target: float | None, line: Line) -> float | None:
+    """The input value at which P(atom) equals ``target`` (None: never in [0, 1]).
+
+    ``line`` is (P − slope·x0, slope): without evidence, P in one input *is*
+    that line, so the gradient already gives the crossing.
+    """
     if target is None:
         return None
     if count == 1:
-        return _linear_root(session, atom, key, target)
+        return _linear_root(session, atom, key, target, line)
     return _bisect_root(lambda x: session.probability(atom, {key: x}), x0, target)
 
 
@@ -156,13 +169,14 @@ def _grade_crossing(
 
 def _report_levers(session: Session, atom: GroundAtom, grad: dict[Input, float],
                    edges: tuple[float | None, float | None]) -> list[Lever]:
-    out = []
+    out, p = [], session.probability(atom)
     for inp, g in grad.items():
         if inp.rule not in session.ir.reports:
             continue
         x0 = session.model.base[session.model.inputs.index(inp)]
         infos = [report_info(session.ir, r) for r in session.ir.reports[inp.rule]]
-        up, down = (crossing(session, atom, inp, 1, x0, t) for t in edges)
+        line = (p - g * x0, g)
+        up, down = (crossing(session, atom, inp, 1, x0, t, line) for t in edges)
         out.append(Lever("report", inp.name, x0, g, up, down,
                          "; ".join(f"{r.key} {r.grade}" for r in infos)))
     return out
@@ -170,13 +184,15 @@ def _report_levers(session: Session, atom: GroundAtom, grad: dict[Input, float],
 
 def _weight_levers(session: Session, atom: GroundAtom, grad: dict[Input, float],
                    edges: tuple[float | None, float | None]) -> list[Lever]:
-    out = []
+    out, p = [], session.probability(atom)
     for key, members in _rule_levers(session, grad).items():
         rule = session.ir.rules[members[0].rule]
         x0 = rule.probability or 0.0
         name = key if isinstance(key, str) else members[0].name
-        up, down = (crossing(session, atom, key, len(members), x0, t) for t in edges)
-        out.append(Lever("rule", name, x0, sum(grad[m] for m in members), up, down,
+        g = sum(grad[m] for m in members)
+        line = (p - g * x0, g)
+        up, down = (crossing(session, atom, key, len(members), x0, t, line) for t in edges)
+        out.append(Lever("rule", name, x0, g, up, down,
                          f"{rule.span.file}:{rule.span.line}"))
     return out
 

@@ -232,7 +232,9 @@ class Tracer:
             g = _ground(item.atom, b)
             text = _atom_text(item.atom, b, names)
             if g is None:
-                return text, "no such atom holds", None, None
+                indicator = item.atom.pred.name in self.session.ir.indicators
+                reason = "no report of this indicator" if indicator else "no such atom holds"
+                return text, reason, None, None
             below = self.explain(g, depth - 1, active)
             return text, below.note or "does not hold", g, below
         if isinstance(item, IRLiteral):

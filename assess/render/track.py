@@ -3,7 +3,8 @@
 Text: one row per hypothesis — a sparkline (``▁`` 0 % … ``█`` 100 %) and
 its probability in each snapshot (headed by the snapshot's name and date);
 then each change of ICD 203 term with the report changes that caused it,
-largest effect first.
+largest effect first (at most five, each of at least 0.1 points; the JSON
+lists them all).
 
 SVG: the seven ICD 203 bands as pale horizontal stripes, one line per
 hypothesis across the snapshots, a legend; no dependency beyond the
@@ -24,6 +25,9 @@ from assess.explain.track import TrackResult
 from assess.render.why import judgement, pct, points
 
 BLOCKS = "▁▂▃▄▅▆▇█"
+SHOWN_CAUSES = 5
+SHOWN_EFFECT = 0.001
+"""Text shows at most five causes of a change, each of at least 0.1 points (JSON has all)."""
 COLOURS = ("#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b", "#e377c2",
            "#7f7f7f", "#bcbd22", "#17becf")
 
@@ -48,13 +52,17 @@ def track_text(result: TrackResult) -> str:
         a, b = result.snapshots[change.before].name, result.snapshots[change.after].name
         out += ["", f"{change.atom}: {judgement(change.term_before, change.probability_before)} "
                     f"in {a} -> {judgement(change.term_after, change.probability_after)} in {b}"]
+        shown = [c for c in change.causes if abs(c.effect) >= SHOWN_EFFECT][:SHOWN_CAUSES]
         if not change.causes:
             out.append("  no report changed that bears on it")
-        for c in change.causes:
+        for c in shown:
             grade = c.report.grade
             if c.previous_grade:
                 grade = f"{c.previous_grade} -> {grade}"
             out.append(f"  {c.change:<8} {c.report.key}  {grade}  {points(c.effect)}")
+        if len(change.causes) > len(shown):
+            out.append(f"  … and {len(change.causes) - len(shown)} more, each under "
+                       f"{SHOWN_EFFECT * 100:g} points or beyond the first {SHOWN_CAUSES}")
     return "\n".join(out)
 
 
