@@ -110,12 +110,14 @@ class _Contest:
         return holds
 
     def extra(self, atom: int) -> Iterable[int]:
-        """The contrary's derivations, as successor nodes of the plan's search."""
+        """The contrary's derivations, as successor nodes of the plan's search,
+        and the contrary itself, so that the plan numbers its choices (an
+        attack's own coin) even when nothing else asks for the contrary."""
         opponent = self.opponent.get(atom)
         if opponent is None:
             return ()
         n = len(self.graph.atoms)
-        return [n + d for d in self.graph.by_head[opponent]]
+        return [n + d for d in self.graph.by_head[opponent]] + [opponent]
 
 
 def hooks(ir: IRProgram, graph: DerivationGraph) -> tuple[Combine, Extra] | None:
