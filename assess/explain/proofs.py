@@ -17,7 +17,8 @@ are the k most probable (ties broken by discovery order). Open atoms are
 expanded depth-first, leftmost first, so each proof is generated once; a
 derivation whose premise already reaches the atom through earlier picks is
 skipped, which handles cycles (``p :- q. q :- p.`` proves neither).
-``max_steps`` bounds the work on huge graphs.
+``max_steps`` bounds the work on huge graphs. A defeater's derivation is
+never a step: defeaters only attack.
 
 Example: with ``0.3::a. 0.6::b. c :- a. c :- b.`` the proofs of ``c`` are
 ``c <- b`` (0.6) then ``c <- a`` (0.3).
@@ -32,6 +33,7 @@ from dataclasses import dataclass, field
 from assess.engine.ir import IRRule
 from assess.engine.provenance import FACT, DerivationGraph
 from assess.semantics.prob.choices import group_key, is_choice
+from assess.syntax.ast import RuleKind
 
 MAX_STEPS = 50_000
 
@@ -65,6 +67,11 @@ class _Search:
     def weight(self, d: int) -> float:
         der = self.graph.derivations[d]
         return float(self.rules[der.rule].probability or 0.0) if is_choice(self.rules, der) else 1.0
+
+    def defeater(self, d: int) -> bool:
+        """A defeater only attacks; it never proves its head."""
+        rule = self.graph.derivations[d].rule
+        return rule != FACT and self.rules[rule].kind is RuleKind.DEFEATER
 
     def reaches(self, start: int, goal: int, picks: dict[int, int]) -> bool:
         """Whether ``start`` depends on ``goal`` through the picks so far."""
@@ -128,7 +135,7 @@ def top_proofs(
             continue
         head = state.open[0]
         for d in graph.by_head[head]:
-            if search.clashes(d, state):
+            if search.defeater(d) or search.clashes(d, state):
                 continue
             new = search.extend(state, head, d)
             if new.priority < 0.0:

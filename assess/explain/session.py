@@ -6,6 +6,10 @@ it once into a ``CompiledModel``. Everything an explanation needs is then a
 reading of the graph or a re-evaluation of the compiled model with changed
 input probabilities — never another grounding.
 
+Contraries are read as ``prob`` reads them (an argument for ``~h`` attacks
+``h``; ``semantics.prob.contraries``), so every number here is the one
+``assess run`` prints.
+
 The *questions* are the program's ``query/1`` atoms and its declared
 hypotheses (every ground answer). ``targets`` are extra ground atoms the
 caller asks about; with ``marginals`` every atom in the cone of the
@@ -33,9 +37,11 @@ from assess.analysis.icd203 import phrase
 from assess.diagnostics import AssessError, error
 from assess.engine.ir import GroundAtom, IConst, IRAtom, IRProgram, IRQuery
 from assess.engine.provenance import FACT, DerivationGraph
+from assess.semantics.prob import contraries
 from assess.semantics.prob.choices import Input, atom_text
 from assess.semantics.prob.compile import Limits, compile_model, resolve
 from assess.semantics.prob.infer import ground, with_hypotheses
+from assess.semantics.prob.lineage import disjoin
 from assess.semantics.prob.model import CompiledModel, Key
 from assess.syntax import ast
 from assess.syntax.parser import parse
@@ -107,6 +113,7 @@ class Session:
         self.ir = replace(asked, queries=[*asked.queries, *(_query(t) for t in targets)])
         self.targets = tuple(targets)
         self.limits = limits
+        self.contested = contraries.contested_predicates(self.ir)
         if graph is None:
             STATS.groundings += 1
             graph = ground(self.ir, limits)
@@ -115,7 +122,11 @@ class Session:
         extra = self.cone_atoms() if marginals else list(self.targets)
         compiled = replace(self.ir, queries=[_query(g) for g in [*self.questions, *extra]])
         STATS.compilations += 1
-        self.model: CompiledModel = compile_model(compiled, graph, limits=limits)
+        hooks = contraries.hooks(self.ir, graph)
+        combine, order = hooks if hooks is not None else (disjoin, None)
+        self.model: CompiledModel = compile_model(
+            compiled, graph, limits=limits, combine=combine, extra=order
+        )
         self._index = {q: i for i, q in enumerate(self.model.queries)}
         self._choice_inputs = {(i.rule, i.atom, i.body): i for i in self.model.inputs}
 
@@ -125,8 +136,17 @@ class Session:
             out.extend(g for g in resolve(q.atom, self.graph) if g not in out)
         return out
 
+    def opponent(self, atom: int) -> int | None:
+        """The contrary ``~h`` of ``h`` (or ``h`` of ``~h``) when it attacks it."""
+        pred, values = self.graph.atoms[atom]
+        if pred not in self.contested:
+            return None
+        found = self.graph.find((pred.complement, values))
+        return found if found is not None and self.graph.by_head[found] else None
+
     def cone(self, roots: Iterable[int]) -> set[int]:
-        """Atom ids that ``roots`` depend on (through positive and negated premises)."""
+        """Atom ids that ``roots`` depend on (through positive and negated
+        premises, and the contrary that attacks an atom)."""
         seen: set[int] = set()
         stack = list(roots)
         while stack:
@@ -134,6 +154,8 @@ class Session:
             if a in seen:
                 continue
             seen.add(a)
+            if (rival := self.opponent(a)) is not None:
+                stack.append(rival)
             for d in self.graph.by_head[a]:
                 der = self.graph.derivations[d]
                 stack.extend(der.pos)

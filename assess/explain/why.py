@@ -2,13 +2,17 @@
 
 For a ground atom the answer holds
 
-* its probability (conditioned on the program's evidence) and ICD 203 term;
+* its probability (conditioned on the program's evidence) and ICD 203 term,
+  as ``assess run`` computes it (contraries attack their subjects);
 * the ``k`` most probable proofs (``proofs.top_proofs``), each a tree of
   ``Step``: the atom, its probability, the rule instance that derives it
   (label, weight, file:line), its premises as sub-steps, its negated
   premises as conditions, and at the leaves the reports behind a report
   choice (source, grade, credibility, date, quote). An atom proved twice in
-  one proof is shown once and then referred to (``shared``);
+  one proof is shown once and then referred to (``shared``). A step whose
+  conclusion is attacked by its contrary ``~h`` names it (``attacked_by``):
+  the proof is the case for it, the attack is the case against, and the
+  probability is what survives (``why ~h`` shows the other side);
 * each report in the atom's lineage with its *contribution*: the probability
   of the atom without that report and the difference, computed exactly by
   re-evaluating the compiled model with that report's choice set to what is
@@ -61,6 +65,8 @@ class Step:
     conditions: tuple[tuple[str, float | None], ...]
     """Negated premises (must fail), with their own probability."""
     shared: bool = False
+    attacked_by: tuple[tuple[str, float | None], ...] = ()
+    """The contrary that attacks this conclusion, with its probability."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,8 +109,12 @@ class _Trees:
             return Step(text, p, None, (), (), (), shared=True)
         shown.add(atom)
         der = graph.derivations[proof.picks[atom]]
+        rival = self.session.opponent(atom)
+        attacks = () if rival is None else (
+            (atom_text(graph.atoms[rival]), self.marginals.get(graph.atoms[rival])),
+        )
         if der.rule == FACT:
-            return Step(text, p, None, (), (), ())
+            return Step(text, p, None, (), (), (), attacked_by=attacks)
         reports = tuple(
             report_info(self.session.ir, r) for r in self.session.ir.reports.get(der.rule, ())
         )
@@ -112,7 +122,8 @@ class _Trees:
         conditions = tuple(
             (atom_text(graph.atoms[a]), self.marginals.get(graph.atoms[a], 0.0)) for a in der.neg
         )
-        return Step(text, p, rule_info(self.session, der.rule), reports, premises, conditions)
+        return Step(text, p, rule_info(self.session, der.rule), reports, premises, conditions,
+                    attacked_by=attacks)
 
 
 def _is(report: ast.Report) -> Callable[[ast.Report], bool]:

@@ -51,7 +51,7 @@ from assess.engine.provenance import FACT
 from assess.explain.session import Session
 from assess.explain.why import RuleInfo, rule_info
 from assess.semantics.prob.choices import atom_text
-from assess.syntax.ast import ArithOp, CompareOp
+from assess.syntax.ast import ArithOp, CompareOp, RuleKind
 
 Binding = dict[int, Value]
 MAX_BINDINGS = 1000
@@ -160,7 +160,7 @@ class Tracer:
         p = self.marginals.get(atom, 0.0)
         rules = [r for r in self.session.ir.rules
                  if r.head.pred == atom[0] and _unify(r.head, atom[1], {}) is not None
-                 and r.id not in self.session.ir.reports]
+                 and r.id not in self.session.ir.reports and r.kind is not RuleKind.DEFEATER]
         if self.is_indicator(atom) and not rules:
             reported = atom[0] in self.possible and atom[1] in self.possible[atom[0]]
             if not reported and atom not in self.missing:

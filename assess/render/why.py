@@ -75,6 +75,8 @@ def _step(step: Step, indent: int, out: list[str]) -> None:
     out.append(f"{pad}    {step.rule.text}")
     for c, p in step.conditions:
         out.append(f"{pad}  provided {c} does not hold (it holds with {pct(p)})")
+    for c, p in step.attacked_by:
+        out.append(f"{pad}  attacked by {c} ({pct(p)}): see why {c}")
     for premise in step.premises:
         _step(premise, indent + 1, out)
 
