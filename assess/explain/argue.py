@@ -1,8 +1,10 @@
 """``why --semantics defeasible``: the argument for and against a literal.
 
-Read off the defeasible reading's ``Conclusions`` (the tags of every
-literal and the state of every ground rule), never by proving again. For a
-ground literal q:
+The defeasible reading records why each literal was decided
+(``semantics.defeasible.why.argue``: the supporting rules, the premise that
+failed in each discarded rule, how each attacker was settled); this module
+puts that record in the analyst's words, with each rule's text and place,
+never proving again. For a ground literal q:
 
 * its status (definitely / defeasibly provable, contested, not provable);
 * the **supporting** rules (every ground rule with head q) and the
@@ -34,14 +36,10 @@ from dataclasses import dataclass
 from assess.engine.ir import GroundAtom, IRProgram
 from assess.engine.show import rule_text
 from assess.semantics.defeasible.answers import DefeasibleResult
-from assess.semantics.defeasible.conclusions import (
-    DEFEASIBLE_LEVEL,
-    NOT_PROVABLE,
-    SUPPORT_LEVEL,
-    Conclusions,
-)
-from assess.semantics.defeasible.structure import Structure, index
+from assess.semantics.defeasible.conclusions import NOT_PROVABLE, Conclusions
 from assess.semantics.defeasible.theory import GroundRule
+from assess.semantics.defeasible.why import Argument
+from assess.semantics.defeasible.why import argue as reasons
 from assess.semantics.prob.choices import atom_text
 
 
@@ -73,103 +71,78 @@ class ArgueResult:
     defeasibly: bool
     supporting: tuple[RuleStand, ...]
     attacking: tuple[RuleStand, ...]
+    tag: str = ""
+    """``+Δ``, ``+∂``, ``−∂`` or ``undecided`` (``defeasible.why``)."""
+    reason: str = ""
+    """The reading's reason code: fact, strict, settled, no_rule, … ."""
 
 
 class _Reader:
-    def __init__(self, ir: IRProgram, conclusions: Conclusions) -> None:
-        self.ir, self.c = ir, conclusions
+    """Words for the defeasible reading's own argument (``defeasible.why``)."""
+
+    def __init__(self, ir: IRProgram, conclusions: Conclusions, argument: Argument) -> None:
+        self.ir, self.c, self.argument = ir, conclusions, argument
         self.theory = conclusions.theory
-        self.structure: Structure = index(self.theory)
-        self.attack_level = (
-            SUPPORT_LEVEL if conclusions.ambiguity == "propagating" else DEFEASIBLE_LEVEL
-        )
+        self.failed = dict(argument.failed)
+        self.settled = {s.attacker: s for s in argument.attackers}
 
-    def state(self, rule: GroundRule, level: int) -> str:
-        if self.c.applicable[level][rule.id]:
-            return "applicable"
-        return "discarded" if self.c.discarded[level][rule.id] else "undecided"
+    def text(self, literal: int) -> str:
+        return self.theory.literal_text(literal)
 
-    def refuted(self, rule: GroundRule) -> str:
-        for b in rule.body:
-            if not self.c.defeasibly(b):
-                return f"premise {self.theory.literal_text(b)} is not provable"
-        for n in rule.naf:
-            if self.c.defeasibly(n):
-                return f"it needs {self.theory.literal_text(n)} to fail, and it holds"
-        return "a premise is not provable"
-
-    def stand(self, rule: GroundRule, level: int, settled: str, by: tuple[str, ...]) -> RuleStand:
+    def stand(self, rule: GroundRule, state: str, settled: str,
+              by: tuple[str, ...] = ()) -> RuleStand:
         source = self.ir.rules[rule.source] if rule.source >= 0 else None
         span = source.span if source is not None else None
         return RuleStand(
-            rule.label, str(rule.kind.name.lower()), self.theory.literal_text(rule.head),
+            rule.label, rule.kind.name.lower(), self.text(rule.head),
             rule_text(source) if source is not None else "",
-            span.file if span else "", span.line if span else 0,
-            self.state(rule, level), settled, by,
-            tuple(self.theory.literal_text(b) for b in rule.body)
-            + tuple(f"not {self.theory.literal_text(n)}" for n in rule.naf),
+            span.file if span else "", span.line if span else 0, state, settled, by,
+            tuple(self.text(b) for b in rule.body) + tuple(f"not {self.text(n)}" for n in rule.naf),
         )
+
+    def refuted(self, literal: int, rule: GroundRule) -> str:
+        if literal in rule.naf:
+            return f"discarded: it needs {self.text(literal)} to fail, and it holds"
+        return f"discarded: premise {self.text(literal)} is not provable"
 
     def supporting(self, rule: GroundRule) -> RuleStand:
-        level = DEFEASIBLE_LEVEL
-        state = self.state(rule, level)
-        if state == "discarded":
-            return self.stand(rule, level, self.refuted(rule), ())
-        if self.c.definitely(rule.head):
-            return self.stand(rule, level, "the conclusion is definitely provable", ())
-        over = tuple(
-            self.theory.rules[s].label for s in self.structure.beaten_by[rule.id]
-            if self.c.applicable[self.attack_level][s]
-        )
+        if rule.id in self.failed:
+            return self.stand(rule, "discarded", self.refuted(self.failed[rule.id], rule))
+        if rule.id not in self.argument.supporting:
+            what = "a defeater: it can block, never prove" if not rule.supports else "undecided"
+            return self.stand(rule, "applicable" if not rule.supports else "undecided", what)
+        if self.argument.tag == "+Δ":
+            return self.stand(rule, "applicable", "the conclusion is definitely provable")
+        standing = [self.theory.rules[s.attacker] for s in self.argument.attackers
+                    if s.how == "stands"]
+        over = tuple(s.label for s in standing if self.theory.superior(s, rule))
         if over:
-            return self.stand(rule, level, f"overridden: [{over[0]}] > [{rule.label}]", over)
-        if state == "undecided":
-            return self.stand(rule, level, "undecided: its premises run round a loop", ())
-        if not rule.supports:
-            return self.stand(rule, level, "a defeater: it can block, never prove", ())
-        blockers = self.unbeaten(rule.head)
-        if blockers:
-            return self.stand(rule, level,
-                              f"blocked by [{blockers[0]}]: no superiority settles it", blockers)
-        return self.stand(rule, level, "stands: every applicable attacker is beaten", ())
-
-    def beaten(self, attacker: int, target: int) -> tuple[str, ...]:
-        """Labels of applicable rules for ``target`` superior to ``attacker``."""
-        rules = self.theory.rules
-        return tuple(
-            rules[t].label for t in self.structure.beaten_by[attacker]
-            if rules[t].head == target and rules[t].supports
-            and self.c.applicable[DEFEASIBLE_LEVEL][t]
-        )
-
-    def unbeaten(self, target: int) -> tuple[str, ...]:
-        """Labels of live attackers of ``target`` that no rule for it beats."""
-        return tuple(
-            self.theory.rules[s].label
-            for other in self.theory.complements(target) for s in self.c.rules_for[other]
-            if self.c.applicable[self.attack_level][s] and not self.beaten(s, target)
-        )
+            return self.stand(rule, "applicable", f"overridden: [{over[0]}] > [{rule.label}]", over)
+        if standing:
+            labels = tuple(s.label for s in standing)
+            return self.stand(rule, "applicable",
+                              f"blocked by [{labels[0]}]: no superiority settles it", labels)
+        return self.stand(rule, "applicable", "stands: every attacker is beaten or discarded")
 
     def attacking(self, rule: GroundRule, target: int) -> RuleStand:
-        level = self.attack_level
-        state = self.state(rule, level)
-        if self.c.definitely(target):
-            return self.stand(rule, level, "no match for a definitely provable conclusion", ())
-        if state == "discarded":
-            return self.stand(rule, level, self.refuted(rule), ())
-        beaten = self.beaten(rule.id, target)
+        settlement = self.settled[rule.id]
+        if self.argument.tag == "+Δ":
+            return self.stand(rule, settlement.how, "no match for a definitely provable conclusion")
+        if settlement.how == "discarded":
+            assert settlement.by is not None
+            return self.stand(rule, "discarded", self.refuted(settlement.by, rule))
+        if settlement.how == "overridden":
+            assert settlement.by is not None
+            winner = self.theory.rules[settlement.by].label
+            return self.stand(rule, "applicable", f"beaten: [{winner}] > [{rule.label}]", (winner,))
+        if settlement.how == "open":
+            return self.stand(rule, "undecided", "undecided: neither established nor refuted")
+        beaten = tuple(self.theory.rules[r].label for r in self.argument.supporting
+                       if self.theory.superior(rule, self.theory.rules[r]))
         if beaten:
-            return self.stand(rule, level, f"beaten: [{beaten[0]}] > [{rule.label}]", beaten)
-        if state == "undecided":
-            return self.stand(rule, level, "undecided: its premises run round a loop", ())
-        overrides = tuple(
-            self.theory.rules[r].label for r in self.structure.beats[rule.id]
-            if self.theory.rules[r].head == target and self.c.applicable[DEFEASIBLE_LEVEL][r]
-        )
-        if overrides:
-            return self.stand(rule, level, f"undefeated; it overrides [{overrides[0]}]", ())
+            return self.stand(rule, "applicable", f"undefeated; it overrides [{beaten[0]}]")
         what = "a defeater, it blocks" if not rule.supports else "undefeated, it blocks"
-        return self.stand(rule, level, f"{what} {self.theory.literal_text(target)}", ())
+        return self.stand(rule, "applicable", f"{what} {self.text(target)}")
 
 
 def argue(ir: IRProgram, result: DefeasibleResult, atom: GroundAtom) -> ArgueResult:
@@ -178,13 +151,12 @@ def argue(ir: IRProgram, result: DefeasibleResult, atom: GroundAtom) -> ArgueRes
     q = c.theory.find(atom)
     if q is None:
         return ArgueResult(atom_text(atom), "defeasible", result.ambiguity, NOT_PROVABLE,
-                           False, False, (), ())
-    reader = _Reader(ir, c)
+                           False, False, (), (), "−∂", "no_rule")
+    argument = reasons(c, q)
+    reader = _Reader(ir, c, argument)
     rules = c.theory.rules
     support = tuple(reader.supporting(rules[r]) for r in c.rules_for[q])
-    attack = tuple(
-        reader.attacking(rules[r], q)
-        for other in c.theory.complements(q) for r in c.rules_for[other]
-    )
+    attack = tuple(reader.attacking(rules[s.attacker], q) for s in argument.attackers)
     return ArgueResult(atom_text(atom), "defeasible", result.ambiguity, c.status(q),
-                       c.definitely(q), c.defeasibly(q), support, attack)
+                       c.definitely(q), c.defeasibly(q), support, attack,
+                       argument.tag, argument.reason)

@@ -139,8 +139,21 @@ def _stand(s: RuleStand) -> str:
     return f"  [{s.label}] {s.kind}, {s.conclusion}{premises}: {s.state}; {s.settled}{where}"
 
 
+REASONS = {
+    "fact": "it is a fact",
+    "strict": "a strict rule proves it from definite premises",
+    "settled": "a rule for it applies and every attack on it is settled",
+    "no_rule": "every rule for it is discarded",
+    "definite_contrary": "a conflicting literal is definitely provable",
+    "attack_stands": "an attack on it stands",
+    "loop": "its support runs round a loop",
+}
+
+
 def argue_text(result: ArgueResult) -> str:
-    out = [f"{result.atom}: {result.status} (defeasible logic, ambiguity {result.ambiguity})"]
+    why = REASONS.get(result.reason, result.reason)
+    out = [f"{result.atom}: {result.status} ({result.tag}: {why}; "
+           f"defeasible logic, ambiguity {result.ambiguity})"]
     none = ["  none (no rule for it has a ground instance)"]
     out += ["", "Rules for it:"] + ([_stand(s) for s in result.supporting] or none)
     out += ["", "Rules against it:"] + ([_stand(s) for s in result.attacking] or none)
