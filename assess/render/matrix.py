@@ -37,7 +37,11 @@ LEGEND = (
 
 
 def _points(value: float | None) -> str:
-    return "?" if value is None else f"{value * 100:+.1f}"
+    """Signed percentage points to one decimal; what rounds to 0 is ``0.0``."""
+    if value is None:
+        return "?"
+    points = round(value * 100, 1)
+    return "0.0" if points == 0 else f"{points:+.1f}"
 
 
 def _cell(cell: Cell) -> str:

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import contextlib
+import io
 from pathlib import Path
 
 import pytest
 
 from assess.api import load
+from assess.cli import main
 from assess.explain.judgement import Judgements, compile_program
 from assess.explain.matrix import matrices
 
@@ -52,3 +55,21 @@ def test_the_matrix_reading() -> None:
     assert matrix.columns[0].hypothesis == "sanctions_evasion"
     flat = {r.indicator for r in matrix.rows if not r.discriminates}
     assert flat == {"boarding_seen", "owner_blames_engine"}
+
+
+def _block_after(heading: str) -> str:
+    text = (DEMO / "README.md").read_text(encoding="utf-8")
+    section = text.split(heading, 1)[1]
+    return section.split("```", 2)[1].strip("\n")
+
+
+def _output(*argv: str) -> str:
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out), pytest.raises(SystemExit):
+        main(list(argv))
+    return out.getvalue().rstrip("\n")
+
+
+def test_the_walkthrough_shows_what_the_commands_print() -> None:
+    assert _output("run", *FILES) == _block_after("## The judgement")
+    assert _output("matrix", *FILES) == _block_after("## The matrix")
