@@ -23,6 +23,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Sequence
 
+from assess.check.suggest import Suggester
 from assess.check.walk import (
     declared_signatures,
     defined_signatures,
@@ -49,6 +50,7 @@ def check_undefined_predicate(programs: Sequence[ast.Program]) -> list[Diagnosti
     """Uses of a name that no file defines at any arity."""
     defined = defined_signatures(programs)
     names = {name for name, _ in defined}
+    suggester = Suggester(names)
     findings = []
     for atom, where in used_atoms(programs):
         if atom.predicate not in names:
@@ -58,7 +60,7 @@ def check_undefined_predicate(programs: Sequence[ast.Program]) -> list[Diagnosti
                     atom.span,
                     f"{describe(atom.signature)} is used {where} but never defined: "
                     "no fact, rule or report concludes it and no indicator or "
-                    "hypothesis declares it",
+                    f"hypothesis declares it{suggester.hint(atom.predicate)}",
                 )
             )
     return findings

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 
+from assess.check.suggest import Suggester
 from assess.check.walk import all_items
 from assess.diagnostics import Diagnostic, error
 from assess.syntax import ast
@@ -33,11 +34,13 @@ def _named_sources(item: ast.Statement | ast.ScenarioItem) -> Iterator[tuple[str
 def check_unknown_source(programs: Sequence[ast.Program]) -> list[Diagnostic]:
     """References to sources that no ``source`` declaration names."""
     declared = {item.name for item in all_items(programs) if isinstance(item, ast.SourceDecl)}
+    suggester = Suggester(declared)
     return [
         error(
             "unknown_source",
             item.span,
-            f"source {name} {how} but is not declared: add 'source {name} \"…\" reliability X.'",
+            f"source {name} {how} but is not declared{suggester.hint(name)} "
+            f"(declare it with 'source {name} \"…\" reliability X.')",
         )
         for item in all_items(programs)
         for name, how in _named_sources(item)

@@ -7,7 +7,7 @@ import importlib
 
 import pytest
 
-MODULES = ["assess.check.walk", "assess.check.dependencies"]
+MODULES = ["assess.check.walk", "assess.check.dependencies", "assess.check.suggest"]
 
 
 @pytest.mark.parametrize("name", MODULES)

@@ -1,0 +1,36 @@
+""" "Did you mean …?": the closest known name to a misspelt one.
+
+``Suggester(known).hint(name)`` returns ``"; did you mean x?"`` when a known
+name is close to ``name`` (difflib's ratio at least 0.75), else ``""``.
+Answers are cached per name, and at most ``LIMIT`` distinct names are
+looked up, so a file with thousands of undefined names stays fast.
+
+Example::
+
+    >>> Suggester(["troops_in_belarus", "convoy"]).hint("troops_in_belarus_")
+    '; did you mean troops_in_belarus?'
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable
+
+LIMIT = 100
+CUTOFF = 0.75
+
+
+class Suggester:
+    """Close matches among ``known`` names, cached."""
+
+    def __init__(self, known: Iterable[str]) -> None:
+        self.known = sorted(set(known))
+        self.cache: dict[str, str] = {}
+
+    def hint(self, name: str) -> str:
+        if name not in self.cache:
+            if len(self.cache) >= LIMIT:
+                return ""
+            found = difflib.get_close_matches(name, self.known, n=1, cutoff=CUTOFF)
+            self.cache[name] = f"; did you mean {found[0]}?" if found else ""
+        return self.cache[name]
