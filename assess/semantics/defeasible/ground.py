@@ -25,7 +25,13 @@ engine; here it becomes the contrary of ``p``.
   at which both predicates occur.
 
 Negation is stratified as in ``crisp``: a negation inside a recursive cycle
-is the engine's ``negative_cycle`` error.
+is the engine's ``negative_cycle`` error. One difference from ``crisp``
+remains, by design of the 2001 proof theory, whose tags are inductive: a
+literal supported only round a positive loop is neither +Δ nor −Δ, so
+``not`` on it never holds. The engine leaves such loops out unless a
+negation pruned their only entry: in ``s. p :- not s. p :- q. q :- p.
+r :- not p.`` crisp derives ``r``, the definite part does not (``p`` is
+undecided). Without negation, +Δ is exactly the crisp least model.
 
 Example: ``bird(tweety). [r1] fly(X) -< bird(X).`` grounds to the fact
 ``bird(tweety)`` and the defeasible rule ``r1: bird(tweety) ⇒ fly(tweety)``.
