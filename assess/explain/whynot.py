@@ -86,6 +86,8 @@ class WhyNotNode:
     probability: float
     note: str
     attempts: tuple[Attempt, ...]
+    attacked_by: tuple[tuple[str, float], ...] = ()
+    """The contrary that attacks it (prob's contraries), with its probability."""
 
 
 def _value(expr: IExpr, b: Binding) -> Value:
@@ -175,7 +177,15 @@ class Tracer:
             return WhyNotNode(atom_text(atom), p, "not explained further (--depth)", ())
         inner = active | {atom}
         attempts = tuple(self.attempt(r, atom, depth, inner) for r in rules)
-        return WhyNotNode(atom_text(atom), p, "", attempts)
+        return WhyNotNode(atom_text(atom), p, "", attempts, self.attack(atom))
+
+    def attack(self, atom: GroundAtom) -> tuple[tuple[str, float], ...]:
+        node = self.session.graph.find(atom)
+        rival = None if node is None else self.session.opponent(node)
+        if rival is None:
+            return ()
+        ground = self.session.graph.atoms[rival]
+        return ((atom_text(ground), self.marginals.get(ground, 0.0)),)
 
     def attempt(self, rule: IRRule, atom: GroundAtom, depth: int,
                 active: frozenset[GroundAtom]) -> Attempt:

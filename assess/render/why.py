@@ -24,7 +24,7 @@ from assess.explain.abduce import WhyNotResult
 from assess.explain.argue import ArgueResult, RuleStand
 from assess.explain.evidence import ReportInfo
 from assess.explain.session import clamp
-from assess.explain.why import Step, WhyResult
+from assess.explain.why import ProofTree, Step, WhyResult
 from assess.explain.whynot import Attempt, WhyNotNode
 
 
@@ -48,7 +48,8 @@ def points(delta: float) -> str:
 
 def report_line(r: ReportInfo) -> str:
     words = f"{r.reliability_words}, {CREDIBILITY_WORDS.get(r.credibility, '')}"
-    text = f"reported by {r.source} ({r.source_description}), {r.grade}: {words}"
+    text = (f"reported by {r.source} ({r.source_description}), "
+            f"graded {r.grade} ({words}) = {pct(r.probability)}")
     if r.date:
         text += f", on {r.date}"
     if r.quote:
@@ -64,7 +65,7 @@ def _step(step: Step, indent: int, out: list[str]) -> None:
         return
     if step.reports:
         out.append(f"{head} rests on:")
-        out.extend(f"{pad}  - {report_line(r)} ({pct(r.probability)})" for r in step.reports)
+        out.extend(f"{pad}  - {report_line(r)}" for r in step.reports)
         return
     if step.rule is None:
         out.append(f"{head}: a certain fact")
@@ -81,21 +82,40 @@ def _step(step: Step, indent: int, out: list[str]) -> None:
         _step(premise, indent + 1, out)
 
 
+SHOWN_DELTA = 0.001
+"""Text lists the reports that move the answer by at least 0.1 points (JSON: all)."""
+
+
+def _conditions(step: Step) -> int:
+    return len(step.conditions) + sum(_conditions(p) for p in step.premises)
+
+
+def _proof_header(i: int, proof: ProofTree) -> str:
+    text = (f"Proof {i}: the reports and weights it uses hold together with probability "
+            f"{pct(proof.probability)}")
+    needs = _conditions(proof.root)
+    return text + (f"; it also needs {needs} thing(s) not to hold" if needs else "")
+
+
 def why_text(result: WhyResult) -> str:
     out = [headline(result.atom, result.term, result.probability)]
     if not result.proofs:
         out.append("No proof: nothing derives it from the evidence (try why-not).")
     for i, proof in enumerate(result.proofs, 1):
-        out += ["", f"Proof {i} (probability {pct(proof.probability)}, "
-                    "the chance that every choice it uses holds)"]
+        out += ["", _proof_header(i, proof)]
         _step(proof.root, 1, out)
-    if result.contributions:
+    shown = [c for c in result.contributions if abs(c.delta) >= SHOWN_DELTA]
+    if shown:
         out += ["", f"What each report adds to {result.atom}: its probability without the "
-                    "report, and the difference (+ the report raises it, - lowers it):"]
-        width = max(len(c.report.key) for c in result.contributions)
-        for c in result.contributions:
+                    "report, and the difference in percentage points (+ the report raises "
+                    "it, - lowers it):"]
+        width = max(len(c.report.key) for c in shown)
+        for c in shown:
             out.append(f"  {c.report.key.ljust(width)}  {c.report.grade}  "
                        f"without: {pct(c.without):>6}  {points(c.delta)}")
+    hidden = len(result.contributions) - len(shown)
+    if hidden:
+        out.append(f"  ({hidden} more report(s) in its lineage move it by less than 0.1 points)")
     return "\n".join(out)
 
 
@@ -114,6 +134,8 @@ def _attempt(a: Attempt, indent: int, out: list[str]) -> None:
 def _node(node: WhyNotNode, indent: int, out: list[str]) -> None:
     pad = "  " * indent
     out.append(f"{pad}{node.atom} ({pct(node.probability)}){': ' + node.note if node.note else ''}")
+    for rival, p in node.attacked_by:
+        out.append(f"{pad}  attacked by {rival} ({pct(p)}): see why {rival}")
     for a in node.attempts:
         _attempt(a, indent + 1, out)
 
