@@ -14,7 +14,9 @@ span to point at. In order:
    the same parser state *with the same kind of token* (lark's
    ``match_examples`` also accepts a state match alone, which mislabels
    unrelated errors).
-4. Otherwise: what was found and what was expected, in the language's words.
+4. Otherwise: what was found and what was expected, in the language's words,
+   and, inside a declaration (``source``, ``report``, ``expect``, …), how that
+   declaration is written.
 
 Example::
 
@@ -113,7 +115,34 @@ OPERATORS = {"ADD_OP", "MUL_OP", "POW_OP"}
 
 # Pieces of text between tokens, and tokens that may contain spaces or '%'.
 _SKIP = re.compile(r"\s+|%[^\n]*|/\*.*?\*/", re.DOTALL)
-_TOKEN = re.compile(r"\"(?:[^\"\\\n]|\\.)*\"|'(?:[^'\\\n]|\\.)*'|[A-Za-z0-9_]+|.", re.DOTALL)
+_TOKEN = re.compile(
+    r"\"(?:[^\"\\\n]|\\.)*\"|'(?:[^'\\\n]|\\.)*'"
+    r"|\d+(?:\.\d+)?(?:[eE][+-]?\d+)?|[A-Za-z0-9_]+|.",
+    re.DOTALL,
+)
+_STATEMENT_ENDS = {".", "{", "}"}
+
+# How each declaration is written, for errors inside one.
+SHAPES = {
+    "source": 'source name "description" reliability A-F [derived_from other, …].',
+    "indicator": 'indicator name[(parameter, …)] "description".',
+    "hypothesis": 'hypothesis name[(parameter, …)] "description".',
+    "competing": "competing set_name: hypothesis, hypothesis, ….",
+    "conflict": "conflict predicate, predicate.",
+    "report": 'report atom by source credibility 1-6 [on YYYY-MM-DD] ["quote"].',
+    "load": 'load "file.csv".',
+    "query": "query(atom).",
+    "evidence": "evidence(atom, true|false).",
+    "expect": "expect atom is <likelihood>. | expect a > b. | "
+    "expect probability(a) < 0.2 [within 0.01]. | expect why(a) cites source.",
+    "scenario": 'scenario "name" { reports, facts and expectations }',
+}
+# The keywords, with the lookahead the grammar gives them (``source(x).`` is a fact).
+_KEYWORD = re.compile(
+    r"(?:query|evidence)(?=\s*\()"
+    r"|(?:source|indicator|hypothesis|competing|conflict|report|expect)(?=\s+[a-z'~])"
+    r"|(?:load|scenario)(?=\s+\")"
+)
 
 
 def describe(exc: UnexpectedInput, text: str, file: str, parser: lark.Lark) -> tuple[Span, str]:
@@ -139,11 +168,13 @@ def describe(exc: UnexpectedInput, text: str, file: str, parser: lark.Lark) -> t
     label = _known_mistake(exc, parser)
     if label == MISSING_DOT:
         return after_previous, label
+    if label:
+        return (after_previous if at_end else _point(text, file, offset)), label
     if at_end:
-        message = label or "the file ends in the middle of a statement" + _expected(accepts, parser)
-        return after_previous, message
-    span = _point(text, file, offset)
-    return span, label or f"unexpected {str(exc.token)!r}" + _expected(accepts, parser)
+        message = "the file ends in the middle of a statement" + _expected(accepts, parser)
+        return after_previous, _with_shape(message, text, offset)
+    message = f"unexpected {str(exc.token)!r}" + _expected(accepts, parser)
+    return _point(text, file, offset), _with_shape(message, text, offset)
 
 
 def _characters_message(exc: UnexpectedCharacters, text: str, parser: lark.Lark) -> str:
@@ -193,6 +224,31 @@ def _previous_token(text: str, offset: int) -> tuple[int, int]:
         start, end = token.start(), token.end()
         position = end
     return start, end
+
+
+def _declaration(text: str, offset: int) -> str | None:
+    """The keyword that opens the statement around ``offset``, if it is one."""
+    position, start = 0, 0
+    while position < offset:
+        skipped = _SKIP.match(text, position)
+        if skipped:
+            position = skipped.end()
+            continue
+        token = _TOKEN.match(text, position)
+        if token is None:
+            break
+        if token[0] in _STATEMENT_ENDS and token.end() <= offset:
+            start = token.end()
+        position = token.end()
+    while (skipped := _SKIP.match(text, start)) and skipped.end() > start:
+        start = skipped.end()
+    keyword = _KEYWORD.match(text, start)
+    return keyword[0] if keyword else None
+
+
+def _with_shape(message: str, text: str, offset: int) -> str:
+    keyword = _declaration(text, offset)
+    return f"{message} (a {keyword} is written: {SHAPES[keyword]})" if keyword else message
 
 
 def _point(text: str, file: str, offset: int) -> Span:

@@ -63,3 +63,25 @@ def test_messages_use_the_language_words_not_terminal_names(text: str) -> None:
     assert "the end of the file" not in message
     for internal in ("add_op", "mul_op", "pow_op", "naf", "tilde", "minus", "anon", "$END"):
         assert internal not in message.lower()
+
+
+@pytest.mark.parametrize(
+    ("text", "shape"),
+    [
+        ("source s reliability B.", 'source name "description" reliability A-F'),
+        ("report a by s.", "report atom by source credibility 1-6"),
+        ('indicator troops(count "T".', 'indicator name[(parameter, …)] "description".'),
+        ("p. competing c a, b.", "competing set_name: hypothesis, hypothesis"),
+        ("query(a", "query(atom)."),
+        ('scenario "s" { expect a is. }', "expect atom is <likelihood>."),
+    ],
+)
+def test_an_error_inside_a_declaration_shows_how_it_is_written(text: str, shape: str) -> None:
+    message, _, _ = syntax_error(text)
+    assert shape in message
+
+
+@pytest.mark.parametrize("text", ["source(x) :- foo bar.", "p :- source, q r s."])
+def test_a_predicate_named_like_a_keyword_gets_no_declaration_shape(text: str) -> None:
+    message, _, _ = syntax_error(text)
+    assert "is written" not in message
