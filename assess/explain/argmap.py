@@ -7,8 +7,9 @@ the cone of the questions (hypotheses, queries) and of the contraries
 * an **atom node** per ground atom (kind ``hypothesis``, ``indicator`` or
   ``atom``), labelled with its probability; a certain fact says so;
 * an **argument node** per ground instance of a rule, labelled with the
-  rule's label and weight; ``support`` edges run from each positive premise
-  to it and from it to its conclusion, a ``condition`` edge from each
+  rule's label, its weight and the probability that it fires (``firing``);
+  ``support`` edges run from each positive premise to it and from it to
+  its conclusion, a ``condition`` edge from each
   negated premise (the argument needs it to fail);
 * an **evidence node** per report choice (one origin's reports), labelled
   with the sources and grades and its probability, supporting its atom;
@@ -22,6 +23,7 @@ evidence → a → r → h.
 
 from __future__ import annotations
 
+import copy
 from dataclasses import dataclass
 
 from assess.engine.ir import GroundAtom, IRProgram, Pred
@@ -39,6 +41,8 @@ class MapNode:
     label: str
     probability: float | None
     detail: str = ""
+    weight: float | None = None
+    """An argument's rule weight (its ``probability`` is the chance it fires)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,9 +72,32 @@ def _kind(session: Session, atom: GroundAtom) -> str:
     return "indicator" if name in session.ir.indicators else "atom"
 
 
+ARGUMENT = Pred("__argument", 1)
+
+
+def firing(session: Session, derivations: list[int]) -> dict[int, float]:
+    """P(the rule instance fires | evidence) for each derivation, exactly.
+
+    Each is copied under a fresh atom ``__argument(d)`` read by nothing else,
+    so its copy's coin has the same probability and the copy's marginal is
+    the instance's; one more compilation, no grounding. Members of an
+    annotated disjunction are left out (a copy would join their group).
+    """
+    graph = copy.deepcopy(session.graph)
+    wanted = [d for d in derivations
+              if session.ir.rules[graph.derivations[d].rule].disjunction is None]
+    targets: list[GroundAtom] = []
+    for d in wanted:
+        der = graph.derivations[d]
+        targets.append((ARGUMENT, (d,)))
+        graph.derivation(graph.atom(targets[-1]), der.rule, der.pos, der.neg)
+    probe = Session(session.ir, targets, graph=graph, limits=session.limits)
+    return {d: probe.probability(t) for d, t in zip(wanted, targets, strict=True)}
+
+
 class _Builder:
-    def __init__(self, session: Session) -> None:
-        self.session = session
+    def __init__(self, session: Session, fires: dict[int, float]) -> None:
+        self.session, self.fires = session, fires
         self.marginals = session.probabilities()
         self.nodes: list[MapNode] = []
         self.edges: list[MapEdge] = []
@@ -98,8 +125,8 @@ class _Builder:
                                       f"{rule.span.file}:{rule.span.line}"))
         else:
             name = f"[{rule.label}]" if rule.label else f"{rule.head.pred.name} rule"
-            self.nodes.append(MapNode(node, "argument", name, rule.probability,
-                                      f"{rule.span.file}:{rule.span.line}"))
+            self.nodes.append(MapNode(node, "argument", name, self.fires.get(d),
+                                      f"{rule.span.file}:{rule.span.line}", rule.probability))
         self.edges.extend(MapEdge(f"a{p}", node, "support") for p in der.pos)
         self.edges.extend(MapEdge(f"a{n}", node, "condition") for n in der.neg)
         self.edges.append(MapEdge(node, f"a{der.head}", "support"))
@@ -123,7 +150,9 @@ def argument_map(session: Session) -> ArgumentMap:
     roots = [a for g in [*session.questions, *session.targets]
              if (a := session.graph.find(g)) is not None]
     atoms = session.cone(roots)
-    builder = _Builder(session)
+    arguments = [d for a in sorted(atoms) for d in session.graph.by_head[a]
+                 if session.graph.derivations[d].rule not in (FACT, *session.ir.reports)]
+    builder = _Builder(session, firing(session, arguments))
     for a in sorted(atoms):
         builder.atom(a)
     builder.attacks(atoms)

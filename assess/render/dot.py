@@ -1,7 +1,8 @@
 """The argument map as Graphviz DOT, and as SVG through Graphviz's ``dot``.
 
 Hypotheses are bold rounded boxes, indicators pale yellow ellipses, other
-conclusions plain ellipses, arguments small grey boxes (label and weight),
+conclusions plain ellipses, arguments small grey boxes (label, weight and
+the probability that the argument fires),
 evidence pale blue notes (sources and grades). Support edges are solid
 black arrows; attacks are red, dashed, ending in a bar; a condition (a
 premise that must fail) is grey, dotted, ending in a circle. Every atom and
@@ -55,7 +56,8 @@ def _label(node: MapNode) -> str:
     if node.probability is None:
         return node.label
     if node.kind == "argument":
-        return f"{node.label}\nweight {node.probability:g}"
+        weight = "" if node.weight is None else f"weight {node.weight:g}, "
+        return f"{node.label}\n{weight}fires {percent(clamp(node.probability))}"
     return f"{node.label}\n{percent(clamp(node.probability))}"
 
 

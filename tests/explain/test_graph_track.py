@@ -85,3 +85,16 @@ def test_track_text_and_svg() -> None:
     svg = run("track", RULES, *WEEKS, "--format", "svg")
     root = ElementTree.fromstring(svg.stdout)
     assert root.tag.endswith("svg") and len(root.findall("{*}polyline")) == 1
+
+
+def test_an_argument_node_shows_the_chance_it_fires() -> None:
+    data = json.loads(run("graph", BUILDUP, "--format", "json").stdout)
+    nodes = {n["label"]: n for n in data["nodes"]}
+    troops = nodes["troops(30000)"]["probability"]          # 1 - 0.2 * 0.3
+    assert troops == pytest.approx(0.94)
+    massing = nodes["[massing]"]
+    assert massing["weight"] == 0.6
+    assert massing["probability"] == pytest.approx(0.6 * troops, abs=1e-12)
+    go = nodes["[go]"]                                      # 0.8 · P(ready) · P(no exercises)
+    ready = nodes["ready"]["probability"]
+    assert go["probability"] == pytest.approx(0.8 * ready * (1 - 0.625), abs=1e-12)
