@@ -24,7 +24,15 @@ within [0, 1]. A source's crossing is a *grade*: the nearest reliability
 letter, up and down, at which the term changes (each evaluated exactly).
 
 Example: ``0.5::h :- a.`` with a B2 report of ``a`` (0.80): P(h) = 0.4,
-∂P/∂p(a) = 0.5, and P(h) reaches 0.45 (roughly even chance) at p(a) = 0.9.
+∂P/∂p(a) = 0.5, and P(h) reaches 0.45 (roughly even chance) at p(a) = 0.9::
+
+    >>> import assess
+    >>> from assess.explain.session import Session, parse_atom
+    >>> a = assess.load(texts={"x.assess": 'source s "S" reliability B. indicator a "A". '
+    ...     'report a by s credibility 2. 0.5::h :- a. query(h).'})
+    >>> levers = sensitivity(Session(a.ir), parse_atom("h")).levers
+    >>> [(v.kind, v.name, round(v.derivative, 4), v.up) for v in levers]
+    [('rule', 'h<-a', 0.8, 0.5625), ('report', 'a@s', 0.5, 0.9), ('source', 's', 0.25, None)]
 """
 
 from __future__ import annotations

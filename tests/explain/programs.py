@@ -6,7 +6,8 @@ random credibilities; intermediate conclusions m0, m1 and the hypothesis
 h, each derived by one to three labelled, weighted rules over lower layers
 (h may also need an indicator to fail). ``[rv]`` has two ground instances
 (over ``level(1)``, ``level(2)``), so a label's weight is sometimes a
-polynomial rather than linear.
+polynomial rather than linear. Sometimes ``[rc]`` argues for ``~h`` (an
+attack under ``prob``), and sometimes the last rule for h is superior to it.
 """
 
 from __future__ import annotations
@@ -37,4 +38,9 @@ def program(draw: st.DrawFn) -> str:
             n += 1
     if draw(st.booleans()):
         lines.append(f"[rv] 0.5::m1 :- level(_X), {draw(st.sampled_from(INDICATORS))}.")
+    if draw(st.booleans()):
+        attack = draw(st.sampled_from([*INDICATORS, "m0"]))
+        lines.append(f"[rc] {draw(st.sampled_from(WEIGHTS))}::~h :- {attack}.")
+        if draw(st.booleans()):
+            lines.append(f"[r{n - 1}] > [rc].")
     return "\n".join(lines) + "\n"

@@ -1,0 +1,22 @@
+"""The worked examples in the explanation modules' docstrings hold."""
+
+from __future__ import annotations
+
+import doctest
+import importlib
+
+import pytest
+
+MODULES = [
+    "assess.explain.session",
+    "assess.explain.proofs",
+    "assess.explain.sensitivity",
+    "assess.render.dot",
+    "assess.render.track",
+]
+
+
+@pytest.mark.parametrize("name", MODULES)
+def test_docstring_examples(name: str) -> None:
+    result = doctest.testmod(importlib.import_module(name))
+    assert result.attempted > 0 and result.failed == 0
