@@ -37,7 +37,8 @@ def command(files: tuple[str, ...], assume: tuple[str, ...], drop: tuple[str, ..
     """Show every hypothesis before and after the changes."""
     assessment = open_assessment(files)
     session = Session(assessment.ir, limits=limits_from(limits))
-    change = make_change(session.ir, assume, drop, grade, set_)
+    names = {i.name for i in session.model.inputs}
+    change = make_change(session.ir, assume, drop, grade, set_, names)
     result = what_if(assessment, session, change)
     if output_format == "json":
         emit_result("what-if", result)

@@ -13,6 +13,8 @@ model's inputs, without grounding or compiling:
   it is an independent report, and since a report choice is a leaf read
   only by its atom, the atom's choices ``c₁ ∨ c₂`` are exactly one choice of
   probability ``1 − (1 − p₁)(1 − p₂)`` — so that one choice is re-weighted;
+* a set weight applies to every instance of the label (or the one input of
+  that name); a label whose rule bears on no question changes nothing;
 * anything else an assumed report needs (an atom the graph derives only by
   rules, or one it does not hold at all) is *structural*:
   ``structural(session, change)`` lists those reports, and ``what-if``
@@ -24,7 +26,7 @@ B2 (0.80) becomes D2 (0.625), unless its origin has a better one left.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 
 from assess.analysis.grading import RELIABILITY, source_clusters
@@ -75,7 +77,7 @@ def parse_assignment(text: str, what: str) -> tuple[str, str]:
 
 def make_change(
     ir: IRProgram, assume: Sequence[str], drop: Sequence[str], grade: Sequence[str],
-    set_: Sequence[str],
+    set_: Sequence[str], names: Collection[str] | None = None,
 ) -> Change:
     """Parse and check the command-line changes against the program."""
     reports = tuple(parse_report(t) for t in assume)
@@ -97,6 +99,10 @@ def make_change(
             weights[label] = float(value)
         except ValueError:
             raise _bad("bad_option", f"--set {text!r}: the value must be a number") from None
+        labels = {r.label for r in ir.rules if r.label is not None}
+        if names is not None and label not in labels and label not in names:
+            raise _bad("unknown_input", f"--set {label!r}: no rule label or input of that "
+                        "name (sensitivity lists the inputs by name)")
     for spec in drop:
         if not dropped_by(ir, spec):
             raise _bad("unknown_report", f"--drop {spec!r} matches no report or source")
@@ -147,7 +153,9 @@ def weights(session: Session, change: Change) -> dict[Key, float]:
         rules = _report_rules(session, atom)
         if rules and id(report) not in lowered:
             _join(session, out, rules, report)
-    out.update(change.set)
+    known = {i.name for i in session.model.inputs} | {
+        i.label for i in session.model.inputs if i.label is not None}
+    out.update({k: v for k, v in change.set.items() if k in known})
     return out
 
 

@@ -33,7 +33,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
-from assess.analysis.icd203 import phrase
+from assess.analysis.icd203 import band_index, phrase
 from assess.diagnostics import AssessError, error
 from assess.engine.ir import GroundAtom, IConst, IRAtom, IRProgram, IRQuery
 from assess.engine.provenance import FACT, DerivationGraph
@@ -91,6 +91,14 @@ def clamp(probability: float) -> float:
 def term(probability: float) -> str:
     """The ICD 203 words for ``probability``."""
     return phrase(clamp(probability))
+
+
+def term_class(probability: float) -> int:
+    """Which ICD 203 term ``probability`` falls in; 0 and 1 (logical outcomes,
+    not estimates) are classes of their own. "remote (below 1 %)" is the same
+    term as "almost no chance", only printed with its bound."""
+    p = clamp(probability)
+    return -1 if p == 0.0 else 99 if p == 1.0 else band_index(p)
 
 
 def _query(atom: GroundAtom) -> IRQuery:

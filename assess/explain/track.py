@@ -38,7 +38,7 @@ from assess.explain.evidence import (
     report_text,
     without,
 )
-from assess.explain.session import Session, term
+from assess.explain.session import Session, term, term_class
 from assess.semantics.prob.choices import atom_text
 from assess.syntax import ast
 
@@ -146,7 +146,7 @@ def track(sessions: Sequence[Session], snapshots: Sequence[Snapshot]) -> TrackRe
     changes: list[TermChange] = []
     for i in range(1, len(sessions)):
         for q, line in zip(atoms, series, strict=True):
-            if line.terms[i - 1] != line.terms[i]:
+            if term_class(line.probabilities[i - 1]) != term_class(line.probabilities[i]):
                 causes = _causes(sessions[i - 1], sessions[i], q)
                 changes.append(TermChange(
                     line.atom, i - 1, i, line.probabilities[i - 1], line.probabilities[i],

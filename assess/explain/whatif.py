@@ -24,7 +24,7 @@ from assess.api import Assessment
 from assess.engine.ir import GroundAtom, IConst
 from assess.engine.lower import ground_atom
 from assess.explain.changes import Change, structural, weights
-from assess.explain.session import Session, term
+from assess.explain.session import Session, term, term_class
 from assess.semantics.prob.choices import atom_text
 
 
@@ -83,4 +83,5 @@ def _union(a: dict[GroundAtom, float], b: dict[GroundAtom, float]) -> list[Groun
 
 def _row(atom: GroundAtom, before: float, after: float) -> Row:
     t0, t1 = term(before), term(after)
-    return Row(atom_text(atom), before, after, after - before, t0, t1, t0 != t1)
+    changed = term_class(before) != term_class(after)
+    return Row(atom_text(atom), before, after, after - before, t0, t1, changed)

@@ -25,7 +25,8 @@ def whatif_text(result: WhatIfResult) -> str:
     out = []
     for r in result.rows:
         mark = "*" if r.term_changed else " "
-        terms = r.term_before if not r.term_changed else f"{r.term_before} -> {r.term_after}"
+        same = r.term_before == r.term_after
+        terms = r.term_before if same else f"{r.term_before} -> {r.term_after}"
         out.append(f"{mark} {r.atom.ljust(width)}  {pct(r.before):>6} -> {pct(r.after):>6}  "
                    f"{points(r.delta):>14}  {terms}")
     note = ("re-grounded with the assumed reports" if result.regrounded else
