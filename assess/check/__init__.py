@@ -28,6 +28,7 @@ from assess.check.safety import check_unsafe_variable
 from assess.check.single_source_hypothesis import check_single_source_hypothesis
 from assess.check.singletons import check_singleton_variable
 from assess.check.sources import check_unknown_source
+from assess.check.superiority import check_superiority_cycle
 from assess.check.unreachable_hypothesis import check_unreachable_hypothesis
 from assess.check.unused_indicator import check_unused_indicator
 from assess.diagnostics import Diagnostic
@@ -48,6 +49,7 @@ CHECKS: tuple[Check, ...] = (
     check_duplicate_declaration,
     check_unknown_source,
     check_unknown_label,
+    check_superiority_cycle,
     check_unknown_hypothesis,
     # Tradecraft: legal but probably not meant (warnings).
     check_singleton_variable,

@@ -1,9 +1,9 @@
 """``undefined_predicate`` and ``arity_mismatch``: every used predicate is defined.
 
-A predicate used in a rule body (negated or not), a query, an evidence atom
-or an expectation must be *defined* somewhere in the invocation: by a rule or
-fact head, a report, or an ``indicator``/``hypothesis`` declaration (see
-``walk``). ``true/0`` is built in.
+A predicate used in a rule body (negated or not), a query, an evidence atom,
+an expectation or a ``conflict`` declaration must be *defined* somewhere in
+the invocation: by a rule or fact head, a report, or an ``indicator`` or
+``hypothesis`` declaration (see ``walk``). ``true/0`` is built in.
 
 Prolog lets ``p/1`` and ``p/2`` be unrelated predicates, and so does assess:
 defining both is legal. What a Datalog user means by ``p(a)`` when only
@@ -25,6 +25,7 @@ from collections.abc import Sequence
 
 from assess.check.suggest import Suggester
 from assess.check.walk import (
+    all_items,
     declared_signatures,
     defined_signatures,
     defining_atoms,
@@ -62,6 +63,17 @@ def check_undefined_predicate(programs: Sequence[ast.Program]) -> list[Diagnosti
                     "no fact, rule or report concludes it and no indicator or "
                     f"hypothesis declares it{suggester.hint(atom.predicate)}",
                 )
+            )
+    for item in all_items(programs):
+        if isinstance(item, ast.ConflictDecl):
+            findings.extend(
+                error(
+                    "undefined_predicate",
+                    item.span,
+                    f"conflict names {name}, which nothing defines{suggester.hint(name)}",
+                )
+                for name in (item.first, item.second)
+                if name not in names
             )
     return findings
 
