@@ -127,5 +127,10 @@ def plan(
     roots = list(roots)
     for root in roots:
         search.run(root)
-    blocks = order.blocks(roots, search.components)
+    n = len(graph.atoms)
+
+    def attackers(atom: int) -> list[int]:
+        return [node - n for node in extra(atom)] if extra is not None else []
+
+    blocks = order.blocks(roots, search.components, attackers)
     return Cone(tuple(search.components), blocks)
