@@ -131,7 +131,7 @@ class Session:
         compiled = replace(self.ir, queries=[_query(g) for g in [*self.questions, *extra]])
         STATS.compilations += 1
         hooks = contraries.hooks(self.ir, graph)
-        combine, order = hooks if hooks is not None else (disjoin, None)
+        combine, order = (hooks.combine, hooks.extra) if hooks is not None else (disjoin, None)
         self.model: CompiledModel = compile_model(
             compiled, graph, limits=limits, combine=combine, extra=order
         )

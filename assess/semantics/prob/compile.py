@@ -10,7 +10,11 @@ graph the evaluator recorded, and returns a ``CompiledModel``:
 3. ``lineage.Lineage`` builds every atom's BDD, cycles as least fixpoints;
 4. the evidence conjunction E and each ``query ∧ E`` are frozen into one
    ``Circuit``. P(q | E) = wmc(q ∧ E) / wmc(E) for any input probabilities,
-   with no further grounding or compiling.
+   with no further grounding or compiling;
+5. a ``Readout`` (``lineage.Readout``) may add named formulas about each
+   query, built from the solved lineage — contraries add ``contrary`` and
+   ``contested`` — frozen as ``formula ∧ E`` into the same circuit, so
+   they cost one forward pass with the queries and have gradients too.
 
 Limits: ``max_nodes`` diagram nodes and ``timeout`` seconds; past either,
 an ``AssessError`` (``compile_too_large``) names the atom being compiled,
@@ -35,7 +39,7 @@ from assess.engine.ir import GroundAtom, IConst, IRAtom, IRProgram
 from assess.engine.provenance import FACT, DerivationGraph
 from assess.semantics.prob.bdd import FALSE, TRUE, Budget, BudgetExceeded, Manager
 from assess.semantics.prob.choices import atom_text, make_inputs
-from assess.semantics.prob.lineage import Combine, Lineage, disjoin
+from assess.semantics.prob.lineage import Combine, Lineage, Readout, disjoin
 from assess.semantics.prob.model import CompiledModel, Slot
 from assess.semantics.prob.order import Extra, plan
 from assess.semantics.prob.wmc import Circuit
@@ -99,6 +103,7 @@ def compile_model(
     limits: Limits | None = None,
     combine: Combine = disjoin,
     extra: Extra | None = None,
+    readout: Readout | None = None,
 ) -> CompiledModel:
     """Compile ``ir``'s queries and evidence over ``graph`` (see module doc)."""
     limits = limits or Limits()
@@ -107,6 +112,8 @@ def compile_model(
         queries.extend(g for g in resolve(query.atom, graph) if g not in queries)
     evidence = [(g, e.value) for e in ir.evidence for g in resolve(e.atom, graph)]
     roots = [a for g in queries + [g for g, _ in evidence] if (a := graph.find(g)) is not None]
+    if readout is not None:
+        roots += [a for g in queries for a in readout.reads(g)]
     cone = plan(ir.rules, graph, roots, extra)
     blocks = cone.blocks
     levels = sum(len(b) for b in blocks)
@@ -117,9 +124,10 @@ def compile_model(
         lineage.solve(cone.components)
         e_root = _evidence_root(manager, lineage, graph, evidence)
         q_roots = [manager.conj(_root(lineage, graph, g), e_root) for g in queries]
+        named, n_roots = _named(lineage, readout, queries, e_root, 1 + len(q_roots))
     except BudgetExceeded as exc:
         raise _too_large(ir, graph, lineage.current, exc) from None
-    circuit = Circuit.freeze(manager, [e_root, *q_roots])
+    circuit = Circuit.freeze(manager, [e_root, *q_roots, *n_roots])
     flat = [d for b in blocks for d in b]
     groups = [i if len(b) > 1 else None for i, b in enumerate(blocks) for _ in b]
     inputs = make_inputs(ir.rules, graph, flat, groups, ir.reports)
@@ -133,7 +141,25 @@ def compile_model(
         queries=tuple(queries),
         evidence=tuple(evidence),
         circuit=circuit,
+        named=named,
     )
+
+
+def _named(
+    lineage: Lineage, readout: Readout | None, queries: list[GroundAtom], e_root: int, first: int
+) -> tuple[tuple[tuple[tuple[str, int], ...], ...], list[int]]:
+    """Each query's named formulas ∧ E: (name, root index) per query, and the roots."""
+    if readout is None:
+        return (), []
+    roots: list[int] = []
+    named: list[tuple[tuple[str, int], ...]] = []
+    for g in queries:
+        mine: list[tuple[str, int]] = []
+        for name, formula in readout.formulas(lineage, g).items():
+            mine.append((name, first + len(roots)))
+            roots.append(lineage.manager.conj(formula, e_root))
+        named.append(tuple(mine))
+    return tuple(named), roots
 
 
 def _root(lineage: Lineage, graph: DerivationGraph, ground: GroundAtom) -> int:

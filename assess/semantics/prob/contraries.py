@@ -10,28 +10,48 @@ When a program has rules for both ``h`` and its contrary ``~h`` (DESIGN
   from attacker to attacker);
 * symmetrically for ``~h``; otherwise neither holds.
 
+A declaration ``conflict p, q.`` makes ``p(ā)`` and ``q(ā)`` contradict
+like ``p(ā)`` and ``~p(ā)`` (at every arity where both names occur; the
+positive predicates only, as the defeasible reading has it): a derivation
+of ``q(ā)`` attacks ``p(ā)`` and one of ``p(ā)`` attacks ``q(ā)``, with
+superiority deciding. An atom's attackers are then the derivations of
+everything it conflicts with — ``~p(ā)`` and every declared partner.
+
 As a formula over derivation lineages, with S the supporters of ``h`` and A
-every derivation of ``~h``::
+every derivation of what ``h`` conflicts with::
 
     h  =  ⋁_{s ∈ S} s  ∧  ⋀_{a ∈ A} ( ¬a ∨ ⋁_{s ∈ S, s > a} s )
 
 It is compiled into the same exact lineage as everything else, through the
 compiler's ``Combine`` hook; the ``Extra`` hook makes each contested atom
-depend on its contrary's derivations, so their bodies are solved first.
+depend on its attackers' derivations, so their bodies are solved first.
 A superiority pair applies to every ground instance of the two labelled
 rules. A certain fact or an unlabelled rule beats nothing, so any firing
 attack blocks it. Defeaters only attack: programs with contraries are
 grounded with them, and they never support their own head.
 
-The reading is not monotone, so a contrary may not depend on its own
-subject: ``~h`` derived (through any chain) from ``h`` is a
-``contrary_cycle`` error, as negation through recursion is.
+The ``Readout`` hook adds two named formulas about each queried atom of a
+contested predicate, so analysts see how the matter stands, not only who
+wins: with C the atoms ``h`` conflicts with,
 
-A program with no ``~`` keeps plain ProbLog semantics: ``hooks`` is None.
+    contrary(h)   =  ⋁_{c ∈ C} c
+    contested(h)  =  ⋁S  ∧  ⋁A  ∧  ¬h  ∧  ¬contrary(h)
+
+(an argument for ``h`` fires, an attack on it fires — a supporting rule or
+a defeater — and neither side prevails). ``contested(~h)`` differs from
+``contested(h)`` only in whose support is asked for.
+
+The reading is not monotone, so an attacker may not depend on what it
+attacks: ``~h`` (or a declared partner) derived, through any chain, from
+``h`` is a ``contrary_cycle`` error, as negation through recursion is.
+
+A program with no ``~`` and no ``conflict`` keeps plain ProbLog semantics:
+``hooks`` is None.
 
 Example: ``0.8::bird. 0.3::penguin. [fly] fly :- bird.
 [no_fly] ~fly :- penguin. [no_fly] > [fly].`` gives
-P(fly) = 0.8 · (1 − 0.3) = 0.56 and P(~fly) = 0.3.
+P(fly) = 0.8 · (1 − 0.3) = 0.56 and P(~fly) = 0.3; without the superiority
+P(~fly) = 0.3 · 0.2 = 0.06 and P(fly contested) = 0.8 · 0.3 = 0.24.
 """
 
 from __future__ import annotations
@@ -40,33 +60,61 @@ from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 
 from assess.diagnostics import AssessError, error
-from assess.engine.ir import IRProgram, IRRule, Pred
+from assess.engine.ir import GroundAtom, IRProgram, IRRule, Pred
 from assess.engine.provenance import FACT, DerivationGraph
 from assess.engine.strata import DependencyGraph
 from assess.semantics.prob.bdd import FALSE
 from assess.semantics.prob.choices import atom_text
-from assess.semantics.prob.lineage import Combine, Lineage
-from assess.semantics.prob.order import Extra
+from assess.semantics.prob.lineage import Hooks, Lineage
+from assess.semantics.prob.model import CONTESTED, CONTRARY
 from assess.syntax.ast import RuleKind
 
 
+def declared_conflicts(ir: IRProgram) -> list[tuple[Pred, Pred]]:
+    """``conflict p, q.`` as predicate pairs: ``p/n`` and ``q/n`` for every
+    arity ``n`` at which both names occur (the positive predicates only, as
+    the defeasible reading has it)."""
+    preds = ir.predicates()
+    pairs: list[tuple[Pred, Pred]] = []
+    for first, second in ir.conflicts:
+        arities = {p.arity for p in preds if p.name == first}
+        arities &= {p.arity for p in preds if p.name == second}
+        pairs += [(Pred(first, n), Pred(second, n)) for n in sorted(arities) if first != second]
+    return pairs
+
+
+def conflicting(ir: IRProgram) -> dict[Pred, frozenset[Pred]]:
+    """What each predicate contradicts: its contrary, and its declared partners."""
+    found: dict[Pred, set[Pred]] = {}
+    for p in ir.predicates():
+        found.setdefault(p, set()).add(p.complement)
+        found.setdefault(p.complement, set()).add(p)
+    for one, other in declared_conflicts(ir):
+        found.setdefault(one, set()).add(other)
+        found.setdefault(other, set()).add(one)
+    return {p: frozenset(c) for p, c in found.items()}
+
+
 def contested_predicates(ir: IRProgram) -> set[Pred]:
-    """Predicates that have a contrary with rules: both ``p`` and ``~p``."""
+    """Predicates that something with rules may attack: ``p`` and ``~p`` when
+    ``~p`` has rules, and both sides of a declared conflict."""
     heads = {r.head.pred for r in ir.rules}
-    return {p for p in heads if p.contrary} | {p.complement for p in heads if p.contrary}
+    found = {p for p in heads if p.contrary} | {p.complement for p in heads if p.contrary}
+    return found.union(*declared_conflicts(ir))
 
 
 def grounding_goals(ir: IRProgram, goals: Collection[Pred]) -> set[Pred]:
-    """``goals`` and, for every contested predicate they depend on, its contrary
-    (closed: the contrary's own dependencies may be contested too)."""
+    """``goals`` and, for every contested predicate they depend on, what it
+    conflicts with (closed: their own dependencies may be contested too)."""
     contested = contested_predicates(ir)
     found = set(goals)
     if not contested:
         return found
+    table = conflicting(ir)
     graph = DependencyGraph(ir.rules, ir.facts)
     while True:
         relevant = graph.depends_on(found)
-        more = {p.complement for p in relevant if p in contested} - found
+        more = {o for p in relevant if p in contested for o in table[p]} - found
         if not more:
             return found
         found |= more
@@ -78,8 +126,11 @@ class _Contest:
 
     rules: tuple[IRRule, ...]
     graph: DerivationGraph
-    opponent: dict[int, int]
-    """Atom id → the atom id of its contrary (both present in the graph)."""
+    table: dict[Pred, frozenset[Pred]]
+    """Predicate → the predicates it conflicts with (``conflicting``)."""
+    contested: frozenset[Pred]
+    opponents: dict[int, tuple[int, ...]]
+    """Atom id → the ids of the atoms it conflicts with (those in the graph)."""
     superior: frozenset[tuple[str, str]]
 
     def supporting(self, d: int) -> bool:
@@ -94,14 +145,17 @@ class _Contest:
         a, b = self.rules[w].label, self.rules[lo].label
         return a is not None and b is not None and (a, b) in self.superior
 
+    def attacks(self, atom: int) -> list[int]:
+        """Every derivation of an atom that ``atom`` conflicts with."""
+        return [d for o in self.opponents.get(atom, ()) for d in self.graph.by_head[o]]
+
     def combine(self, lineage: Lineage, atom: int, found: list[tuple[int, int]]) -> int:
         manager = lineage.manager
         support = [(d, f) for d, f in found if self.supporting(d)]
         holds = manager.disj_all([f for _, f in support])
-        opponent = self.opponent.get(atom)
-        if opponent is None or holds == FALSE:
+        if holds == FALSE:
             return holds
-        for attack in self.graph.by_head[opponent]:
+        for attack in self.attacks(atom):
             fires = lineage.derivation(attack)
             if fires == FALSE:
                 continue
@@ -110,45 +164,77 @@ class _Contest:
         return holds
 
     def extra(self, atom: int) -> Iterable[int]:
-        """The contrary's derivations, as successor nodes of the plan's search,
-        and the contrary itself, so that the plan numbers its choices (an
-        attack's own coin) even when nothing else asks for the contrary."""
-        opponent = self.opponent.get(atom)
-        if opponent is None:
-            return ()
+        """The attacking derivations, as successor nodes of the plan's search,
+        and the attacking atoms themselves, so that the plan numbers their
+        choices (an attack's own coin) even when nothing else asks for them."""
         n = len(self.graph.atoms)
-        return [n + d for d in self.graph.by_head[opponent]] + [opponent]
+        return [n + d for d in self.attacks(atom)] + list(self.opponents.get(atom, ()))
+
+    def rivals(self, query: GroundAtom) -> list[int]:
+        """The ids of the atoms in the graph that ground atom ``query`` conflicts with."""
+        pred, values = query
+        found = (self.graph.find((o, values)) for o in sorted(self.table.get(pred, ()), key=str))
+        return [a for a in found if a is not None and self.graph.by_head[a]]
+
+    def reads(self, query: GroundAtom) -> Iterable[int]:
+        return self.rivals(query) if query[0] in self.contested else ()
+
+    def formulas(self, lineage: Lineage, query: GroundAtom) -> dict[str, int]:
+        """``contrary``: some atom that ``query`` conflicts with holds;
+        ``contested``: a supporting derivation of ``query`` fires, an attack
+        on it fires, and neither it nor anything it conflicts with holds."""
+        if query[0] not in self.contested:
+            return {}
+        m = lineage.manager
+        atom = self.graph.find(query)
+        rivals = self.rivals(query)
+        contrary = m.disj_all([lineage.of(r) for r in rivals])
+        if atom is None:
+            return {CONTRARY: contrary, CONTESTED: FALSE}
+        derivations = self.graph.by_head[atom]
+        support = m.disj_all([lineage.derivation(d) for d in derivations if self.supporting(d)])
+        attack = m.disj_all([lineage.derivation(d) for r in rivals for d in self.graph.by_head[r]])
+        settled = m.disj(lineage.of(atom), contrary)
+        return {CONTRARY: contrary, CONTESTED: m.conj_all([support, attack, m.neg(settled)])}
 
 
-def hooks(ir: IRProgram, graph: DerivationGraph) -> tuple[Combine, Extra] | None:
+def hooks(ir: IRProgram, graph: DerivationGraph) -> Hooks | None:
     """The compiler hooks for ``ir``'s contraries, or None when it has none."""
-    if not contested_predicates(ir):
+    contested = contested_predicates(ir)
+    if not contested:
         return None
-    opponent: dict[int, int] = {}
+    table = conflicting(ir)
+    opponents: dict[int, tuple[int, ...]] = {}
     for atom, (pred, values) in enumerate(graph.atoms):
-        other = graph.find((pred.complement, values))
-        if other is not None:
-            opponent[atom] = other
-    contest = _Contest(tuple(ir.rules), graph, opponent, frozenset(ir.superiority))
+        found = [graph.find((o, values)) for o in sorted(table.get(pred, ()), key=str)]
+        if present := tuple(a for a in found if a is not None):
+            opponents[atom] = present
+    contest = _Contest(
+        tuple(ir.rules), graph, table, frozenset(contested), opponents, frozenset(ir.superiority)
+    )
     _refuse_cycles(contest)
-    return contest.combine, contest.extra
+    return Hooks(contest.combine, contest.extra, contest)
 
 
 def _refuse_cycles(contest: _Contest) -> None:
-    """Raise ``contrary_cycle`` if an atom's contrary depends on the atom."""
-    graph = contest.graph
-    for atom, opponent in contest.opponent.items():
-        seen: set[int] = set()
-        todo = [opponent]
-        while todo:
-            current = todo.pop()
-            for der in graph.derivations_of(current):
-                for body in (*der.pos, *der.neg):
-                    if body == atom:
-                        raise _cycle_error(contest, atom, opponent)
-                    if body not in seen:
-                        seen.add(body)
-                        todo.append(body)
+    """Raise ``contrary_cycle`` if an atom's attacker depends on the atom."""
+    for atom, opponents in contest.opponents.items():
+        for opponent in opponents:
+            _refuse_cycle(contest, atom, opponent)
+
+
+def _refuse_cycle(contest: _Contest, atom: int, opponent: int) -> None:
+    seen: set[int] = set()
+    todo = [opponent]
+    while todo:
+        current = todo.pop()
+        for der in contest.graph.derivations_of(current):
+            for body in (*der.pos, *der.neg):
+                if body == atom:
+                    raise _cycle_error(contest, atom, opponent)
+                if body not in seen:
+                    seen.add(body)
+                    todo.append(body)
 
 
 def _cycle_error(contest: _Contest, atom: int, opponent: int) -> AssessError:

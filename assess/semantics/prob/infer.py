@@ -89,10 +89,14 @@ def infer_with_graph(
     queries) and the derivation graph, for readers that explain answers."""
     ir = with_hypotheses(ir, also)
     graph = ground(ir, limits)
+    readout = None
     if combine is None:
         found = contraries.hooks(ir, graph)
-        combine, extra = found if found is not None else (disjoin, extra)
-    return ir, graph, compile_model(ir, graph, limits=limits, combine=combine, extra=extra)
+        combine, extra, readout = found if found is not None else (disjoin, extra, None)
+    model = compile_model(
+        ir, graph, limits=limits, combine=combine, extra=extra, readout=readout
+    )
+    return ir, graph, model
 
 
 @dataclass(frozen=True)

@@ -19,14 +19,16 @@ r(b) = e(a,b) and r(a) = TRUE (the cycle back adds nothing).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from typing import NamedTuple, Protocol
 
 from assess.diagnostics import AssessError, error
-from assess.engine.ir import IRRule
+from assess.engine.ir import GroundAtom, IRRule
 from assess.engine.provenance import FACT, DerivationGraph
 from assess.semantics.prob.bdd import FALSE, TRUE, Manager
 from assess.semantics.prob.choices import atom_text
 from assess.semantics.prob.fixpoint import solve_component
+from assess.semantics.prob.order import Extra
 from assess.syntax.ast import NO_SPAN, Span
 
 Combine = Callable[["Lineage", int, list[tuple[int, int]]], int]
@@ -36,6 +38,31 @@ The default is the OR of the derivation lineages. A hook may read any other
 atom's derivations through ``lineage.derivation(d)`` provided its body atoms
 are of earlier components (declare them through the plan's ``extra``).
 """
+
+
+class Readout(Protocol):
+    """Further named formulas about each query, counted alongside it.
+
+    ``compile_model`` plans ``reads(q)`` with the roots, and after solving
+    adds each of ``formulas(lineage, q)`` to the circuit; the model reports
+    its probability under the name (given the evidence, as queries are).
+    """
+
+    def reads(self, query: GroundAtom) -> Iterable[int]:
+        """Graph atoms the formulas read beyond ``query`` itself."""
+        ...
+
+    def formulas(self, lineage: Lineage, query: GroundAtom) -> Mapping[str, int]:
+        """Name → diagram over the solved lineage (empty: nothing to add)."""
+        ...
+
+
+class Hooks(NamedTuple):
+    """What a reading other than plain ProbLog's gives the compiler."""
+
+    combine: Combine
+    extra: Extra
+    readout: Readout | None = None
 
 
 def disjoin(lineage: Lineage, atom: int, derivations: list[tuple[int, int]]) -> int:

@@ -51,11 +51,34 @@ class Slot:
     size: int
 
 
+CONTRARY = "contrary"
+"""P(some atom that the query conflicts with holds | evidence): ``~h``, or a
+``conflict`` partner (contraries only)."""
+CONTESTED = "contested"
+"""P(an argument for the query fires, an attack on it fires, and neither it
+nor anything it conflicts with holds | evidence) (contraries only)."""
+
+
 @dataclass(frozen=True, slots=True)
 class QueryResult:
     atom: GroundAtom
     text: str
     probability: float
+    named: tuple[tuple[str, float], ...] = ()
+    """Further named probabilities about the atom (``CONTRARY``, ``CONTESTED``)."""
+
+    def get(self, name: str) -> float | None:
+        return next((p for n, p in self.named if n == name), None)
+
+    @property
+    def contrary(self) -> float | None:
+        """P(something that contradicts the atom holds), if anything can."""
+        return self.get(CONTRARY)
+
+    @property
+    def contested(self) -> float | None:
+        """P(the matter is contested), if anything can attack the atom."""
+        return self.get(CONTESTED)
 
 
 @dataclass(frozen=True)
@@ -69,6 +92,8 @@ class CompiledModel:
     queries: tuple[GroundAtom, ...]
     evidence: tuple[tuple[GroundAtom, bool], ...]
     circuit: Circuit
+    named: tuple[tuple[tuple[str, int], ...], ...] = ()
+    """Per query: (name, index into ``circuit.roots``) of its named formulas."""
 
     def input_probabilities(self, weights: Weights | None = None) -> list[float]:
         """The probability of each input, with ``weights`` applied and checked."""
@@ -83,24 +108,44 @@ class CompiledModel:
         """P(query | evidence) for each ground query, in query order."""
         values = self.circuit.forward(self._level_weights(self.input_probabilities(weights)))
         e = self._evidence_mass(values[self.circuit.roots[0]])
+        roots = self.circuit.roots
         return [
-            QueryResult(q, atom_text(q), values[self.circuit.roots[i + 1]] / e)
+            QueryResult(
+                q, atom_text(q), values[roots[i + 1]] / e,
+                tuple((name, values[roots[r]] / e) for name, r in self._named(i)),
+            )
             for i, q in enumerate(self.queries)
         ]
 
     def probability(self, query: QueryKey, weights: Weights | None = None) -> float:
         return self.probabilities(weights)[self._query_index(query)].probability
 
+    def contested(self, query: QueryKey, weights: Weights | None = None) -> float:
+        """P(``query`` is contested | evidence) (``CONTESTED``)."""
+        return self.named_probability(CONTESTED, query, weights)
+
+    def named_probability(
+        self, name: str, query: QueryKey, weights: Weights | None = None
+    ) -> float:
+        """P(the formula ``name`` about ``query`` | evidence)."""
+        found = self.probabilities(weights)[self._query_index(query)].get(name)
+        if found is None:
+            raise self._no_formula(name, query)
+        return found
+
     def evidence_probability(self, weights: Weights | None = None) -> float:
         values = self.circuit.forward(self._level_weights(self.input_probabilities(weights)))
         return float(values[self.circuit.roots[0]])
 
-    def gradient(self, query: QueryKey, weights: Weights | None = None) -> dict[Input, float]:
-        """∂P(query | evidence)/∂p for every input p (one backward pass)."""
+    def gradient(
+        self, query: QueryKey, weights: Weights | None = None, *, of: str | None = None
+    ) -> dict[Input, float]:
+        """∂P(query | evidence)/∂p for every input p (one backward pass); with
+        ``of``, of the named formula about ``query`` instead (``CONTESTED``)."""
         probs = self.input_probabilities(weights)
         levels = self._level_weights(probs)
         values = self.circuit.forward(levels)
-        root = self._query_index(query) + 1
+        root = self._root(query, of)
         a, e = values[self.circuit.roots[root]], values[self.circuit.roots[0]]
         self._evidence_mass(e)
         da = self.circuit.backward(values, root, levels)
@@ -196,6 +241,26 @@ class CompiledModel:
                     ]
                 )
             start += slot.size
+
+    def _named(self, index: int) -> tuple[tuple[str, int], ...]:
+        return self.named[index] if index < len(self.named) else ()
+
+    def _root(self, query: QueryKey, name: str | None) -> int:
+        """The index into ``circuit.roots`` of ``query`` or its formula ``name``."""
+        index = self._query_index(query)
+        if name is None:
+            return index + 1
+        found = next((r for n, r in self._named(index) if n == name), None)
+        if found is None:
+            raise self._no_formula(name, query)
+        return found
+
+    def _no_formula(self, name: str, query: QueryKey) -> AssessError:
+        text = atom_text(self.queries[self._query_index(query)])
+        return AssessError([error(
+            "no_named_probability", NO_SPAN,
+            f"{text} has no {name} probability (nothing in the program contradicts it)",
+        )])
 
     def _query_index(self, query: QueryKey) -> int:
         if isinstance(query, int):

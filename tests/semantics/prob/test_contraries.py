@@ -4,9 +4,11 @@ Random propositional programs in layers: probabilistic facts ``e0..e3``;
 then two contested subjects ``p`` (rules over the facts) and ``q`` (rules
 over the facts and ``p``/``~p``), each with labelled, weighted rules for it
 and for its contrary, defeaters among them, and random superiority between
-labels. In every world (a value for each fact and each rule's coin) the
-oracle decides each layer in turn by the reading's definition; the exact
-answer must equal the sum over worlds to 1e-12.
+labels; sometimes a third subject ``s`` over the facts, declared
+``conflict p, s.`` (with or without rules for ``~s``). In every world (a
+value for each fact and each rule's coin) the oracle decides each layer in
+turn by the reading's definition; P(atom), and P(contested) for every
+queried atom, must equal the sums over worlds to 1e-12.
 """
 
 from __future__ import annotations
@@ -37,79 +39,118 @@ class Rule:
         return f"[{self.label}] {self.weight}::{self.head} {neck} {body}."
 
 
+Program = tuple[dict[str, float], list[Rule], set[tuple[str, str]], bool]
+"""Facts, rules, superiority, and whether ``conflict p, s.`` is declared."""
+
+
+def _rules(draw: st.DrawFn, rules: list[Rule], head: str, below: tuple[str, ...],
+           count: tuple[int, int]) -> None:
+    for _ in range(draw(st.integers(*count))):
+        atoms = draw(st.lists(st.sampled_from(below), min_size=1, max_size=2, unique=True))
+        body = tuple((a, draw(st.booleans())) for a in atoms)
+        rules.append(Rule(
+            f"r{len(rules)}", head, draw(st.sampled_from([0.4, 0.6, 1.0])),
+            body, draw(st.integers(0, 4)) == 0,
+        ))
+
+
 @st.composite
-def programs(draw: st.DrawFn) -> tuple[dict[str, float], list[Rule], set[tuple[str, str]]]:
+def programs(draw: st.DrawFn) -> Program:
     facts = {f: draw(st.sampled_from([0.2, 0.5, 0.7, 0.9])) for f in FACTS}
     rules: list[Rule] = []
     for subject, below in (("p", FACTS), ("q", (*FACTS, "p", "~p"))):
         for head in (subject, f"~{subject}"):
-            for _ in range(draw(st.integers(1, 2))):
-                atoms = draw(st.lists(st.sampled_from(below), min_size=1, max_size=2, unique=True))
-                body = tuple((a, draw(st.booleans())) for a in atoms)
-                rules.append(Rule(
-                    f"r{len(rules)}", head, draw(st.sampled_from([0.4, 0.6, 1.0])),
-                    body, draw(st.integers(0, 4)) == 0,
-                ))
+            _rules(draw, rules, head, below, (1, 2))
+    declared = draw(st.booleans())
+    if declared:
+        _rules(draw, rules, "s", FACTS, (1, 2))
+        _rules(draw, rules, "~s", FACTS, (0, 1))
     labels = [r.label for r in rules]
-    pairs = draw(st.lists(st.tuples(st.sampled_from(labels), st.sampled_from(labels)), max_size=4))
-    return facts, rules, {(a, b) for a, b in pairs if a != b}
+    pairs = draw(st.lists(st.tuples(st.sampled_from(labels), st.sampled_from(labels)), max_size=5))
+    return facts, rules, {(a, b) for a, b in pairs if a != b}, declared
 
 
-def source(facts: dict[str, float], rules: list[Rule], sup: set[tuple[str, str]]) -> str:
+def heads(rules: list[Rule]) -> list[str]:
+    return sorted({r.head for r in rules} | {"p", "~p", "q", "~q"})
+
+
+def conflicts(declared: bool) -> dict[str, set[str]]:
+    """What each literal contradicts: its contrary, and ``p``/``s`` if declared."""
+    literals = ("p", "~p", "q", "~q", "s", "~s")
+    table = {x: {x[1:] if x.startswith("~") else f"~{x}"} for x in literals}
+    if declared:
+        table["p"].add("s")
+        table["s"].add("p")
+    return table
+
+
+def source(program: Program) -> str:
+    facts, rules, sup, declared = program
     lines = [f"{p}::{f}." for f, p in facts.items()]
     lines += [r.text() for r in rules]
     lines += [f"[{a}] > [{b}]." for a, b in sorted(sup)]
-    lines += [f"query({x})." for x in ("p", "~p", "q", "~q")]
+    lines += ["conflict p, s."] if declared else []
+    lines += [f"query({x})." for x in heads(rules)]
     return "\n".join(lines)
 
 
-def decide(subject: str, true: set[str], fired: dict[str, bool], rules: list[Rule],
-           sup: set[tuple[str, str]]) -> None:
-    """Add ``subject`` or ``~subject`` to ``true`` if it wins in this world."""
+def decide(layer: tuple[str, ...], true: set[str], fired: dict[str, bool], program: Program,
+           contested: dict[str, bool]) -> None:
+    """Add the literals of ``layer`` that win in this world to ``true``, and
+    say of each whether it is contested."""
+    _, rules, sup, declared = program
+    table = conflicts(declared)
+
     def firing(head: str) -> list[Rule]:
         return [r for r in rules if r.head == head and fired[r.label]
                 and all((a in true) == positive for a, positive in r.body)]
 
-    for head, other in ((subject, f"~{subject}"), (f"~{subject}", subject)):
-        support = [r for r in firing(head) if not r.defeater]
-        attacks = firing(other)
-        if support and all(any((s.label, a.label) in sup for s in support) for a in attacks):
-            true.add(head)
+    support = {x: [r for r in firing(x) if not r.defeater] for x in layer}
+    attacks = {x: [a for o in table[x] for a in firing(o)] for x in layer}
+    won = {x for x in layer if support[x] and all(
+        any((s.label, a.label) in sup for s in support[x]) for a in attacks[x])}
+    for x in layer:
+        settled = x in won or any(o in won for o in table[x])
+        contested[x] = bool(support[x] and attacks[x]) and not settled
+    true |= won
 
 
-def brute_force(facts: dict[str, float], rules: list[Rule],
-                sup: set[tuple[str, str]]) -> dict[str, float]:
-    coins = [*facts, *(r.label for r in rules)]
+def brute_force(program: Program) -> dict[str, tuple[float, float]]:
+    """Each queried literal's (P(it holds), P(it is contested))."""
+    facts, rules, _, _ = program
     weight = {**facts, **{r.label: r.weight for r in rules}}
-    answer = dict.fromkeys(("p", "~p", "q", "~q"), 0.0)
+    coins = [c for c, w in weight.items() if w < 1.0]
+    answer = {x: [0.0, 0.0] for x in heads(rules)}
     for values in itertools.product((True, False), repeat=len(coins)):
-        world = dict(zip(coins, values, strict=True))
+        world = dict.fromkeys(weight, True) | dict(zip(coins, values, strict=True))
         mass = 1.0
-        for coin, on in world.items():
-            mass *= weight[coin] if on else 1 - weight[coin]
+        for coin in coins:
+            mass *= weight[coin] if world[coin] else 1 - weight[coin]
         true = {f for f in facts if world[f]}
-        decide("p", true, world, rules, sup)
-        decide("q", true, world, rules, sup)
-        for atom in answer:
-            answer[atom] += mass if atom in true else 0.0
-    return answer
+        contested: dict[str, bool] = {}
+        decide(("p", "~p", "s", "~s"), true, world, program, contested)
+        decide(("q", "~q"), true, world, program, contested)
+        for atom, sums in answer.items():
+            sums[0] += mass if atom in true else 0.0
+            sums[1] += mass if contested[atom] else 0.0
+    return {x: (p, c) for x, (p, c) in answer.items()}
 
 
-@settings(max_examples=60, deadline=None, derandomize=True)
+@settings(max_examples=80, deadline=None, derandomize=True)
 @given(programs())
-def test_contraries_equal_brute_force(
-    program: tuple[dict[str, float], list[Rule], set[tuple[str, str]]],
-) -> None:
-    facts, rules, sup = program
-    text = source(facts, rules, sup)
+def test_contraries_equal_brute_force(program: Program) -> None:
+    text = source(program)
     try:
         result = assess.load(texts={"c.assess": text}, check=False).prob()
     except AssessError as exc:
         raise AssertionError(f"{exc}\n{text}") from exc
-    exact = {a.text: a.probability for a in result.answers}
-    expected = brute_force(facts, rules, sup)
-    for atom, p in expected.items():
-        assert abs(exact.get(atom, 0.0) - p) < 1e-12, (atom, exact, expected, text)
+    exact = {a.text: a for a in result.answers}
+    for atom, (p, contested) in brute_force(program).items():
+        answer = exact[atom]
+        assert abs(answer.probability - p) < 1e-12, (atom, answer, p, text)
+        assert answer.contested is not None, (atom, text)
+        assert abs(answer.contested - contested) < 1e-12, (atom, answer, contested, text)
+
 
 
 def test_the_penguin_with_and_without_superiority() -> None:
