@@ -5,8 +5,11 @@ hypotheses) and returns ``Judgements``, typed ``Judgement`` values: for
 each ground hypothesis, its probability, ICD 203 term and band, its rank in
 its competing set, the strongest argument for and against it (rule, source,
 report) and a confidence level with the factors behind it
-(``assess.explain.confidence``). Hypotheses in no competing set have
-``set`` None and rank 1.
+(``assess.explain.confidence``); when something can contradict it
+(``~h`` with rules, a ``conflict`` partner), the probability that what
+contradicts it holds and that the matter is contested (both sides have an
+argument that fires, neither prevails; ``semantics.prob.contraries``).
+Hypotheses in no competing set have ``set`` None and rank 1.
 
 Everything is exact and comes from the model: probabilities by weighted
 model counting, effects by re-evaluation with inputs removed, sensitivity
@@ -60,6 +63,10 @@ class Judgement:
     confidence: Confidence
     support: Argument | None
     against: Argument | None
+    contrary: float | None = None
+    """P(what contradicts it holds), when something can (``~h``, a ``conflict``)."""
+    contested: float | None = None
+    """P(arguments for and against it fire and neither prevails), likewise."""
 
 
 @dataclass(frozen=True)
@@ -141,7 +148,7 @@ def judge_compiled(compiled: Compiled) -> Judgements:
     table = effect_table(model, effect_groups(groups))
     sets = {m: c.name for c in ir.competing for m in c.members}
     unranked = [
-        _judgement(compiled, groups, table, q, sets.get(model.queries[q][0].name))
+        _judgement(compiled, groups, table, results[q], sets.get(model.queries[q][0].name))
         for q in hypothesis_queries(compiled)
     ]
     ranked = _rank(unranked, [c.name for c in ir.competing])
@@ -152,10 +159,12 @@ def judge_compiled(compiled: Compiled) -> Judgements:
 
 
 def _judgement(
-    compiled: Compiled, groups: Groups, table: EffectTable, query: int, set_name: str | None
+    compiled: Compiled, groups: Groups, table: EffectTable, result: QueryResult,
+    set_name: str | None,
 ) -> Judgement:
     model = compiled.model
-    atom = model.queries[query]
+    atom = result.atom
+    query = model.queries.index(atom)
     p = min(1.0, max(0.0, table.baseline[query]))
     band = icd203.band(icd203.estimate(p))
     support, against = strongest(
@@ -165,6 +174,7 @@ def _judgement(
         atom_text(atom), atom, compiled.ir.hypotheses[atom[0].name].description, set_name,
         1, p, band.estimate, (band.low, band.high), icd203.phrase(p),
         confidence(model, table, groups, query), support, against,
+        result.contrary, result.contested,
     )
 
 

@@ -122,6 +122,7 @@ class Session:
         self.targets = tuple(targets)
         self.limits = limits
         self.contested = contraries.contested_predicates(self.ir)
+        self.conflicting = contraries.conflicting(self.ir)
         if graph is None:
             STATS.groundings += 1
             graph = ground(self.ir, limits)
@@ -152,9 +153,18 @@ class Session:
         found = self.graph.find((pred.complement, values))
         return found if found is not None and self.graph.by_head[found] else None
 
+    def rivals(self, atom: int) -> list[int]:
+        """Every atom that attacks ``atom``: its contrary and its declared
+        ``conflict`` partners, where some rule derives them."""
+        pred, values = self.graph.atoms[atom]
+        if pred not in self.contested:
+            return []
+        found = (self.graph.find((o, values)) for o in self.conflicting.get(pred, ()))
+        return [a for a in found if a is not None and self.graph.by_head[a]]
+
     def cone(self, roots: Iterable[int]) -> set[int]:
         """Atom ids that ``roots`` depend on (through positive and negated
-        premises, and the contrary that attacks an atom)."""
+        premises, and the contraries and conflict partners that attack an atom)."""
         seen: set[int] = set()
         stack = list(roots)
         while stack:
@@ -162,8 +172,7 @@ class Session:
             if a in seen:
                 continue
             seen.add(a)
-            if (rival := self.opponent(a)) is not None:
-                stack.append(rival)
+            stack.extend(self.rivals(a))
             for d in self.graph.by_head[a]:
                 der = self.graph.derivations[d]
                 stack.extend(der.pos)

@@ -26,7 +26,7 @@ from assess.analysis.icd203 import estimate, percent
 from assess.explain.arguments import Argument, report_text
 from assess.explain.confidence import STEP, Confidence
 from assess.explain.judgement import Judgement, Judgements
-from assess.render.prob import prob_lines
+from assess.render.prob import prob_lines, query_data
 from assess.syntax import ast
 
 WIDTH = 88
@@ -140,8 +140,25 @@ def judgement_lines(j: Judgement) -> list[str]:
     lines = [head, f"     \u201c{j.description}\u201d"]
     lines += _wrap(argument_text(j.support, j.probability, "for"), "     ")
     lines += _wrap(argument_text(j.against, j.probability, "against"), "     ")
+    if (note := contest_text(j)) is not None:
+        lines += _wrap(note, "     ")
     lines += _wrap(confidence_text(j.confidence), "     ")
     return lines
+
+
+def contest_text(j: Judgement) -> str | None:
+    """``Contested in 24 % of cases: …``, when it shows as a percentage."""
+    if j.contested is None or j.contrary is None or percent(_unit(j.contested)) == "0 %":
+        return None
+    return (
+        f"Contested in {percent(_unit(j.contested))} of cases: arguments for and against "
+        f"it both apply and neither prevails; what contradicts it holds in "
+        f"{percent(_unit(j.contrary))}."
+    )
+
+
+def _unit(p: float) -> float:
+    return min(1.0, max(0.0, p))
 
 
 def assessment_text(result: Judgements) -> str:
@@ -215,14 +232,14 @@ def judgement_data(j: Judgement) -> dict[str, Any]:
         },
         "for": _argument_data(j.support),
         "against": _argument_data(j.against),
-    }
+    } | ({} if j.contested is None else {"contrary": j.contrary, "contested": j.contested})
 
 
 def assessment_data(result: Judgements) -> dict[str, Any]:
     """The ``prob`` document with the judgements: queries, then hypotheses."""
     return {
         "semantics": "prob",
-        "queries": [{"atom": q.text, "probability": q.probability} for q in result.queries],
+        "queries": [query_data(q) for q in result.queries],
         "hypotheses": [judgement_data(j) for j in result.judgements],
         "underived": list(result.underived),
     }

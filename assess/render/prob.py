@@ -7,6 +7,12 @@ contract)::
     {"semantics": "prob",
      "queries": [{"atom": "path(a,d)", "probability": 0.7123}, …]}
 
+An atom that something can contradict (``~h`` with rules, or a ``conflict``
+partner) also carries ``"contrary"`` (P(what contradicts it holds)) and
+``"contested"`` (P(arguments on both sides fire and neither prevails)); the
+text line adds ``contested 0.2400, contrary 0.0600`` when the matter is
+contested with a probability that shows at four decimals.
+
 Example::
 
     >>> from assess.engine.ir import Pred
@@ -29,8 +35,24 @@ def prob_lines(answers: Sequence[QueryResult]) -> str:
     width = max((len(a.text) for a in answers), default=0)
     return "\n".join(
         f"{a.text.ljust(width)}  {a.probability:.4f}  {phrase(_clamp(a.probability))}"
+        + contest_note(a)
         for a in answers
     )
+
+
+def contest_note(answer: QueryResult) -> str:
+    """``  (contested 0.2400, contrary 0.0600)``, or "" when it does not show."""
+    contested, contrary = answer.contested, answer.contrary
+    if contested is None or contrary is None or round(contested, 4) == 0:
+        return ""
+    return f"  (contested {contested:.4f}, contrary {contrary:.4f})"
+
+
+def query_data(answer: QueryResult) -> dict[str, Any]:
+    """One query as JSON: atom and probability, and how a contested one stands."""
+    found: dict[str, Any] = {"atom": answer.text, "probability": answer.probability}
+    found.update(answer.named)
+    return found
 
 
 def _clamp(p: float) -> float:
@@ -45,5 +67,5 @@ def prob_text(result: ProbResult) -> str:
 def prob_data(result: ProbResult) -> dict[str, Any]:
     return {
         "semantics": result.semantics,
-        "queries": [{"atom": a.text, "probability": a.probability} for a in result.answers],
+        "queries": [query_data(a) for a in result.answers],
     }
