@@ -82,6 +82,9 @@ def test_text_says_how_contested(program: str) -> None:
 
 def test_python_api_and_gradient(program: str) -> None:
     model = assess.load(program, check=False).prob().model
+    # One input per choice: an attack's coin is not placed twice.
+    names = sorted(i.name for i in model.inputs)
+    assert names == ["b1", "d1", "h1", "massing@s", "talks@s", "x", "z"]
     assert abs(model.contested("hostile") - 0.3808) < 1e-12
     gradient = {i.name: g for i, g in model.gradient("hostile", of="contested").items()}
     # contested = massing · h1 · talks · (1 − (1 − d1)(1 − b1))

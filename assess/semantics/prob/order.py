@@ -130,7 +130,8 @@ def plan(
     n = len(graph.atoms)
 
     def attackers(atom: int) -> list[int]:
-        return [node - n for node in extra(atom)] if extra is not None else []
+        # ``extra`` also names atoms (ids < n); only derivations carry choices.
+        return [node - n for node in extra(atom) if node >= n] if extra is not None else []
 
     blocks = order.blocks(roots, search.components, attackers)
     return Cone(tuple(search.components), blocks)
