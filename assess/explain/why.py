@@ -66,7 +66,7 @@ class Step:
     """Negated premises (must fail), with their own probability."""
     shared: bool = False
     attacked_by: tuple[tuple[str, float | None], ...] = ()
-    """The contrary that attacks this conclusion, with its probability."""
+    """What attacks this conclusion (its contrary, conflict partners), with probabilities."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,9 +109,9 @@ class _Trees:
             return Step(text, p, None, (), (), (), shared=True)
         shown.add(atom)
         der = graph.derivations[proof.picks[atom]]
-        rival = self.session.opponent(atom)
-        attacks = () if rival is None else (
-            (atom_text(graph.atoms[rival]), self.marginals.get(graph.atoms[rival])),
+        attacks = tuple(
+            (atom_text(graph.atoms[r]), self.marginals.get(graph.atoms[r]))
+            for r in self.session.rivals(atom)
         )
         if der.rule == FACT:
             return Step(text, p, None, (), (), (), attacked_by=attacks)

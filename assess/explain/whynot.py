@@ -181,11 +181,9 @@ class Tracer:
 
     def attack(self, atom: GroundAtom) -> tuple[tuple[str, float], ...]:
         node = self.session.graph.find(atom)
-        rival = None if node is None else self.session.opponent(node)
-        if rival is None:
-            return ()
-        ground = self.session.graph.atoms[rival]
-        return ((atom_text(ground), self.marginals.get(ground, 0.0)),)
+        rivals = [] if node is None else self.session.rivals(node)
+        grounds = [self.session.graph.atoms[r] for r in rivals]
+        return tuple((atom_text(g), self.marginals.get(g, 0.0)) for g in grounds)
 
     def attempt(self, rule: IRRule, atom: GroundAtom, depth: int,
                 active: frozenset[GroundAtom]) -> Attempt:
