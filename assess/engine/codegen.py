@@ -157,31 +157,45 @@ def _scan(w: _Writer, step: Scan, bound: set[int]) -> None:
         w.guard(check)
 
 
+def _repeats(atom: IRAtom, bound: tuple[int, ...]) -> str:
+    """``r[i] == r[j]`` for projected positions that hold the same variable."""
+    first: dict[int, int] = {}
+    same: list[str] = []
+    for position, term in enumerate(atom.args):
+        if position in bound or not isinstance(term, IVar):
+            continue
+        if term.index in first:
+            same.append(f"r[{first[term.index]}] == r[{position}]")
+        else:
+            first[term.index] = position
+    return " and ".join(same)
+
+
 def _anti(w: _Writer, step: Anti) -> None:
+    """Anti-join; projected positions that repeat a variable must agree."""
     atom = step.atom
     full = len(step.bound) == len(atom.args)
     name = f"n{step.literal}"
+    same = _repeats(atom, step.bound)
     if full:
         w.emit(f"{name} = {w.tuple_of(atom.args)}")
         table = w.input("set", atom)
         test = f"{name} in {table}"
-    elif step.bound:
-        key = w.key(atom, step.bound)
-        table = w.input("index", atom, step.bound)
-        w.emit(f"{name}k = {key}")
-        test = f"{name}k in {table}"
     else:
-        table = w.input("set", atom)
-        test = f"len({table}) > 0"
+        if step.bound:
+            table = w.input("index", atom, step.bound)
+            rows = f"{table}.get({w.key(atom, step.bound)}, ())"
+        else:
+            rows = w.input("set", atom)
+        w.emit(f"{name} = {f'[r for r in {rows} if {same}]' if same else rows}")
+        test = f"len({name}) > 0"
     if not w.possible:
         w.guard(f"not ({test})")
         failing = f"({name},)" if full else "()"
     elif full:
         failing = f"(({name},) if {test} else ())"
-    elif step.bound:
-        failing = f"tuple({table}.get({name}k, ()))"
     else:
-        failing = f"tuple({table})"
+        failing = f"tuple({name})"
     w.neg_names[step.literal] = failing
 
 
