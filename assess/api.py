@@ -19,12 +19,13 @@ Example::
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from assess.analysis.loading import expand
 from assess.check import run_checks
 from assess.diagnostics import AssessError, Diagnostic, error
+from assess.engine.evaluate import Model
 from assess.engine.ir import IRProgram, Pred
 from assess.engine.lower import Lowerable, lower
 from assess.explain.judgement import Judgements, judge
@@ -37,8 +38,15 @@ from assess.workspace import Workspace
 
 COMMAND_LINE = Span("<command line>", 0, 0, 0, 0)
 
+def _pydatalog(program: IRProgram, goals: Collection[Pred]) -> Model:
+    from assess.engine.pydatalog_backend import pydatalog_model
+
+    return pydatalog_model(program, goals)
+
+
 ENGINES: dict[str, Grounder] = {
     "native": native_grounder,
+    "pydatalog": _pydatalog,
 }
 """Grounders that compute the crisp model; the native one records provenance."""
 

@@ -12,7 +12,7 @@ Example::
 
     >>> rule = parse_rule("A(a, b, a+b) :- R(a,b).", 0)
     >>> [type(i).__name__ for i in rule.body], rule.var_names
-    (['IRLiteral', 'IRAssign'], ('a', 'b', '#0'))
+    (['IRLiteral', 'IRAssign'], ('a', 'b', '#2'))
 """
 
 from __future__ import annotations

@@ -29,9 +29,22 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from itertools import repeat
+from operator import itemgetter
 from typing import Any
 
-from assess.engine.ir import IBinary, IExpr, INeg, IRAtom, IRCompare, IRLiteral, ITerm, IVar, Value
+from assess.engine.ir import (
+    IBinary,
+    IConst,
+    IExpr,
+    INeg,
+    IRAtom,
+    IRCompare,
+    IRLiteral,
+    ITerm,
+    IVar,
+    Value,
+)
 from assess.engine.plans import Anti, Bind, Plan, Scan, Test
 from assess.engine.show import rule_text
 from assess.syntax.ast import ArithOp, CompareOp
@@ -39,7 +52,7 @@ from assess.syntax.ast import ArithOp, CompareOp
 Input = tuple[str, Any, tuple[int, ...]]
 """``(kind, pred, positions)``: kind ``recent``, ``set`` or ``index``."""
 
-RunFn = Callable[[tuple[Any, ...], Callable[[tuple[Value, ...]], None], Any], None]
+RunFn = Callable[[tuple[Any, ...], set[tuple[Value, ...]], Any], None]
 
 _ARITH = {
     ArithOp.ADD: "+", ArithOp.SUB: "-", ArithOp.MUL: "*", ArithOp.DIV: "/",
@@ -215,7 +228,12 @@ def generate(plan: Plan, record: bool = False, possible: bool = False) -> Compil
     """Generate and compile the function of ``plan``."""
     w = _Writer(plan, record, possible)
     bound: set[int] = set()
+    last = plan.steps[-1] if plan.steps and not record else None
+    if not isinstance(last, Scan) or not _vectorizable(last, bound, plan):
+        last = None
     for step in plan.steps:
+        if step is last:
+            break
         if isinstance(step, Scan):
             _scan(w, step, bound)
         elif isinstance(step, Anti):
@@ -226,6 +244,8 @@ def generate(plan: Plan, record: bool = False, possible: bool = False) -> Compil
         elif isinstance(step, Test):
             w.guard(_test(w, step))
     head = w.tuple_of(plan.rule.head.args)
+    if last is not None and _vector_scan(w, last, bound):
+        return _compile(w)
     if record:
         literals = [(n, i) for n, i in enumerate(plan.rule.body) if isinstance(i, IRLiteral)]
         pos = "".join(f"{w.tuple_of(i.atom.args)}, " for _, i in literals if not i.negated)
@@ -234,6 +254,52 @@ def generate(plan: Plan, record: bool = False, possible: bool = False) -> Compil
     else:
         w.emit(f"add({head})")
     return _compile(w)
+
+
+def _vectorizable(step: Scan, bound: set[int], plan: Plan) -> bool:
+    """A last scan with no checks (constants, repeats) becomes one C-level update."""
+    atom = step.atom
+    if not atom.args or len(step.bound) == len(atom.args):
+        return False
+    free = [t for n, t in enumerate(atom.args) if step.recent or n not in step.bound]
+    if any(isinstance(t, IConst) for t in free):
+        return False
+    indexes = [t.index for t in free if isinstance(t, IVar)]
+    return len(set(indexes)) == len(indexes)
+
+
+def _vector_scan(w: _Writer, step: Scan, bound: set[int]) -> bool:
+    """``update(zip(map(g1, rows), repeat(v0)))`` instead of a loop of ``add``."""
+    atom = step.atom
+    if step.recent:
+        rows = w.input("recent", atom)
+    elif step.bound:
+        rows = f"{w.input('index', atom, step.bound)}.get({w.key(atom, step.bound)}, ())"
+    else:
+        rows = w.input("set", atom)
+    column = {
+        t.index: n for n, t in enumerate(atom.args)
+        if isinstance(t, IVar) and t.index not in bound and (step.recent or n not in step.bound)
+    }
+    head = w.plan.rule.head.args
+    if [column.get(t.index) if isinstance(t, IVar) else None for t in head] == list(
+        range(len(atom.args))
+    ):
+        w.emit(f"update({rows})")
+        return True
+    w.emit(f"rows = {rows}")
+    parts = []
+    for term in head:
+        if isinstance(term, IVar) and term.index in column:
+            parts.append(f"map(g{column[term.index]}, rows)")
+        else:
+            parts.append(f"repeat({w.term(term)})")
+    if not any(p.startswith("map") for p in parts):
+        w.guard("rows")
+        w.emit(f"add({w.tuple_of(head)})")
+    else:
+        w.emit(f"update(zip({', '.join(parts)}))")
+    return True
 
 
 def _test(w: _Writer, step: Test) -> str:
@@ -247,14 +313,18 @@ def _compile(w: _Writer) -> Compiled:
     inputs = ", ".join(f"i{n}" for n in range(len(w.inputs)))
     consts = ", ".join(f"k{n}" for n in range(len(w.constants)))
     header = [
-        "def run(I, add, rec):",
+        "def run(I, out, rec):",
         f'    """{_docstring(w.plan)}"""',
+        "    add, update = out.add, out.update",
     ]
     if w.inputs:
         header.append(f"    {inputs}{',' if len(w.inputs) == 1 else ''} = I")
     if w.constants:
         header.append(f"    {consts}{',' if len(w.constants) == 1 else ''} = K")
     source = "\n".join([*header, *w.lines]) + "\n"
-    namespace: dict[str, Any] = {"K": tuple(w.constants)}
+    namespace: dict[str, Any] = {"K": tuple(w.constants), "repeat": repeat}
+    widest = max((len(i.atom.args) for i in w.plan.rule.body if isinstance(i, IRLiteral)),
+                 default=0)
+    namespace.update({f"g{n}": itemgetter(n) for n in range(widest)})
     exec(compile(source, f"<plan of rule {w.plan.rule.id}>", "exec"), namespace)
     return Compiled(w.plan, tuple(w.inputs), namespace["run"], source)

@@ -159,10 +159,10 @@ class _Evaluation:
             assert isinstance(literal, IRLiteral)
             if not self.variables[literal.atom.pred].recent:
                 return
-        add = self.variables[rule.head.pred].to_add.add
-        rec = self.recorder.for_rule(rule, add) if self.recorder is not None else None
+        out = self.variables[rule.head.pred].to_add
+        rec = self.recorder.for_rule(rule, out.add) if self.recorder is not None else None
         try:
-            compiled.run(self._inputs(compiled), add, rec)
+            compiled.run(self._inputs(compiled), out, rec)
         except (ArithmeticError, TypeError, ValueError) as exc:
             raise AssessError([error(
                 "arithmetic_error", rule.span, f"arithmetic or comparison failed: {exc}",

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from datalog_conformance.plugin import get_tests_dir
 from datalog_conformance.runner import YamlTestRunner
-from datalog_conformance.schema import TestCase
+from datalog_conformance.schema import TestCase as Case
 
 CORE = {"basic", "negation", "recursion", "errors"}
 PROJECTED_NEGATION = "unsafe_negation_variable_only_in_negative_literal"
@@ -25,7 +25,7 @@ def suite_of(path: Path) -> str:
     return path.relative_to(get_tests_dir()).parts[0]
 
 
-def test_core_suite(yaml_test_case: tuple[Path, TestCase], runner: YamlTestRunner) -> None:
+def test_core_suite(yaml_test_case: tuple[Path, Case], runner: YamlTestRunner) -> None:
     path, case = yaml_test_case
     if suite_of(path) not in CORE:
         pytest.skip("not a core suite")

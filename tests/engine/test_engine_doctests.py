@@ -1,0 +1,24 @@
+"""The worked examples in the engine's and crisp reading's docstrings hold."""
+
+from __future__ import annotations
+
+import doctest
+import importlib
+
+import pytest
+
+MODULES = [
+    "assess.engine.evaluate",
+    "assess.engine.relations",
+    "assess.engine.show",
+    "assess.conformance",
+    "assess.conformance_syntax",
+    "assess.render.crisp",
+    "assess.api",
+]
+
+
+@pytest.mark.parametrize("name", MODULES)
+def test_docstring_examples(name: str) -> None:
+    result = doctest.testmod(importlib.import_module(name))
+    assert result.attempted > 0 and result.failed == 0
