@@ -1,6 +1,6 @@
 """Plans to Python: one generated function per rule variant.
 
-Each plan becomes the source of a function ``run(I, add, rec)`` whose
+Each plan becomes the source of a function ``run(I, out, rec)`` whose
 docstring is the Datalog rule it implements. ``I`` holds the plan's inputs in
 ``Compiled.inputs`` order: the ``recent`` list of the delta literal, the set of
 a relation (scans with nothing bound, membership tests) or an index dict
@@ -8,16 +8,17 @@ a relation (scans with nothing bound, membership tests) or an index dict
 constants ``k0, k1, …``; a scan unpacks tuples straight into locals, so the
 hot loop allocates nothing but the head tuples it derives.
 
-With ``record`` the function also calls ``rec(head, pos, neg)`` for every
-ground instance: ``pos`` the positive body tuples in body order, ``neg`` one
-tuple of failing atoms per negated literal (the literal itself when fully
+With ``record`` the function also calls ``rec((head, pos, neg))`` (a list's
+``append``; ``record.Recorder`` turns the list into graph nodes in bulk) for
+every ground instance: ``pos`` the positive body tuples in body order, ``neg``
+one tuple of failing rows per negated literal (the literal itself when fully
 bound; the matching tuples of a projected literal when ``possible``).
 With ``possible`` a negated literal does not prune (the possible-worlds
 grounding); otherwise it is an anti-join.
 
 Example (delta variant of ``path(X, Y) :- edge(X, Z), path(Z, Y).``)::
 
-    def run(I, add, rec):
+    def run(I, out, rec):
         '''path(X, Y) :- edge(X, Z), path(Z, Y).  [delta: literal 2]'''
         i0, i1 = I
         for v2, v1 in i0:
@@ -87,6 +88,13 @@ class _Writer:
         self.in_loop = False
         self.neg_names: dict[int, str] = {}
 
+    def ordinal(self, literal: int) -> int:
+        """The position of body literal ``literal`` among the positive ones."""
+        body = self.plan.rule.body
+        return sum(
+            1 for i in body[:literal] if isinstance(i, IRLiteral) and not i.negated
+        )
+
     def const(self, value: Value) -> str:
         self.constants.append(value)
         return f"k{len(self.constants) - 1}"
@@ -149,25 +157,33 @@ class _Writer:
 
 
 def _scan(w: _Writer, step: Scan, bound: set[int]) -> None:
+    """Match a positive literal; when recording, also look up its atom's id."""
     atom = step.atom
+    row = f"r{w.ordinal(step.literal)}" if w.record else None
     if not atom.args:
         w.guard(f"len({w.input('recent' if step.recent else 'set', atom)}) > 0")
-        return
-    if step.recent:
-        target, checks = w.pattern(atom, (), bound)
-        w.loop(f"for {target} in {w.input('recent', atom)}:")
-    elif len(step.bound) == len(atom.args):
-        w.guard(f"{w.tuple_of(atom.args)} in {w.input('set', atom)}")
-        return
-    elif step.bound:
-        key = w.key(atom, step.bound)
-        target, checks = w.pattern(atom, step.bound, bound)
-        w.loop(f"for {target} in {w.input('index', atom, step.bound)}.get({key}, ()):")
+        if row:
+            w.emit(f"{row} = ()")
+    elif not step.recent and len(step.bound) == len(atom.args):
+        if row:
+            w.emit(f"{row} = {w.tuple_of(atom.args)}")
+        w.guard(f"{row or w.tuple_of(atom.args)} in {w.input('set', atom)}")
     else:
-        target, checks = w.pattern(atom, (), bound)
-        w.loop(f"for {target} in {w.input('set', atom)}:")
-    for check in checks:
-        w.guard(check)
+        fixed = () if step.recent else step.bound
+        if step.recent:
+            source = w.input("recent", atom)
+        elif step.bound:
+            source = f"{w.input('index', atom, step.bound)}.get({w.key(atom, step.bound)}, ())"
+        else:
+            source = w.input("set", atom)
+        target, checks = w.pattern(atom, fixed, bound)
+        if row:
+            w.loop(f"for {row} in {source}:")
+            w.emit(f"{target} = {row}")
+        else:
+            w.loop(f"for {target} in {source}:")
+        for check in checks:
+            w.guard(check)
 
 
 def _repeats(atom: IRAtom, bound: tuple[int, ...]) -> str:
@@ -247,13 +263,20 @@ def generate(plan: Plan, record: bool = False, possible: bool = False) -> Compil
     if last is not None and _vector_scan(w, last, bound):
         return _compile(w)
     if record:
-        literals = [(n, i) for n, i in enumerate(plan.rule.body) if isinstance(i, IRLiteral)]
-        pos = "".join(f"{w.tuple_of(i.atom.args)}, " for _, i in literals if not i.negated)
-        neg = "".join(f"{w.neg_names[n]}, " for n, i in literals if i.negated)
-        w.emit(f"rec({head}, ({pos}), ({neg}))")
+        _record(w, head)
     else:
         w.emit(f"add({head})")
     return _compile(w)
+
+
+def _record(w: _Writer, head: str) -> None:
+    """Add the head and append the instance's rows for ``record.Recorder``."""
+    literals = [(n, i) for n, i in enumerate(w.plan.rule.body) if isinstance(i, IRLiteral)]
+    pos = "".join(f"r{n}, " for n in range(sum(not i.negated for _, i in literals)))
+    neg = "".join(f"{w.neg_names[n]}, " for n, i in literals if i.negated)
+    w.emit(f"h = {head}")
+    w.emit("add(h)")
+    w.emit(f"rec((h, ({pos}), ({neg})))")
 
 
 def _vectorizable(step: Scan, bound: set[int], plan: Plan) -> bool:

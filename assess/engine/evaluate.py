@@ -36,7 +36,7 @@ Example::
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Iterable
+from collections.abc import Collection
 from dataclasses import dataclass
 from typing import Any
 
@@ -44,7 +44,8 @@ from assess.diagnostics import AssessError, error
 from assess.engine.codegen import Compiled, generate
 from assess.engine.ir import IRLiteral, IRProgram, IRRule, Pred, Value
 from assess.engine.plans import plan_rule
-from assess.engine.provenance import FACT, DerivationGraph
+from assess.engine.provenance import DerivationGraph
+from assess.engine.record import Instance, Recorder
 from assess.engine.relations import Row, Variable
 from assess.engine.strata import DependencyGraph, strata
 from assess.syntax.ast import RuleKind
@@ -61,40 +62,6 @@ class Model:
         return values in self.relations.get(pred, ())
 
 
-RecFn = Callable[[Row, tuple[Row, ...], tuple[tuple[Row, ...], ...]], None]
-
-
-class _Recorder:
-    """Turns ground instances into derivation-graph nodes."""
-
-    def __init__(self) -> None:
-        self.graph = DerivationGraph()
-
-    def facts(self, pred: Pred, rows: Iterable[Row]) -> None:
-        atom, derivation = self.graph.atom, self.graph.derivation
-        for row in rows:
-            derivation(atom((pred, row)), FACT, (), ())
-
-    def for_rule(self, rule: IRRule, add: Callable[[Row], None]) -> RecFn:
-        atom, derivation = self.graph.atom, self.graph.derivation
-        literals = [i for i in rule.body if isinstance(i, IRLiteral)]
-        pos_preds = tuple(i.atom.pred for i in literals if not i.negated)
-        neg_preds = tuple(i.atom.pred for i in literals if i.negated)
-        head_pred, rule_id = rule.head.pred, rule.id
-
-        def rec(head: Row, pos: tuple[Row, ...], neg: tuple[tuple[Row, ...], ...]) -> None:
-            add(head)
-            derivation(
-                atom((head_pred, head)),
-                rule_id,
-                tuple([atom(a) for a in zip(pos_preds, pos, strict=True)]),
-                tuple([atom((q, row)) for q, rows in zip(neg_preds, neg, strict=True)
-                       for row in rows]),
-            )
-
-        return rec
-
-
 class _Evaluation:
     def __init__(
         self, rules: list[IRRule], facts: dict[Pred, set[Row]],
@@ -104,7 +71,7 @@ class _Evaluation:
         self.max_ground = max_ground
         self.graph = DependencyGraph(rules, facts)
         self.variables = {p: Variable(facts.get(p, ())) for p in self.graph.nodes}
-        self.recorder = _Recorder() if record else None
+        self.recorder = Recorder() if record else None
         self.possible = possible
         self.by_head: dict[Pred, list[IRRule]] = {}
         for rule in rules:
@@ -160,13 +127,15 @@ class _Evaluation:
             if not self.variables[literal.atom.pred].recent:
                 return
         out = self.variables[rule.head.pred].to_add
-        rec = self.recorder.for_rule(rule, out.add) if self.recorder is not None else None
+        instances: list[Instance] = []
         try:
-            compiled.run(self._inputs(compiled), out, rec)
+            compiled.run(self._inputs(compiled), out, instances.append)
         except (ArithmeticError, TypeError, ValueError) as exc:
             raise AssessError([error(
                 "arithmetic_error", rule.span, f"arithmetic or comparison failed: {exc}",
             )]) from exc
+        if self.recorder is not None:
+            self.recorder.flush(rule, instances)
         if self.max_ground is not None:
             self._check_size(rule)
 

@@ -30,7 +30,11 @@ Example::
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections import deque
+from collections.abc import Iterable, Sequence
+from itertools import count, filterfalse, repeat
+from operator import itemgetter
+from typing import NamedTuple
 
 from assess.engine.ir import GroundAtom, Pred
 
@@ -38,9 +42,11 @@ FACT = -1
 """The rule id of a certain fact's derivation."""
 
 
-@dataclass(frozen=True, slots=True)
-class Derivation:
-    """One ground rule instance: ``head`` holds if ``pos`` hold and ``neg`` fail."""
+class Derivation(NamedTuple):
+    """One ground rule instance: ``head`` holds if ``pos`` hold and ``neg`` fail.
+
+    A named tuple (not a dataclass) because millions are made while recording:
+    it is built in C and is its own deduplication key."""
 
     head: int
     rule: int
@@ -58,18 +64,16 @@ class DerivationGraph:
         self.derivations: list[Derivation] = []
         self.by_head: list[list[int]] = []
         self._atom_ids: dict[GroundAtom, int] = {}
-        self._derivation_ids: dict[tuple[int, int, tuple[int, ...], tuple[int, ...]], int] = {}
+        self._derivation_ids: dict[Derivation, int] = {}
 
     def atom(self, ground: GroundAtom) -> int:
         """The id of ``ground``, creating the node on first use."""
-        found = self._atom_ids.get(ground)
-        if found is not None:
-            return found
         new = len(self.atoms)
-        self._atom_ids[ground] = new
-        self.atoms.append(ground)
-        self.by_head.append([])
-        return new
+        found = self._atom_ids.setdefault(ground, new)
+        if found == new:
+            self.atoms.append(ground)
+            self.by_head.append([])
+        return found
 
     def find(self, ground: GroundAtom) -> int | None:
         """The id of ``ground`` if it was ever recorded, else None."""
@@ -79,15 +83,34 @@ class DerivationGraph:
         self, head: int, rule: int, pos: tuple[int, ...], neg: tuple[int, ...]
     ) -> int:
         """The id of this ground instance, recording it on first use."""
-        key = (head, rule, pos, neg)
-        found = self._derivation_ids.get(key)
-        if found is not None:
-            return found
+        instance = Derivation(head, rule, pos, neg)
         new = len(self.derivations)
-        self._derivation_ids[key] = new
-        self.derivations.append(Derivation(head, rule, pos, neg))
-        self.by_head[head].append(new)
-        return new
+        found = self._derivation_ids.setdefault(instance, new)
+        if found == new:
+            self.derivations.append(instance)
+            self.by_head[head].append(new)
+        return found
+
+    def add_atoms(self, grounds: Sequence[GroundAtom]) -> range:
+        """Create nodes for ``grounds``, none recorded yet and no repeats; their ids.
+
+        The bulk form of ``atom`` for the evaluator's recorder (no per-atom
+        Python call)."""
+        first = len(self.atoms)
+        ids = range(first, first + len(grounds))
+        self._atom_ids.update(zip(grounds, ids, strict=True))
+        self.atoms.extend(grounds)
+        self.by_head.extend(map(list, repeat((), len(grounds))))
+        return ids
+
+    def add_derivations(self, instances: Iterable[Derivation]) -> None:
+        """Record each instance not recorded yet: the bulk form of ``derivation``."""
+        fresh = list(filterfalse(self._derivation_ids.__contains__, dict.fromkeys(instances)))
+        first = len(self.derivations)
+        self._derivation_ids.update(zip(fresh, count(first)))
+        self.derivations.extend(fresh)
+        heads = map(self.by_head.__getitem__, map(itemgetter(0), fresh))
+        deque(map(list.append, heads, count(first)), maxlen=0)
 
     def derivations_of(self, atom: int) -> list[Derivation]:
         """Every recorded derivation of ``atom``."""

@@ -1,0 +1,104 @@
+"""Recording ground rule instances into the derivation graph, in bulk.
+
+A recording plan does not touch the graph: for every ground instance it
+appends ``(head, pos, neg)`` (value tuples; ``neg`` one tuple of failing rows
+per negated literal) to a list. After the plan's run ``Recorder.flush`` turns
+the list into graph nodes with C-level bulk operations: new head atoms are
+created together (``DerivationGraph.add_atoms``), ids are looked up in one
+dict per predicate (value tuple -> id, so no ``Pred`` is hashed per
+instance), ``Derivation`` tuples are built by ``map`` and deduplicated by
+``DerivationGraph.add_derivations``. Positive body atoms are always known
+already (facts and earlier heads are recorded first); a negated atom may be
+new and is created on the slow path.
+
+Example: flushing ``[(("a", "c"), (("a", "b"), ("b", "c")), ())]`` for rule
+1 ``p(X, Z) :- e(X, Y), p(Y, Z).`` adds the atom ``p(a,c)`` (if new) and
+``Derivation(p(a,c), 1, (e(a,b), p(b,c)), ())``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from functools import partial
+from itertools import filterfalse, repeat
+from operator import itemgetter
+
+from assess.engine.ir import IRLiteral, IRRule, Pred, Value
+from assess.engine.provenance import FACT, Derivation, DerivationGraph
+
+Row = tuple[Value, ...]
+Instance = tuple[Row, tuple[Row, ...], tuple[tuple[Row, ...], ...]]
+
+_derivation = partial(tuple.__new__, Derivation)
+_head, _pos, _neg = itemgetter(0), itemgetter(1), itemgetter(2)
+
+
+class Recorder:
+    """Owns the graph and a per-predicate index of its atom ids."""
+
+    def __init__(self) -> None:
+        self.graph = DerivationGraph()
+        self._ids: dict[Pred, dict[Row, int]] = {}
+
+    def ids(self, pred: Pred) -> dict[Row, int]:
+        found = self._ids.get(pred)
+        if found is None:
+            found = self._ids[pred] = {}
+        return found
+
+    def _ensure(self, pred: Pred, rows: Iterable[Row]) -> dict[Row, int]:
+        """Create the atoms of ``rows`` not recorded yet; the predicate's id dict."""
+        ids = self.ids(pred)
+        fresh = list(filterfalse(ids.__contains__, dict.fromkeys(rows)))
+        if fresh:
+            created = self.graph.add_atoms(list(zip(repeat(pred), fresh)))
+            ids.update(zip(fresh, created, strict=True))
+        return ids
+
+    def _known(self, pred: Pred, rows: list[Row]) -> list[int]:
+        """Ids of ``rows`` (body atoms are recorded before they are used)."""
+        ids = self.ids(pred)
+        try:
+            return list(map(ids.__getitem__, rows))
+        except KeyError:
+            return list(map(self._ensure(pred, rows).__getitem__, rows))
+
+    def facts(self, pred: Pred, rows: Iterable[Row]) -> None:
+        """A ``FACT`` derivation for each certain fact."""
+        rows = list(rows)
+        ids = self._ensure(pred, rows)
+        self.graph.add_derivations(
+            map(_derivation, zip(map(ids.__getitem__, rows), repeat(FACT), repeat(()), repeat(())))
+        )
+
+    def flush(self, rule: IRRule, instances: list[Instance]) -> None:
+        """Add ``instances`` of ``rule`` to the graph, then empty the list."""
+        if not instances:
+            return
+        literals = [i for i in rule.body if isinstance(i, IRLiteral)]
+        heads = list(map(_head, instances))
+        head_ids = self._ensure(rule.head.pred, heads)
+        xs = map(head_ids.__getitem__, heads)
+        bodies = list(map(_pos, instances))
+        columns = [
+            self._known(i.atom.pred, list(map(itemgetter(n), bodies)))
+            for n, i in enumerate(x for x in literals if not x.negated)
+        ]
+        pos = zip(*columns, strict=True) if columns else repeat(())
+        negated = [i.atom.pred for i in literals if i.negated]
+        neg = self._failing(negated, map(_neg, instances)) if negated else repeat(())
+        self.graph.add_derivations(map(_derivation, zip(xs, repeat(rule.id), pos, neg)))
+        instances.clear()
+
+    def _failing(
+        self, preds: Sequence[Pred], negs: Iterable[tuple[tuple[Row, ...], ...]]
+    ) -> list[tuple[int, ...]]:
+        """Per instance, the ids of the atoms its negated literals need to fail."""
+        found = []
+        for per_literal in negs:
+            ids: list[int] = []
+            for pred, rows in zip(preds, per_literal, strict=True):
+                known = self._ensure(pred, rows)
+                ids.extend(known[row] for row in rows)
+            found.append(tuple(ids))
+        return found
