@@ -59,10 +59,11 @@ from __future__ import annotations
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 
+from assess.check.dependencies import DependencyGraph
 from assess.diagnostics import AssessError, error
 from assess.engine.ir import GroundAtom, IRProgram, IRRule, Pred
 from assess.engine.provenance import FACT, DerivationGraph
-from assess.engine.strata import DependencyGraph
+from assess.engine.strata import DependencyGraph as PredicateGraph
 from assess.semantics.prob.bdd import FALSE
 from assess.semantics.prob.choices import atom_text
 from assess.semantics.prob.lineage import Hooks, Lineage
@@ -111,7 +112,7 @@ def grounding_goals(ir: IRProgram, goals: Collection[Pred]) -> set[Pred]:
     if not contested:
         return found
     table = conflicting(ir)
-    graph = DependencyGraph(ir.rules, ir.facts)
+    graph = PredicateGraph(ir.rules, ir.facts)
     while True:
         relevant = graph.depends_on(found)
         more = {o for p in relevant if p in contested for o in table[p]} - found
@@ -217,24 +218,30 @@ def hooks(ir: IRProgram, graph: DerivationGraph) -> Hooks | None:
 
 
 def _refuse_cycles(contest: _Contest) -> None:
-    """Raise ``contrary_cycle`` if an atom's attacker depends on the atom."""
+    """Raise ``contrary_cycle`` if an attack lies on a cycle of dependencies.
+
+    Nodes are the graph's atoms; an atom depends on the body atoms of its own
+    derivations and, as an *attack* edge (marked negative), on the body atoms
+    of its attackers' derivations. An attack inside a recursive component —
+    ``~h :- h.``, or crosswise ``~p :- s. ~s :- p.`` with ``p`` and ``s``
+    contested — has no stratified reading (the iteration could oscillate),
+    exactly as negation through recursion has none.
+    """
+    graph = contest.graph
+    deps: DependencyGraph[int, int] = DependencyGraph()
+    for atom in range(len(graph.atoms)):
+        deps.add_node(atom)
+        for der in graph.derivations_of(atom):
+            for body in (*der.pos, *der.neg):
+                deps.add_edge(atom, body, False, atom)
     for atom, opponents in contest.opponents.items():
         for opponent in opponents:
-            _refuse_cycle(contest, atom, opponent)
-
-
-def _refuse_cycle(contest: _Contest, atom: int, opponent: int) -> None:
-    seen: set[int] = set()
-    todo = [opponent]
-    while todo:
-        current = todo.pop()
-        for der in contest.graph.derivations_of(current):
-            for body in (*der.pos, *der.neg):
-                if body == atom:
-                    raise _cycle_error(contest, atom, opponent)
-                if body not in seen:
-                    seen.add(body)
-                    todo.append(body)
+            for der in graph.derivations_of(opponent):
+                for body in (*der.pos, *der.neg):
+                    deps.add_edge(atom, body, True, opponent)
+    for cycle in deps.negative_cycles():
+        attack = next(e for e in cycle.edges if e.negative)
+        raise _cycle_error(contest, attack.head, attack.origin)
 
 
 def _cycle_error(contest: _Contest, atom: int, opponent: int) -> AssessError:
@@ -243,6 +250,7 @@ def _cycle_error(contest: _Contest, atom: int, opponent: int) -> AssessError:
     subject, contrary = (atom_text(contest.graph.atoms[a]) for a in (atom, opponent))
     return AssessError([error(
         "contrary_cycle", span,
-        f"{contrary} depends on {subject}, which it attacks: an argument cannot "
-        "rest on the conclusion it contradicts",
+        f"the attack of {contrary} on {subject} rests, through a cycle of "
+        f"arguments, on {subject} itself: an argument cannot rest on the "
+        "conclusion it contradicts",
     )])

@@ -16,6 +16,7 @@ from __future__ import annotations
 import itertools
 from dataclasses import dataclass
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -171,8 +172,15 @@ def test_a_defeater_blocks_but_never_supports() -> None:
     assert [round(a.probability, 12) for a in answers] == [0.56, 0.0]
 
 
-def test_a_contrary_resting_on_its_subject_is_refused() -> None:
-    text = "0.5::a. h :- a. ~h :- h. query(h)."
+@pytest.mark.parametrize(
+    "text",
+    [
+        "0.5::a. h :- a. ~h :- h. query(h).",
+        # Crosswise: each attack rests on the other's subject.
+        "0.5::a. 0.5::b. p :- a. s :- b. ~p :- s. ~s :- p. query(p).",
+    ],
+)
+def test_a_contrary_resting_on_its_subject_is_refused(text: str) -> None:
     try:
         assess.load(texts={"e.assess": text}, check=False).prob()
     except AssessError as exc:
