@@ -21,7 +21,7 @@ from datalog_conformance import plugin
 from datalog_conformance.schema import TestCase
 
 EVALUATOR = "assess.conformance.DatalogEvaluator"
-SUITES = ("basic", "errors", "negation", "recursion")
+SUITES = ("basic", "defeasible", "errors", "negation", "recursion")
 
 
 @cache
