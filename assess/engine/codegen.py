@@ -11,8 +11,9 @@ hot loop allocates nothing but the head tuples it derives.
 With ``record`` the function also calls ``rec((head, pos, neg))`` (a list's
 ``append``; ``record.Recorder`` turns the list into graph nodes in bulk) for
 every ground instance: ``pos`` the positive body tuples in body order, ``neg``
-one tuple of failing rows per negated literal (the literal itself when fully
-bound; the matching tuples of a projected literal when ``possible``).
+one tuple of rows per negated literal: the atoms it needs to fail that hold
+in some world (are in the model). An atom outside the model fails in every
+world, so it is left out; without ``possible`` that is every negated atom.
 With ``possible`` a negated literal does not prune (the possible-worlds
 grounding); otherwise it is an anti-join.
 
@@ -220,7 +221,7 @@ def _anti(w: _Writer, step: Anti) -> None:
         test = f"len({name}) > 0"
     if not w.possible:
         w.guard(f"not ({test})")
-        failing = f"({name},)" if full else "()"
+        failing = "()"
     elif full:
         failing = f"(({name},) if {test} else ())"
     else:

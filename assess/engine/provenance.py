@@ -4,7 +4,8 @@ A hash-consed AND/OR graph with integer ids (after ProbLog's ``LogicFormula``):
 
 * an **atom node** (id ``a``) is the OR of its derivations;
 * a **derivation node** (id ``d``) is one ground rule instance: the AND of its
-  positive body atoms and of the *failure* of its negated body atoms.
+  positive body atoms and of the *failure* of its negated body atoms
+  (those that hold in some world: an atom with no derivation fails anyway).
 
 Certain facts are atoms with one derivation whose ``rule`` is ``FACT`` and
 whose body is empty. A choice (probabilistic fact, report) is a derivation of
