@@ -36,30 +36,20 @@ from operator import itemgetter
 from typing import Any
 
 from assess.engine.ir import (
-    IBinary,
     IConst,
-    IExpr,
-    INeg,
     IRAtom,
     IRCompare,
     IRLiteral,
-    ITerm,
     IVar,
     Value,
 )
 from assess.engine.plans import Anti, Bind, Plan, Scan, Test
 from assess.engine.show import rule_text
-from assess.syntax.ast import ArithOp, CompareOp
-
-Input = tuple[str, Any, tuple[int, ...]]
-"""``(kind, pred, positions)``: kind ``recent``, ``set`` or ``index``."""
+from assess.engine.writer import Input, Writer
+from assess.syntax.ast import CompareOp
 
 RunFn = Callable[[tuple[Any, ...], set[tuple[Value, ...]], Any], None]
 
-_ARITH = {
-    ArithOp.ADD: "+", ArithOp.SUB: "-", ArithOp.MUL: "*", ArithOp.DIV: "/",
-    ArithOp.INT_DIV: "//", ArithOp.MOD: "%", ArithOp.POW: "**",
-}
 _COMPARE = {
     CompareOp.LT: "<", CompareOp.LE: "<=", CompareOp.GT: ">", CompareOp.GE: ">=",
     CompareOp.ARITH_EQ: "==", CompareOp.ARITH_NE: "!=", CompareOp.UNIFY: "==",
@@ -77,87 +67,7 @@ class Compiled:
     source: str
 
 
-class _Writer:
-    def __init__(self, plan: Plan, record: bool, possible: bool) -> None:
-        self.plan = plan
-        self.record = record
-        self.possible = possible
-        self.lines: list[str] = []
-        self.inputs: list[Input] = []
-        self.constants: list[Value] = []
-        self.depth = 1
-        self.in_loop = False
-        self.neg_names: dict[int, str] = {}
-
-    def ordinal(self, literal: int) -> int:
-        """The position of body literal ``literal`` among the positive ones."""
-        body = self.plan.rule.body
-        return sum(
-            1 for i in body[:literal] if isinstance(i, IRLiteral) and not i.negated
-        )
-
-    def const(self, value: Value) -> str:
-        self.constants.append(value)
-        return f"k{len(self.constants) - 1}"
-
-    def term(self, term: ITerm) -> str:
-        return f"v{term.index}" if isinstance(term, IVar) else self.const(term.value)
-
-    def expr(self, expr: IExpr) -> str:
-        if isinstance(expr, IBinary):
-            return f"({self.expr(expr.left)} {_ARITH[expr.op]} {self.expr(expr.right)})"
-        if isinstance(expr, INeg):
-            return f"(-{self.expr(expr.operand)})"
-        return self.term(expr)
-
-    def tuple_of(self, terms: tuple[ITerm, ...] | list[ITerm]) -> str:
-        inner = ", ".join(self.term(t) for t in terms)
-        return f"({inner},)" if len(terms) == 1 else f"({inner})"
-
-    def key(self, atom: IRAtom, positions: tuple[int, ...]) -> str:
-        if len(positions) == 1:
-            return self.term(atom.args[positions[0]])
-        return self.tuple_of([atom.args[p] for p in positions])
-
-    def input(self, kind: str, atom: IRAtom, positions: tuple[int, ...] = ()) -> str:
-        self.inputs.append((kind, atom.pred, positions))
-        return f"i{len(self.inputs) - 1}"
-
-    def emit(self, line: str) -> None:
-        self.lines.append("    " * self.depth + line)
-
-    def guard(self, condition: str) -> None:
-        """Go on only when ``condition`` holds (``continue`` inside loops)."""
-        if self.in_loop:
-            self.emit(f"if not ({condition}): continue")
-        else:
-            self.emit(f"if {condition}:")
-            self.depth += 1
-
-    def loop(self, header: str) -> None:
-        self.emit(header)
-        self.depth += 1
-        self.in_loop = True
-
-    def pattern(
-        self, atom: IRAtom, fixed: tuple[int, ...], seen: set[int]
-    ) -> tuple[str, list[str]]:
-        """Unpacking targets, and the checks for constants and repeated variables."""
-        names: list[str] = []
-        checks: list[str] = []
-        for position, term in enumerate(atom.args):
-            if position in fixed:
-                names.append("_")
-            elif isinstance(term, IVar) and term.index not in seen:
-                seen.add(term.index)
-                names.append(f"v{term.index}")
-            else:
-                names.append(f"c{position}")
-                checks.append(f"c{position} == {self.term(term)}")
-        return ", ".join(names) + ("," if len(names) == 1 else ""), checks
-
-
-def _scan(w: _Writer, step: Scan, bound: set[int]) -> None:
+def _scan(w: Writer, step: Scan, bound: set[int]) -> None:
     """Match a positive literal; when recording, also look up its atom's id."""
     atom = step.atom
     row = f"r{w.ordinal(step.literal)}" if w.record else None
@@ -201,7 +111,7 @@ def _repeats(atom: IRAtom, bound: tuple[int, ...]) -> str:
     return " and ".join(same)
 
 
-def _anti(w: _Writer, step: Anti) -> None:
+def _anti(w: Writer, step: Anti) -> None:
     """Anti-join; projected positions that repeat a variable must agree."""
     atom = step.atom
     full = len(step.bound) == len(atom.args)
@@ -243,7 +153,7 @@ def _rule_text(plan: Plan) -> str:
 
 def generate(plan: Plan, record: bool = False, possible: bool = False) -> Compiled:
     """Generate and compile the function of ``plan``."""
-    w = _Writer(plan, record, possible)
+    w = Writer(plan, record, possible)
     bound: set[int] = set()
     last = plan.steps[-1] if plan.steps and not record else None
     if not isinstance(last, Scan) or not _vectorizable(last, bound, plan):
@@ -270,7 +180,7 @@ def generate(plan: Plan, record: bool = False, possible: bool = False) -> Compil
     return _compile(w)
 
 
-def _record(w: _Writer, head: str) -> None:
+def _record(w: Writer, head: str) -> None:
     """Add the head and append the instance's rows for ``record.Recorder``."""
     literals = [(n, i) for n, i in enumerate(w.plan.rule.body) if isinstance(i, IRLiteral)]
     pos = "".join(f"r{n}, " for n in range(sum(not i.negated for _, i in literals)))
@@ -292,7 +202,7 @@ def _vectorizable(step: Scan, bound: set[int], plan: Plan) -> bool:
     return len(set(indexes)) == len(indexes)
 
 
-def _vector_scan(w: _Writer, step: Scan, bound: set[int]) -> bool:
+def _vector_scan(w: Writer, step: Scan, bound: set[int]) -> bool:
     """``update(zip(map(g1, rows), repeat(v0)))`` instead of a loop of ``add``."""
     atom = step.atom
     if step.recent:
@@ -326,14 +236,14 @@ def _vector_scan(w: _Writer, step: Scan, bound: set[int]) -> bool:
     return True
 
 
-def _test(w: _Writer, step: Test) -> str:
+def _test(w: Writer, step: Test) -> str:
     item = step.item
     if isinstance(item, IRCompare):
         return f"{w.expr(item.left)} {_COMPARE[item.op]} {w.expr(item.right)}"
     return f"v{item.var.index} == {w.expr(item.expr)}"
 
 
-def _compile(w: _Writer) -> Compiled:
+def _compile(w: Writer) -> Compiled:
     inputs = ", ".join(f"i{n}" for n in range(len(w.inputs)))
     consts = ", ".join(f"k{n}" for n in range(len(w.constants)))
     header = [

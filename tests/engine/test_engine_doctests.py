@@ -11,6 +11,7 @@ MODULES = [
     "assess.engine.evaluate",
     "assess.engine.relations",
     "assess.engine.show",
+    "assess.engine.writer",
     "assess.conformance",
     "assess.conformance_syntax",
     "assess.render.crisp",

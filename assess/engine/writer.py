@@ -1,0 +1,114 @@
+"""The Python source writer behind ``codegen``: names, tuples, keys, blocks.
+
+Variables are the locals ``v0, v1, …``, constants ``k0, k1, …`` (bound from a
+tuple, so any value is safe), inputs ``i0, i1, …`` in ``inputs`` order. A
+guard continues the innermost loop when it fails (or opens an ``if`` block
+outside any loop); a loop opens a block. ``pattern`` gives the unpacking
+targets of a scanned tuple and the checks for its constants and repeated
+variables.
+
+Example::
+
+    >>> from assess.engine.ir import IRAtom, IRRule, IVar, IConst, Pred
+    >>> atom = IRAtom(Pred("e", 2), (IVar(0), IConst("a")))
+    >>> w = Writer(Plan(IRRule(0, atom, (), ("X",)), None, ()), False, False)
+    >>> w.pattern(atom, (), set())
+    ('v0, c1', ['c1 == k0'])
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from assess.engine.ir import IBinary, IExpr, INeg, IRAtom, IRLiteral, ITerm, IVar, Value
+from assess.engine.plans import Plan
+from assess.syntax.ast import ArithOp
+
+Input = tuple[str, Any, tuple[int, ...]]
+"""``(kind, pred, positions)``: kind ``recent``, ``set`` or ``index``."""
+
+ARITH = {
+    ArithOp.ADD: "+", ArithOp.SUB: "-", ArithOp.MUL: "*", ArithOp.DIV: "/",
+    ArithOp.INT_DIV: "//", ArithOp.MOD: "%", ArithOp.POW: "**",
+}
+
+class Writer:
+    """Accumulates the lines of one generated plan function."""
+
+    def __init__(self, plan: Plan, record: bool, possible: bool) -> None:
+        self.plan = plan
+        self.record = record
+        self.possible = possible
+        self.lines: list[str] = []
+        self.inputs: list[Input] = []
+        self.constants: list[Value] = []
+        self.depth = 1
+        self.in_loop = False
+        self.neg_names: dict[int, str] = {}
+
+    def ordinal(self, literal: int) -> int:
+        """The position of body literal ``literal`` among the positive ones."""
+        body = self.plan.rule.body
+        return sum(
+            1 for i in body[:literal] if isinstance(i, IRLiteral) and not i.negated
+        )
+
+    def const(self, value: Value) -> str:
+        self.constants.append(value)
+        return f"k{len(self.constants) - 1}"
+
+    def term(self, term: ITerm) -> str:
+        return f"v{term.index}" if isinstance(term, IVar) else self.const(term.value)
+
+    def expr(self, expr: IExpr) -> str:
+        if isinstance(expr, IBinary):
+            return f"({self.expr(expr.left)} {ARITH[expr.op]} {self.expr(expr.right)})"
+        if isinstance(expr, INeg):
+            return f"(-{self.expr(expr.operand)})"
+        return self.term(expr)
+
+    def tuple_of(self, terms: tuple[ITerm, ...] | list[ITerm]) -> str:
+        inner = ", ".join(self.term(t) for t in terms)
+        return f"({inner},)" if len(terms) == 1 else f"({inner})"
+
+    def key(self, atom: IRAtom, positions: tuple[int, ...]) -> str:
+        if len(positions) == 1:
+            return self.term(atom.args[positions[0]])
+        return self.tuple_of([atom.args[p] for p in positions])
+
+    def input(self, kind: str, atom: IRAtom, positions: tuple[int, ...] = ()) -> str:
+        self.inputs.append((kind, atom.pred, positions))
+        return f"i{len(self.inputs) - 1}"
+
+    def emit(self, line: str) -> None:
+        self.lines.append("    " * self.depth + line)
+
+    def guard(self, condition: str) -> None:
+        """Go on only when ``condition`` holds (``continue`` inside loops)."""
+        if self.in_loop:
+            self.emit(f"if not ({condition}): continue")
+        else:
+            self.emit(f"if {condition}:")
+            self.depth += 1
+
+    def loop(self, header: str) -> None:
+        self.emit(header)
+        self.depth += 1
+        self.in_loop = True
+
+    def pattern(
+        self, atom: IRAtom, fixed: tuple[int, ...], seen: set[int]
+    ) -> tuple[str, list[str]]:
+        """Unpacking targets, and the checks for constants and repeated variables."""
+        names: list[str] = []
+        checks: list[str] = []
+        for position, term in enumerate(atom.args):
+            if position in fixed:
+                names.append("_")
+            elif isinstance(term, IVar) and term.index not in seen:
+                seen.add(term.index)
+                names.append(f"v{term.index}")
+            else:
+                names.append(f"c{position}")
+                checks.append(f"c{position} == {self.term(term)}")
+        return ", ".join(names) + ("," if len(names) == 1 else ""), checks
