@@ -22,8 +22,11 @@ result is every atom true in *some* world, which is what ``prob`` and
 rule instances: past it, ``grounding_too_large`` names the rule running.
 
 With ``record`` every ground rule instance is added to a ``DerivationGraph``
-(certain facts get a ``FACT`` derivation, choices one of their rule id).
-Recording is compiled into separate plans, so it costs nothing when off.
+(certain facts get a ``FACT`` derivation, choices one of their rule id; a
+derivation's ``neg`` lists the negated atoms in the model, i.e. none without
+``possible``). Recording is compiled into separate plans, so it costs
+nothing when off. The cycle collector is paused while evaluating (the
+relations are millions of acyclic tuples) and restored after.
 
 Example::
 
