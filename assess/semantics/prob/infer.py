@@ -99,6 +99,14 @@ def infer_with_graph(
     return ir, graph, model
 
 
+def infer_only(
+    ir: IRProgram, queries: Sequence[IRQuery], limits: Limits | None = None
+) -> CompiledModel:
+    """Compile just ``queries`` (with the program's evidence), not its own."""
+    asked = replace(ir, queries=list(queries))
+    return compile_model(asked, ground(asked, limits), limits=limits)
+
+
 @dataclass(frozen=True)
 class ProbResult:
     """The answers under ``prob``, and the compiled model behind them."""

@@ -12,7 +12,8 @@ the ``Input`` behind each variable. Nothing is grounded or compiled again:
   the group's leftover "none of them" mass absorbing the change);
 * ``exact()`` — the same numbers as ``fractions.Fraction`` (the probabilities
   written in the program read as decimals: 0.3 is 3/10);
-* ``symbolic(query, symbols)`` — the same circuit evaluated over sympy symbols.
+* ``joint_and_evidence(query, …)`` — the circuit evaluated in any number
+  type, per variable (``formula`` uses it with sympy symbols).
 
 Example::
 
@@ -31,7 +32,6 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
-from typing import Any
 
 from assess.diagnostics import AssessError, error
 from assess.engine.ir import GroundAtom, IRRule
@@ -118,7 +118,7 @@ class CompiledModel:
         ]
 
     def probability(self, query: QueryKey, weights: Weights | None = None) -> float:
-        return self.probabilities(weights)[self._query_index(query)].probability
+        return self.probabilities(weights)[self.query_index(query)].probability
 
     def contested(self, query: QueryKey, weights: Weights | None = None) -> float:
         """P(``query`` is contested | evidence) (``CONTESTED``)."""
@@ -128,7 +128,7 @@ class CompiledModel:
         self, name: str, query: QueryKey, weights: Weights | None = None
     ) -> float:
         """P(the formula ``name`` about ``query`` | evidence)."""
-        found = self.probabilities(weights)[self._query_index(query)].get(name)
+        found = self.probabilities(weights)[self.query_index(query)].get(name)
         if found is None:
             raise self._no_formula(name, query)
         return found
@@ -162,14 +162,19 @@ class CompiledModel:
         e = self._evidence_mass(values[self.circuit.roots[0]])
         return [values[self.circuit.roots[i + 1]] / e for i in range(len(self.queries))]
 
-    def symbolic(self, query: QueryKey, symbols: Sequence[Any], zero: Any, one: Any) -> Any:
-        """P(query | evidence) as an expression in ``symbols`` (one per input)."""
-        values = self.circuit.forward(self._level_weights(list(symbols), one), zero, one)
-        a, e = (
-            values[self.circuit.roots[self._query_index(query) + 1]],
-            values[self.circuit.roots[0]],
-        )
-        return a if not self.evidence else a / e
+    def joint_and_evidence(
+        self,
+        query: QueryKey,
+        weights: Sequence[Number],
+        complements: Sequence[Number],
+        zero: Number,
+        one: Number,
+    ) -> tuple[Number, Number]:
+        """wmc(query ∧ evidence) and wmc(evidence) for given per-*variable*
+        weights and complements, in any number type (a formula's symbols)."""
+        values = self.circuit.forward(weights, zero, one, complements)
+        index = self.query_index(query) + 1
+        return values[self.circuit.roots[index]], values[self.circuit.roots[0]]
 
     def _level_weights(self, probs: Sequence[Number], one: Number = 1.0) -> list[Number]:
         out: list[Number] = []
@@ -247,7 +252,7 @@ class CompiledModel:
 
     def _root(self, query: QueryKey, name: str | None) -> int:
         """The index into ``circuit.roots`` of ``query`` or its formula ``name``."""
-        index = self._query_index(query)
+        index = self.query_index(query)
         if name is None:
             return index + 1
         found = next((r for n, r in self._named(index) if n == name), None)
@@ -256,13 +261,14 @@ class CompiledModel:
         return found
 
     def _no_formula(self, name: str, query: QueryKey) -> AssessError:
-        text = atom_text(self.queries[self._query_index(query)])
+        text = atom_text(self.queries[self.query_index(query)])
         return AssessError([error(
             "no_named_probability", NO_SPAN,
             f"{text} has no {name} probability (nothing in the program contradicts it)",
         )])
 
-    def _query_index(self, query: QueryKey) -> int:
+    def query_index(self, query: QueryKey) -> int:
+        """The position of ``query`` (an index, a ground atom or its text)."""
         if isinstance(query, int):
             return query
         for i, q in enumerate(self.queries):

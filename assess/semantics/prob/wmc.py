@@ -66,14 +66,27 @@ class Circuit:
         return len(self.level)
 
     def forward(
-        self, weights: Sequence[Number], zero: Number = 0.0, one: Number = 1.0
+        self,
+        weights: Sequence[Number],
+        zero: Number = 0.0,
+        one: Number = 1.0,
+        complements: Sequence[Number] | None = None,
     ) -> list[Number]:
-        """Every node's weighted model count, given ``weights[level]``."""
+        """Every node's weighted model count, given ``weights[level]``.
+
+        ``complements[level]`` replaces ``1 - weights[level]`` when given
+        (a symbolic caller may name it so that products telescope).
+        """
         level, low, high = self.level, self.low, self.high
         values: list[Number] = [zero, one]
+        if complements is None:
+            for n in range(2, len(level)):
+                w = weights[level[n]]
+                values.append(w * values[high[n]] + (one - w) * values[low[n]])
+            return values
         for n in range(2, len(level)):
-            w = weights[level[n]]
-            values.append(w * values[high[n]] + (one - w) * values[low[n]])
+            v = level[n]
+            values.append(weights[v] * values[high[n]] + complements[v] * values[low[n]])
         return values
 
     def backward(

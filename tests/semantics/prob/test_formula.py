@@ -1,0 +1,27 @@
+"""Closed forms: substituting the inputs' values gives the number, and the
+exact rational agrees with the float."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import sympy
+
+from assess.engine.lower import lower
+from assess.semantics.prob.formula import closed_form
+from assess.semantics.prob.infer import infer_only
+from assess.syntax.parser import parse
+
+FIXTURES = sorted((Path(__file__).parent / "fixtures").glob("*.assess"))
+
+
+@pytest.mark.parametrize("path", FIXTURES, ids=lambda p: p.stem)
+def test_formula_evaluates_to_the_probability(path: Path) -> None:
+    ir = lower([parse(path.read_text(), str(path))])
+    model = infer_only(ir, ir.queries)
+    for i, answer in enumerate(model.probabilities()):
+        formula = closed_form(model, i)
+        values = {sympy.Symbol(n, positive=True): v for n, v in formula.values.items()}
+        assert abs(float(formula.expression.subs(values)) - answer.probability) < 1e-9
+        assert abs(float(formula.exact) - answer.probability) < 1e-12
