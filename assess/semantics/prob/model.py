@@ -32,6 +32,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
+from functools import cached_property
 
 from assess.diagnostics import AssessError, error
 from assess.engine.ir import GroundAtom, IRRule
@@ -211,13 +212,20 @@ class CompiledModel:
             )
         return e
 
+    @cached_property
+    def _positions(self) -> dict[Key, list[int]]:
+        """Input positions by Input, rule id, display name and rule label."""
+        found: dict[Key, list[int]] = {}
+        for i, x in enumerate(self.inputs):
+            keys: set[Key] = {x, x.rule, x.name}
+            if x.label is not None:
+                keys.add(x.label)
+            for key in keys:
+                found.setdefault(key, []).append(i)
+        return found
+
     def _select(self, key: Key) -> list[int]:
-        if isinstance(key, Input):
-            found = [i for i, x in enumerate(self.inputs) if x == key]
-        elif isinstance(key, int):
-            found = [i for i, x in enumerate(self.inputs) if x.rule == key]
-        else:
-            found = [i for i, x in enumerate(self.inputs) if key in (x.name, x.label)]
+        found = self._positions.get(key, [])
         if not found and not (isinstance(key, int) and 0 <= key < len(self.rules)):
             raise AssessError([error("unknown_input", NO_SPAN, f"no probabilistic input {key}")])
         return found
