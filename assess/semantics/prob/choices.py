@@ -90,7 +90,7 @@ def _base_name(rule: IRRule, d: Derivation, graph: DerivationGraph) -> str:
     body = [atom_text(graph.atoms[a]) for a in d.pos] + [
         "\\+" + atom_text(graph.atoms[a]) for a in d.neg
     ]
-    return f"[{head}:-{','.join(body)}]"
+    return f"{head}<-{','.join(body)}"
 
 
 def make_inputs(
