@@ -169,5 +169,19 @@ def influence(amap: ArgumentMap, hypothesis: Node) -> dict[Node, tuple[float, fl
     return {node: (pair[0], pair[1]) for node, pair in found.items()}
 
 
+def hypotheses_without(
+    programs: Sequence[ast.Program], polarity: int
+) -> list[ast.HypothesisDecl]:
+    """Declared hypotheses that no evidence bears on with ``polarity``
+    (0: can support, 1: can count against), in declaration order."""
+    amap = build(programs)
+    found = []
+    for name, decl in amap.hypotheses.items():
+        bearing = influence(amap, amap.hypothesis_node(name))
+        if not any(pair[polarity] > 0 for pair in bearing.values()):
+            found.append(decl)
+    return found
+
+
 def indicator_node(decl: ast.IndicatorDecl) -> Node:
     return (decl.name, len(decl.params), False)

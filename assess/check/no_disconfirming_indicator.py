@@ -20,24 +20,19 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from assess.check.argmap import build, influence
+from assess.check.argmap import hypotheses_without
 from assess.diagnostics import Diagnostic, warning
 from assess.syntax import ast
 
 
 def check_no_disconfirming_indicator(programs: Sequence[ast.Program]) -> list[Diagnostic]:
     """Hypotheses that no indicator can count against."""
-    amap = build(programs)
-    findings = []
-    for name, decl in amap.hypotheses.items():
-        bearing = influence(amap, amap.hypothesis_node(name))
-        if not any(against > 0 for _, against in bearing.values()):
-            findings.append(
-                warning(
-                    "no_disconfirming_indicator",
-                    decl.span,
-                    f"no indicator can count against hypothesis {name}: add an argument "
-                    f"for ~{name} (or a conflicting hypothesis) that evidence could trigger",
-                )
-            )
-    return findings
+    return [
+        warning(
+            "no_disconfirming_indicator",
+            decl.span,
+            f"no indicator can count against hypothesis {decl.name}: add an argument "
+            f"for ~{decl.name} (or a conflicting hypothesis) that evidence could trigger",
+        )
+        for decl in hypotheses_without(programs, 1)
+    ]

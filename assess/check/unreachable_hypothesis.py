@@ -14,24 +14,19 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from assess.check.argmap import build, influence
+from assess.check.argmap import hypotheses_without
 from assess.diagnostics import Diagnostic, warning
 from assess.syntax import ast
 
 
 def check_unreachable_hypothesis(programs: Sequence[ast.Program]) -> list[Diagnostic]:
     """Hypotheses that no indicator can support."""
-    amap = build(programs)
-    findings = []
-    for name, decl in amap.hypotheses.items():
-        bearing = influence(amap, amap.hypothesis_node(name))
-        if not any(support > 0 for support, _ in bearing.values()):
-            findings.append(
-                warning(
-                    "unreachable_hypothesis",
-                    decl.span,
-                    f"no indicator can support hypothesis {name}: no chain of rules leads "
-                    f"from an indicator to it, so no report can make it more likely",
-                )
-            )
-    return findings
+    return [
+        warning(
+            "unreachable_hypothesis",
+            decl.span,
+            f"no indicator can support hypothesis {decl.name}: no chain of rules leads "
+            f"from an indicator to it, so no report can make it more likely",
+        )
+        for decl in hypotheses_without(programs, 0)
+    ]
