@@ -79,16 +79,10 @@ class Workspace:
         return program
 
     def _include(self, statement: Load, declared_in: str) -> None:
-        path = statement.path
-        if not os.path.isabs(path):
-            path = os.path.normpath(os.path.join(os.path.dirname(declared_in), path))
         try:
-            self.add(read_source(path))
+            self.add(read_source(resolve(statement.path, declared_in)))
         except AssessError as exc:
-            self.problems.extend(
-                error(f"load_{d.code}", statement.span, f"cannot load: {d.message}")
-                for d in exc.diagnostics
-            )
+            self.problems.extend(load_problems(statement, exc))
 
     def line(self, file: str, number: int) -> str:
         """Line ``number`` of ``file`` as written ('' when unknown)."""
@@ -104,3 +98,18 @@ class Workspace:
 def is_program_path(path: str) -> bool:
     """Whether ``load "path".`` includes a program (rather than CSV reports)."""
     return path.endswith(".assess")
+
+
+def resolve(path: str, declared_in: str) -> str:
+    """``path`` relative to the directory of the file ``declared_in``."""
+    if os.path.isabs(path):
+        return path
+    return os.path.normpath(os.path.join(os.path.dirname(declared_in), path))
+
+
+def load_problems(statement: Load, exc: AssessError) -> list[Diagnostic]:
+    """Why the file a ``load`` names cannot be read, at the ``load`` statement."""
+    return [
+        error(f"load_{d.code}", statement.span, f"cannot load: {d.message}")
+        for d in exc.diagnostics
+    ]

@@ -39,7 +39,6 @@ on line 2, ``expand`` yields
 
 from __future__ import annotations
 
-import os
 from collections.abc import MutableMapping, Sequence
 from dataclasses import dataclass, field, replace
 
@@ -48,7 +47,7 @@ from assess.analysis.reportrow import COLUMNS, REQUIRED, RowReader
 from assess.diagnostics import AssessError, Diagnostic, error
 from assess.syntax import ast
 from assess.syntax.source import SourceText, read_source
-from assess.workspace import is_program_path
+from assess.workspace import is_program_path, load_problems, resolve
 
 
 @dataclass
@@ -77,10 +76,7 @@ class _Loader:
         try:
             source = read_source(path)
         except AssessError as exc:
-            for problem in exc.diagnostics:
-                self.problems.append(
-                    error(f"load_{problem.code}", statement.span, f"cannot load: {problem.message}")
-                )
+            self.problems.extend(load_problems(statement, exc))
             return []
         self.texts[path] = source
         return self.rows(path, source.text)
@@ -128,13 +124,6 @@ class _Loader:
 
 def _span(path: str, line: int, column: int) -> ast.Span:
     return ast.Span(path, line, column, line, column + 1)
-
-
-def resolve(path: str, declared_in: str) -> str:
-    """``path`` relative to the directory of the file ``declared_in``."""
-    if os.path.isabs(path):
-        return path
-    return os.path.normpath(os.path.join(os.path.dirname(declared_in), path))
 
 
 def declared_sources(programs: Sequence[ast.Program]) -> frozenset[str]:

@@ -97,6 +97,11 @@ def lower_atom(atom: ast.Atom, names: _Vars) -> IRAtom:
     return IRAtom(pred, tuple(_term(t, names) for t in atom.args))
 
 
+def pattern(atom: ast.Atom) -> IRAtom:
+    """``atom`` on its own, as a query pattern (its variables numbered afresh)."""
+    return lower_atom(atom, _Vars())
+
+
 def _body_item(item: ast.BodyLiteral, names: _Vars) -> IRBodyItem:
     if isinstance(item, ast.Atom):
         return IRLiteral(lower_atom(item, names))

@@ -23,10 +23,13 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from assess.api import Assessment
-from assess.engine.ir import GroundAtom
+from assess.engine.ir import IRProgram
+from assess.engine.lower import pattern
 from assess.semantics.defeasible.answers import DefeasibleResult, defeasible
 from assess.semantics.prob.choices import Input
+from assess.semantics.prob.compile import matches
 from assess.semantics.prob.infer import ProbResult, prob
+from assess.semantics.prob.model import QueryResult
 from assess.syntax import ast
 
 SINGLE_ATOM_EXPECTATIONS = (
@@ -83,18 +86,21 @@ class ScenarioReading:
     @cached_property
     def prob(self) -> ProbResult:
         """The exact probabilities of the program with this scenario's evidence."""
-        return prob(self.assessment.lower(self.extra()))
+        return prob(self.ir)
+
+    @cached_property
+    def ir(self) -> IRProgram:
+        """The program lowered with the scenario's evidence (once for all readings)."""
+        return self.assessment.lower(self.extra())
 
     def probability(self, atom: ast.Atom) -> float:
         """P(atom | evidence); an atom with variables: the most probable answer."""
-        ground = self._ground(atom)
-        found = [a.probability for a in self.prob.answers if a.atom in ground]
-        return max(found, default=0.0)
+        return max((a.probability for a in self._answers(atom)), default=0.0)
 
     def contributions(self, atom: ast.Atom) -> list[Contribution]:
         """Each input's exact contribution to P(atom), largest in size first."""
         model = self.prob.model
-        answers = [a for a in self.prob.answers if a.atom in self._ground(atom)]
+        answers = self._answers(atom)
         if not answers:
             return []
         best = max(answers, key=lambda a: a.probability)
@@ -110,44 +116,23 @@ class ScenarioReading:
     @cached_property
     def defeasible(self) -> DefeasibleResult:
         """The statuses under defeasible logic (ambiguity blocking)."""
-        return defeasible(self.assessment.lower(self.extra()))
+        return defeasible(self.ir)
 
     def status(self, atom: ast.Atom) -> str:
         """The status in words of the literal ``atom`` names ('not provable'
         when no ground literal matches; the strongest when several do)."""
-        found = {a.status for a in self.defeasible.answers if _matches(atom, (a.pred, a.values))}
+        wanted = pattern(atom)
+        answers = self.defeasible.answers
+        found = {a.status for a in answers if matches(wanted, (a.pred, a.values))}
         for status in STATUS_ORDER:
             if status in found:
                 return status
         return ast.Status.NOT_PROVABLE.value
 
-    def _ground(self, atom: ast.Atom) -> set[GroundAtom]:
-        """The ground atoms of the model's answers that ``atom`` matches."""
-        return {a.atom for a in self.prob.answers if _matches(atom, a.atom)}
-
-
-def _matches(pattern: ast.Atom, ground: GroundAtom) -> bool:
-    pred, values = ground
-    if (pred.name, pred.arity, pred.contrary) != (
-        pattern.predicate,
-        len(pattern.args),
-        pattern.contrary,
-    ):
-        return False
-    bound: dict[str, object] = {}
-    for term, value in zip(pattern.args, values, strict=True):
-        if isinstance(term, ast.Var):
-            if term.is_anonymous:
-                continue
-            if bound.setdefault(term.name, value) != value:
-                return False
-        elif _constant(term) != value:
-            return False
-    return True
-
-
-def _constant(term: ast.Symbol | ast.String | ast.Number) -> object:
-    return term.value
+    def _answers(self, atom: ast.Atom) -> list[QueryResult]:
+        """The model's answers that ``atom`` matches."""
+        wanted = pattern(atom)
+        return [a for a in self.prob.answers if matches(wanted, a.atom)]
 
 
 def cited_sources(contributions: Sequence[Contribution]) -> set[str]:

@@ -33,6 +33,7 @@ from assess.semantics.crisp import sort_key
 from assess.semantics.defeasible.conclusions import NOT_PROVABLE, Conclusions
 from assess.semantics.defeasible.ground import ground
 from assess.semantics.defeasible.prove import Ambiguity, prove
+from assess.semantics.prob.compile import matches
 from assess.semantics.prob.infer import with_hypotheses
 
 
@@ -89,7 +90,7 @@ def _answers(atom: IRAtom, conclusions: Conclusions) -> list[DefeasibleAnswer]:
     matching = [
         (values, number)
         for number, (pred, values) in enumerate(theory.literals)
-        if pred == atom.pred and _matches(atom, values)
+        if matches(atom, (pred, values))
         and (conclusions.rules_for[number] or number in theory.facts)
     ]
     if not matching:
@@ -98,14 +99,3 @@ def _answers(atom: IRAtom, conclusions: Conclusions) -> list[DefeasibleAnswer]:
                                  False, False, NOT_PROVABLE)]
     matching.sort(key=lambda m: sort_key(m[0]))
     return [answer(conclusions, number) for _, number in matching]
-
-
-def _matches(atom: IRAtom, values: tuple[Value, ...]) -> bool:
-    bound: dict[int, Value] = {}
-    for term, value in zip(atom.args, values, strict=True):
-        if isinstance(term, IConst):
-            if term.value != value:
-                return False
-        elif bound.setdefault(term.index, value) != value:
-            return False
-    return True
