@@ -1,10 +1,17 @@
-"""Embedding assess: load files once, then ask for a reading.
+"""Embedding assess: load files once, then ask for a reading or an explanation.
 
 ``load(*paths, texts=None)`` reads and parses the files (rules first, then
 evidence), expands their ``load "x.csv"`` statements, runs the static checks
 and raises ``AssessError`` with every error found; warnings are kept on
-``Assessment.warnings``. The returned ``Assessment`` lowers the programs once
-and answers under each semantics with a typed result.
+``Assessment.warnings``. The returned ``Assessment`` is the face every
+command and embedding goes through: it lowers the programs once, and every
+probability it gives — answers, judgements, formulas, explanations — is read
+off the one compiled assessment (``semantics.prob.compiled``), so no two of
+them can disagree.
+
+An atom or name asked about that the program never mentions is an error
+(``UnknownName``, code ``undefined_predicate`` or ``unknown_name``, with the
+closest known name), never a silent "0 %".
 
 Example::
 
@@ -15,28 +22,58 @@ Example::
     >>> b = assess.load(texts={"c.assess": "0.3::a. 0.6::b. c :- a. c :- b. query(c)."})
     >>> [(x.text, round(x.probability, 4)) for x in b.prob().answers]
     [('c', 0.72)]
+    >>> load(texts={"d.assess": "0.3::alarm. query(alarm)."}).atom("alarms")
+    Traceback (most recent call last):
+    ...
+    assess.diagnostics.UnknownName: alarms/0 occurs nowhere in the program; did you mean alarm?
 """
 
 from __future__ import annotations
 
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-from assess.analysis.loading import expand
-from assess.check import run_checks
-from assess.diagnostics import AssessError, Diagnostic, error
+from assess.check import checked_programs
+from assess.check.suggest import Suggester
+from assess.diagnostics import COMMAND_LINE, AssessError, Diagnostic, UnknownName, error
 from assess.engine.evaluate import Model
-from assess.engine.ir import IRProgram, Pred
-from assess.engine.lower import Lowerable, lower
+from assess.engine.ir import GroundAtom, IRProgram, Pred
+from assess.engine.lower import Lowerable, lower, parse_atom, pattern
+from assess.explain.abduce import DEFAULT_GRADE, MAX_SIZE, WhyNotResult, why_not
+from assess.explain.argmap import ArgumentMap, argument_map, contrary_targets
+from assess.explain.argue import ArgueResult, argue
+from assess.explain.changes import make_change
 from assess.explain.judgement import Judgements, judge
+from assess.explain.matrix import Matrix, matrices
+from assess.explain.sensitivity import SensitivityResult, sensitivity
+from assess.explain.track import TrackResult, snapshot_of, track
+from assess.explain.whatif import WhatIfResult, what_if
+from assess.explain.why import WhyResult, why
 from assess.semantics.crisp import CrispResult, Grounder, crisp, native_grounder
 from assess.semantics.defeasible.answers import DefeasibleResult, defeasible
-from assess.semantics.prob.compile import Limits
-from assess.semantics.prob.infer import ProbResult, prob
-from assess.syntax.ast import Program, Span
+from assess.semantics.prob.compile import (
+    DEFAULT_MAX_GROUND,
+    DEFAULT_MAX_NODES,
+    DEFAULT_TIMEOUT,
+    Limits,
+)
+from assess.semantics.prob.compiled import Compiled, compile_assessment
+from assess.semantics.prob.infer import ProbResult
+from assess.syntax import ast
+from assess.syntax.ast import Program
+from assess.syntax.parser import parse
 from assess.workspace import Workspace
 
-COMMAND_LINE = Span("<command line>", 0, 0, 0, 0)
+if TYPE_CHECKING:
+    from assess.semantics.prob.formula import Formula
+
+__all__ = [
+    "DEFAULT_GRADE", "DEFAULT_MAX_GROUND", "DEFAULT_MAX_NODES", "DEFAULT_TIMEOUT", "ENGINES",
+    "MAX_SIZE", "Assessment", "Compiled", "Formula", "Limits", "ProbResult", "load",
+    "track_snapshots",
+]
+
 
 def _pydatalog(program: IRProgram, goals: Collection[Pred]) -> Model:
     from assess.engine.pydatalog_backend import pydatalog_model
@@ -62,13 +99,8 @@ class Assessment:
 
     @classmethod
     def from_workspace(cls, workspace: Workspace, check: bool = True) -> Assessment:
-        workspace.raise_problems()
-        programs = expand(workspace.programs, workspace.sources)
-        findings = run_checks(programs) if check else []
-        errors = [d for d in findings if d.is_error]
-        if errors:
-            raise AssessError(errors)
-        return cls(workspace, programs, [d for d in findings if not d.is_error])
+        programs, warnings = checked_programs(workspace, check)
+        return cls(workspace, programs, warnings)
 
     @property
     def ir(self) -> IRProgram:
@@ -81,9 +113,23 @@ class Assessment:
         """The programs lowered together with ``extra`` statements (a scenario)."""
         return lower(self.programs, extra) if extra else self.ir
 
+    # -- names ---------------------------------------------------------------
+
     def predicates(self, spec: str) -> list[Pred]:
         """The predicates ``spec`` names: ``path``, ``path/2`` or ``~fly/1``."""
         return resolve_predicates(self.ir, spec)
+
+    def atom(self, text: str) -> GroundAtom:
+        """The ground atom ``text`` names; ``UnknownName`` if its predicate
+        occurs nowhere in the program (no rule, fact, report or declaration)."""
+        found = parse_atom(text)
+        known = known_predicates(self.ir)
+        if found[0] not in known:
+            raise _unknown(f"{_pred_text(found[0])} occurs nowhere in the program",
+                           found[0].name, (p.name for p in known))
+        return found
+
+    # -- readings ------------------------------------------------------------
 
     def crisp(self, *, also: Sequence[str] = (), engine: str = "native") -> CrispResult:
         """Answers under the crisp reading; ``also`` lists every fact of predicates."""
@@ -95,6 +141,29 @@ class Assessment:
         preds = [p for spec in also for p in self.predicates(spec)]
         return crisp(self.ir, preds, ENGINES[engine])
 
+    def compile(
+        self,
+        *,
+        targets: Sequence[GroundAtom] = (),
+        patterns: Sequence[ast.Atom] = (),
+        also: Sequence[str] = (),
+        marginals: bool = False,
+        limits: Limits | None = None,
+        extra: Sequence[Lowerable] = (),
+    ) -> Compiled:
+        """The one compiled assessment of the questions (queries, hypotheses,
+        every atom of ``also``'s predicates) and ``targets``/``patterns``;
+        ``extra`` statements (a scenario's evidence) are lowered with the
+        programs. Every probability below is read off such an object."""
+        return compile_assessment(
+            self.lower(extra),
+            targets=targets,
+            patterns=[pattern(p) for p in patterns],
+            also=[p for spec in also for p in self.predicates(spec)],
+            marginals=marginals,
+            limits=limits,
+        )
+
     def prob(self, limits: Limits | None = None, *, also: Sequence[str] = ()) -> ProbResult:
         """P(query | evidence) for each query and hypothesis (the default reading).
 
@@ -102,7 +171,8 @@ class Assessment:
         re-evaluates with changed inputs, ``gradient(query)`` differentiates.
         ``also`` adds every atom of those predicates to the questions.
         """
-        return prob(self.ir, limits, [p for spec in also for p in self.predicates(spec)])
+        compiled = self.compile(also=also, limits=limits)
+        return ProbResult(tuple(compiled.answers()), compiled)
 
     probabilities = prob
 
@@ -110,7 +180,7 @@ class Assessment:
         """The analyst's judgements: each hypothesis's probability, ICD 203 term,
         rank in its competing set, strongest arguments and confidence
         (``assess.explain.judgement``), with every query's probability."""
-        return judge(self.ir, limits, [p for spec in also for p in self.predicates(spec)])
+        return judge(self.compile(also=also, limits=limits))
 
     def defeasible(self, *, ambiguity: str = "blocking") -> DefeasibleResult:
         """Statuses under defeasible logic; ``ambiguity`` blocking or propagating."""
@@ -121,9 +191,109 @@ class Assessment:
             )])
         return defeasible(self.ir, ambiguity)
 
+    # -- explanations --------------------------------------------------------
+
+    def why(self, atom: str, k: int = 3, limits: Limits | None = None) -> WhyResult:
+        """The ``k`` best proofs of ``atom`` and what each report adds."""
+        ground = self.atom(atom)
+        return why(self.compile(targets=[ground], marginals=True, limits=limits), ground, k)
+
+    def argue(self, atom: str, ambiguity: str = "blocking") -> ArgueResult:
+        """The rules for and against ``atom`` under defeasible logic."""
+        ground = self.atom(atom)
+        return argue(self.ir, self.defeasible(ambiguity=ambiguity), ground)
+
+    def why_not(
+        self, atom: str, depth: int = 4, grade: str = DEFAULT_GRADE, max_size: int = MAX_SIZE,
+        limits: Limits | None = None,
+    ) -> WhyNotResult:
+        """Why ``atom`` fails, and which unreported indicators would raise it."""
+        ground = self.atom(atom)
+        compiled = self.compile(targets=[ground], marginals=True, limits=limits)
+        return why_not(self.programs, compiled, ground, depth, grade, max_size)
+
+    def sensitivity(self, atom: str, limits: Limits | None = None) -> SensitivityResult:
+        """Every input that moves ``atom``, ranked by its exact effect."""
+        ground = self.atom(atom)
+        return sensitivity(self.compile(targets=[ground], limits=limits), ground)
+
+    def what_if(
+        self, *, assume: Sequence[str] = (), drop: Sequence[str] = (),
+        grade: Sequence[str] = (), set_: Sequence[str] = (), limits: Limits | None = None,
+    ) -> WhatIfResult:
+        """Every question before and after the changes (as ``assess what-if`` takes them)."""
+        compiled = self.compile(limits=limits)
+        names = {i.name for i in compiled.model.inputs}
+        change = make_change(compiled.ir, assume, drop, grade, set_, names)
+        return what_if(self.programs, compiled, change)
+
+    def argument_map(self, limits: Limits | None = None) -> ArgumentMap:
+        """The argument map over the hypotheses, queries and contraries."""
+        targets = contrary_targets(self.ir)
+        return argument_map(self.compile(targets=targets, marginals=True, limits=limits))
+
+    def matrices(self, only: str | None = None, limits: Limits | None = None) -> list[Matrix]:
+        """The ACH matrix of each competing set (only ``only``, if given)."""
+        names = [c.name for c in self.ir.competing]
+        if only is not None and only not in names:
+            listed = ", ".join(names) or "none is declared"
+            raise _unknown(f"no competing set {only!r} (known: {listed})", only, names,
+                           code="unknown_set")
+        return matrices(self.compile(limits=limits), only)
+
+    def formulas(
+        self, atom: str, limits: Limits | None = None, *, factored: bool = False
+    ) -> list[Formula]:
+        """The closed form of P(answer | evidence) for each ground answer of
+        ``atom`` (it may hold variables), read off the circuit ``run`` evaluates;
+        ``factored``: shared subexpressions named even in a small formula."""
+        from assess.semantics.prob.formula import closed_form  # sympy: only here
+
+        query = _query_atom(atom)
+        known = known_predicates(self.ir)
+        wanted = pattern(query)
+        if wanted.pred not in known:
+            raise _unknown(f"{_pred_text(wanted.pred)} occurs nowhere in the program",
+                           wanted.pred.name, (p.name for p in known))
+        compiled = self.compile(patterns=[query], limits=limits)
+        return [closed_form(compiled.model, g, factored=factored)
+                for g in compiled.matching(wanted)]
+
+
+def _query_atom(text: str) -> ast.Atom:
+    try:
+        statements = parse(f"query({text}).", "<command line>").statements
+    except AssessError:
+        statements = ()
+    if len(statements) != 1 or not isinstance(statements[0], ast.Query):
+        raise AssessError([error(
+            "bad_atom", COMMAND_LINE, f"{text!r} is not an atom such as path(a, X)",
+        )])
+    return statements[0].atom
+
+
+def known_predicates(ir: IRProgram) -> set[Pred]:
+    """Every predicate the program mentions or declares (indicators and
+    hypotheses with their arities, contraries included)."""
+    known = set(ir.predicates())
+    known.update(Pred(d.name, len(d.params)) for d in ir.indicators.values())
+    known.update(Pred(d.name, len(d.params)) for d in ir.hypotheses.values())
+    return known
+
+
+def _pred_text(pred: Pred) -> str:
+    return f"{'~' if pred.contrary else ''}{pred.name}/{pred.arity}"
+
+
+def _unknown(
+    message: str, name: str, known: Iterable[str], code: str = "undefined_predicate"
+) -> UnknownName:
+    """The error for a name the program never mentions, with the closest known one."""
+    return UnknownName([error(code, COMMAND_LINE, message + Suggester(known).hint(name))])
+
 
 def resolve_predicates(program: IRProgram, spec: str) -> list[Pred]:
-    """Every predicate of ``program`` that ``spec`` names; an error if none."""
+    """Every predicate of ``program`` that ``spec`` names; ``UnknownName`` if none."""
     contrary = spec.startswith("~")
     name, _, arity = spec.removeprefix("~").partition("/")
     found = sorted(
@@ -131,9 +301,8 @@ def resolve_predicates(program: IRProgram, spec: str) -> list[Pred]:
         if p.name == name and p.contrary == contrary and (not arity or str(p.arity) == arity)
     )
     if not found:
-        raise AssessError([error(
-            "unknown_predicate", COMMAND_LINE, f"no predicate {spec} occurs in the program",
-        )])
+        raise _unknown(f"no predicate {spec} occurs in the program", name,
+                       [p.name for p in program.predicates()])
     return found
 
 
@@ -146,3 +315,16 @@ def load(*paths: str, texts: Mapping[str, str] | None = None, check: bool = True
         workspace.sources.update(extra.sources)
         workspace.problems.extend(extra.problems)
     return Assessment.from_workspace(workspace, check)
+
+
+def track_snapshots(
+    rules: str, snapshots: Sequence[str], open_files: Callable[[Sequence[str]], Assessment],
+    limits: Limits | None = None,
+) -> TrackResult:
+    """Each question across evidence snapshots: ``rules`` read with each in turn."""
+    compiled, snaps = [], []
+    for path in snapshots:
+        assessment = open_files([rules, path])
+        compiled.append(assessment.compile(limits=limits))
+        snaps.append(snapshot_of(path, assessment.programs))
+    return track(compiled, snaps)

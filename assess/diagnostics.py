@@ -19,7 +19,13 @@ from enum import StrEnum
 
 from assess.syntax.ast import NO_SPAN, Span
 
-__all__ = ["NO_SPAN", "AssessError", "Diagnostic", "InputError", "Severity", "sort_and_cap"]
+__all__ = [
+    "COMMAND_LINE", "NO_SPAN", "AssessError", "Diagnostic", "InputError", "Severity",
+    "UnknownName", "sort_and_cap",
+]
+
+COMMAND_LINE = Span("<command line>", 0, 0, 0, 0)
+"""The span of a problem with what was typed on the command line."""
 
 
 class Severity(StrEnum):
@@ -55,6 +61,11 @@ class InputError(AssessError):
     def __init__(self, code: str, path: str, message: str, line: int = 0, column: int = 0) -> None:
         span = Span(path, line, column, line, column + 1 if column else 0)
         super().__init__([Diagnostic(code, Severity.ERROR, span, message)])
+
+
+class UnknownName(AssessError):
+    """A name asked about (an atom, a predicate, a source) that the program
+    never mentions: the answer is "no such thing", not "0 %" (exit 1)."""
 
 
 def error(code: str, span: Span, message: str) -> Diagnostic:

@@ -54,15 +54,15 @@ class ScenarioFile(pytest.File):
 
     def collect(self) -> Iterator[pytest.Item]:
         path = str(self.path)
-        workspace, assessment, problems = open_file(path)
+        workspace, programs, problems = open_file(path)
         scenarios = scenarios_of(workspace, path)
         if not scenarios and problems:
             unnamed = ast.Scenario("(the file)", (), ast.Span(path, 0, 0, 0, 0))
             yield ScenarioItem.from_parent(self, name=unnamed.name, scenario=unnamed,
-                                           assessment=None, problems=tuple(problems))
+                                           programs=None, problems=tuple(problems))
         for scenario in scenarios:
             yield ScenarioItem.from_parent(
-                self, name=scenario.name, scenario=scenario, assessment=assessment,
+                self, name=scenario.name, scenario=scenario, programs=programs,
                 problems=tuple(problems),
             )
 
@@ -78,18 +78,18 @@ class ScenarioFailed(Exception):
 class ScenarioItem(pytest.Item):
     """One scenario: passes when every expectation holds."""
 
-    def __init__(self, *, scenario: ast.Scenario, assessment: Any,
+    def __init__(self, *, scenario: ast.Scenario, programs: Any,
                  problems: tuple[Any, ...], **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self.scenario = scenario
-        self.assessment = assessment
+        self.programs = programs
         self.problems = problems
 
     def runtest(self) -> None:
         path = str(self.path)
-        if self.assessment is None:
+        if self.programs is None:
             raise ScenarioFailed(ScenarioResult(path, self.scenario, (), self.problems))
-        result = run_scenario(self.assessment, path, self.scenario)
+        result = run_scenario(self.programs, path, self.scenario)
         if not result.passed:
             raise ScenarioFailed(result)
 

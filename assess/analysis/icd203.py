@@ -184,3 +184,22 @@ def next_edges(probability: float) -> tuple[float | None, float | None]:
     lower = current.low if index > 0 else None
     upper = current.high if index < len(BANDS) - 1 else None
     return lower, upper
+
+
+def clamp(probability: float) -> float:
+    """``probability`` within 0..1: float noise can leave 1 + 1e-16, and the
+    ICD 203 scale (like every display of a probability) takes 0..1."""
+    return min(1.0, max(0.0, probability))
+
+
+def term(probability: float) -> str:
+    """The ICD 203 words for ``probability`` (clamped)."""
+    return phrase(clamp(probability))
+
+
+def term_class(probability: float) -> int:
+    """Which ICD 203 term ``probability`` falls in; 0 and 1 (logical outcomes,
+    not estimates) are classes of their own. "remote (below 1 %)" is the same
+    term as "almost no chance", only printed with its bound."""
+    p = clamp(probability)
+    return -1 if p == 0.0 else 99 if p == 1.0 else band_index(p)

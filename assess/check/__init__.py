@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
+from assess.analysis.loading import expand
 from assess.check.cycles import check_negative_cycle
 from assess.check.duplicates import check_duplicate_declaration
 from assess.check.grades import check_invalid_grade
@@ -31,8 +32,9 @@ from assess.check.sources import check_unknown_source
 from assess.check.superiority import check_superiority_cycle
 from assess.check.unreachable_hypothesis import check_unreachable_hypothesis
 from assess.check.unused_indicator import check_unused_indicator
-from assess.diagnostics import Diagnostic
+from assess.diagnostics import AssessError, Diagnostic
 from assess.syntax.ast import Program
+from assess.workspace import Workspace
 
 Check = Callable[[Sequence[Program]], list[Diagnostic]]
 
@@ -69,3 +71,18 @@ def run_checks(programs: Sequence[Program]) -> list[Diagnostic]:
     for check in CHECKS:
         findings.extend(check(programs))
     return findings
+
+
+def checked_programs(
+    workspace: Workspace, check: bool = True
+) -> tuple[list[Program], list[Diagnostic]]:
+    """The workspace's programs with their ``load`` statements expanded, and
+    the warnings about them; ``AssessError`` with every error found (a file
+    that cannot be read, or a check's error)."""
+    workspace.raise_problems()
+    programs = expand(workspace.programs, workspace.sources)
+    findings = run_checks(programs) if check else []
+    errors = [d for d in findings if d.is_error]
+    if errors:
+        raise AssessError(errors)
+    return programs, [d for d in findings if not d.is_error]

@@ -32,6 +32,7 @@ import heapq
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from assess.analysis.icd203 import clamp
 from assess.check.walk import all_items, body_atoms, heads, rules
 from assess.syntax import ast
 
@@ -49,7 +50,7 @@ def _rule_edges(rule: ast.Clause | ast.Disjunction) -> list[tuple[Node, Node, bo
     else:
         weighted = [(choice.atom, choice.probability) for choice in rule.choices]
     return [
-        (node_of(head), node_of(atom), negated, min(1.0, max(0.0, weight)))
+        (node_of(head), node_of(atom), negated, clamp(weight))
         for head, weight in weighted
         for atom, negated in body_atoms(rule.body)
     ]

@@ -1,7 +1,8 @@
 """The ``assess`` command line: one click group, one module per command.
 
 ``main`` is the only place that turns exceptions into messages and exit
-codes: ``AssessError`` (bad input) prints its diagnostics and exits 2,
+codes: ``AssessError`` (bad input) prints its diagnostics and exits 2 —
+1 for ``UnknownName``, a name asked about that the program never mentions —
 click's usage errors exit 2, and anything else is a bug: it prints
 "internal error" with how to report it, never a traceback, and exits 3.
 
@@ -17,7 +18,7 @@ from typing import NoReturn
 import click
 
 from assess.cli.common import emit_problems
-from assess.diagnostics import AssessError
+from assess.diagnostics import AssessError, UnknownName
 
 EXIT_OK, EXIT_NO, EXIT_BAD_INPUT, EXIT_INTERNAL = 0, 1, 2, 3
 
@@ -60,6 +61,9 @@ def main(argv: list[str] | None = None) -> NoReturn:
     except click.exceptions.Abort:
         click.echo("aborted", err=True)
         code = EXIT_BAD_INPUT
+    except UnknownName as exc:  # the answer to "what is X?" is "no such thing"
+        emit_problems(exc.diagnostics)
+        code = EXIT_NO
     except AssessError as exc:
         emit_problems(exc.diagnostics)
         code = EXIT_BAD_INPUT

@@ -16,17 +16,17 @@ from __future__ import annotations
 
 import dataclasses
 import os
+from collections.abc import Sequence
 from typing import Any
 
 from assess.api import Assessment
 from assess.cli.common import emit_json, open_workspace
-from assess.diagnostics import AssessError, error
-from assess.engine.ir import GroundAtom
-from assess.explain.session import COMMAND_LINE, parse_atom
+from assess.diagnostics import COMMAND_LINE, AssessError, error
 
 
-def split_atom(arguments: tuple[str, ...]) -> tuple[tuple[str, ...], GroundAtom]:
-    """``(files, atom)`` from ``FILE… ATOM``."""
+def split_atom(arguments: tuple[str, ...]) -> tuple[tuple[str, ...], str]:
+    """``(files, atom)`` from ``FILE… ATOM`` (the atom as written; ``Assessment.atom``
+    reads it and checks that the program knows it)."""
     if len(arguments) < 2:
         raise AssessError([error(
             "missing_argument", COMMAND_LINE, "give the files, then the atom: FILE… ATOM",
@@ -37,10 +37,10 @@ def split_atom(arguments: tuple[str, ...]) -> tuple[tuple[str, ...], GroundAtom]
             "missing_argument", COMMAND_LINE,
             f"the last argument {atom!r} is a file; name the atom last: FILE… ATOM",
         )])
-    return tuple(files), parse_atom(atom)
+    return tuple(files), atom
 
 
-def open_assessment(files: tuple[str, ...]) -> Assessment:
+def open_assessment(files: Sequence[str]) -> Assessment:
     return Assessment.from_workspace(open_workspace(files))
 
 

@@ -13,9 +13,7 @@ import click
 
 from assess.cli.explaining import emit_result, open_assessment
 from assess.cli.limits import limit_options, limits_from
-from assess.diagnostics import AssessError, error
-from assess.explain.argmap import argument_map, contrary_targets
-from assess.explain.session import COMMAND_LINE, Session
+from assess.diagnostics import COMMAND_LINE, AssessError, error
 from assess.render.dot import GraphvizMissing, svg, to_dot
 
 
@@ -26,10 +24,7 @@ from assess.render.dot import GraphvizMissing, svg, to_dot
 @limit_options
 def command(files: tuple[str, ...], output_format: str, **limits: Any) -> int:
     """Draw the argument map of FILES' hypotheses and queries."""
-    assessment = open_assessment(files)
-    session = Session(assessment.ir, contrary_targets(assessment.ir), marginals=True,
-                      limits=limits_from(limits))
-    graph = argument_map(session)
+    graph = open_assessment(files).argument_map(limits_from(limits))
     if output_format == "json":
         emit_result("graph", graph)
         return 0

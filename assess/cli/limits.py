@@ -13,7 +13,7 @@ from typing import Any, TypeVar
 
 import click
 
-from assess.semantics.prob.compile import (
+from assess.api import (
     DEFAULT_MAX_GROUND,
     DEFAULT_MAX_NODES,
     DEFAULT_TIMEOUT,

@@ -17,13 +17,12 @@ from typing import Any
 
 import click
 
-from assess.api import ENGINES, Assessment
+from assess.api import ENGINES, Assessment, Limits
 from assess.cli.common import FORMAT_OPTION, emit_json, open_workspace
 from assess.cli.limits import limit_options, limits_from
 from assess.render.crisp import crisp_data, crisp_text
 from assess.render.defeasible import defeasible_data, defeasible_text
 from assess.render.judgement import assessment_data, run_text
-from assess.semantics.prob.compile import Limits
 
 
 @dataclass(frozen=True, slots=True)

@@ -11,10 +11,9 @@ from typing import Any
 
 import click
 
+from assess.api import track_snapshots
 from assess.cli.explaining import emit_result, open_assessment
 from assess.cli.limits import limit_options, limits_from
-from assess.explain.session import Session
-from assess.explain.track import snapshot_of, track
 from assess.render.track import track_svg, track_text
 
 
@@ -26,12 +25,7 @@ from assess.render.track import track_svg, track_text
 @limit_options
 def command(rules: str, snapshots: tuple[str, ...], output_format: str, **limits: Any) -> int:
     """Follow each hypothesis across dated evidence snapshots."""
-    sessions, snaps = [], []
-    for path in snapshots:
-        assessment = open_assessment((rules, path))
-        sessions.append(Session(assessment.ir, limits=limits_from(limits)))
-        snaps.append(snapshot_of(path, assessment))
-    result = track(sessions, snaps)
+    result = track_snapshots(rules, snapshots, open_assessment, limits_from(limits))
     if output_format == "json":
         emit_result("track", result)
     elif output_format == "svg":

@@ -16,9 +16,6 @@ import click
 from assess.cli.common import FORMAT_OPTION
 from assess.cli.explaining import emit_result, open_assessment, split_atom
 from assess.cli.limits import limit_options, limits_from
-from assess.explain.argue import argue
-from assess.explain.session import Session
-from assess.explain.why import why
 from assess.render.why import argue_text, why_text
 
 
@@ -38,14 +35,13 @@ def command(arguments: tuple[str, ...], k: int, semantics: str, ambiguity: str,
     files, atom = split_atom(arguments)
     assessment = open_assessment(files)
     if semantics == "defeasible":
-        argued = argue(assessment.ir, assessment.defeasible(ambiguity=ambiguity), atom)
+        argued = assessment.argue(atom, ambiguity)
         if output_format == "json":
             emit_result("why", argued)
         else:
             click.echo(argue_text(argued))
         return 0
-    session = Session(assessment.ir, [atom], marginals=True, limits=limits_from(limits))
-    result = why(session, atom, k)
+    result = assessment.why(atom, k, limits_from(limits))
     if output_format == "json":
         emit_result("why", result)
     else:

@@ -12,11 +12,10 @@ from typing import Any
 
 import click
 
+from assess.api import DEFAULT_GRADE, MAX_SIZE
 from assess.cli.common import FORMAT_OPTION
 from assess.cli.explaining import emit_result, open_assessment, split_atom
 from assess.cli.limits import limit_options, limits_from
-from assess.explain.abduce import DEFAULT_GRADE, MAX_SIZE, why_not
-from assess.explain.session import Session
 from assess.render.why import whynot_text
 
 
@@ -34,9 +33,7 @@ def command(arguments: tuple[str, ...], depth: int, grade: str, max_set: int,
             output_format: str, **limits: Any) -> int:
     """Explain why ATOM does not hold, and which reports would make it hold."""
     files, atom = split_atom(arguments)
-    assessment = open_assessment(files)
-    session = Session(assessment.ir, [atom], marginals=True, limits=limits_from(limits))
-    result = why_not(assessment, session, atom, depth, grade, max_set)
+    result = open_assessment(files).why_not(atom, depth, grade, max_set, limits_from(limits))
     if output_format == "json":
         emit_result("why-not", result)
     else:

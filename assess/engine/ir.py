@@ -26,7 +26,8 @@ probability=0.7, ...)``.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
 
 from assess.syntax import ast
 
@@ -183,3 +184,28 @@ class IRProgram:
         found.update(q.atom.pred for q in self.queries)
         found.update(e.atom.pred for e in self.evidence)
         return found
+
+
+def with_hypotheses(ir: IRProgram, also: Sequence[Pred] = ()) -> IRProgram:
+    """``ir`` with a query for each declared hypothesis not already queried
+    (all its arguments variables), and for every atom of the ``also``
+    predicates: the questions every reading answers."""
+    asked = {q.atom.pred for q in ir.queries}
+    hypotheses = [Pred(d.name, len(d.params)) for d in ir.hypotheses.values()]
+    wanted = [p for p in hypotheses if p not in asked] + list(also)
+    extra = [IRQuery(IRAtom(p, tuple(IVar(i) for i in range(p.arity)))) for p in wanted]
+    return replace(ir, queries=[*ir.queries, *extra]) if extra else ir
+
+
+def matches(pattern: IRAtom, ground: GroundAtom) -> bool:
+    """Whether ``ground`` is an instance of ``pattern`` (repeated variables agree)."""
+    if pattern.pred != ground[0]:
+        return False
+    bound: dict[int, object] = {}
+    for term, value in zip(pattern.args, ground[1], strict=True):
+        if isinstance(term, IConst):
+            if term.value != value:
+                return False
+        elif bound.setdefault(term.index, value) != value:
+            return False
+    return True

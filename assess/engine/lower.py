@@ -32,8 +32,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 
 from assess.analysis.grading import report_probability, source_clusters
-from assess.diagnostics import AssessError, error
+from assess.diagnostics import COMMAND_LINE, AssessError, error
 from assess.engine.ir import (
+    GroundAtom,
     IBinary,
     IConst,
     IExpr,
@@ -53,6 +54,7 @@ from assess.engine.ir import (
     Value,
 )
 from assess.syntax import ast
+from assess.syntax.parser import parse
 
 Lowerable = ast.Statement | ast.ScenarioItem
 
@@ -240,3 +242,23 @@ def statements_of(programs: Iterable[ast.Program]) -> list[Lowerable]:
 def lower(programs: Sequence[ast.Program], extra: Sequence[Lowerable] = ()) -> IRProgram:
     """Lower ``programs`` (plus ``extra`` statements, e.g. a scenario's items)."""
     return _Lowering([*statements_of(programs), *extra]).run()
+
+
+def parse_atom(text: str) -> GroundAtom:
+    """The ground atom written ``text`` on the command line (``troops(12500)``, ``~h``)."""
+    try:
+        program = parse(f"query({text.strip()}).", "<command line>")
+    except AssessError:
+        raise AssessError([error(
+            "bad_atom", COMMAND_LINE, f"{text!r} is not an atom (write it as in a rule: p(a, 1))",
+        )]) from None
+    statement = program.statements[0] if len(program.statements) == 1 else None
+    if not isinstance(statement, ast.Query):
+        raise AssessError([error("bad_atom", COMMAND_LINE, f"{text!r} is not one atom")])
+    if any(isinstance(t, ast.Var) for t in statement.atom.args):
+        raise AssessError([error(
+            "nonground_atom", COMMAND_LINE, f"{text!r} has variables; name one ground atom",
+        )])
+    found = ground_atom(statement.atom)
+    assert found is not None
+    return found

@@ -28,12 +28,13 @@ from dataclasses import dataclass
 from itertools import combinations
 
 from assess.analysis.grading import RELIABILITY
-from assess.api import Assessment
-from assess.diagnostics import AssessError, error
-from assess.engine.ir import GroundAtom
-from assess.explain.session import COMMAND_LINE, Session, term
+from assess.analysis.icd203 import term
+from assess.diagnostics import COMMAND_LINE, AssessError, error
+from assess.engine.ir import GroundAtom, IRProgram
+from assess.engine.lower import lower
 from assess.explain.whynot import Tracer, WhyNotNode
 from assess.semantics.prob.choices import atom_text
+from assess.semantics.prob.compiled import Compiled, compile_assessment
 from assess.semantics.prob.model import Key
 from assess.syntax import ast
 
@@ -58,9 +59,9 @@ def parse_grade(text: str) -> tuple[str, int]:
     return grade[0], int(grade[1])
 
 
-def _source_name(assessment: Assessment) -> str:
+def _source_name(ir: IRProgram) -> str:
     name = "hypothetical"
-    while name in assessment.ir.sources:
+    while name in ir.sources:
         name += "_"
     return name
 
@@ -72,11 +73,11 @@ def _constant(value: object) -> ast.Symbol | ast.String | ast.Number:
 
 
 def hypothetical_reports(
-    assessment: Assessment, atoms: Sequence[GroundAtom], grade: str
+    ir: IRProgram, atoms: Sequence[GroundAtom], grade: str
 ) -> tuple[str, list[ast.SourceDecl | ast.Report]]:
     """A source and one report per atom, graded ``grade``."""
     letter, credibility = parse_grade(grade)
-    name = _source_name(assessment)
+    name = _source_name(ir)
     statements: list[ast.SourceDecl | ast.Report] = [
         ast.SourceDecl(name, "hypothetical report (what-if)", letter)
     ]
@@ -87,22 +88,23 @@ def hypothetical_reports(
 
 
 def abduce(
-    assessment: Assessment, target: GroundAtom, candidates: Sequence[GroundAtom],
+    programs: Sequence[ast.Program], target: GroundAtom, candidates: Sequence[GroundAtom],
     grade: str = DEFAULT_GRADE, max_size: int = MAX_SIZE, budget: int = BUDGET, top: int = 5,
 ) -> list[IndicatorSet]:
     """Minimal sets of ``candidates`` whose report raises ``target`` (see above)."""
     if not candidates:
         parse_grade(grade)
         return []
-    source, extra = hypothetical_reports(assessment, candidates, grade)
-    session = Session(assessment.lower(extra), [target])
+    ir = lower(programs)
+    source, extra = hypothetical_reports(ir, candidates, grade)
+    compiled = compile_assessment(lower(programs, extra), targets=[target])
     hyp = {
         inp.rule: atom_text(inp.atom)
-        for inp in session.model.inputs
-        if any(r.source == source for r in session.ir.reports.get(inp.rule, ()))
+        for inp in compiled.model.inputs
+        if any(r.source == source for r in compiled.ir.reports.get(inp.rule, ()))
     }
     off: dict[Key, float] = dict.fromkeys(hyp, 0.0)
-    base = session.probability(target, off) if hyp else session.probability(target)
+    base = compiled.probability(target, off) if hyp else compiled.probability(target)
     value: dict[frozenset[int], float] = {frozenset(): base}
     working: list[tuple[frozenset[int], float]] = []
     for size in range(1, min(max_size, len(hyp)) + 1):
@@ -110,7 +112,7 @@ def abduce(
             if len(value) > budget:
                 break
             chosen = frozenset(subset)
-            p = session.probability(target, {k: v for k, v in off.items() if k not in chosen})
+            p = compiled.probability(target, {k: v for k, v in off.items() if k not in chosen})
             value[chosen] = p
             if all(p > value[chosen - {x}] + 1e-12 for x in chosen):
                 working.append((chosen, p))
@@ -130,13 +132,13 @@ class WhyNotResult:
 
 
 def why_not(
-    assessment: Assessment, session: Session, atom: GroundAtom, depth: int = 4,
+    programs: Sequence[ast.Program], compiled: Compiled, atom: GroundAtom, depth: int = 4,
     grade: str = DEFAULT_GRADE, max_size: int = MAX_SIZE,
 ) -> WhyNotResult:
     """The failure trace of ``atom`` and the indicator sets that would raise it."""
     parse_grade(grade)
-    tracer = Tracer(session)
+    tracer = Tracer(compiled)
     trace = tracer.explain(atom, depth, frozenset())
-    sets = abduce(assessment, atom, tracer.missing, grade, max_size)
-    p = session.probability(atom)
+    sets = abduce(programs, atom, tracer.missing, grade, max_size)
+    p = compiled.probability(atom)
     return WhyNotResult(atom_text(atom), p, term(p), trace, grade.upper(), tuple(sets))

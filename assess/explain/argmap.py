@@ -1,6 +1,6 @@
 """The argument map: hypotheses, arguments and evidence as one graph.
 
-Read off the derivation graph of a ``Session`` compiled with marginals, over
+Read off the derivation graph of an assessment compiled with marginals, over
 the cone of the questions (hypotheses, queries) and of the contraries
 ``~h`` of nullary hypotheses:
 
@@ -29,8 +29,8 @@ from dataclasses import dataclass
 from assess.engine.ir import GroundAtom, IRProgram, Pred
 from assess.engine.provenance import FACT
 from assess.explain.evidence import report_info
-from assess.explain.session import Session
 from assess.semantics.prob.choices import atom_text
+from assess.semantics.prob.compiled import Compiled, compile_assessment
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,17 +65,17 @@ def contrary_targets(ir: IRProgram) -> list[GroundAtom]:
     return [(Pred(name, 0, True), ()) for name in ir.hypotheses if Pred(name, 0, True) in preds]
 
 
-def _kind(session: Session, atom: GroundAtom) -> str:
+def _kind(compiled: Compiled, atom: GroundAtom) -> str:
     name = atom[0].name
-    if name in session.ir.hypotheses:
+    if name in compiled.ir.hypotheses:
         return "hypothesis"
-    return "indicator" if name in session.ir.indicators else "atom"
+    return "indicator" if name in compiled.ir.indicators else "atom"
 
 
 ARGUMENT = Pred("__argument", 1)
 
 
-def firing(session: Session, derivations: list[int]) -> dict[int, float]:
+def firing(compiled: Compiled, derivations: list[int]) -> dict[int, float]:
     """P(the rule instance fires | evidence) for each derivation, exactly.
 
     Each is copied under a fresh atom ``__argument(d)`` read by nothing else,
@@ -83,37 +83,37 @@ def firing(session: Session, derivations: list[int]) -> dict[int, float]:
     the instance's; one more compilation, no grounding. Members of an
     annotated disjunction are left out (a copy would join their group).
     """
-    graph = copy.deepcopy(session.graph)
+    graph = copy.deepcopy(compiled.graph)
     wanted = [d for d in derivations
-              if session.ir.rules[graph.derivations[d].rule].disjunction is None]
+              if compiled.ir.rules[graph.derivations[d].rule].disjunction is None]
     targets: list[GroundAtom] = []
     for d in wanted:
         der = graph.derivations[d]
         targets.append((ARGUMENT, (d,)))
         graph.derivation(graph.atom(targets[-1]), der.rule, der.pos, der.neg)
-    probe = Session(session.ir, targets, graph=graph, limits=session.limits)
+    probe = compile_assessment(compiled.ir, targets=targets, graph=graph, limits=compiled.limits)
     return {d: probe.probability(t) for d, t in zip(wanted, targets, strict=True)}
 
 
 class _Builder:
-    def __init__(self, session: Session, fires: dict[int, float]) -> None:
-        self.session, self.fires = session, fires
-        self.marginals = session.probabilities()
+    def __init__(self, compiled: Compiled, fires: dict[int, float]) -> None:
+        self.compiled, self.fires = compiled, fires
+        self.marginals = compiled.probabilities()
         self.nodes: list[MapNode] = []
         self.edges: list[MapEdge] = []
 
     def atom(self, a: int) -> None:
-        graph = self.session.graph
+        graph = self.compiled.graph
         ground = graph.atoms[a]
         certain = any(d.rule == FACT for d in graph.derivations_of(a))
-        self.nodes.append(MapNode(f"a{a}", _kind(self.session, ground), atom_text(ground),
+        self.nodes.append(MapNode(f"a{a}", _kind(self.compiled, ground), atom_text(ground),
                                   self.marginals.get(ground, 1.0 if certain else 0.0),
                                   "certain fact" if certain else ""))
         for d in graph.by_head[a]:
             self.derivation(d)
 
     def derivation(self, d: int) -> None:
-        ir, der = self.session.ir, self.session.graph.derivations[d]
+        ir, der = self.compiled.ir, self.compiled.graph.derivations[d]
         if der.rule == FACT:
             return
         rule = ir.rules[der.rule]
@@ -132,8 +132,8 @@ class _Builder:
         self.edges.append(MapEdge(node, f"a{der.head}", "support"))
 
     def attacks(self, atoms: set[int]) -> None:
-        graph = self.session.graph
-        pairs = [(p, q) for p, q in self.session.ir.conflicts]
+        graph = self.compiled.graph
+        pairs = [(p, q) for p, q in self.compiled.ir.conflicts]
         for a in sorted(atoms):
             pred, values = graph.atoms[a]
             rivals = [pred.complement] if pred.contrary else []
@@ -145,14 +145,14 @@ class _Builder:
                     self.edges.append(MapEdge(f"a{a}", f"a{b}", "attack"))
 
 
-def argument_map(session: Session) -> ArgumentMap:
-    """The map of ``session``'s questions and targets (see the module docstring)."""
-    roots = [a for g in [*session.questions, *session.targets]
-             if (a := session.graph.find(g)) is not None]
-    atoms = session.cone(roots)
-    arguments = [d for a in sorted(atoms) for d in session.graph.by_head[a]
-                 if session.graph.derivations[d].rule not in (FACT, *session.ir.reports)]
-    builder = _Builder(session, firing(session, arguments))
+def argument_map(compiled: Compiled) -> ArgumentMap:
+    """The map of ``compiled``'s questions and targets (see the module docstring)."""
+    roots = [a for g in [*compiled.questions, *compiled.targets]
+             if (a := compiled.graph.find(g)) is not None]
+    atoms = compiled.cone(roots)
+    arguments = [d for a in sorted(atoms) for d in compiled.graph.by_head[a]
+                 if compiled.graph.derivations[d].rule not in (FACT, *compiled.ir.reports)]
+    builder = _Builder(compiled, firing(compiled, arguments))
     for a in sorted(atoms):
         builder.atom(a)
     builder.attacks(atoms)

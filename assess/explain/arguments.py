@@ -8,8 +8,11 @@ effect, the strongest *against* the most negative; an effect smaller than
 
 The argument's **source** is found by walking the derivation graph down
 from the bodies of the rule's ground instances to the report choices they
-rest on; of their origins, the one whose own removal moves P(h) most in the
-argument's direction is named, with its best-graded report (date, quote).
+rest on; the choice whose contribution to P(h) (``effects.contributions``:
+P(h) minus P(h) without it, the definition ``why`` lists) is largest in the
+argument's direction is named, with its best-graded report (date, quote);
+the other origins whose choices under the argument contribute the same way
+corroborate it.
 
 Example: with ``[force] 0.7::attack :- troops(N), N >= 10000.`` and
 ``report troops(12500) by pentagon credibility 2 "…"``, the argument for
@@ -54,11 +57,12 @@ class Argument:
         return f"[{self.label}]" if self.label else f"the rule at {self.span}"
 
 
-def reports_under(
+def choices_under(
     graph: DerivationGraph, ir: IRProgram, inputs: Iterable[Input]
-) -> list[ast.Report]:
-    """The reports that the bodies of ``inputs`` rest on (every route, once)."""
-    found: list[ast.Report] = []
+) -> list[int]:
+    """The report choices (rule ids) that the bodies of ``inputs`` rest on,
+    every route once, in the order first reached."""
+    found: list[int] = []
     seen: set[int] = set()
     stack = [graph.find(atom) for item in inputs for atom in item.body]
     while stack:
@@ -67,29 +71,31 @@ def reports_under(
             continue
         seen.add(atom)
         for derivation in graph.derivations_of(atom):
-            if derivation.rule != FACT and derivation.rule in ir.reports:
-                found.extend(ir.reports[derivation.rule])
+            rule = derivation.rule
+            if rule != FACT and rule in ir.reports and rule not in found:
+                found.append(rule)
             stack.extend(derivation.pos)
     return found
 
 
 def _origins_under(
-    reports: list[ast.Report], cluster: dict[str, str], table: EffectTable,
-    query: int, sign: float,
+    choices: list[Input], cluster: dict[str, str], table: EffectTable, query: int, sign: float,
 ) -> list[tuple[str, ast.Report]]:
-    """Origins under an argument, most moving in its direction first (ties: by name).
+    """Origins under an argument, most contributing in its direction first
+    (ties: by name), each with the best-graded report of its strongest choice.
 
-    Each origin comes with its first report under the argument; origins that
-    move the query the other way, or not at all, are left out unless none is left.
+    Origins that move the query the other way, or not at all, are left out
+    unless none is left.
     """
     scored: dict[str, tuple[float, int]] = {}
-    for position, report in enumerate(reports):
-        origin = cluster.get(report.source, report.source)
-        effect = table.effect(("origin", origin), query) or 0.0
-        scored.setdefault(origin, (sign * effect, position))
+    for position, choice in enumerate(choices):
+        origin = cluster.get(choice.reports[0].source, choice.reports[0].source)
+        score = sign * (table.effect(choice, query) or 0.0)
+        if origin not in scored or score > scored[origin][0]:
+            scored[origin] = (score, position)
     ranked = sorted(scored.items(), key=lambda kv: (-kv[1][0], kv[0]))
     agreeing = [kv for kv in ranked if kv[1][0] > NEGLIGIBLE] or ranked[:1]
-    return [(origin, reports[position]) for origin, (_, position) in agreeing]
+    return [(origin, choices[position].reports[0]) for origin, (_, position) in agreeing]
 
 
 def strongest(
@@ -120,8 +126,10 @@ def _rule_argument(
 ) -> Argument:
     effect, rule_id = pick
     rule = ir.rules[rule_id]
-    reports = reports_under(graph, ir, groups.arguments[rule_id])
-    under = _origins_under(reports, cluster, table, query, 1 if effect > 0 else -1)
+    inputs = {i.rule: i for items in groups.origins.values() for i in items}
+    choices = [inputs[r] for r in choices_under(graph, ir, groups.arguments[rule_id])
+               if r in inputs]
+    under = _origins_under(choices, cluster, table, query, 1 if effect > 0 else -1)
     origin, report = under[0] if under else (None, None)
     others = tuple(o for o, _ in under[1:])
     return Argument(rule_id, rule.label, rule.span, effect, origin, report, others)

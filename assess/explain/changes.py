@@ -3,7 +3,7 @@
 A ``Change`` says what to assume: reports added (``report`` statements),
 dropped (a source, an atom, or ``atom@source``), sources regraded
 (``source=C``) and rule weights set (``label=0.4``, or an input's name).
-``weights(session, change)`` turns it into new probabilities for the
+``weights(compiled, change)`` turns it into new probabilities for the
 model's inputs, without grounding or compiling:
 
 * a dropped or regraded report changes its origin's choice to the best
@@ -17,7 +17,7 @@ model's inputs, without grounding or compiling:
   that name); a label whose rule bears on no question changes nothing;
 * anything else an assumed report needs (an atom the graph derives only by
   rules, or one it does not hold at all) is *structural*:
-  ``structural(session, change)`` lists those reports, and ``what-if``
+  ``structural(compiled, change)`` lists those reports, and ``what-if``
   recompiles (the atom is in the graph) or re-grounds (it is new).
 
 Example: ``--grade isw=D`` lowers every isw report from B to D; a report
@@ -26,15 +26,16 @@ B2 (0.80) becomes D2 (0.625), unless its origin has a better one left.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 
 from assess.analysis.grading import RELIABILITY, source_clusters
-from assess.diagnostics import AssessError, error
+from assess.check.suggest import Suggester
+from assess.diagnostics import COMMAND_LINE, AssessError, UnknownName, error
 from assess.engine.ir import GroundAtom, IRProgram
 from assess.engine.lower import ground_atom
 from assess.explain.evidence import choice_probability, graded, report_text, without
-from assess.explain.session import COMMAND_LINE, Session
+from assess.semantics.prob.compiled import Compiled
 from assess.semantics.prob.model import Key
 from assess.syntax import ast
 from assess.syntax.parser import parse
@@ -50,6 +51,11 @@ class Change:
 
 def _bad(code: str, message: str) -> AssessError:
     return AssessError([error(code, COMMAND_LINE, message)])
+
+
+def _unknown(code: str, message: str, name: str, known: Iterable[str]) -> UnknownName:
+    """A name the program never mentions: exit 1, with the closest known one."""
+    return UnknownName([error(code, COMMAND_LINE, message + Suggester(known).hint(name))])
 
 
 def parse_report(text: str) -> ast.Report:
@@ -83,12 +89,14 @@ def make_change(
     reports = tuple(parse_report(t) for t in assume)
     for r in reports:
         if r.source not in ir.sources:
-            raise _bad("unknown_source", f"--assume names source {r.source!r}, never declared")
+            raise _unknown("unknown_source", f"--assume names source {r.source!r}, never "
+                           "declared", r.source, ir.sources)
     grades: dict[str, str] = {}
     for text in grade:
         source, letter = parse_assignment(text, "--grade")
         if source not in ir.sources:
-            raise _bad("unknown_source", f"--grade names source {source!r}, never declared")
+            raise _unknown("unknown_source", f"--grade names source {source!r}, never "
+                           "declared", source, ir.sources)
         if letter.upper() not in RELIABILITY:
             raise _bad("invalid_grade", f"--grade {text!r}: reliability is one of A-F")
         grades[source] = letter.upper()
@@ -101,11 +109,15 @@ def make_change(
             raise _bad("bad_option", f"--set {text!r}: the value must be a number") from None
         labels = {r.label for r in ir.rules if r.label is not None}
         if names is not None and label not in labels and label not in names:
-            raise _bad("unknown_input", f"--set {label!r}: no rule label or input of that "
-                        "name (sensitivity lists the inputs by name)")
+            raise _unknown("unknown_input", f"--set {label!r}: no rule label or input of "
+                           "that name (sensitivity lists the inputs by name)", label,
+                           [*labels, *names])
     for spec in drop:
         if not dropped_by(ir, spec):
-            raise _bad("unknown_report", f"--drop {spec!r} matches no report or source")
+            known = {n for reports in ir.reports.values() for r in reports
+                     for n in (r.source, report_text(r), f"{report_text(r)}@{r.source}")}
+            raise _unknown("unknown_report", f"--drop {spec!r} matches no report or source",
+                           spec, known)
     return Change(reports, tuple(drop), grades, weights)
 
 
@@ -122,46 +134,46 @@ def dropped_by(ir: IRProgram, spec: str) -> list[ast.Report]:
     return [r for reports in ir.reports.values() for r in reports if _matches(spec, r)]
 
 
-def _report_rules(session: Session, atom: GroundAtom) -> list[int]:
-    return [r for r, reps in session.ir.reports.items()
-            if reps and ground_atom(reps[0].atom) == atom and r in session.report_inputs()]
+def _report_rules(compiled: Compiled, atom: GroundAtom) -> list[int]:
+    return [r for r, reps in compiled.ir.reports.items()
+            if reps and ground_atom(reps[0].atom) == atom and r in compiled.report_inputs()]
 
 
-def structural(session: Session, change: Change) -> list[ast.Report]:
+def structural(compiled: Compiled, change: Change) -> list[ast.Report]:
     """Assumed reports that need a new choice in the model (see the module doc)."""
     out = []
     for report in change.assume:
         atom = ground_atom(report.atom)
         assert atom is not None
-        if not _report_rules(session, atom):
+        if not _report_rules(compiled, atom):
             out.append(report)
     return out
 
 
-def weights(session: Session, change: Change) -> dict[Key, float]:
+def weights(compiled: Compiled, change: Change) -> dict[Key, float]:
     """The model's changed input probabilities under ``change``."""
-    ir = session.ir
+    ir = compiled.ir
     gone = [r for spec in change.drop for r in dropped_by(ir, spec)]
     grader = without(graded(ir, change.grade), lambda r: any(r is g for g in gone))
     out: dict[Key, float] = {}
-    for rule in session.report_inputs():
+    for rule in compiled.report_inputs():
         out[rule] = choice_probability(ir.reports[rule], grader)
     lowered = {id(r) for reports in ir.reports.values() for r in reports}
     for report in change.assume:
         atom = ground_atom(report.atom)
         assert atom is not None
-        rules = _report_rules(session, atom)
+        rules = _report_rules(compiled, atom)
         if rules and id(report) not in lowered:
-            _join(session, out, rules, report)
-    known = {i.name for i in session.model.inputs} | {
-        i.label for i in session.model.inputs if i.label is not None}
+            _join(compiled, out, rules, report)
+    known = {i.name for i in compiled.model.inputs} | {
+        i.label for i in compiled.model.inputs if i.label is not None}
     out.update({k: v for k, v in change.set.items() if k in known})
     return out
 
 
-def _join(session: Session, out: dict[Key, float], rules: list[int], report: ast.Report) -> None:
+def _join(compiled: Compiled, out: dict[Key, float], rules: list[int], report: ast.Report) -> None:
     """Fold one assumed report into the existing report choices of its atom."""
-    ir = session.ir
+    ir = compiled.ir
     p = graded(ir)(report)
     origins = {ir.reports[r][0].source: r for r in rules}
     cluster = source_clusters({n: s.derived_from for n, s in ir.sources.items()})

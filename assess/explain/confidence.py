@@ -37,7 +37,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
-from assess.analysis.icd203 import estimate
+from assess.analysis.icd203 import clamp, estimate
 from assess.diagnostics import AssessError
 from assess.explain.effects import EffectTable, Groups
 from assess.semantics.prob.choices import Input, atom_text
@@ -104,7 +104,7 @@ def sensitivity(model: CompiledModel, query: int) -> Sensitivity:
     if not ranked or ranked[0][1] == 0:
         return Sensitivity(None, 0.0, False)
     base = model.probability(query)
-    term = estimate(_clamp(base))
+    term = estimate(clamp(base))
     probes = model.input_probabilities()
     for item, derivative in ranked[:PROBED]:
         moved = _probe(model, query, item, probes[model.inputs.index(item)], term)
@@ -129,18 +129,14 @@ def _probe(
     model: CompiledModel, query: int, item: Input, current: float, term: object
 ) -> float | None:
     for value in (current - STEP, current + STEP):
-        value = min(1.0, max(0.0, value))
+        value = clamp(value)
         try:
             after = model.probability(query, {item: value})
         except AssessError:
             continue
-        if estimate(_clamp(after)) is not term:
+        if estimate(clamp(after)) is not term:
             return after
     return None
-
-
-def _clamp(p: float) -> float:
-    return min(1.0, max(0.0, p))
 
 
 def origin_grade(model: CompiledModel, inputs: Sequence[Input]) -> float:

@@ -18,6 +18,16 @@ Groups are the units an analyst reasons with:
 If removing a group makes the evidence (``evidence/2``) impossible, its
 effect is undefined (None): the answer cannot be conditioned without it.
 
+A **contribution** is the effect of one input alone (``contributions``):
+what a report adds to an answer is the contribution of its report choice —
+every report of that atom from one origin, because such reports stand in
+for each other (the choice's probability is their best grade), so they are
+withdrawn together and shown as one group, never as zeros. This one
+definition is what ``why`` lists, what ``run``'s "rests on … corroborated
+by …" names and what ``expect why(h) cites s`` checks. It is exact under
+evidence too (re-evaluated, not a gradient times a probability, which is
+exact only without evidence, where P is linear in each input).
+
 Example: with ``0.3::a. 0.6::b. c :- a. c :- b.``, P(c) = 0.72; without
 ``b`` it is 0.3, so b's effect on c is +0.42.
 """
@@ -123,3 +133,46 @@ def effect_table(model: CompiledModel, groups: Mapping[object, Iterable[Input]])
             for base, after in zip(baseline, without or [0.0] * len(baseline), strict=True)
         )
     return EffectTable(baseline, effects)
+
+
+@dataclass(frozen=True, slots=True)
+class Contribution:
+    """What one input adds to P(q): P(q) − P(q with the input at 0)."""
+
+    input: Input
+    without: float | None
+    """P(q) with the input at 0; None when the evidence is then impossible."""
+    amount: float | None
+    """Positive: the input supports q; negative: it counts against it."""
+
+    @property
+    def sources(self) -> tuple[str, ...]:
+        """The sources of the reports behind the input (none for a rule)."""
+        return tuple(sorted({r.source for r in self.input.reports}))
+
+
+def contribution_table(model: CompiledModel, inputs: Iterable[Input]) -> EffectTable:
+    """Each input's effect on each query, keyed by the input itself."""
+    return effect_table(model, {i: (i,) for i in inputs})
+
+
+def contributions(
+    model: CompiledModel, query: int, inputs: Iterable[Input] | None = None,
+    table: EffectTable | None = None,
+) -> list[Contribution]:
+    """The contribution of each input (default: every input) to query
+    ``query``, largest in size first; those that move nothing are left out."""
+    chosen = list(model.inputs if inputs is None else inputs)
+    table = table or contribution_table(model, chosen)
+    base = table.baseline[query]
+    found = [
+        Contribution(i, None if e is None else base - e, e)
+        for i in chosen
+        if (e := table.effect(i, query)) is None or abs(e) > 1e-12
+    ]
+    return sorted(found, key=lambda c: (-abs(c.amount or 0.0), c.input.name))
+
+
+def cited_sources(found: Iterable[Contribution]) -> set[str]:
+    """The sources whose reports support the answer (a positive contribution)."""
+    return {s for c in found if c.amount is not None and c.amount > 0 for s in c.sources}

@@ -1,7 +1,7 @@
 """The analyst's judgement on every hypothesis, read off one compiled model.
 
-``judge(ir)`` grounds and compiles the program once (queries and declared
-hypotheses) and returns ``Judgements``, typed ``Judgement`` values: for
+``judge(compiled)`` reads the one compiled assessment (queries and declared
+hypotheses; ``semantics.prob.compiled``) and returns ``Judgements``, typed ``Judgement`` values: for
 each ground hypothesis, its probability, ICD 203 term and band, its rank in
 its competing set, the strongest argument for and against it (rule, source,
 report) and a confidence level with the factors behind it
@@ -18,31 +18,30 @@ by the gradient.
 Example::
 
     >>> from assess.engine.lower import lower
+    >>> from assess.semantics.prob.compiled import compile_assessment
     >>> from assess.syntax.parser import parse
     >>> ir = lower([parse('''
     ...     source s "S" reliability B.
     ...     hypothesis h "H".
     ...     report x by s credibility 2.
     ...     [a] 0.9::h :- x.''')])
-    >>> j = judge(ir).judgements[0]
+    >>> j = judge(compile_assessment(ir)).judgements[0]
     >>> (j.name, round(j.probability, 2), j.estimate.value, j.support.label)
     ('h', 0.72, 'likely', 'a')
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from assess.analysis import icd203
-from assess.engine.ir import GroundAtom, IRProgram, Pred
+from assess.engine.ir import GroundAtom, IRProgram
 from assess.engine.provenance import DerivationGraph
 from assess.explain.arguments import Argument, strongest
 from assess.explain.confidence import Confidence, confidence
 from assess.explain.effects import EffectTable, Groups, effect_table, group_inputs, origin_of
 from assess.semantics.prob.choices import Input, atom_text
-from assess.semantics.prob.compile import Limits
-from assess.semantics.prob.infer import infer_with_graph
+from assess.semantics.prob.compiled import Compiled
 from assess.semantics.prob.model import CompiledModel, QueryResult
 from assess.syntax.ast import Estimate
 
@@ -95,28 +94,15 @@ class Judgements:
         raise KeyError(name)
 
 
-@dataclass(frozen=True)
-class Compiled:
-    """A program grounded and compiled with its hypotheses as queries."""
-
-    ir: IRProgram
-    graph: DerivationGraph
-    model: CompiledModel
-
-
-def compile_program(
-    ir: IRProgram, limits: Limits | None = None, also: Sequence[Pred] = ()
-) -> Compiled:
-    """Ground and compile ``ir`` with a query for every declared hypothesis."""
-    return Compiled(*infer_with_graph(ir, limits, also=also))
-
-
 def effect_groups(groups: Groups) -> dict[object, tuple[Input, ...]]:
-    """Every origin, indicator and argument as a keyed group of inputs."""
+    """Every origin, indicator and argument as a keyed group of inputs, and
+    every report choice as a group of its own (keyed by the input)."""
     keyed: dict[object, tuple[Input, ...]] = {}
     keyed.update({("origin", k): v for k, v in groups.origins.items()})
     keyed.update({("indicator", k): v for k, v in groups.indicators.items()})
     keyed.update({("argument", k): v for k, v in groups.arguments.items()})
+    # Each report choice alone: its contribution (``effects.contributions``).
+    keyed.update({i: (i,) for items in groups.origins.values() for i in items})
     return keyed
 
 
@@ -131,17 +117,10 @@ def hypothesis_queries(compiled: Compiled) -> list[int]:
     ]
 
 
-def judge(
-    ir: IRProgram, limits: Limits | None = None, also: Sequence[Pred] = ()
-) -> Judgements:
-    """Compile ``ir`` and judge each of its hypotheses."""
-    return judge_compiled(compile_program(ir, limits, also))
-
-
-def judge_compiled(compiled: Compiled) -> Judgements:
-    """Judge each hypothesis of an already compiled program."""
+def judge(compiled: Compiled) -> Judgements:
+    """Judge each hypothesis of a compiled assessment."""
     ir, model = compiled.ir, compiled.model
-    results = tuple(model.probabilities())
+    results = tuple(compiled.answers())
     if not hypothesis_queries(compiled):
         return Judgements((), (), results, model, compiled.graph, ir)
     groups = group_inputs(ir, model)
@@ -165,7 +144,7 @@ def _judgement(
     model = compiled.model
     atom = result.atom
     query = model.queries.index(atom)
-    p = min(1.0, max(0.0, table.baseline[query]))
+    p = icd203.clamp(table.baseline[query])
     band = icd203.band(icd203.estimate(p))
     support, against = strongest(
         compiled.ir, compiled.graph, groups, table, origin_of(compiled.ir), query

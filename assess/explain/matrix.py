@@ -38,8 +38,9 @@ from dataclasses import dataclass
 
 from assess.engine.ir import IRProgram
 from assess.explain.effects import EffectTable, effect_table, group_inputs, origin_of
-from assess.explain.judgement import Compiled, hypothesis_queries
+from assess.explain.judgement import hypothesis_queries
 from assess.semantics.prob.choices import Input, atom_text
+from assess.semantics.prob.compiled import Compiled
 from assess.syntax import ast
 
 WEAK = 0.02

@@ -24,9 +24,10 @@ Example: with ``0.3::a. 0.6::b. c :- a. c :- b.`` the proofs of ``c`` are
 ``c <- b`` (0.6) then ``c <- a`` (0.3)::
 
     >>> from assess.engine.lower import lower
-    >>> from assess.explain.session import Session, parse_atom
+    >>> from assess.semantics.prob.compiled import compile_assessment
+    >>> from assess.engine.lower import parse_atom
     >>> from assess.syntax.parser import parse
-    >>> s = Session(lower([parse("0.3::a. 0.6::b. c :- a. c :- b. query(c).")]))
+    >>> s = compile_assessment(lower([parse("0.3::a. 0.6::b. c :- a. c :- b. query(c).")]))
     >>> c = s.graph.find(parse_atom("c"))
     >>> [round(p.probability, 2) for p in top_proofs(s.ir.rules, s.graph, c, 5)]
     [0.6, 0.3]

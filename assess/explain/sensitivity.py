@@ -27,10 +27,11 @@ Example: ``0.5::h :- a.`` with a B2 report of ``a`` (0.80): P(h) = 0.4,
 ∂P/∂p(a) = 0.5, and P(h) reaches 0.45 (roughly even chance) at p(a) = 0.9::
 
     >>> import assess
-    >>> from assess.explain.session import Session, parse_atom
+    >>> from assess.semantics.prob.compiled import compile_assessment
+    >>> from assess.engine.lower import parse_atom
     >>> a = assess.load(texts={"x.assess": 'source s "S" reliability B. indicator a "A". '
     ...     'report a by s credibility 2. 0.5::h :- a. query(h).'})
-    >>> levers = sensitivity(Session(a.ir), parse_atom("h")).levers
+    >>> levers = sensitivity(compile_assessment(a.ir), parse_atom("h")).levers
     >>> [(v.kind, v.name, round(v.derivative, 4), v.up) for v in levers]
     [('rule', 'h<-a', 0.8, 0.5625), ('report', 'a@s', 0.5, 0.9), ('source', 's', 0.25, None)]
 """
@@ -41,12 +42,12 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from assess.analysis.grading import RELIABILITY
-from assess.analysis.icd203 import BANDS, band_index, next_edges
+from assess.analysis.icd203 import BANDS, band_index, clamp, next_edges, term
 from assess.engine.ir import GroundAtom
 from assess.explain.changes import Change, weights
 from assess.explain.evidence import graded, report_info
-from assess.explain.session import Session, clamp, term
 from assess.semantics.prob.choices import Input, atom_text
+from assess.semantics.prob.compiled import Compiled
 from assess.semantics.prob.model import Key
 
 Line = tuple[float, float]
@@ -78,15 +79,15 @@ class SensitivityResult:
     levers: tuple[Lever, ...]
 
 
-def _linear_root(session: Session, atom: GroundAtom, key: Key, target: float,
+def _linear_root(compiled: Compiled, atom: GroundAtom, key: Key, target: float,
                  line: Line) -> float | None:
-    if not session.model.evidence:
+    if not compiled.model.evidence:
         intercept, slope = line
         return _within((target - intercept) / slope) if slope != 0 else None
 
     def point(x: float) -> tuple[float, float]:
-        e = session.model.evidence_probability({key: x}) if session.model.evidence else 1.0
-        return session.probability(atom, {key: x}) * e, e
+        e = compiled.model.evidence_probability({key: x}) if compiled.model.evidence else 1.0
+        return compiled.probability(atom, {key: x}) * e, e
 
     (n0, e0), (n1, e1) = point(0.25), point(0.75)
     b, d = (n1 - n0) / 0.5, (e1 - e0) / 0.5
@@ -122,7 +123,7 @@ def _bisect_root(f: Callable[[float], float], x0: float, target: float) -> float
     return (lo + hi) / 2
 
 
-def crossing(session: Session, atom: GroundAtom, key: Key, count: int,
+def crossing(compiled: Compiled, atom: GroundAtom, key: Key, count: int,
              x0: float, target: float | None, line: Line) -> float | None:
     """The input value at which P(atom) equals ``target`` (None: never in [0, 1]).
 
@@ -132,21 +133,21 @@ def crossing(session: Session, atom: GroundAtom, key: Key, count: int,
     if target is None:
         return None
     if count == 1:
-        return _linear_root(session, atom, key, target, line)
-    return _bisect_root(lambda x: session.probability(atom, {key: x}), x0, target)
+        return _linear_root(compiled, atom, key, target, line)
+    return _bisect_root(lambda x: compiled.probability(atom, {key: x}), x0, target)
 
 
-def _rule_levers(session: Session, grad: dict[Input, float]) -> dict[Key, list[Input]]:
+def _rule_levers(compiled: Compiled, grad: dict[Input, float]) -> dict[Key, list[Input]]:
     groups: dict[Key, list[Input]] = {}
     for inp in grad:
-        if inp.rule in session.ir.reports:
+        if inp.rule in compiled.ir.reports:
             continue
         groups.setdefault(inp.label if inp.label is not None else inp.rule, []).append(inp)
     return groups
 
 
-def _source_derivative(session: Session, grad: dict[Input, float], source: str) -> float:
-    ir, grader = session.ir, graded(session.ir)
+def _source_derivative(compiled: Compiled, grad: dict[Input, float], source: str) -> float:
+    ir, grader = compiled.ir, graded(compiled.ir)
     total = 0.0
     for inp, g in grad.items():
         reports = ir.reports.get(inp.rule, ())
@@ -158,75 +159,76 @@ def _source_derivative(session: Session, grad: dict[Input, float], source: str) 
 
 
 def _grade_crossing(
-    session: Session, atom: GroundAtom, source: str
+    compiled: Compiled, atom: GroundAtom, source: str
 ) -> tuple[str | None, str | None]:
-    letter = session.ir.sources[source].reliability
-    now = band_index(clamp(session.probability(atom)))
+    letter = compiled.ir.sources[source].reliability
+    now = band_index(clamp(compiled.probability(atom)))
     order = sorted(RELIABILITY, key=lambda x: RELIABILITY[x])
     here = order.index(letter)
 
     def first(letters: list[str]) -> str | None:
         for other in letters:
-            w = weights(session, Change(grade={source: other}))
-            if band_index(clamp(session.probability(atom, w))) != now:
+            w = weights(compiled, Change(grade={source: other}))
+            if band_index(clamp(compiled.probability(atom, w))) != now:
                 return other
         return None
 
     return first(order[here + 1:]), first(list(reversed(order[:here])))
 
 
-def _report_levers(session: Session, atom: GroundAtom, grad: dict[Input, float],
+def _report_levers(compiled: Compiled, atom: GroundAtom, grad: dict[Input, float],
                    edges: tuple[float | None, float | None]) -> list[Lever]:
-    out, p = [], session.probability(atom)
+    out, p = [], compiled.probability(atom)
     for inp, g in grad.items():
-        if inp.rule not in session.ir.reports:
+        if inp.rule not in compiled.ir.reports:
             continue
-        x0 = session.model.base[session.model.inputs.index(inp)]
-        infos = [report_info(session.ir, r) for r in session.ir.reports[inp.rule]]
+        x0 = compiled.model.base[compiled.model.inputs.index(inp)]
+        infos = [report_info(compiled.ir, r) for r in compiled.ir.reports[inp.rule]]
         line = (p - g * x0, g)
-        up, down = (crossing(session, atom, inp, 1, x0, t, line) for t in edges)
+        up, down = (crossing(compiled, atom, inp, 1, x0, t, line) for t in edges)
         out.append(Lever("report", inp.name, x0, g, up, down,
                          "; ".join(f"{r.key} {r.grade}" for r in infos)))
     return out
 
 
-def _weight_levers(session: Session, atom: GroundAtom, grad: dict[Input, float],
+def _weight_levers(compiled: Compiled, atom: GroundAtom, grad: dict[Input, float],
                    edges: tuple[float | None, float | None]) -> list[Lever]:
-    out, p = [], session.probability(atom)
-    for key, members in _rule_levers(session, grad).items():
-        rule = session.ir.rules[members[0].rule]
+    out, p = [], compiled.probability(atom)
+    for key, members in _rule_levers(compiled, grad).items():
+        rule = compiled.ir.rules[members[0].rule]
         x0 = rule.probability or 0.0
         name = key if isinstance(key, str) else members[0].name
         g = sum(grad[m] for m in members)
         line = (p - g * x0, g)
-        up, down = (crossing(session, atom, key, len(members), x0, t, line) for t in edges)
+        up, down = (crossing(compiled, atom, key, len(members), x0, t, line) for t in edges)
         out.append(Lever("rule", name, x0, g, up, down,
                          f"{rule.span.file}:{rule.span.line}"))
     return out
 
 
-def _source_levers(session: Session, atom: GroundAtom, grad: dict[Input, float]) -> list[Lever]:
+def _source_levers(compiled: Compiled, atom: GroundAtom, grad: dict[Input, float]) -> list[Lever]:
     out = []
-    sources = {r.source for rule in session.lineage_reports(atom) for r in session.ir.reports[rule]}
+    reports = compiled.ir.reports
+    sources = {r.source for rule in compiled.lineage_reports(atom) for r in reports[rule]}
     for source in sorted(sources):
-        decl = session.ir.sources[source]
-        grade_up, grade_down = _grade_crossing(session, atom, source)
+        decl = compiled.ir.sources[source]
+        grade_up, grade_down = _grade_crossing(compiled, atom, source)
         out.append(Lever("source", source, decl.reliability,
-                         _source_derivative(session, grad, source), grade_up, grade_down,
+                         _source_derivative(compiled, grad, source), grade_up, grade_down,
                          decl.description))
     return out
 
 
-def sensitivity(session: Session, atom: GroundAtom) -> SensitivityResult:
+def sensitivity(compiled: Compiled, atom: GroundAtom) -> SensitivityResult:
     """Every lever on ``atom``, strongest first (see the module docstring)."""
-    p = session.probability(atom)
+    p = compiled.probability(atom)
     low, high = next_edges(clamp(p))
     index = band_index(clamp(p))
-    grad = session.gradient(atom)
+    grad = compiled.gradient(atom)
     levers = [
-        *_report_levers(session, atom, grad, (high, low)),
-        *_weight_levers(session, atom, grad, (high, low)),
-        *_source_levers(session, atom, grad),
+        *_report_levers(compiled, atom, grad, (high, low)),
+        *_weight_levers(compiled, atom, grad, (high, low)),
+        *_source_levers(compiled, atom, grad),
     ]
     levers = [lv for lv in levers if lv.derivative != 0.0]
     levers.sort(key=lambda lv: (-abs(lv.derivative), lv.kind, lv.name))

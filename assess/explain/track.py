@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from assess.analysis.grading import report_probability
-from assess.api import Assessment
+from assess.analysis.icd203 import term, term_class
 from assess.engine.ir import GroundAtom
 from assess.explain.evidence import (
     ReportInfo,
@@ -38,8 +38,8 @@ from assess.explain.evidence import (
     report_text,
     without,
 )
-from assess.explain.session import Session, term, term_class
 from assess.semantics.prob.choices import atom_text
+from assess.semantics.prob.compiled import Compiled
 from assess.syntax import ast
 
 
@@ -89,18 +89,18 @@ class TrackResult:
 Key = tuple[str, str]
 
 
-def _reports(session: Session) -> dict[Key, tuple[int, ast.Report]]:
+def _reports(compiled: Compiled) -> dict[Key, tuple[int, ast.Report]]:
     return {(report_text(r), r.source): (rule, r)
-            for rule, reps in session.ir.reports.items() for r in reps}
+            for rule, reps in compiled.ir.reports.items() for r in reps}
 
 
-def _effect(session: Session, atom: GroundAtom, rule: int,
+def _effect(compiled: Compiled, atom: GroundAtom, rule: int,
             grader: Callable[[ast.Report], float | None]) -> float:
-    left = choice_probability(session.ir.reports[rule], grader)
-    return session.probability(atom) - session.probability(atom, {rule: left})
+    left = choice_probability(compiled.ir.reports[rule], grader)
+    return compiled.probability(atom) - compiled.probability(atom, {rule: left})
 
 
-def _causes(a: Session, b: Session, atom: GroundAtom) -> list[Cause]:
+def _causes(a: Compiled, b: Compiled, atom: GroundAtom) -> list[Cause]:
     old, new = _reports(a), _reports(b)
     out: list[Cause] = []
     for key, (rule, r) in new.items():
@@ -129,25 +129,25 @@ def _regrade(grader: Callable[[ast.Report], float], report: ast.Report,
     return lambda r: p if r is report else grader(r)
 
 
-def snapshot_of(path: str, assessment: Assessment) -> Snapshot:
-    dates = [s.date for p in assessment.programs if p.file == path
+def snapshot_of(path: str, programs: Sequence[ast.Program]) -> Snapshot:
+    dates = [s.date for p in programs if p.file == path
              for s in p.statements if isinstance(s, ast.Report) and s.date]
     return Snapshot(Path(path).stem, path, max(dates, default=None))
 
 
-def track(sessions: Sequence[Session], snapshots: Sequence[Snapshot]) -> TrackResult:
-    """The series and the term changes of ``sessions`` (one per snapshot)."""
-    values = [s.question_probabilities() for s in sessions]
+def track(assessments: Sequence[Compiled], snapshots: Sequence[Snapshot]) -> TrackResult:
+    """The series and the term changes of ``assessments`` (one per snapshot)."""
+    values = [s.question_probabilities() for s in assessments]
     atoms: list[GroundAtom] = []
     for v in values:
         atoms.extend(q for q in v if q not in atoms)
     series = [Series(atom_text(q), tuple(v.get(q, 0.0) for v in values),
                      tuple(term(v.get(q, 0.0)) for v in values)) for q in atoms]
     changes: list[TermChange] = []
-    for i in range(1, len(sessions)):
+    for i in range(1, len(assessments)):
         for q, line in zip(atoms, series, strict=True):
             if term_class(line.probabilities[i - 1]) != term_class(line.probabilities[i]):
-                causes = _causes(sessions[i - 1], sessions[i], q)
+                causes = _causes(assessments[i - 1], assessments[i], q)
                 changes.append(TermChange(
                     line.atom, i - 1, i, line.probabilities[i - 1], line.probabilities[i],
                     line.terms[i - 1], line.terms[i], tuple(causes)))

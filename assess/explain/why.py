@@ -13,10 +13,12 @@ For a ground atom the answer holds
   conclusion is attacked by its contrary ``~h`` names it (``attacked_by``):
   the proof is the case for it, the attack is the case against, and the
   probability is what survives (``why ~h`` shows the other side);
-* each report in the atom's lineage with its *contribution*: the probability
-  of the atom without that report and the difference, computed exactly by
-  re-evaluating the compiled model with that report's choice set to what is
-  left of it (``evidence.choice_probability``) — no re-grounding.
+* each report choice in the atom's lineage with its *contribution*
+  (``effects.contributions``, the one definition): the probability of the
+  atom without it and the difference, computed exactly by re-evaluating the
+  compiled model with the choice at 0 — no re-grounding. Reports of one atom
+  from one origin stand in for each other, so they are one choice, shown
+  together with the effect of withdrawing them all.
 
 Example: with ``source s "S" reliability B. report a by s credibility 2.
 0.5::c :- a. query(c).``, P(c) = 0.4, one proof ``c <- a`` (0.4), and the
@@ -25,24 +27,18 @@ report of ``a`` contributes 0.4 (without it P(c) = 0).
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 
-from assess.diagnostics import AssessError, error
+from assess.analysis.icd203 import term
+from assess.diagnostics import COMMAND_LINE, AssessError, error
 from assess.engine import show
 from assess.engine.ir import GroundAtom
 from assess.engine.provenance import FACT
-from assess.explain.evidence import (
-    ReportInfo,
-    choice_probability,
-    graded,
-    report_info,
-    without,
-)
+from assess.explain.effects import contributions
+from assess.explain.evidence import ReportInfo, report_info
 from assess.explain.proofs import Proof, top_proofs
-from assess.explain.session import COMMAND_LINE, Session, term
 from assess.semantics.prob.choices import atom_text
-from assess.syntax import ast
+from assess.semantics.prob.compiled import Compiled
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,10 +72,19 @@ class ProofTree:
 
 
 @dataclass(frozen=True, slots=True)
-class Contribution:
-    report: ReportInfo
-    without: float
-    delta: float
+class ReportContribution:
+    """What one report choice adds (``effects.contributions``): the reports
+    of one atom from one origin, which stand in for each other, best first."""
+
+    reports: tuple[ReportInfo, ...]
+    without: float | None
+    delta: float | None
+    """None: without these reports the evidence is impossible."""
+
+    @property
+    def key(self) -> str:
+        """``atom@source`` of each report, joined by `` + ``."""
+        return " + ".join(r.key for r in self.reports)
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,21 +93,21 @@ class WhyResult:
     probability: float
     term: str
     proofs: tuple[ProofTree, ...]
-    contributions: tuple[Contribution, ...]
+    contributions: tuple[ReportContribution, ...]
 
 
-def rule_info(session: Session, rule_id: int) -> RuleInfo:
-    rule = session.ir.rules[rule_id]
+def rule_info(compiled: Compiled, rule_id: int) -> RuleInfo:
+    rule = compiled.ir.rules[rule_id]
     span = rule.span
     return RuleInfo(rule.label, rule.probability, show.rule_text(rule), span.file, span.line)
 
 
 class _Trees:
-    def __init__(self, session: Session, marginals: dict[GroundAtom, float]) -> None:
-        self.session, self.marginals = session, marginals
+    def __init__(self, compiled: Compiled, marginals: dict[GroundAtom, float]) -> None:
+        self.compiled, self.marginals = compiled, marginals
 
     def step(self, atom: int, proof: Proof, shown: set[int]) -> Step:
-        graph = self.session.graph
+        graph = self.compiled.graph
         ground = graph.atoms[atom]
         text, p = atom_text(ground), self.marginals.get(ground)
         if atom in shown:
@@ -111,55 +116,53 @@ class _Trees:
         der = graph.derivations[proof.picks[atom]]
         attacks = tuple(
             (atom_text(graph.atoms[r]), self.marginals.get(graph.atoms[r]))
-            for r in self.session.rivals(atom)
+            for r in self.compiled.rivals(atom)
         )
         if der.rule == FACT:
             return Step(text, p, None, (), (), (), attacked_by=attacks)
         reports = tuple(
-            report_info(self.session.ir, r) for r in self.session.ir.reports.get(der.rule, ())
+            report_info(self.compiled.ir, r) for r in self.compiled.ir.reports.get(der.rule, ())
         )
         premises = tuple(self.step(a, proof, shown) for a in der.pos)
         conditions = tuple(
             (atom_text(graph.atoms[a]), self.marginals.get(graph.atoms[a], 0.0)) for a in der.neg
         )
-        return Step(text, p, rule_info(self.session, der.rule), reports, premises, conditions,
+        return Step(text, p, rule_info(self.compiled, der.rule), reports, premises, conditions,
                     attacked_by=attacks)
 
 
-def _is(report: ast.Report) -> Callable[[ast.Report], bool]:
-    return lambda r: r is report
+def report_contributions(compiled: Compiled, atom: GroundAtom) -> list[ReportContribution]:
+    """Each report choice in ``atom``'s lineage and what it adds to P(atom)."""
+    if not compiled.has(atom):
+        return []
+    inputs = compiled.report_inputs()
+    chosen = [inputs[r] for r in compiled.lineage_reports(atom) if r in inputs]
+    found = contributions(compiled.model, compiled.model.query_index(atom), chosen)
+    return [
+        ReportContribution(_reports(compiled, c.input.rule), c.without, c.amount) for c in found
+    ]
 
 
-def contributions(session: Session, atom: GroundAtom) -> list[Contribution]:
-    """Each report in ``atom``'s lineage: P without it, and the difference."""
-    ir = session.ir
-    base = session.probability(atom)
-    grader = graded(ir)
-    out: list[Contribution] = []
-    for rule in session.lineage_reports(atom):
-        for report in ir.reports[rule]:
-            left = choice_probability(ir.reports[rule], without(grader, _is(report)))
-            p = session.probability(atom, {rule: left})
-            out.append(Contribution(report_info(ir, report), p, base - p))
-    out.sort(key=lambda c: (-abs(c.delta), c.report.key))
-    return out
+def _reports(compiled: Compiled, rule: int) -> tuple[ReportInfo, ...]:
+    infos = [report_info(compiled.ir, r) for r in compiled.ir.reports[rule]]
+    return tuple(sorted(infos, key=lambda r: (-r.probability, r.key)))
 
 
-def why(session: Session, atom: GroundAtom, k: int = 3) -> WhyResult:
+def why(compiled: Compiled, atom: GroundAtom, k: int = 3) -> WhyResult:
     """The answer for ``atom`` (see the module docstring)."""
     if k < 1:
         raise AssessError([error("bad_option", COMMAND_LINE, "-k must be at least 1")])
-    marginals = session.probabilities()
-    p = session.probability(atom)
-    node = session.graph.find(atom)
-    proofs = [] if node is None else top_proofs(session.ir.rules, session.graph, node, k)
-    trees = _Trees(session, marginals)
+    marginals = compiled.probabilities()
+    p = compiled.probability(atom)
+    node = compiled.graph.find(atom)
+    proofs = [] if node is None else top_proofs(compiled.ir.rules, compiled.graph, node, k)
+    trees = _Trees(compiled, marginals)
     return WhyResult(
         atom_text(atom),
         p,
         term(p),
         tuple(ProofTree(pr.probability, trees.step(node, pr, set())) for pr in proofs
               if node is not None),
-        tuple(contributions(session, atom)),
+        tuple(report_contributions(compiled, atom)),
     )
 

@@ -48,9 +48,9 @@ from assess.engine.ir import (
     Value,
 )
 from assess.engine.provenance import FACT
-from assess.explain.session import Session
 from assess.explain.why import RuleInfo, rule_info
 from assess.semantics.prob.choices import atom_text
+from assess.semantics.prob.compiled import Compiled
 from assess.syntax.ast import ArithOp, CompareOp, RuleKind
 
 Binding = dict[int, Value]
@@ -139,11 +139,11 @@ def _unify(atom: IRAtom, values: tuple[Value, ...], b: Binding) -> Binding | Non
 
 
 class Tracer:
-    """Explains failures over one session; collects missing indicators."""
+    """Explains failures over one compiled; collects missing indicators."""
 
-    def __init__(self, session: Session) -> None:
-        self.session = session
-        graph = session.graph
+    def __init__(self, compiled: Compiled) -> None:
+        self.compiled = compiled
+        graph = compiled.graph
         self.possible: dict[object, list[tuple[Value, ...]]] = {}
         self.certain: set[GroundAtom] = set()
         for a, ground in enumerate(graph.atoms):
@@ -153,16 +153,16 @@ class Tracer:
             if any(d.rule == FACT for d in ders):
                 self.certain.add(ground)
         self.missing: list[GroundAtom] = []
-        self.marginals = session.probabilities()
+        self.marginals = compiled.probabilities()
 
     def is_indicator(self, atom: GroundAtom) -> bool:
-        return atom[0].name in self.session.ir.indicators
+        return atom[0].name in self.compiled.ir.indicators
 
     def explain(self, atom: GroundAtom, depth: int, active: frozenset[GroundAtom]) -> WhyNotNode:
         p = self.marginals.get(atom, 0.0)
-        rules = [r for r in self.session.ir.rules
+        rules = [r for r in self.compiled.ir.rules
                  if r.head.pred == atom[0] and _unify(r.head, atom[1], {}) is not None
-                 and r.id not in self.session.ir.reports and r.kind is not RuleKind.DEFEATER]
+                 and r.id not in self.compiled.ir.reports and r.kind is not RuleKind.DEFEATER]
         if self.is_indicator(atom) and not rules:
             reported = atom[0] in self.possible and atom[1] in self.possible[atom[0]]
             if not reported and atom not in self.missing:
@@ -180,9 +180,9 @@ class Tracer:
         return WhyNotNode(atom_text(atom), p, "", attempts, self.attack(atom))
 
     def attack(self, atom: GroundAtom) -> tuple[tuple[str, float], ...]:
-        node = self.session.graph.find(atom)
-        rivals = [] if node is None else self.session.rivals(node)
-        grounds = [self.session.graph.atoms[r] for r in rivals]
+        node = self.compiled.graph.find(atom)
+        rivals = [] if node is None else self.compiled.rivals(node)
+        grounds = [self.compiled.graph.atoms[r] for r in rivals]
         return tuple((atom_text(g), self.marginals.get(g, 0.0)) for g in grounds)
 
     def attempt(self, rule: IRRule, atom: GroundAtom, depth: int,
@@ -199,7 +199,7 @@ class Tracer:
                 first = first or failure
                 if failure[2] is None:
                     break
-        info = rule_info(self.session, rule.id)
+        info = rule_info(self.compiled, rule.id)
         if first is not None:
             return Attempt(info, first[0], first[1], first[3])
         return Attempt(info, None, "can fire", None, self._premises(rule, bindings[0]))
@@ -240,7 +240,7 @@ class Tracer:
             g = _ground(item.atom, b)
             text = _atom_text(item.atom, b, names)
             if g is None:
-                indicator = item.atom.pred.name in self.session.ir.indicators
+                indicator = item.atom.pred.name in self.compiled.ir.indicators
                 reason = "no report of this indicator" if indicator else "no such atom holds"
                 return text, reason, None, None
             below = self.explain(g, depth - 1, active)

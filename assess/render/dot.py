@@ -23,9 +23,8 @@ from __future__ import annotations
 import shutil
 import subprocess
 
-from assess.analysis.icd203 import percent
+from assess.analysis.icd203 import clamp, percent
 from assess.explain.argmap import ArgumentMap, MapEdge, MapNode
-from assess.explain.session import clamp
 
 INSTALL = ("Graphviz's 'dot' is not installed; install it (apt-get install graphviz, "
            "brew install graphviz, or https://graphviz.org/download/) or use --format dot")

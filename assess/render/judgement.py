@@ -22,7 +22,7 @@ import os
 import textwrap
 from typing import Any
 
-from assess.analysis.icd203 import estimate, percent
+from assess.analysis.icd203 import clamp, estimate, percent
 from assess.explain.arguments import Argument, report_text
 from assess.explain.confidence import STEP, Confidence
 from assess.explain.judgement import Judgement, Judgements
@@ -68,7 +68,7 @@ def argument_text(argument: Argument | None, probability: float, side: str) -> s
             if side == "for"
             else "Against: nothing in the evidence counts against it."
         )
-    without = min(1.0, max(0.0, probability - argument.effect))
+    without = clamp(probability - argument.effect)
     verb = "raises" if argument.effect > 0 else "lowers"
     if argument.is_report and argument.report is not None:
         report = argument.report
@@ -121,10 +121,10 @@ def confidence_text(c: Confidence) -> str:
         sources += f", {_grade_words(c)} (mean report probability {c.mean_grade:.2f})"
     s = c.sensitivity
     if s.changes_term and s.moved_to is not None:
-        moved = estimate(min(1.0, max(0.0, s.moved_to))).value
+        moved = estimate(clamp(s.moved_to)).value
         sensitivity = (
             f"a change of {STEP:g} in {s.input} would move it to "
-            f"{percent(min(1.0, max(0.0, s.moved_to)))} ({moved})"
+            f"{percent(clamp(s.moved_to))} ({moved})"
         )
     elif s.input is None:
         sensitivity = "no input can move it"
@@ -148,17 +148,15 @@ def judgement_lines(j: Judgement) -> list[str]:
 
 def contest_text(j: Judgement) -> str | None:
     """``Contested in 24 % of cases: …``, when it shows as a percentage."""
-    if j.contested is None or j.contrary is None or percent(_unit(j.contested)) == "0 %":
+    if j.contested is None or j.contrary is None or percent(clamp(j.contested)) == "0 %":
         return None
     return (
-        f"Contested in {percent(_unit(j.contested))} of cases: arguments for and against "
+        f"Contested in {percent(clamp(j.contested))} of cases: arguments for and against "
         f"it both apply and neither prevails; what contradicts it holds in "
-        f"{percent(_unit(j.contrary))}."
+        f"{percent(clamp(j.contrary))}."
     )
 
 
-def _unit(p: float) -> float:
-    return min(1.0, max(0.0, p))
 
 
 def assessment_text(result: Judgements) -> str:

@@ -26,7 +26,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from assess.analysis.icd203 import phrase
+from assess.analysis.icd203 import clamp, phrase
 from assess.semantics.prob.infer import ProbResult
 from assess.semantics.prob.model import QueryResult
 
@@ -34,7 +34,7 @@ from assess.semantics.prob.model import QueryResult
 def prob_lines(answers: Sequence[QueryResult]) -> str:
     width = max((len(a.text) for a in answers), default=0)
     return "\n".join(
-        f"{a.text.ljust(width)}  {a.probability:.4f}  {phrase(_clamp(a.probability))}"
+        f"{a.text.ljust(width)}  {a.probability:.4f}  {phrase(clamp(a.probability))}"
         + contest_note(a)
         for a in answers
     )
@@ -53,11 +53,6 @@ def query_data(answer: QueryResult) -> dict[str, Any]:
     found: dict[str, Any] = {"atom": answer.text, "probability": answer.probability}
     found.update(answer.named)
     return found
-
-
-def _clamp(p: float) -> float:
-    """Rounding can leave 1 + 1e-16; the scale takes 0..1."""
-    return min(1.0, max(0.0, p))
 
 
 def prob_text(result: ProbResult) -> str:

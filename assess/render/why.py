@@ -19,11 +19,10 @@ Example (abridged)::
 from __future__ import annotations
 
 from assess.analysis.grading import CREDIBILITY_WORDS
-from assess.analysis.icd203 import percent
+from assess.analysis.icd203 import clamp, percent
 from assess.explain.abduce import WhyNotResult
 from assess.explain.argue import ArgueResult, RuleStand
 from assess.explain.evidence import ReportInfo
-from assess.explain.session import clamp
 from assess.explain.why import ProofTree, Step, WhyResult
 from assess.explain.whynot import Attempt, WhyNotNode
 
@@ -104,14 +103,21 @@ def why_text(result: WhyResult) -> str:
     for i, proof in enumerate(result.proofs, 1):
         out += ["", _proof_header(i, proof)]
         _step(proof.root, 1, out)
-    shown = [c for c in result.contributions if abs(c.delta) >= SHOWN_DELTA]
+    shown = [c for c in result.contributions if c.delta is None or abs(c.delta) >= SHOWN_DELTA]
     if shown:
         out += ["", f"What each report adds to {result.atom}: its probability without the "
                     "report, and the difference in percentage points (+ the report raises "
-                    "it, - lowers it):"]
-        width = max(len(c.report.key) for c in shown)
+                    "it, - lowers it)."]
+        if any(len(c.reports) > 1 for c in shown):
+            out.append("Reports of one atom from one origin stand in for each other: they "
+                       "are withdrawn together.")
+        width = max(len(c.key) for c in shown)
         for c in shown:
-            out.append(f"  {c.report.key.ljust(width)}  {c.report.grade}  "
+            if c.without is None or c.delta is None:
+                out.append(f"  {c.key.ljust(width)}  {c.reports[0].grade}  "
+                           "without it the evidence is impossible")
+                continue
+            out.append(f"  {c.key.ljust(width)}  {c.reports[0].grade}  "
                        f"without: {pct(c.without):>6}  {points(c.delta)}")
     hidden = len(result.contributions) - len(shown)
     if hidden:

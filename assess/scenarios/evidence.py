@@ -5,12 +5,9 @@ file loads) together with its own reports and facts; its expectations are
 questions to one ``ScenarioReading``, computed lazily so that a scenario
 with only probability expectations never runs the defeasible reading.
 
-``contributions(atom)`` is the evidence behind an answer: for each input
-(a report, a probabilistic fact or rule instance) its exact contribution to
-P(atom | evidence) — the probability with it minus the probability with that
-input set to 0. Under the distribution semantics P is linear in each input's
-probability p, so the contribution is ``gradient × p`` and one backward pass
-gives all of them.
+``contributions(atom)`` is the evidence behind an answer: each input's
+contribution (``explain.effects.contributions``, the definition ``why``
+uses): P(atom | evidence) minus the same with the input at 0.
 
 Example: with ``0.3::a. 0.6::b. c :- a. c :- b.`` the contribution of ``a``
 to P(c) = 0.72 is 0.72 − 0.6 = 0.12.
@@ -22,13 +19,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property
 
-from assess.api import Assessment
-from assess.engine.ir import IRProgram
-from assess.engine.lower import pattern
+from assess.engine.ir import IRProgram, matches
+from assess.engine.lower import lower, pattern
+from assess.explain.effects import Contribution, contributions
 from assess.semantics.defeasible.answers import DefeasibleResult, defeasible
-from assess.semantics.prob.choices import Input
-from assess.semantics.prob.compile import matches
-from assess.semantics.prob.infer import ProbResult, prob
+from assess.semantics.prob.compiled import Compiled, compile_assessment
 from assess.semantics.prob.model import QueryResult
 from assess.syntax import ast
 
@@ -43,24 +38,11 @@ STATUS_ORDER = tuple(s.value for s in ast.Status)
 """Statuses from strongest to weakest."""
 
 
-@dataclass(frozen=True, slots=True)
-class Contribution:
-    """How much one input moves P(atom): positive supports, negative undercuts."""
-
-    input: Input
-    amount: float
-
-    @property
-    def sources(self) -> tuple[str, ...]:
-        """The sources of the reports behind this input (none for a rule)."""
-        return tuple(sorted({r.source for r in self.input.reports}))
-
-
 @dataclass
 class ScenarioReading:
     """The base program plus one scenario's items, read on demand."""
 
-    assessment: Assessment
+    programs: Sequence[ast.Program]
     scenario: ast.Scenario
 
     @cached_property
@@ -84,34 +66,27 @@ class ScenarioReading:
         return [*evidence, *(ast.Query(a, a.span) for a in self.asked)]
 
     @cached_property
-    def prob(self) -> ProbResult:
-        """The exact probabilities of the program with this scenario's evidence."""
-        return prob(self.ir)
+    def compiled(self) -> Compiled:
+        """The compiled assessment of the program with this scenario's evidence."""
+        return compile_assessment(self.ir)
 
     @cached_property
     def ir(self) -> IRProgram:
         """The program lowered with the scenario's evidence (once for all readings)."""
-        return self.assessment.lower(self.extra())
+        return lower(self.programs, self.extra())
 
     def probability(self, atom: ast.Atom) -> float:
         """P(atom | evidence); an atom with variables: the most probable answer."""
         return max((a.probability for a in self._answers(atom)), default=0.0)
 
     def contributions(self, atom: ast.Atom) -> list[Contribution]:
-        """Each input's exact contribution to P(atom), largest in size first."""
-        model = self.prob.model
+        """Each input's contribution to P(atom), largest in size first."""
         answers = self._answers(atom)
         if not answers:
             return []
         best = max(answers, key=lambda a: a.probability)
-        probabilities = model.input_probabilities()
-        gradient = model.gradient(best.atom)
-        found = [
-            Contribution(i, gradient.get(i, 0.0) * p)
-            for i, p in zip(model.inputs, probabilities, strict=True)
-        ]
-        found = [c for c in found if abs(c.amount) > 1e-12]
-        return sorted(found, key=lambda c: (-abs(c.amount), c.input.name))
+        model = self.compiled.model
+        return contributions(model, model.query_index(best.atom))
 
     @cached_property
     def defeasible(self) -> DefeasibleResult:
@@ -132,9 +107,5 @@ class ScenarioReading:
     def _answers(self, atom: ast.Atom) -> list[QueryResult]:
         """The model's answers that ``atom`` matches."""
         wanted = pattern(atom)
-        return [a for a in self.prob.answers if matches(wanted, a.atom)]
+        return [a for a in self.compiled.answers() if matches(wanted, a.atom)]
 
-
-def cited_sources(contributions: Sequence[Contribution]) -> set[str]:
-    """The sources whose reports support the answer (positive contribution)."""
-    return {s for c in contributions if c.amount > 0 for s in c.sources}

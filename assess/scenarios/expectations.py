@@ -26,7 +26,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from assess.analysis import icd203
-from assess.scenarios.evidence import Contribution, ScenarioReading, cited_sources
+from assess.explain.effects import Contribution, cited_sources
+from assess.scenarios.evidence import ScenarioReading
 from assess.syntax import ast
 from assess.syntax.notation import atom as written
 
@@ -72,6 +73,8 @@ def _why(atom: ast.Atom, reading: ScenarioReading) -> tuple[str, ...]:
 
 
 def _contribution(c: Contribution) -> str:
+    if c.amount is None:
+        return f"without {c.input.name} the evidence is impossible"
     sign = "+" if c.amount > 0 else "−"
     return f"{sign}{abs(c.amount):.4f} from {c.input.name}"
 

@@ -20,7 +20,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from assess.api import Assessment
+from assess.check import checked_programs
 from assess.diagnostics import AssessError, Diagnostic, error
 from assess.scenarios.evidence import ScenarioReading
 from assess.scenarios.expectations import Outcome, judge
@@ -60,11 +60,14 @@ def scenario_files(paths: Sequence[str]) -> list[str]:
     return list(dict.fromkeys(found))
 
 
-def open_file(path: str) -> tuple[Workspace, Assessment | None, list[Diagnostic]]:
+Programs = list[ast.Program]
+
+
+def open_file(path: str) -> tuple[Workspace, Programs | None, list[Diagnostic]]:
     """The workspace of ``path`` and its checked programs, or the problems."""
     workspace = Workspace.from_paths([path])
     try:
-        return workspace, Assessment.from_workspace(workspace), []
+        return workspace, checked_programs(workspace)[0], []
     except AssessError as exc:
         return workspace, None, list(exc.diagnostics)
 
@@ -80,9 +83,9 @@ def scenarios_of(workspace: Workspace, path: str) -> list[ast.Scenario]:
     ]
 
 
-def run_scenario(assessment: Assessment, path: str, scenario: ast.Scenario) -> ScenarioResult:
-    """Judge every expectation of ``scenario``."""
-    reading = ScenarioReading(assessment, scenario)
+def run_scenario(programs: Programs, path: str, scenario: ast.Scenario) -> ScenarioResult:
+    """Judge every expectation of ``scenario`` against the checked ``programs``."""
+    reading = ScenarioReading(programs, scenario)
     outcomes: list[Outcome] = []
     try:
         for item in scenario.items:
@@ -104,16 +107,16 @@ _EXPECTATIONS = (
 
 def run_file(path: str) -> Iterator[ScenarioResult]:
     """Run every scenario written in ``path``."""
-    workspace, assessment, problems = open_file(path)
+    workspace, programs, problems = open_file(path)
     scenarios = scenarios_of(workspace, path)
     if not scenarios and problems:
         unnamed = ast.Scenario(f"(the scenarios of {path})", (), ast.Span(path, 0, 0, 0, 0))
         yield ScenarioResult(path, unnamed, (), tuple(problems))
     for scenario in scenarios:
-        if assessment is None:
+        if programs is None:
             yield ScenarioResult(path, scenario, (), tuple(problems))
         else:
-            yield run_scenario(assessment, path, scenario)
+            yield run_scenario(programs, path, scenario)
 
 
 def run_paths(paths: Sequence[str]) -> list[ScenarioResult]:

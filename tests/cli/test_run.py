@@ -59,4 +59,4 @@ def test_negative_cycle_is_bad_input(tmp_path: Path, capsys: pytest.CaptureFixtu
 
 def test_unknown_predicate_for_all(program: str, capsys: pytest.CaptureFixture[str]) -> None:
     code, _, err = run(["run", "--all", "nope", program], capsys)
-    assert code == 2 and "unknown_predicate" in err
+    assert code == 1 and "undefined_predicate" in err

@@ -10,8 +10,7 @@ import pytest
 
 from assess.api import load
 from assess.cli import main
-from assess.explain.judgement import Judgements, compile_program
-from assess.explain.matrix import matrices
+from assess.explain.judgement import Judgements
 
 DEMO = Path(__file__).parents[2] / "examples" / "ach_demo"
 FILES = (str(DEMO / "rules.assess"), str(DEMO / "evidence.assess"))
@@ -51,7 +50,7 @@ def test_circular_reporting_counts_once() -> None:
 
 
 def test_the_matrix_reading() -> None:
-    (matrix,) = matrices(compile_program(load(*FILES).ir))
+    (matrix,) = load(*FILES).matrices()
     assert matrix.columns[0].hypothesis == "sanctions_evasion"
     flat = {r.indicator for r in matrix.rows if not r.discriminates}
     assert flat == {"boarding_seen", "owner_blames_engine"}

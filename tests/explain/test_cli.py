@@ -63,7 +63,33 @@ def test_bad_arguments_are_refused(argv: list[str]) -> None:
     assert outcome.code == 2 and outcome.stderr.strip()
 
 
-def test_an_atom_the_program_never_mentions_has_no_proof() -> None:
-    outcome = run("why", BUILDUP, "unicorn")
+@pytest.mark.parametrize(("argv", "code", "suggestion"), [
+    (["why", BUILDUP, "atack"], "undefined_predicate", "attack"),
+    (["why", "--semantics", "defeasible", BUILDUP, "atack"], "undefined_predicate", "attack"),
+    (["why-not", BUILDUP, "atack"], "undefined_predicate", "attack"),
+    (["sensitivity", BUILDUP, "atack"], "undefined_predicate", "attack"),
+    (["formula", "atack", BUILDUP], "undefined_predicate", "attack"),
+    (["formula", "troop(X)", BUILDUP], "undefined_predicate", "troops"),
+    (["run", "--all", "atack", BUILDUP], "undefined_predicate", "attack"),
+    (["run", "--semantics", "crisp", "--all", "troop/1", BUILDUP], "undefined_predicate",
+     "troops"),
+    (["what-if", BUILDUP, "--drop", "tas"], "unknown_report", "tass"),
+    (["what-if", BUILDUP, "--drop", "troops(3000)"], "unknown_report", "troops(30000)"),
+    (["what-if", BUILDUP, "--grade", "pentagn=D"], "unknown_source", "pentagon"),
+    (["what-if", BUILDUP, "--set", "masing=0.5"], "unknown_input", "massing"),
+    (["what-if", BUILDUP, "--assume", "bridges by is credibility 2"], "unknown_source", "isw"),
+])
+def test_a_misspelt_name_is_an_error_with_the_closest_name(
+    argv: list[str], code: str, suggestion: str
+) -> None:
+    outcome = run(*argv)
+    assert_handled(outcome)
+    assert outcome.code == 1, outcome.output
+    assert f"error[{code}]" in outcome.stderr
+    assert f"did you mean {suggestion}?" in outcome.stderr
+
+
+def test_a_declared_but_unreported_indicator_is_no_chance() -> None:
+    outcome = run("why", BUILDUP, "fuel_depots")
     assert outcome.code == 0
     assert "no chance on this evidence" in outcome.stdout and "No proof" in outcome.stdout

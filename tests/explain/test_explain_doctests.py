@@ -8,7 +8,9 @@ import importlib
 import pytest
 
 MODULES = [
-    "assess.explain.session",
+    "assess.semantics.prob.compiled",
+    "assess.semantics.prob.grounding",
+    "assess.semantics.prob.infer",
     "assess.explain.proofs",
     "assess.explain.sensitivity",
     "assess.render.dot",

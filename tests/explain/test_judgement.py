@@ -12,7 +12,7 @@ import pytest
 from assess.api import load
 from assess.cli import main
 from assess.explain.confidence import Level
-from assess.explain.judgement import Judgements, judge
+from assess.explain.judgement import Judgements
 from assess.render.judgement import assessment_data, assessment_text
 from assess.syntax.ast import Estimate
 
@@ -21,7 +21,7 @@ FIXTURE = Path(__file__).parent / "fixtures" / "judgement.assess"
 
 @pytest.fixture(scope="module")
 def result() -> Judgements:
-    return judge(load(str(FIXTURE)).ir)
+    return load(str(FIXTURE)).assess()
 
 
 def test_probabilities_terms_and_ranks(result: Judgements) -> None:

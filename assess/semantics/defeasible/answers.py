@@ -27,14 +27,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from assess.engine.ir import IConst, IRAtom, IRProgram, Pred, Value
+from assess.engine.ir import IConst, IRAtom, IRProgram, Pred, Value, matches, with_hypotheses
 from assess.engine.show import atom_text, ir_atom_text
 from assess.semantics.crisp import sort_key
 from assess.semantics.defeasible.conclusions import NOT_PROVABLE, Conclusions
 from assess.semantics.defeasible.ground import ground
 from assess.semantics.defeasible.prove import Ambiguity, prove
-from assess.semantics.prob.compile import matches
-from assess.semantics.prob.infer import with_hypotheses
 
 
 @dataclass(frozen=True, slots=True)

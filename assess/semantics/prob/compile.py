@@ -23,7 +23,7 @@ its predicate and the rule that derives it, and the size reached.
 Example::
 
     >>> from assess.engine.lower import lower
-    >>> from assess.semantics.prob.infer import ground
+    >>> from assess.semantics.prob.grounding import ground
     >>> from assess.syntax.parser import parse
     >>> ir = lower([parse("0.3::a. 0.6::b. c :- a. c :- b. query(c).")])
     >>> [round(r.probability, 4) for r in compile_model(ir, ground(ir)).probabilities()]
@@ -35,7 +35,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from assess.diagnostics import AssessError, error
-from assess.engine.ir import GroundAtom, IConst, IRAtom, IRProgram
+from assess.engine.ir import GroundAtom, IConst, IRAtom, IRProgram, matches
 from assess.engine.provenance import FACT, DerivationGraph
 from assess.semantics.prob.bdd import FALSE, TRUE, Budget, BudgetExceeded, Manager
 from assess.semantics.prob.choices import atom_text, make_inputs
@@ -58,20 +58,6 @@ class Limits:
     max_ground: int = DEFAULT_MAX_GROUND
     max_nodes: int = DEFAULT_MAX_NODES
     timeout: float | None = DEFAULT_TIMEOUT
-
-
-def matches(pattern: IRAtom, ground: GroundAtom) -> bool:
-    """Whether ``ground`` is an instance of ``pattern`` (repeated variables agree)."""
-    if pattern.pred != ground[0]:
-        return False
-    bound: dict[int, object] = {}
-    for term, value in zip(pattern.args, ground[1], strict=True):
-        if isinstance(term, IConst):
-            if term.value != value:
-                return False
-        elif bound.setdefault(term.index, value) != value:
-            return False
-    return True
 
 
 def resolve(pattern: IRAtom, graph: DerivationGraph) -> list[GroundAtom]:
@@ -104,16 +90,19 @@ def compile_model(
     combine: Combine = disjoin,
     extra: Extra | None = None,
     readout: Readout | None = None,
+    readout_queries: int | None = None,
 ) -> CompiledModel:
-    """Compile ``ir``'s queries and evidence over ``graph`` (see module doc)."""
+    """Compile ``ir``'s queries and evidence over ``graph`` (see module doc);
+    the readout is compiled for the first ``readout_queries`` (None: all)."""
     limits = limits or Limits()
     queries: list[GroundAtom] = []
     for query in ir.queries:
         queries.extend(g for g in resolve(query.atom, graph) if g not in queries)
+    read = queries[:readout_queries] if readout_queries is not None else queries
     evidence = [(g, e.value) for e in ir.evidence for g in resolve(e.atom, graph)]
     roots = [a for g in queries + [g for g, _ in evidence] if (a := graph.find(g)) is not None]
     if readout is not None:
-        roots += [a for g in queries for a in readout.reads(g)]
+        roots += [a for g in read for a in readout.reads(g)]
     cone = plan(ir.rules, graph, roots, extra)
     blocks = cone.blocks
     levels = sum(len(b) for b in blocks)
@@ -124,7 +113,7 @@ def compile_model(
         lineage.solve(cone.components)
         e_root = _evidence_root(manager, lineage, graph, evidence)
         q_roots = [manager.conj(_root(lineage, graph, g), e_root) for g in queries]
-        named, n_roots = _named(lineage, readout, queries, e_root, 1 + len(q_roots))
+        named, n_roots = _named(lineage, readout, read, e_root, 1 + len(q_roots))
     except BudgetExceeded as exc:
         raise _too_large(ir, graph, lineage.current, exc) from None
     circuit = Circuit.freeze(manager, [e_root, *q_roots, *n_roots])
@@ -204,4 +193,4 @@ def _too_large(
     )
 
 
-__all__ = ["Limits", "compile_model", "matches", "resolve"]
+__all__ = ["Limits", "compile_model", "resolve"]

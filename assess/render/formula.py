@@ -1,0 +1,43 @@
+"""``assess formula``'s output: a closed form as text and as JSON data.
+
+Text: ``P(atom | evidence) = …``; for a factored form, ``where`` and one
+definition per line (``#1 = …``, each using only names defined above it);
+then each input's value, the number, and with ``exact`` the exact rational.
+JSON: ``{"atom", "form": "expanded" | "factored", "formula", "definitions":
+[{"name", "formula"}], "symbols": {name: p}, "probability", "exact"?}``.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from assess.semantics.prob.formula import Formula
+
+
+def formula_data(formula: Formula, exact: bool) -> dict[str, Any]:
+    data: dict[str, Any] = {
+        "atom": formula.atom,
+        "form": "factored" if formula.factored else "expanded",
+        "formula": str(formula.expression),
+        "definitions": [{"name": str(n), "formula": str(b)} for n, b in formula.definitions],
+        "symbols": formula.values,
+        "probability": formula.probability,
+    }
+    if exact:
+        data["exact"] = str(formula.exact)
+    return data
+
+
+def formula_text(formula: Formula, exact: bool) -> str:
+    given = " | evidence" if formula.conditioned else ""
+    lines = [f"P({formula.atom}{given}) = {formula.expression}"]
+    if formula.factored:
+        lines.append(f"  where ({len(formula.definitions)} shared subexpressions of "
+                     f"{formula.nodes} diagram nodes, each named once)")
+        lines.extend(f"  {name} = {body}" for name, body in formula.definitions)
+    lines.extend(f"  {name} = {value}" for name, value in sorted(formula.values.items()))
+    lines.append(f"  = {formula.probability:.10g}")
+    if exact:
+        lines.append(f"  = {formula.exact} (exact)")
+    return "\n".join(lines)

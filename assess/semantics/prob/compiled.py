@@ -1,0 +1,243 @@
+"""The one compiled assessment: every reading of ``prob`` takes this object.
+
+``compile_assessment(ir)`` is the only road from a lowered program to
+probabilities. It
+
+1. asks the program's questions: its ``query/1`` atoms, then each declared
+   hypothesis not already queried (every ground answer of one with
+   parameters), then every atom of the ``also`` predicates;
+2. adds the caller's ``targets`` (ground atoms) and ``patterns`` (atoms
+   with variables: every ground answer the grounding holds);
+3. grounds once (``infer.ground``: relevance-sliced, possible mode,
+   derivations recorded), unless a ``graph`` is handed over;
+4. wires in the program's contraries and ``conflict`` pairs
+   (``contraries.hooks``: how an atom's lineage is combined, the variable
+   order's extra dependencies, and the ``contrary``/``contested`` readout);
+5. compiles once (``compile.compile_model``), with ``marginals`` every atom
+   in the cone of the questions and targets as well, so that each step of
+   a proof or node of the argument map has its probability.
+
+So ``run``, ``formula``, the matrix, ``why``, ``why-not``, ``what-if``,
+``sensitivity``, ``graph``, ``track`` and the scenarios read one model and
+cannot disagree about a number. A ``Compiled`` answers probabilities,
+gradients, the named readout (contested, contrary), cones and input
+lookups; re-evaluation with changed inputs never grounds or compiles again.
+
+Example::
+
+    >>> from assess.engine.lower import lower
+    >>> from assess.syntax.parser import parse
+    >>> c = compile_assessment(lower([parse("a. b. 0.8::h :- a. 0.6::~h :- b. query(h).")]))
+    >>> [(atom_text(q), round(p, 2)) for q, p in c.question_probabilities().items()]
+    [('h', 0.32)]
+    >>> round(c.model.contested("h"), 2)
+    0.48
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, replace
+
+from assess.diagnostics import COMMAND_LINE, AssessError, error
+from assess.engine.ir import (
+    GroundAtom,
+    IConst,
+    IRAtom,
+    IRProgram,
+    IRQuery,
+    Pred,
+    matches,
+    with_hypotheses,
+)
+from assess.engine.provenance import FACT, DerivationGraph
+from assess.semantics.prob import contraries
+from assess.semantics.prob.choices import Input, atom_text
+from assess.semantics.prob.compile import Limits, compile_model, resolve
+from assess.semantics.prob.grounding import ground
+from assess.semantics.prob.lineage import disjoin
+from assess.semantics.prob.model import CompiledModel, Key, QueryResult
+
+
+def ground_query(atom: GroundAtom) -> IRQuery:
+    """The query asking for one ground atom."""
+    return IRQuery(IRAtom(atom[0], tuple(IConst(v) for v in atom[1])))
+
+
+def compile_assessment(
+    ir: IRProgram,
+    *,
+    targets: Sequence[GroundAtom] = (),
+    patterns: Sequence[IRAtom] = (),
+    also: Sequence[Pred] = (),
+    marginals: bool = False,
+    limits: Limits | None = None,
+    graph: DerivationGraph | None = None,
+) -> Compiled:
+    """Ground (unless ``graph`` is given) and compile ``ir`` (module docstring)."""
+    asked = with_hypotheses(ir, also)
+    wanted = [*(ground_query(t) for t in targets), *(IRQuery(p) for p in patterns)]
+    program = replace(asked, queries=[*asked.queries, *wanted])
+    if graph is None:
+        graph = ground(program, limits)
+    questions = _resolve(asked.queries, graph)
+    found = [g for g in _resolve(wanted, graph) if g not in questions]
+    return Compiled(program, graph, questions, tuple(found), marginals, limits)
+
+
+def _resolve(queries: Iterable[IRQuery], graph: DerivationGraph) -> tuple[GroundAtom, ...]:
+    out: list[GroundAtom] = []
+    for q in queries:
+        out.extend(g for g in resolve(q.atom, graph) if g not in out)
+    return tuple(out)
+
+
+@dataclass(frozen=True, slots=True)
+class Contest:
+    """Who can attack an atom: its contrary's and conflict partners' predicates."""
+
+    contested: frozenset[Pred]
+    conflicting: Mapping[Pred, frozenset[Pred]]
+
+
+class Compiled:
+    """A grounded, compiled program (see the module docstring).
+
+    Invariant: ``model.queries`` is ``questions`` followed by ``targets``
+    not among them, then (with marginals) the rest of their cone; the
+    ``contrary``/``contested`` readout is compiled for questions and targets.
+    """
+
+    def __init__(
+        self,
+        ir: IRProgram,
+        graph: DerivationGraph,
+        questions: tuple[GroundAtom, ...],
+        targets: tuple[GroundAtom, ...],
+        marginals: bool,
+        limits: Limits | None,
+    ) -> None:
+        self.ir, self.graph, self.limits = ir, graph, limits
+        self.questions, self.targets = questions, targets
+        self.contest = Contest(
+            frozenset(contraries.contested_predicates(ir)), contraries.conflicting(ir)
+        )
+        asked = [*questions, *targets]
+        extra = [a for a in self.cone_atoms() if a not in asked] if marginals else []
+        compiled = replace(ir, queries=[ground_query(g) for g in [*asked, *extra]])
+        hooks = contraries.hooks(ir, graph)
+        combine, order, readout = hooks if hooks is not None else (disjoin, None, None)
+        self.model: CompiledModel = compile_model(
+            compiled, graph, limits=limits, combine=combine, extra=order,
+            readout=readout, readout_queries=len(asked),
+        )
+        self._index = {q: i for i, q in enumerate(self.model.queries)}
+        self._choice_inputs = {(i.rule, i.atom, i.body): i for i in self.model.inputs}
+
+    # -- answers -----------------------------------------------------------
+
+    def answers(self, weights: Mapping[Key, float] | None = None) -> list[QueryResult]:
+        """P(question | evidence) of each question, with its readout."""
+        return self.model.probabilities(weights)[: len(self.questions)]
+
+    def matching(self, pattern: IRAtom) -> list[GroundAtom]:
+        """The compiled atoms that ``pattern`` matches, sorted by their values."""
+        found = [g for g in self.model.queries if matches(pattern, g)]
+        return sorted(found, key=lambda g: [str(v) for v in g[1]])
+
+    def has(self, atom: GroundAtom) -> bool:
+        return atom in self._index
+
+    def probability(self, atom: GroundAtom, weights: Mapping[Key, float] | None = None) -> float:
+        """P(atom | evidence); 0 for an atom that no derivation reaches."""
+        if atom not in self._index:
+            found = self.graph.find(atom)
+            if found is None or not self.graph.by_head[found]:
+                return 0.0
+            raise AssessError([error(
+                "not_compiled", COMMAND_LINE, f"{atom_text(atom)} was not compiled",
+            )])
+        return self.model.probability(self._index[atom], weights)
+
+    def probabilities(self, weights: Mapping[Key, float] | None = None) -> dict[GroundAtom, float]:
+        """P(atom | evidence) of every compiled atom (questions first)."""
+        return {r.atom: r.probability for r in self.model.probabilities(weights)}
+
+    def question_probabilities(
+        self, weights: Mapping[Key, float] | None = None
+    ) -> dict[GroundAtom, float]:
+        return {r.atom: r.probability for r in self.answers(weights)}
+
+    def gradient(
+        self, atom: GroundAtom, weights: Mapping[Key, float] | None = None
+    ) -> dict[Input, float]:
+        """∂P(atom | evidence)/∂p for every input p ({} for an underivable atom)."""
+        if atom not in self._index:
+            return {}
+        return self.model.gradient(self._index[atom], weights)
+
+    # -- the graph behind them ---------------------------------------------
+
+    def rivals(self, atom: int) -> list[int]:
+        """Every atom that attacks graph atom ``atom``: its contrary and its
+        declared ``conflict`` partners, where some rule derives them."""
+        pred, values = self.graph.atoms[atom]
+        if pred not in self.contest.contested:
+            return []
+        partners = self.contest.conflicting.get(pred, ())
+        found = (self.graph.find((o, values)) for o in partners)
+        return [a for a in found if a is not None and self.graph.by_head[a]]
+
+    def cone(self, roots: Iterable[int]) -> set[int]:
+        """Atom ids that ``roots`` depend on (through positive and negated
+        premises, and the contraries and conflict partners that attack an atom)."""
+        seen: set[int] = set()
+        stack = list(roots)
+        while stack:
+            a = stack.pop()
+            if a in seen:
+                continue
+            seen.add(a)
+            stack.extend(self.rivals(a))
+            for d in self.graph.by_head[a]:
+                der = self.graph.derivations[d]
+                stack.extend(der.pos)
+                stack.extend(der.neg)
+        return seen
+
+    def cone_atoms(self) -> list[GroundAtom]:
+        """The ground atoms in the cone of the questions and targets."""
+        wanted = [*self.questions, *self.targets]
+        roots = [a for g in wanted if (a := self.graph.find(g)) is not None]
+        return [self.graph.atoms[a] for a in sorted(self.cone(roots))]
+
+    def input_of(self, derivation: int) -> Input | None:
+        """The model's input for a choice derivation (None if not compiled)."""
+        der = self.graph.derivations[derivation]
+        if der.rule == FACT:
+            return None
+        body = tuple(self.graph.atoms[a] for a in der.pos + der.neg)
+        return self._choice_inputs.get((der.rule, self.graph.atoms[der.head], body))
+
+    def report_inputs(self) -> dict[int, Input]:
+        """Report choice rule id -> its compiled input."""
+        return {i.rule: i for i in self.model.inputs if i.rule in self.ir.reports}
+
+    def lineage_reports(self, atom: GroundAtom) -> list[int]:
+        """Report choice rule ids in the lineage of ``atom``, in graph order."""
+        found = self.graph.find(atom)
+        if found is None:
+            return []
+        rules: set[int] = set()
+        for a in self.cone([found]):
+            for d in self.graph.by_head[a]:
+                rule = self.graph.derivations[d].rule
+                if rule in self.ir.reports:
+                    rules.add(rule)
+        return sorted(rules)
+
+    def __repr__(self) -> str:
+        return (
+            f"<Compiled: {len(self.questions)} questions, {len(self.targets)} targets, "
+            f"{len(self.model.inputs)} inputs, {len(self.model.circuit)} circuit nodes>"
+        )

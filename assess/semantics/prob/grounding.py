@@ -1,0 +1,42 @@
+"""Grounding for ``prob``: the derivation graph the compiler reads.
+
+``ground(ir)`` evaluates only what the queries and evidence depend on
+(``evaluate`` with ``goals``, in *possible* mode: a negation does not prune,
+since its atom may fail in some world, and each instance records the atoms
+that must fail), recording every ground rule instance once. With contraries
+it also grounds every attack on the atoms asked about, defeaters included.
+
+Example::
+
+    >>> from assess.engine.lower import lower
+    >>> from assess.syntax.parser import parse
+    >>> g = ground(lower([parse("0.3::a. 0.6::b. c :- a. c :- b. query(c).")]))
+    >>> sorted(str(a[0]) for a in g.atoms)
+    ['a/0', 'b/0', 'c/0']
+"""
+
+from __future__ import annotations
+
+from assess.engine.evaluate import evaluate
+from assess.engine.ir import IRProgram
+from assess.engine.provenance import DerivationGraph
+from assess.semantics.prob import contraries
+from assess.semantics.prob.compile import Limits
+
+
+def ground(ir: IRProgram, limits: Limits | None = None) -> DerivationGraph:
+    """The derivation graph of everything the queries and evidence depend on
+    (with contraries: also every attack on them, defeaters included)."""
+    goals = {q.atom.pred for q in ir.queries} | {e.atom.pred for e in ir.evidence}
+    attacks = bool(contraries.contested_predicates(ir))
+    limit = (limits or Limits()).max_ground
+    model = evaluate(
+        ir,
+        record=True,
+        goals=contraries.grounding_goals(ir, goals),
+        include_defeaters=attacks,
+        possible=True,
+        max_ground=limit,
+    )
+    assert model.graph is not None
+    return model.graph

@@ -1,0 +1,90 @@
+"""Imports go one way: syntax → check → engine → semantics → explain, then
+the face (``assess.api``), the command line and the renderers.
+
+No module below the face imports ``assess.api``, ``assess.cli`` or
+``assess.render``; the command line reaches every reading through the
+face; the renderers read results, so from ``semantics`` they
+import only the modules that define result types, never its machinery
+(grounding, compilation, diagrams, contraries). Read from the source with
+``ast``, so a lazy import inside a function counts too.
+"""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+
+PACKAGE = Path(__file__).parents[1] / "assess"
+BELOW_THE_FACE = ("syntax", "check", "engine", "semantics", "explain", "analysis", "scenarios")
+FACE = ("assess.api", "assess.cli", "assess.render")
+RESULT_MODULES = {
+    "assess.semantics.crisp",
+    "assess.semantics.defeasible.answers",
+    "assess.semantics.prob.formula",
+    "assess.semantics.prob.infer",
+    "assess.semantics.prob.model",
+}
+"""The semantics modules whose result types (answers) renderers may read."""
+
+
+def imports(path: Path) -> list[str]:
+    """Every module ``path`` imports, absolute, wherever the import stands."""
+    tree = ast.parse(path.read_text(encoding="utf-8"), str(path))
+    found: list[str] = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            found.extend(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            found.append(node.module)
+    return found
+
+
+def _modules(folder: str) -> list[Path]:
+    return sorted((PACKAGE / folder).rglob("*.py"))
+
+
+def _is_under(module: str, prefix: str) -> bool:
+    return module == prefix or module.startswith(prefix + ".")
+
+
+@pytest.mark.parametrize("folder", BELOW_THE_FACE)
+def test_nothing_below_the_face_imports_it(folder: str) -> None:
+    wrong = [
+        f"{path.relative_to(PACKAGE.parent)} imports {module}"
+        for path in _modules(folder)
+        for module in imports(path)
+        if any(_is_under(module, face) for face in FACE)
+    ]
+    assert not wrong, "\n".join(wrong)
+
+
+def test_renderers_read_results_not_semantics_internals() -> None:
+    wrong = [
+        f"{path.relative_to(PACKAGE.parent)} imports {module}"
+        for path in _modules("render")
+        for module in imports(path)
+        if (_is_under(module, "assess.semantics") and module not in RESULT_MODULES)
+        or _is_under(module, "assess.engine")
+    ]
+    assert not wrong, "\n".join(wrong)
+
+
+def test_the_command_line_reads_through_the_face() -> None:
+    """Every reading and explanation a command prints comes through
+    ``assess.api``: the CLI imports nothing from engine, semantics or explain."""
+    wrong = [
+        f"{path.relative_to(PACKAGE.parent)} imports {module}"
+        for path in _modules("cli")
+        for module in imports(path)
+        if any(_is_under(module, f"assess.{s}") for s in ("engine", "semantics", "explain"))
+    ]
+    assert not wrong, "\n".join(wrong)
+
+
+def test_the_check_catches_an_upward_import(tmp_path: Path) -> None:
+    """The reader sees imports anywhere in a module, so the test above can fail."""
+    module = tmp_path / "m.py"
+    module.write_text("def f():\n    from assess.api import load\n    return load\n")
+    assert imports(module) == ["assess.api"]
