@@ -5,11 +5,16 @@ renderer turns them into text (``file:line:col: error[code]: message`` and a
 caret) or JSON. A stage that cannot go on raises ``AssessError`` carrying the
 diagnostics that stopped it; the CLI maps it to exit code 2 (1 for ``check``).
 
+The span is ``None`` when nothing in a file is to blame: the command line,
+the whole program, an evidence set. A span with line 0 names a whole file.
+``error`` and ``warning`` read a node built in code (``NO_SPAN``, no
+position) as no span.
+
 Example::
 
-    >>> d = Diagnostic("unsafe_variable", Severity.ERROR, NO_SPAN, "X is unbound")
-    >>> d.is_error
-    True
+    >>> d = error("unsafe_variable", None, "X is unbound")
+    >>> d.is_error, d.span
+    (True, None)
 """
 
 from __future__ import annotations
@@ -19,7 +24,15 @@ from enum import StrEnum
 
 from assess.syntax.ast import NO_SPAN, Span
 
-__all__ = ["NO_SPAN", "AssessError", "Diagnostic", "InputError", "Severity", "sort_and_cap"]
+__all__ = [
+    "AssessError",
+    "Diagnostic",
+    "InputError",
+    "Severity",
+    "error",
+    "sort_and_cap",
+    "warning",
+]
 
 
 class Severity(StrEnum):
@@ -29,11 +42,11 @@ class Severity(StrEnum):
 
 @dataclass(frozen=True, slots=True)
 class Diagnostic:
-    """One finding about the input. ``code`` is stable snake_case."""
+    """One finding about the input. ``code`` is stable snake_case; ``span`` may be None."""
 
     code: str
     severity: Severity
-    span: Span
+    span: Span | None
     message: str
 
     @property
@@ -54,25 +67,31 @@ class InputError(AssessError):
 
     def __init__(self, code: str, path: str, message: str, line: int = 0, column: int = 0) -> None:
         span = Span(path, line, column, line, column + 1 if column else 0)
-        super().__init__([Diagnostic(code, Severity.ERROR, span, message)])
+        super().__init__([error(code, span, message)])
 
 
-def error(code: str, span: Span, message: str) -> Diagnostic:
-    return Diagnostic(code, Severity.ERROR, span, message)
+def _located(span: Span | None) -> Span | None:
+    return None if span is None or span == NO_SPAN else span
 
 
-def warning(code: str, span: Span, message: str) -> Diagnostic:
-    return Diagnostic(code, Severity.WARNING, span, message)
+def error(code: str, span: Span | None, message: str) -> Diagnostic:
+    return Diagnostic(code, Severity.ERROR, _located(span), message)
+
+
+def warning(code: str, span: Span | None, message: str) -> Diagnostic:
+    return Diagnostic(code, Severity.WARNING, _located(span), message)
 
 
 def _location(diagnostic: Diagnostic) -> tuple[str, int, int, str]:
     span = diagnostic.span
+    if span is None:
+        return ("", 0, 0, diagnostic.code)
     return (span.file, span.line, span.column, diagnostic.code)
 
 
 def sort_and_cap(
     diagnostics: list[Diagnostic] | tuple[Diagnostic, ...], cap: int = 50
 ) -> tuple[tuple[Diagnostic, ...], int]:
-    """Sort by file, line, column; keep ``cap`` of them and say how many more."""
+    """Sort by file, line, column (no span first); keep ``cap`` and say how many more."""
     ordered = sorted(set(diagnostics), key=_location)
     return tuple(ordered[:cap]), max(0, len(ordered) - cap)
