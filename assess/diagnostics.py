@@ -5,6 +5,10 @@ renderer turns them into text (``file:line:col: error[code]: message`` and a
 caret) or JSON. A stage that cannot go on raises ``AssessError`` carrying the
 diagnostics that stopped it; the CLI maps it to exit code 2 (1 for ``check``).
 
+Every code is catalogued in ``assess.codes`` with its severity; a diagnostic
+with any other code or severity is refused at once with ``UncataloguedCode``
+(a bug in assess, not in its input).
+
 The span is ``None`` when nothing in a file is to blame: the command line,
 the whole program, an evidence set. A span with line 0 names a whole file.
 ``error`` and ``warning`` read a node built in code (``NO_SPAN``, no
@@ -15,13 +19,17 @@ Example::
     >>> d = error("unsafe_variable", None, "X is unbound")
     >>> d.is_error, d.span
     (True, None)
+    >>> error("unsafe_varaible", None, "X is unbound")
+    Traceback (most recent call last):
+    ...
+    assess.diagnostics.UncataloguedCode: diagnostic code 'unsafe_varaible' is not in assess.codes
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from enum import StrEnum
 
+from assess.codes import CODES, Severity
 from assess.syntax.ast import NO_SPAN, Span
 
 __all__ = [
@@ -29,25 +37,35 @@ __all__ = [
     "Diagnostic",
     "InputError",
     "Severity",
+    "UncataloguedCode",
     "error",
     "sort_and_cap",
     "warning",
 ]
 
 
-class Severity(StrEnum):
-    ERROR = "error"
-    WARNING = "warning"
+class UncataloguedCode(Exception):
+    """A diagnostic whose code, or its severity, ``assess.codes`` does not list."""
 
 
 @dataclass(frozen=True, slots=True)
 class Diagnostic:
-    """One finding about the input. ``code`` is stable snake_case; ``span`` may be None."""
+    """One finding about the input. ``code`` is catalogued; ``span`` may be None."""
 
     code: str
     severity: Severity
     span: Span | None
     message: str
+
+    def __post_init__(self) -> None:
+        known = CODES.get(self.code)
+        if known is None:
+            raise UncataloguedCode(f"diagnostic code {self.code!r} is not in assess.codes")
+        if known.severity is not self.severity:
+            raise UncataloguedCode(
+                f"{self.code} is catalogued as {known.severity.value}, "
+                f"raised as {self.severity.value}"
+            )
 
     @property
     def is_error(self) -> bool:
