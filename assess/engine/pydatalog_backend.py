@@ -51,7 +51,7 @@ from assess.engine.ir import (
 )
 from assess.engine.plans import atom_vars, plan_rule
 from assess.engine.strata import DependencyGraph, strata
-from assess.syntax.ast import NO_SPAN, ArithOp, CompareOp
+from assess.syntax.ast import ArithOp, CompareOp
 
 _ARITH = {ArithOp.ADD: "+", ArithOp.SUB: "-", ArithOp.MUL: "*", ArithOp.DIV: "/",
           ArithOp.INT_DIV: "//", ArithOp.MOD: "%", ArithOp.POW: "**"}
@@ -214,7 +214,7 @@ def _run(t: Translation, budget: float) -> dict[str, list[tuple[Value, ...]]]:
     try:
         if not receive.poll(budget):
             raise AssessError([error(
-                "pydatalog_timeout", NO_SPAN,
+                "pydatalog_timeout", None,
                 f"pyDatalog gave no answer within {budget:g} s and was stopped "
                 "(its resolution does not terminate on some recursive programs)",
             )])
@@ -223,7 +223,7 @@ def _run(t: Translation, budget: float) -> dict[str, list[tuple[Value, ...]]]:
         child.kill()
         child.join()
     if status != "ok":
-        raise AssessError([error("pydatalog_error", NO_SPAN, f"pyDatalog failed: {payload}")])
+        raise AssessError([error("pydatalog_error", None, f"pyDatalog failed: {payload}")])
     result: dict[str, list[tuple[Value, ...]]] = payload
     return result
 

@@ -11,18 +11,19 @@ negative edge joins two predicates of one component; otherwise
 ``negative_cycle`` errors name the whole cycle, every predicate and rule on it.
 
 Example: for ``p :- q.  q :- \\+ r.  r :- r.`` the strata are
-``[{r}, {q}, {p}]``; adding ``r :- p.`` makes one component {p, q, r} whose
-negative edge q -> r is reported as the cycle ``q -> r -> p -> q``.
+``[{r}, {q}, {p}]``; adding ``r :- p.`` makes one component {p, q, r} with
+the negative edge q -> r inside: one ``negative_cycle`` error at the rule of
+q, naming p, q, r and the rules of all three (``assess.check.cycles``).
 """
 
 from __future__ import annotations
 
-from collections import deque
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
-from assess.check import dependencies
-from assess.diagnostics import AssessError, Diagnostic, error
+from assess.check import cycles, dependencies
+from assess.diagnostics import AssessError, Diagnostic
 from assess.engine.ir import IRLiteral, IRRule, Pred
+from assess.engine.provenance import DerivationGraph
 
 Edge = dependencies.Edge[Pred, int]
 """``head`` depends on ``body`` (``negative``: through negation) by rule ``origin``."""
@@ -61,51 +62,36 @@ class DependencyGraph:
         """The SCCs, each after every component it depends on (Tarjan)."""
         return self.graph.components()
 
-    def cycle_through(self, edge: Edge, component: frozenset[Pred]) -> list[Edge]:
-        """A cycle that starts with ``edge`` and stays inside ``component``."""
-        came_from: dict[Pred, Edge | None] = {edge.body: None}
-        todo = deque([edge.body])
-        while todo:
-            node = todo.popleft()
-            if node == edge.head:
-                break
-            for step in self.graph.edges_from(node):
-                if step.body in component and step.body not in came_from:
-                    came_from[step.body] = step
-                    todo.append(step.body)
-        path: list[Edge] = []
-        back = came_from.get(edge.head)
-        while back is not None:
-            path.append(back)
-            back = came_from.get(back.head)
-        return [edge, *reversed(path)]
 
-
-def _describe(graph: DependencyGraph, cycle: Sequence[Edge]) -> str:
-    steps = []
-    for edge in cycle:
-        rule = graph.rules[edge.origin]
-        how = "negatively on" if edge.negative else "on"
-        steps.append(f"{edge.head} depends {how} {edge.body} (rule at {rule.span})")
-    return "; ".join(steps)
+def negative_cycle(
+    rules: Mapping[int, IRRule] | Sequence[IRRule], edges: Iterable[Edge]
+) -> Diagnostic:
+    """The checker's ``negative_cycle`` error for edges whose origins are rule ids."""
+    located = {dependencies.Edge(e.head, e.body, e.negative, rules[e.origin].span) for e in edges}
+    return cycles.negative_cycle(located, str)
 
 
 def negative_cycles(graph: DependencyGraph) -> list[Diagnostic]:
     """One ``negative_cycle`` error per component that negation runs through."""
-    found: list[Diagnostic] = []
-    for component in graph.components():
-        inner = sorted(graph.graph.inner_edges(component), key=lambda e: e.origin)
-        negative = [e for e in inner if e.negative]
-        if not negative:
-            continue
-        cycle = graph.cycle_through(negative[0], component)
-        names = ", ".join(str(e.head) for e in cycle)
-        message = (
-            f"negation inside a recursive cycle through {names}: "
-            f"{_describe(graph, cycle)}; the program cannot be stratified"
-        )
-        found.append(error("negative_cycle", graph.rules[negative[0].origin].span, message))
-    return found
+    return [negative_cycle(graph.rules, c.edges) for c in graph.graph.negative_cycles()]
+
+
+def ground_negative_cycle(
+    rules: Sequence[IRRule], graph: DerivationGraph, component: Iterable[int]
+) -> Diagnostic:
+    """``negative_cycle`` for a component of ground atoms, named by their predicates."""
+    members = set(component)
+    edges: list[Edge] = []
+    for atom in members:
+        head = graph.atoms[atom][0]
+        for der in graph.derivations_of(atom):
+            inside = [(b, False) for b in der.pos if b in members]
+            inside += [(b, True) for b in der.neg if b in members]
+            edges.extend(
+                dependencies.Edge(head, graph.atoms[b][0], negative, der.rule)
+                for b, negative in inside
+            )
+    return negative_cycle(rules, edges)
 
 
 def strata(graph: DependencyGraph) -> list[frozenset[Pred]]:

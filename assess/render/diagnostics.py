@@ -5,6 +5,11 @@ Text form::
     rules.assess:3:12: error[unsafe_variable]: variable Y in the head is not bound
         path(X, Y) :- edge(X, Z).
                 ^
+
+A diagnostic without a span (about the command line, the whole program or an
+evidence set) has no location and no caret: ``error[bad_atom]: …``; in JSON
+its ``file``, ``line`` and ``column`` are null. A span at line 0 names a
+whole file: ``rules.assess: error[empty_file]: …``, JSON line and column 0.
 """
 
 from __future__ import annotations
@@ -19,9 +24,12 @@ LineLookup = Callable[[str, int], str]
 
 def diagnostic_text(diagnostic: Diagnostic, line_of: LineLookup) -> str:
     """``file:line:col: severity[code]: message``, then the line and a caret."""
+    text = f"{diagnostic.severity.value}[{diagnostic.code}]: {diagnostic.message}"
     span = diagnostic.span
+    if span is None:
+        return text
     head = f"{span.file}:{span.line}:{span.column}" if span.line else span.file
-    text = f"{head}: {diagnostic.severity.value}[{diagnostic.code}]: {diagnostic.message}"
+    text = f"{head}: {text}"
     line = line_of(span.file, span.line) if span.line else ""
     if not line:
         return text
@@ -49,8 +57,8 @@ def diagnostic_data(diagnostic: Diagnostic) -> dict[str, Any]:
     return {
         "code": diagnostic.code,
         "severity": diagnostic.severity.value,
-        "file": span.file,
-        "line": span.line,
-        "column": span.column,
+        "file": span.file if span else None,
+        "line": span.line if span else None,
+        "column": span.column if span else None,
         "message": diagnostic.message,
     }

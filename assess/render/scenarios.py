@@ -46,7 +46,8 @@ def results_text(results: Sequence[ScenarioResult]) -> str:
         verdict = "PASS" if result.passed else "FAIL"
         lines.append(f"{verdict} {_where(result)} {result.scenario.name}")
         for problem in result.problems:
-            lines.append(f"    error[{problem.code}]: {problem.span}: {problem.message}")
+            where = f"{problem.span}: " if problem.span else ""
+            lines.append(f"    error[{problem.code}]: {where}{problem.message}")
         for outcome in result.failures:
             lines.extend(_outcome_lines(outcome))
     lines.append(summary(results))

@@ -62,6 +62,7 @@ def test_impossible_evidence_is_bad_input(tmp_path: Path) -> None:
     outcome = run("run", str(path))
     assert outcome.code == 2
     assert "impossible_evidence" in outcome.stderr and "evidence(b, true)" in outcome.stderr
+    assert outcome.stderr.splitlines()[0].startswith("error[impossible_evidence]: ")
 
 
 def test_api_prob_and_reweighting() -> None:

@@ -5,11 +5,13 @@ from __future__ import annotations
 import pytest
 from naive_oracle import naive_model
 
+from assess.check import run_checks
 from assess.diagnostics import AssessError
 from assess.engine.evaluate import Model, evaluate
 from assess.engine.ir import Pred
 from assess.engine.lower import lower
-from assess.engine.provenance import FACT
+from assess.engine.provenance import FACT, DerivationGraph
+from assess.engine.strata import ground_negative_cycle
 from assess.syntax.parser import parse
 
 
@@ -107,10 +109,26 @@ def test_negative_cycle_names_every_predicate_and_rule() -> None:
     codes = [d.code for d in caught.value.diagnostics]
     assert codes == ["negative_cycle", "negative_cycle"]
     first = caught.value.diagnostics[0].message
-    for name in ("p/0", "q/0", "r/0", "s/0", "<string>:1:1", "<string>:4:1"):
+    for name in ("p/0", "q/0", "r/0", "s/0", "<string>:1 (p/0", "<string>:4 (s/0"):
         assert name in first
     assert caught.value.diagnostics[0].span.line == 2
+    assert list(caught.value.diagnostics) == run_checks([parse(text)])
 
+
+
+def test_a_ground_negative_cycle_is_reported_as_the_checker_reports_it() -> None:
+    text = "move(a, b).\nmove(b, a).\nwin(X) :- move(X, Y), \\+ win(Y).\n"
+    ir = lower([parse(text)])
+    (rule,) = [r for r in ir.rules if r.head.pred == Pred("win", 1)]
+    graph = DerivationGraph()
+    win_a, win_b = graph.atom((Pred("win", 1), ("a",))), graph.atom((Pred("win", 1), ("b",)))
+    move_ab = graph.atom((Pred("move", 2), ("a", "b")))
+    move_ba = graph.atom((Pred("move", 2), ("b", "a")))
+    graph.derivation(win_a, rule.id, (move_ab,), (win_b,))
+    graph.derivation(win_b, rule.id, (move_ba,), (win_a,))
+    found = ground_negative_cycle(ir.rules, graph, [win_a, win_b])
+    assert [found] == run_checks([parse(text)])
+    assert "win/1 depends on itself through negation" in found.message
 
 @pytest.mark.parametrize(
     "text",

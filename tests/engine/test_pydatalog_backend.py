@@ -48,6 +48,7 @@ def test_budget_stops_a_run_that_takes_too_long() -> None:
     with pytest.raises(AssessError) as caught:
         pydatalog_model(ir, budget=0.01)
     assert caught.value.diagnostics[0].code == "pydatalog_timeout"
+    assert caught.value.diagnostics[0].span is None
 
 
 @pytest.mark.parametrize(

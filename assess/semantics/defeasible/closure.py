@@ -32,7 +32,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from assess.diagnostics import NO_SPAN, AssessError, error
+from assess.diagnostics import AssessError, error
 from assess.semantics.defeasible.theory import GroundRule, GroundTheory, RuleKind
 
 MAX_ATOMS = 16
@@ -54,12 +54,12 @@ class _Propositions:
             self.of.append((number, not pred.contrary))
         if any(r.naf for r in theory.rules):
             raise AssessError([error(
-                "closure_negation", NO_SPAN,
+                "closure_negation", None,
                 "the closures read rules classically: negation as failure has no place in them",
             )])
         if len(self.index) > MAX_ATOMS:
             raise AssessError([error(
-                "closure_too_large", NO_SPAN,
+                "closure_too_large", None,
                 f"the closures enumerate worlds: at most {MAX_ATOMS} atoms, "
                 f"this theory has {len(self.index)}",
             )])

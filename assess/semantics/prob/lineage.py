@@ -22,14 +22,13 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import NamedTuple, Protocol
 
-from assess.diagnostics import AssessError, error
+from assess.diagnostics import AssessError
 from assess.engine.ir import GroundAtom, IRRule
 from assess.engine.provenance import FACT, DerivationGraph
+from assess.engine.strata import ground_negative_cycle
 from assess.semantics.prob.bdd import FALSE, TRUE, Manager
-from assess.semantics.prob.choices import atom_text
 from assess.semantics.prob.fixpoint import solve_component
 from assess.semantics.prob.order import Extra
-from assess.syntax.ast import NO_SPAN, Span
 
 Combine = Callable[["Lineage", int, list[tuple[int, int]]], int]
 """``combine(lineage, atom, [(derivation id, its lineage), …]) -> atom lineage``.
@@ -132,20 +131,4 @@ class Lineage:
         return any(atom in d.pos or atom in d.neg for d in self.graph.derivations_of(atom))
 
     def negative_cycle(self, component: Sequence[int]) -> None:
-        names = ", ".join(atom_text(self.graph.atoms[a]) for a in component[:8])
-        more = f" and {len(component) - 8} more" if len(component) > 8 else ""
-        raise AssessError(
-            [
-                error(
-                    "negative_cycle",
-                    self._span_of(component[0]),
-                    f"negation through recursion among {names}{more}: no stratified reading",
-                )
-            ]
-        )
-
-    def _span_of(self, atom: int) -> Span:
-        for der in self.graph.derivations_of(atom):
-            if der.rule != FACT:
-                return self.rules[der.rule].span
-        return NO_SPAN
+        raise AssessError([ground_negative_cycle(self.rules, self.graph, component)])

@@ -1,0 +1,332 @@
+"""The catalogue: every diagnostic code assess emits, its severity, its meaning.
+
+A code is stable snake_case and means one thing wherever it is raised (the
+checker and the engine both say ``unsafe_variable``). ``Diagnostic`` refuses
+a code that is not catalogued here, or a severity other than the catalogued
+one: that is a bug in assess, never bad input. A test scans the source for
+every code passed to ``error`` and ``warning``, so a path no test reaches
+cannot hide an uncatalogued code; README.md's tables of codes are printed
+from this catalogue (``tools/readme_codes.py``) and a test keeps them equal.
+
+Each code belongs to the README table that documents it (``Topic``). The
+``load_…`` codes are derived: ``load "x.csv".`` of a file that cannot be
+read reports the reading code with a ``load_`` prefix, at the statement.
+
+Example::
+
+    >>> CODES["unsafe_variable"].severity.value
+    'error'
+    >>> CODES["load_not_utf8"].topic is Topic.FILES
+    True
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from enum import StrEnum
+
+
+class Severity(StrEnum):
+    ERROR = "error"
+    WARNING = "warning"
+
+
+class Topic(StrEnum):
+    """Which README table documents a code."""
+
+    CHECK = "check"
+    FILES = "files"
+    CSV = "csv"
+    RUN = "run"
+    COMMAND_LINE = "command-line"
+
+
+@dataclass(frozen=True, slots=True)
+class Code:
+    """One catalogued code; ``meaning`` is its README row (Markdown)."""
+
+    name: str
+    severity: Severity
+    topic: Topic
+    meaning: str
+
+
+def _error(topic: Topic, name: str, meaning: str) -> Code:
+    return Code(name, Severity.ERROR, topic, meaning)
+
+
+def _warning(name: str, meaning: str) -> Code:
+    return Code(name, Severity.WARNING, Topic.CHECK, meaning)
+
+
+_CHECKS = (
+    _error(Topic.CHECK, "syntax_error", "text the grammar does not accept"),
+    _error(
+        Topic.CHECK, "arity_mismatch",
+        "`p(a)` used where only `p/2` is defined; a report or rule off its indicator's "
+        "declared arity (`p/1` and `p/2` both *defined* is legal, as in Prolog)",
+    ),
+    _error(
+        Topic.CHECK, "undefined_predicate",
+        "a name used in a body, query, evidence, expectation or `conflict` that no fact, "
+        "rule, report, `indicator` or `hypothesis` defines (`true` is built in); the "
+        "closest known name is suggested",
+    ),
+    _error(
+        Topic.CHECK, "unsafe_variable",
+        "a variable in a head, under negation, in a comparison or right of `is` that no "
+        "positive body literal binds (`X = c` and `X is e` bind; body order does not "
+        "matter; `_` is fine under negation); a variable in a report or evidence",
+    ),
+    _error(
+        Topic.CHECK, "negative_cycle",
+        "negation inside recursion, naming every predicate and rule (file:line) of the cycle",
+    ),
+    _error(
+        Topic.CHECK, "invalid_probability",
+        "a weight, a grade override or an expected bound outside [0, 1]; an annotated "
+        "disjunction summing above 1 (tolerance 1e-9)",
+    ),
+    _error(
+        Topic.CHECK, "invalid_grade",
+        "a credibility outside 1-6; a `--grade` whose reliability is not A-F",
+    ),
+    _error(
+        Topic.CHECK, "duplicate_declaration",
+        "a source, indicator/hypothesis, competing set, grade override, scenario or rule "
+        "label declared twice (scenario labels are scoped to their scenario)",
+    ),
+    _error(
+        Topic.CHECK, "unknown_source",
+        "a report (in a CSV file or `--assume` too), `derived_from`, `expect … cites` or "
+        "`--grade` naming an undeclared source",
+    ),
+    _error(Topic.CHECK, "unknown_label", "a superiority naming a label no rule carries"),
+    _error(
+        Topic.CHECK, "superiority_cycle",
+        "superiority that goes round (`[a] > [b]. [b] > [a].`, or `[a] > [a].`), naming "
+        "every label and statement on the cycle",
+    ),
+    _error(Topic.CHECK, "unknown_hypothesis", "a competing set naming an undeclared hypothesis"),
+    _warning(
+        "singleton_variable",
+        "a named variable that occurs once in a clause (`_X` says it is meant)",
+    ),
+    _warning(
+        "unused_indicator",
+        "an indicator that no rule body reads: its reports change nothing",
+    ),
+    _warning(
+        "unreachable_hypothesis",
+        "a hypothesis that no indicator can support (no chain of rules from an indicator "
+        "with an even number of negations): it rests on priors or nothing",
+    ),
+    _warning(
+        "no_disconfirming_indicator",
+        "a hypothesis that no indicator can count against (via `~h`, a `conflict`, or a "
+        "negated premise); support for a rival does not count, since competing hypotheses "
+        "are not exclusive unless the rules say so",
+    ),
+    _warning(
+        "non_diagnostic_indicator",
+        "an indicator that discriminates within no competing set: in each set it bears "
+        "identically (same strongest supporting and opposing route weights) on every "
+        "member, or on none",
+    ),
+    _warning(
+        "single_source_hypothesis",
+        "a hypothesis that every route reaches only through one origin's reports (an origin "
+        "is a source with those linked to it by `derived_from`); priors are not evidence",
+    ),
+)
+
+READING = (
+    _error(
+        Topic.FILES, "file_not_found",
+        "a file (or, for `assess test`, a folder) that does not exist",
+    ),
+    _error(Topic.FILES, "is_a_directory", "a directory where a file is expected"),
+    _error(
+        Topic.FILES, "unreadable_file",
+        "a file the system will not let us read (permissions, I/O)",
+    ),
+    _error(
+        Topic.FILES, "file_too_large",
+        "a file over 64 MB, where reading stops (so `/dev/zero` is refused, not read "
+        "forever)",
+    ),
+    _error(
+        Topic.FILES, "binary_file",
+        "a file holding a NUL byte, at the line and column of the first",
+    ),
+    _error(Topic.FILES, "not_utf8", "text that is not UTF-8, at the first bad byte"),
+    _error(Topic.FILES, "empty_file", "a file of nothing but white space"),
+    _error(
+        Topic.FILES, "line_too_long",
+        "a line over 100,000 characters, which no hand-written program has",
+    ),
+)
+"""What ``read_source`` refuses; each has a ``load_`` twin."""
+
+_FILES = (
+    *READING,
+    _error(Topic.FILES, "unwritable_file", "`assess fmt` cannot write a file back"),
+    *(
+        _error(
+            Topic.FILES, f"load_{code.name}",
+            f"`load` of a file that gives `{code.name}`, at the `load` statement",
+        )
+        for code in READING
+    ),
+)
+
+_CSV = (
+    _error(
+        Topic.CSV, "bad_csv",
+        "text that is not CSV: a quoted field never closed, text after a closing quote",
+    ),
+    _error(
+        Topic.CSV, "missing_column",
+        "a header without one of the required columns",
+    ),
+    _error(
+        Topic.CSV, "unknown_column",
+        "a header naming any other column: extra columns are refused so that a misspelt "
+        "`qoute` is not silently ignored",
+    ),
+    _error(Topic.CSV, "duplicate_column", "a header naming a column twice"),
+    _error(Topic.CSV, "bad_row", "a row with more or fewer cells than the header"),
+    _error(
+        Topic.CSV, "bad_indicator",
+        "an `indicator` that is not a name (lower-case letter first, then letters, digits, `_`)",
+    ),
+    _error(
+        Topic.CSV, "bad_argument",
+        "an argument that is not a constant (`Minsk` would be a variable: quote it)",
+    ),
+    _error(Topic.CSV, "bad_credibility", "a `credibility` that is not a whole number 1-6"),
+    _error(Topic.CSV, "bad_date", "a `date` that is not a real date written `YYYY-MM-DD`"),
+)
+
+_RUN = (
+    _error(
+        Topic.RUN, "nonground_report",
+        "a report with a variable in a program run without `check` "
+        "(`assess.load(…, check=False)`)",
+    ),
+    _error(
+        Topic.RUN, "arithmetic_error",
+        "arithmetic or a comparison that fails on the values it meets (division by zero, "
+        "a name compared with a number), at the rule",
+    ),
+    _error(
+        Topic.RUN, "grounding_too_large",
+        "grounding past `--max-ground` (ground atoms of a predicate, or rule instances), "
+        "naming the rule and the size reached",
+    ),
+    _error(
+        Topic.RUN, "compile_too_large",
+        "compiling past `--max-nodes` or `--timeout`, naming the atom, its predicate and "
+        "the rule deriving it",
+    ),
+    _error(
+        Topic.RUN, "formula_too_large",
+        "`assess formula` of a probability whose diagram is too large to print as a closed "
+        "form",
+    ),
+    _error(
+        Topic.RUN, "pydatalog_timeout",
+        "`--engine pydatalog` gave no answer within its time budget and was stopped",
+    ),
+    _error(Topic.RUN, "pydatalog_error", "`--engine pydatalog` failed; its error is quoted"),
+    _error(
+        Topic.RUN, "contrary_cycle",
+        "an argument for `~h` (or a conflict partner) that rests on `h` itself",
+    ),
+    _error(
+        Topic.RUN, "impossible_evidence",
+        "evidence of probability 0: nothing can be conditioned on it",
+    ),
+    _error(
+        Topic.RUN, "bad_probability",
+        "a weight given to `--set` or `probabilities(weights)` outside [0, 1], or the "
+        "choices of one disjunction summing above 1",
+    ),
+    _error(
+        Topic.RUN, "unknown_input",
+        "`--set` (or a weight from Python) naming no rule label or probabilistic input",
+    ),
+    _error(
+        Topic.RUN, "no_named_probability",
+        "the `contrary` or `contested` probability of an atom that nothing contradicts",
+    ),
+    _error(
+        Topic.RUN, "unknown_query",
+        "from Python, the probability of an atom that is not a compiled query",
+    ),
+    _error(
+        Topic.RUN, "not_compiled",
+        "the probability of a derived atom that was not among those compiled",
+    ),
+    _error(
+        Topic.RUN, "closure_negation",
+        "rational or lexicographic closure of a theory with negation as failure (closures "
+        "read rules classically)",
+    ),
+    _error(
+        Topic.RUN, "closure_too_large",
+        "rational or lexicographic closure of a theory of more than 16 atoms (it "
+        "enumerates worlds)",
+    ),
+)
+
+_COMMAND_LINE = (
+    _error(Topic.COMMAND_LINE, "missing_argument", "`FILE… ATOM` without an atom last"),
+    _error(
+        Topic.COMMAND_LINE, "bad_atom",
+        "an ATOM that is not one atom written as in a rule (`p(a, 1)`)",
+    ),
+    _error(
+        Topic.COMMAND_LINE, "nonground_atom",
+        "an ATOM with variables where one ground atom is needed",
+    ),
+    _error(
+        Topic.COMMAND_LINE, "bad_option",
+        "an option of the wrong form: `-k 0`, a `--grade` or `--set` without `NAME=VALUE`, "
+        "a `--set` value that is not a number",
+    ),
+    _error(
+        Topic.COMMAND_LINE, "bad_report",
+        "an `--assume` that is not exactly one report (`'x(1) by source credibility 2'`)",
+    ),
+    _error(Topic.COMMAND_LINE, "unknown_report", "a `--drop` matching no report or source"),
+    _error(Topic.COMMAND_LINE, "unknown_set", "`matrix --set` naming no competing set"),
+    _error(
+        Topic.COMMAND_LINE, "unknown_predicate", "`--all PRED` naming no predicate of the program",
+    ),
+    _error(
+        Topic.COMMAND_LINE, "unknown_engine",
+        "from Python, an engine other than `native` and `pydatalog`",
+    ),
+    _error(
+        Topic.COMMAND_LINE, "unknown_ambiguity",
+        "from Python, an ambiguity policy other than `blocking` and `propagating`",
+    ),
+    _error(
+        Topic.COMMAND_LINE, "graphviz_missing",
+        "`graph --format svg` without Graphviz's `dot` on the PATH",
+    ),
+)
+
+
+def _by_name(codes: tuple[Code, ...]) -> Mapping[str, Code]:
+    found: dict[str, Code] = {}
+    for code in codes:
+        if found.setdefault(code.name, code) is not code:
+            raise ValueError(f"{code.name} is catalogued twice")
+    return found
+
+
+CODES = _by_name((*_CHECKS, *_FILES, *_CSV, *_RUN, *_COMMAND_LINE))
+"""Every code, in README order within each topic."""
