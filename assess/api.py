@@ -30,13 +30,13 @@ Example::
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from assess.check import checked_programs
-from assess.check.suggest import Suggester
-from assess.diagnostics import COMMAND_LINE, AssessError, Diagnostic, UnknownName, error
+from assess.check.suggest import unknown_name
+from assess.diagnostics import COMMAND_LINE, AssessError, Diagnostic, error
 from assess.engine.evaluate import Model
 from assess.engine.ir import GroundAtom, IRProgram, Pred
 from assess.engine.lower import Lowerable, lower, parse_atom, pattern
@@ -125,8 +125,9 @@ class Assessment:
         found = parse_atom(text)
         known = known_predicates(self.ir)
         if found[0] not in known:
-            raise _unknown(f"{_pred_text(found[0])} occurs nowhere in the program",
-                           found[0].name, (p.name for p in known))
+            raise unknown_name("undefined_predicate",
+                               f"{_pred_text(found[0])} occurs nowhere in the program",
+                               found[0].name, (p.name for p in known))
         return found
 
     # -- readings ------------------------------------------------------------
@@ -237,8 +238,8 @@ class Assessment:
         names = [c.name for c in self.ir.competing]
         if only is not None and only not in names:
             listed = ", ".join(names) or "none is declared"
-            raise _unknown(f"no competing set {only!r} (known: {listed})", only, names,
-                           code="unknown_set")
+            raise unknown_name("unknown_set", f"no competing set {only!r} (known: {listed})",
+                               only, names)
         return matrices(self.compile(limits=limits), only)
 
     def formulas(
@@ -253,8 +254,9 @@ class Assessment:
         known = known_predicates(self.ir)
         wanted = pattern(query)
         if wanted.pred not in known:
-            raise _unknown(f"{_pred_text(wanted.pred)} occurs nowhere in the program",
-                           wanted.pred.name, (p.name for p in known))
+            raise unknown_name("undefined_predicate",
+                               f"{_pred_text(wanted.pred)} occurs nowhere in the program",
+                               wanted.pred.name, (p.name for p in known))
         compiled = self.compile(patterns=[query], limits=limits)
         return [closed_form(compiled.model, g, factored=factored)
                 for g in compiled.matching(wanted)]
@@ -285,13 +287,6 @@ def _pred_text(pred: Pred) -> str:
     return f"{'~' if pred.contrary else ''}{pred.name}/{pred.arity}"
 
 
-def _unknown(
-    message: str, name: str, known: Iterable[str], code: str = "undefined_predicate"
-) -> UnknownName:
-    """The error for a name the program never mentions, with the closest known one."""
-    return UnknownName([error(code, COMMAND_LINE, message + Suggester(known).hint(name))])
-
-
 def resolve_predicates(program: IRProgram, spec: str) -> list[Pred]:
     """Every predicate of ``program`` that ``spec`` names; ``UnknownName`` if none."""
     contrary = spec.startswith("~")
@@ -301,8 +296,8 @@ def resolve_predicates(program: IRProgram, spec: str) -> list[Pred]:
         if p.name == name and p.contrary == contrary and (not arity or str(p.arity) == arity)
     )
     if not found:
-        raise _unknown(f"no predicate {spec} occurs in the program", name,
-                       [p.name for p in program.predicates()])
+        raise unknown_name("undefined_predicate", f"no predicate {spec} occurs in the program",
+                           name, [p.name for p in program.predicates()])
     return found
 
 

@@ -71,7 +71,9 @@ _CHECKS = (
         Topic.CHECK, "undefined_predicate",
         "a name used in a body, query, evidence, expectation or `conflict` that no fact, "
         "rule, report, `indicator` or `hypothesis` defines (`true` is built in); the "
-        "closest known name is suggested",
+        "closest known name is suggested. Also an atom or predicate named on the command "
+        "line (`why`, `why-not`, `sensitivity`, `formula`, `--all`) that the program never "
+        "mentions: exit 1",
     ),
     _error(
         Topic.CHECK, "unsafe_variable",
@@ -100,7 +102,8 @@ _CHECKS = (
     _error(
         Topic.CHECK, "unknown_source",
         "a report (in a CSV file or `--assume` too), `derived_from`, `expect … cites` or "
-        "`--grade` naming an undeclared source",
+        "`--grade` naming an undeclared source (from the command line: exit 1, the "
+        "closest name suggested)",
     ),
     _error(Topic.CHECK, "unknown_label", "a superiority naming a label no rule carries"),
     _error(
@@ -255,7 +258,8 @@ _RUN = (
     ),
     _error(
         Topic.RUN, "unknown_input",
-        "`--set` (or a weight from Python) naming no rule label or probabilistic input",
+        "`--set` (or a weight from Python) naming no rule label or probabilistic input "
+        "(from `what-if`: exit 1, the closest name suggested)",
     ),
     _error(
         Topic.RUN, "no_named_probability",
@@ -300,11 +304,10 @@ _COMMAND_LINE = (
         Topic.COMMAND_LINE, "bad_report",
         "an `--assume` that is not exactly one report (`'x(1) by source credibility 2'`)",
     ),
-    _error(Topic.COMMAND_LINE, "unknown_report", "a `--drop` matching no report or source"),
-    _error(Topic.COMMAND_LINE, "unknown_set", "`matrix --set` naming no competing set"),
-    _error(
-        Topic.COMMAND_LINE, "unknown_predicate", "`--all PRED` naming no predicate of the program",
-    ),
+    _error(Topic.COMMAND_LINE, "unknown_report",
+           "a `--drop` matching no report or source (exit 1, the closest name suggested)"),
+    _error(Topic.COMMAND_LINE, "unknown_set",
+           "`matrix --set` naming no competing set (exit 1, the closest name suggested)"),
     _error(
         Topic.COMMAND_LINE, "unknown_engine",
         "from Python, an engine other than `native` and `pydatalog`",

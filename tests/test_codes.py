@@ -27,10 +27,11 @@ from assess.render.codes import marked_topics, with_tables
 SOURCE = Path(assess.__file__).parent
 README = SOURCE.parent / "README.md"
 
-TAKES_CODE = {"error": 0, "warning": 0, "Diagnostic": 0, "InputError": 0, "_fail": 1, "_bad": 0}
+TAKES_CODE = {"error": 0, "warning": 0, "Diagnostic": 0, "InputError": 0, "_fail": 1, "_bad": 0,
+              "unknown_name": 0}
 """Callables that take a code, and its position."""
 
-FORWARDERS = {"error", "warning", "__init__", "_fail", "_bad"}
+FORWARDERS = {"error", "warning", "__init__", "_fail", "_bad", "unknown_name"}
 """Functions that pass their own ``code`` parameter on (their callers are scanned)."""
 
 LOAD = ("assess/workspace.py", "load_")

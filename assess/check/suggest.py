@@ -16,6 +16,8 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterable
 
+from assess.diagnostics import COMMAND_LINE, UnknownName, error
+
 LIMIT = 100
 CUTOFF = 0.75
 
@@ -34,3 +36,9 @@ class Suggester:
             found = difflib.get_close_matches(name, self.known, n=1, cutoff=CUTOFF)
             self.cache[name] = f"; did you mean {found[0]}?" if found else ""
         return self.cache[name]
+
+
+def unknown_name(code: str, message: str, name: str, known: Iterable[str]) -> UnknownName:
+    """The error for ``name``, asked about on the command line but never
+    mentioned by the program: ``message`` with the closest known name."""
+    return UnknownName([error(code, COMMAND_LINE, message + Suggester(known).hint(name))])

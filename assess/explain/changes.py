@@ -26,12 +26,12 @@ B2 (0.80) becomes D2 (0.625), unless its origin has a better one left.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 
 from assess.analysis.grading import RELIABILITY, source_clusters
-from assess.check.suggest import Suggester
-from assess.diagnostics import COMMAND_LINE, AssessError, UnknownName, error
+from assess.check.suggest import unknown_name
+from assess.diagnostics import COMMAND_LINE, AssessError, error
 from assess.engine.ir import GroundAtom, IRProgram
 from assess.engine.lower import ground_atom
 from assess.explain.evidence import choice_probability, graded, report_text, without
@@ -51,11 +51,6 @@ class Change:
 
 def _bad(code: str, message: str) -> AssessError:
     return AssessError([error(code, COMMAND_LINE, message)])
-
-
-def _unknown(code: str, message: str, name: str, known: Iterable[str]) -> UnknownName:
-    """A name the program never mentions: exit 1, with the closest known one."""
-    return UnknownName([error(code, COMMAND_LINE, message + Suggester(known).hint(name))])
 
 
 def parse_report(text: str) -> ast.Report:
@@ -89,13 +84,13 @@ def make_change(
     reports = tuple(parse_report(t) for t in assume)
     for r in reports:
         if r.source not in ir.sources:
-            raise _unknown("unknown_source", f"--assume names source {r.source!r}, never "
+            raise unknown_name("unknown_source", f"--assume names source {r.source!r}, never "
                            "declared", r.source, ir.sources)
     grades: dict[str, str] = {}
     for text in grade:
         source, letter = parse_assignment(text, "--grade")
         if source not in ir.sources:
-            raise _unknown("unknown_source", f"--grade names source {source!r}, never "
+            raise unknown_name("unknown_source", f"--grade names source {source!r}, never "
                            "declared", source, ir.sources)
         if letter.upper() not in RELIABILITY:
             raise _bad("invalid_grade", f"--grade {text!r}: reliability is one of A-F")
@@ -109,14 +104,14 @@ def make_change(
             raise _bad("bad_option", f"--set {text!r}: the value must be a number") from None
         labels = {r.label for r in ir.rules if r.label is not None}
         if names is not None and label not in labels and label not in names:
-            raise _unknown("unknown_input", f"--set {label!r}: no rule label or input of "
+            raise unknown_name("unknown_input", f"--set {label!r}: no rule label or input of "
                            "that name (sensitivity lists the inputs by name)", label,
                            [*labels, *names])
     for spec in drop:
         if not dropped_by(ir, spec):
             known = {n for reports in ir.reports.values() for r in reports
                      for n in (r.source, report_text(r), f"{report_text(r)}@{r.source}")}
-            raise _unknown("unknown_report", f"--drop {spec!r} matches no report or source",
+            raise unknown_name("unknown_report", f"--drop {spec!r} matches no report or source",
                            spec, known)
     return Change(reports, tuple(drop), grades, weights)
 
