@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+import assess
 import tests.fixtures
 from tests.fixtures import TESTS, TRADECRAFT, Case, FixtureError, cases, fixtures, outcome, read
 
@@ -69,6 +70,17 @@ def test_a_check_fixture_is_named_after_what_it_expects() -> None:
             codes = {code for code, _ in case.expected}
             stem = case.fixture.stem
             assert (stem == "clean" and not codes) or stem in codes, case
+
+
+def test_a_certain_fixture_states_its_probabilities() -> None:
+    """Where nothing is uncertain prob has one world to read: its answers are
+    stated beside the crisp or defeasible ones (1 and 0), so they are checked."""
+    readings: dict[Path, set[str]] = {}
+    for case in CASES:
+        readings.setdefault(case.fixture, set()).add(case.reading)
+    for path, stated in readings.items():
+        if stated & {"crisp", "defeasible"} and "prob" not in stated:
+            assert assess.load(str(path)).prob().model.inputs, f"{path} is certain"
 
 
 MALFORMED = {
