@@ -1,9 +1,10 @@
-"""The Admiralty grading table, its overrides, and how lowering applies them."""
+"""The Admiralty grading table, its overrides, and how lowering applies them.
+
+``fixtures/grading.assess`` states the probability of a report of every
+grade, held by ``tests/test_fixture_answers.py``.
+"""
 
 from __future__ import annotations
-
-import re
-from pathlib import Path
 
 import pytest
 
@@ -18,9 +19,6 @@ from assess.engine.ir import IRProgram
 from assess.engine.lower import lower
 from assess.syntax.parser import parse
 
-FIXTURE = Path(__file__).parent / "fixtures" / "grading.assess"
-EXPECT = re.compile(r"%\s*expect:\s*(\w+)\s*=\s*([0-9.]+)")
-
 
 def _choices(ir: IRProgram) -> dict[str, list[float]]:
     found: dict[str, list[float]] = {}
@@ -29,15 +27,6 @@ def _choices(ir: IRProgram) -> dict[str, list[float]]:
         assert rule.probability is not None
         found.setdefault(rule.head.pred.name, []).append(rule.probability)
     return found
-
-
-def test_fixture_report_probabilities() -> None:
-    text = FIXTURE.read_text(encoding="utf-8")
-    expected = {m[1]: float(m[2]) for m in EXPECT.finditer(text)}
-    choices = _choices(lower([parse(text, FIXTURE.name)]))
-    assert set(choices) == set(expected)
-    for name, probability in expected.items():
-        assert choices[name] == [pytest.approx(probability, abs=1e-12)], name
 
 
 def test_the_table_is_the_mean_of_the_two_judgements() -> None:

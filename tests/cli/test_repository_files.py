@@ -14,8 +14,8 @@ indicator) are tolerated; their errors are not.
 
 Not programs, and skipped: ``tests/syntax/`` (fixtures of the text itself:
 syntax errors and layouts), check fixtures that carry ``% expect: <code>
-<line>:<col>`` lines (their own test holds them to exactly those findings),
-and files that say ``% check: skip <why>``.
+<line>:<col>`` lines (``tests/test_fixture_answers.py`` holds them to
+exactly those findings), and files that say ``% check: skip <why>``.
 """
 
 from __future__ import annotations
@@ -27,9 +27,10 @@ from pathlib import Path
 import pytest
 from cli_runner import run
 
+from tests.fixtures import stated_findings
+
 REPO = Path(__file__).resolve().parents[2]
 FOLDERS = ("rulesets", "examples", "tests", "bench")
-EXPECTS_FINDINGS = re.compile(r"%\s*expect:\s*[a-z_]+\s+\d+:\d+")
 SKIP = re.compile(r"%\s*check:\s*skip\s+\S")
 ALLOW = re.compile(r"%\s*allow\s+([a-z_]+)\s*:\s*\S")
 CHECK_WITH = re.compile(r"%\s*check with:\s*(.+)")
@@ -50,7 +51,7 @@ def repository_files() -> list[Path]:
 
 def meant_to_be_clean(path: Path) -> bool:
     text = path.read_text(encoding="utf-8")
-    return not EXPECTS_FINDINGS.search(text) and not SKIP.search(text)
+    return not stated_findings(path, text) and not SKIP.search(text)
 
 
 def findings(*paths: Path) -> list[dict[str, object]]:

@@ -1,29 +1,10 @@
-"""Each crisp fixture holds its expected answers after ``% Expected outcome:``."""
+"""The crisp reading's listings and JSON (its fixtures run in ``tests/test_fixture_answers.py``)."""
 
 from __future__ import annotations
-
-from pathlib import Path
-
-import pytest
 
 import assess
 from assess.engine.ir import Pred
 from assess.render.crisp import crisp_data, crisp_text
-
-FIXTURES = Path(__file__).parent / "fixtures" / "crisp"
-
-
-def expected_answers(text: str) -> list[tuple[str, bool]]:
-    block = text.split("% Expected outcome:", 1)[1]
-    pairs = [line.lstrip("% ").split() for line in block.splitlines() if line.strip()]
-    return [(atom, holds == "true") for atom, holds in pairs]
-
-
-@pytest.mark.parametrize("path", sorted(FIXTURES.glob("*.assess")), ids=lambda p: p.stem)
-def test_fixture_answers(path: Path) -> None:
-    result = assess.load(str(path)).crisp()
-    actual = [(a.text, a.holds) for a in result.answers]
-    assert actual == expected_answers(path.read_text(encoding="utf-8"))
 
 
 def test_listing_every_fact_of_a_predicate() -> None:

@@ -1,14 +1,12 @@
-"""Each defeasible fixture holds its expected statuses after ``% Expected outcome``.
+"""The defeasible reading's JSON, text and command line, on its fixtures.
 
-A block ``% Expected outcome:`` holds under both ambiguity policies;
-``% Expected outcome (blocking):`` and ``(propagating):`` hold under one.
-Each line is ``% atom  status in words``.
+The fixtures' own statuses (``% Expected outcome (defeasible):``) are held
+by ``tests/test_fixture_answers.py``.
 """
 
 from __future__ import annotations
 
 import json
-import re
 from pathlib import Path
 
 import pytest
@@ -19,32 +17,6 @@ from assess.diagnostics import AssessError
 from assess.render.defeasible import defeasible_data, defeasible_text
 
 FIXTURES = Path(__file__).parent / "fixtures"
-POLICIES = ("blocking", "propagating")
-HEADER = re.compile(r"^% Expected outcome(?: \((\w+)\))?:\s*$")
-
-
-def expected(text: str, policy: str) -> list[tuple[str, str]]:
-    found: list[tuple[str, str]] = []
-    active = False
-    for line in text.splitlines():
-        header = HEADER.match(line)
-        if header:
-            active = header.group(1) in (None, policy)
-        elif active and line.startswith("%") and line.strip("% "):
-            atom, status = line.lstrip("% ").split(None, 1)
-            found.append((atom, status.strip()))
-    return found
-
-
-CASES = [(p, policy) for p in sorted(FIXTURES.glob("*.assess")) for policy in POLICIES]
-
-
-@pytest.mark.parametrize(("path", "policy"), CASES, ids=lambda x: getattr(x, "stem", x))
-def test_fixture_statuses(path: Path, policy: str) -> None:
-    wanted = expected(path.read_text(encoding="utf-8"), policy)
-    assert wanted, "a fixture must state its expected outcome"
-    result = assess.load(str(path)).defeasible(ambiguity=policy)
-    assert [(a.text, a.status) for a in result.answers] == wanted
 
 
 def test_json_contract() -> None:
