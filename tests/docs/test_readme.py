@@ -6,12 +6,15 @@ which two commands are not run: ``pip install`` and ``python -m pytest``),
 or marked as an illustration by the paragraph before it, which says
 ``(illustration…``.
 
-The JSON blocks are schemas with placeholders (``…``, ``|``, shapes named
-in capitals), all marked so. The language block is also run by ProbLog,
-since the README says a ProbLog program runs unchanged.
+The JSON blocks are schemas, marked as illustrations,
+and held to what their commands print (``readme_schemas``). The language
+block is also run by ProbLog, since the README says a ProbLog program runs
+unchanged.
 """
 
 from __future__ import annotations
+
+from functools import cache
 
 import pytest
 from problog import get_evaluatable
@@ -19,6 +22,7 @@ from problog.program import PrologString
 
 import assess
 from tests.docs.readme_blocks import README, Block, Sandbox, blocks, run_block, unaccounted
+from tests.docs.readme_schemas import check_schemas
 
 BLOCKS = blocks(README.read_text(encoding="utf-8"))
 RUN = [block for block in BLOCKS if not block.illustration]
@@ -37,6 +41,17 @@ def test_the_json_schemas_are_illustrations() -> None:
 @pytest.mark.parametrize("block", RUN, ids=[f"line{b.line}-{b.lang}" for b in RUN])
 def test_block_runs_as_written(block: Block, sandbox: Sandbox) -> None:
     run_block(block, sandbox)
+
+
+@cache
+def schema_differences() -> dict[int, list[str]]:
+    return check_schemas(JSON)
+
+
+@pytest.mark.parametrize("block", JSON, ids=[f"line{b.line}-json" for b in JSON])
+def test_json_schema_names_the_fields_printed(block: Block) -> None:
+    differences = schema_differences()[block.line]
+    assert not differences, "\n".join(differences)
 
 
 def test_the_language_block_is_problog_with_the_same_answers() -> None:

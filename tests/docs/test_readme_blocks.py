@@ -7,10 +7,11 @@ changed, the copy's blocks extracted again, and that block run.
 from __future__ import annotations
 
 import doctest
+import re
 
 import pytest
 
-from tests.docs import readme_blocks
+from tests.docs import json_schema, readme_blocks
 from tests.docs.readme_blocks import (
     README,
     Block,
@@ -21,6 +22,7 @@ from tests.docs.readme_blocks import (
     run_block,
     unaccounted,
 )
+from tests.docs.readme_schemas import check_schemas
 
 PAGE = """# Title
 
@@ -44,8 +46,9 @@ text with no language
 """
 
 
-def test_the_docstring_examples_hold() -> None:
-    assert doctest.testmod(readme_blocks).failed == 0
+@pytest.mark.parametrize("module", [readme_blocks, json_schema])
+def test_the_docstring_examples_hold(module: object) -> None:
+    assert doctest.testmod(module).failed == 0
 
 
 def test_blocks_have_their_line_language_heading_and_marker() -> None:
@@ -120,3 +123,22 @@ def test_a_broken_block_fails(kind: str, sandbox: Sandbox) -> None:
     with pytest.raises(AssertionError, match=message):
         run_block(block, sandbox)
 
+
+SCHEMA_BREAKAGES = {
+    "a field the output has": ('          "shared": false}', "          }", r"\['shared'\]"),
+    "a value the output takes": (
+        '"kind": "report" | "rule" | "source"',
+        '"kind": "report" | "rule"',
+        "'source' is not one of 'report', 'rule'",
+    ),
+    "a command": ('{"command": "graph"', '{"command": "graphs"', "say in OUTPUTS"),
+}
+
+
+@pytest.mark.parametrize("kind", SCHEMA_BREAKAGES)
+def test_a_schema_that_no_longer_fits_the_output_is_found(kind: str) -> None:
+    old, new, message = SCHEMA_BREAKAGES[kind]
+    block = broken(old, new)
+    differences = check_schemas([block])[block.line]
+    assert differences
+    assert re.search(message, "\n".join(differences))
