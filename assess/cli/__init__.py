@@ -16,7 +16,7 @@ from typing import NoReturn
 
 import click
 
-from assess.cli.common import emit_problems
+from assess.cli.common import QuotedError, emit_problems
 from assess.diagnostics import AssessError
 
 EXIT_OK, EXIT_NO, EXIT_BAD_INPUT, EXIT_INTERNAL = 0, 1, 2, 3
@@ -61,7 +61,7 @@ def main(argv: list[str] | None = None) -> NoReturn:
         click.echo("aborted", err=True)
         code = EXIT_BAD_INPUT
     except AssessError as exc:
-        emit_problems(exc.diagnostics)
+        emit_problems(exc.diagnostics, exc.workspace if isinstance(exc, QuotedError) else None)
         code = EXIT_BAD_INPUT
     except (BrokenPipeError, KeyboardInterrupt):
         code = EXIT_BAD_INPUT

@@ -18,8 +18,7 @@ import dataclasses
 import os
 from typing import Any
 
-from assess.api import Assessment
-from assess.cli.common import emit_json, open_workspace
+from assess.cli.common import emit_json
 from assess.diagnostics import AssessError, error
 from assess.engine.ir import GroundAtom
 from assess.explain.session import COMMAND_LINE, parse_atom
@@ -38,10 +37,6 @@ def split_atom(arguments: tuple[str, ...]) -> tuple[tuple[str, ...], GroundAtom]
             f"the last argument {atom!r} is a file; name the atom last: FILE… ATOM",
         )])
     return tuple(files), parse_atom(atom)
-
-
-def open_assessment(files: tuple[str, ...]) -> Assessment:
-    return Assessment.from_workspace(open_workspace(files))
 
 
 def emit_result(command: str, result: Any) -> None:

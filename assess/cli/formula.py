@@ -16,8 +16,7 @@ from typing import Any
 
 import click
 
-from assess.api import Assessment
-from assess.cli.common import FORMAT_OPTION, emit_json, open_workspace
+from assess.cli.common import FORMAT_OPTION, assessing, emit_json
 from assess.cli.limits import limit_options, limits_from
 from assess.diagnostics import AssessError, error
 from assess.semantics.prob.formula import Formula, closed_form
@@ -78,13 +77,14 @@ def command(
 ) -> int:
     """Print the probability of ATOM in FILES as a formula in the named inputs."""
     query = _query(atom)
-    assessment = Assessment.from_workspace(open_workspace(files))
-    pattern = assessment.lower([query]).queries[-1]
-    model = infer_only(assessment.ir, [pattern], limits_from(limits))
-    formulas = [closed_form(model, i) for i in range(len(model.queries))]
-    if output_format == "json":
-        emit_json({"formulas": [_data(f, exact) for f in formulas]})
-    else:
-        blocks = [_text(f, exact, bool(model.evidence)) for f in formulas]
-        click.echo("\n\n".join(blocks) if blocks else f"no ground instance of {atom} is derivable")
-    return 0
+    with assessing(files) as assessment:
+        pattern = assessment.lower([query]).queries[-1]
+        model = infer_only(assessment.ir, [pattern], limits_from(limits))
+        formulas = [closed_form(model, i) for i in range(len(model.queries))]
+        if output_format == "json":
+            emit_json({"formulas": [_data(f, exact) for f in formulas]})
+        else:
+            blocks = [_text(f, exact, bool(model.evidence)) for f in formulas]
+            none = f"no ground instance of {atom} is derivable"
+            click.echo("\n\n".join(blocks) if blocks else none)
+        return 0

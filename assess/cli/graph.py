@@ -11,7 +11,8 @@ from typing import Any
 
 import click
 
-from assess.cli.explaining import emit_result, open_assessment
+from assess.cli.common import assessing
+from assess.cli.explaining import emit_result
 from assess.cli.limits import limit_options, limits_from
 from assess.diagnostics import AssessError, error
 from assess.explain.argmap import argument_map, contrary_targets
@@ -26,18 +27,18 @@ from assess.render.dot import GraphvizMissing, svg, to_dot
 @limit_options
 def command(files: tuple[str, ...], output_format: str, **limits: Any) -> int:
     """Draw the argument map of FILES' hypotheses and queries."""
-    assessment = open_assessment(files)
-    session = Session(assessment.ir, contrary_targets(assessment.ir), marginals=True,
-                      limits=limits_from(limits))
-    graph = argument_map(session)
-    if output_format == "json":
-        emit_result("graph", graph)
+    with assessing(files) as assessment:
+        session = Session(assessment.ir, contrary_targets(assessment.ir), marginals=True,
+                          limits=limits_from(limits))
+        graph = argument_map(session)
+        if output_format == "json":
+            emit_result("graph", graph)
+            return 0
+        text = to_dot(graph)
+        if output_format == "svg":
+            try:
+                text = svg(text)
+            except GraphvizMissing as exc:
+                raise AssessError([error("graphviz_missing", COMMAND_LINE, str(exc))]) from None
+        click.echo(text, nl=False)
         return 0
-    text = to_dot(graph)
-    if output_format == "svg":
-        try:
-            text = svg(text)
-        except GraphvizMissing as exc:
-            raise AssessError([error("graphviz_missing", COMMAND_LINE, str(exc))]) from None
-    click.echo(text, nl=False)
-    return 0

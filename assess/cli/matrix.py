@@ -14,8 +14,8 @@ from typing import Any
 
 import click
 
-from assess.api import COMMAND_LINE, Assessment
-from assess.cli.common import emit_json, open_workspace
+from assess.api import COMMAND_LINE
+from assess.cli.common import assessing, emit_json
 from assess.cli.limits import limit_options, limits_from
 from assess.diagnostics import AssessError, error
 from assess.explain.judgement import compile_program
@@ -33,17 +33,17 @@ from assess.render.matrix import matrices_csv, matrices_data, matrices_text
 @limit_options
 def command(files: tuple[str, ...], only: str | None, output_format: str, **limits: Any) -> int:
     """Draw the ACH matrix (indicators x competing hypotheses) of FILES."""
-    assessment = Assessment.from_workspace(open_workspace(files))
-    names = [c.name for c in assessment.ir.competing]
-    if only is not None and only not in names:
-        known = ", ".join(names) or "none is declared"
-        raise AssessError([error("unknown_set", COMMAND_LINE,
-                                 f"no competing set {only!r} (known: {known})")])
-    drawn = matrices(compile_program(assessment.ir, limits_from(limits)), only)
-    if output_format == "json":
-        emit_json(matrices_data(drawn))
-    elif output_format == "csv":
-        click.echo(matrices_csv(drawn))
-    else:
-        click.echo(matrices_text(drawn))
-    return 0
+    with assessing(files) as assessment:
+        names = [c.name for c in assessment.ir.competing]
+        if only is not None and only not in names:
+            known = ", ".join(names) or "none is declared"
+            raise AssessError([error("unknown_set", COMMAND_LINE,
+                                     f"no competing set {only!r} (known: {known})")])
+        drawn = matrices(compile_program(assessment.ir, limits_from(limits)), only)
+        if output_format == "json":
+            emit_json(matrices_data(drawn))
+        elif output_format == "csv":
+            click.echo(matrices_csv(drawn))
+        else:
+            click.echo(matrices_text(drawn))
+        return 0

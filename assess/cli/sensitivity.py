@@ -10,8 +10,8 @@ from typing import Any
 
 import click
 
-from assess.cli.common import FORMAT_OPTION
-from assess.cli.explaining import emit_result, open_assessment, split_atom
+from assess.cli.common import FORMAT_OPTION, assessing
+from assess.cli.explaining import emit_result, split_atom
 from assess.cli.limits import limit_options, limits_from
 from assess.explain.sensitivity import sensitivity
 from assess.explain.session import Session
@@ -25,10 +25,11 @@ from assess.render.levers import sensitivity_text
 def command(arguments: tuple[str, ...], output_format: str, **limits: Any) -> int:
     """Rank every report, weight and source grade by its effect on ATOM."""
     files, atom = split_atom(arguments)
-    session = Session(open_assessment(files).ir, [atom], limits=limits_from(limits))
-    result = sensitivity(session, atom)
-    if output_format == "json":
-        emit_result("sensitivity", result)
-    else:
-        click.echo(sensitivity_text(result))
-    return 0
+    with assessing(files) as assessment:
+        session = Session(assessment.ir, [atom], limits=limits_from(limits))
+        result = sensitivity(session, atom)
+        if output_format == "json":
+            emit_result("sensitivity", result)
+        else:
+            click.echo(sensitivity_text(result))
+        return 0

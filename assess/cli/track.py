@@ -11,7 +11,8 @@ from typing import Any
 
 import click
 
-from assess.cli.explaining import emit_result, open_assessment
+from assess.cli.common import assessing
+from assess.cli.explaining import emit_result
 from assess.cli.limits import limit_options, limits_from
 from assess.explain.session import Session
 from assess.explain.track import snapshot_of, track
@@ -28,9 +29,9 @@ def command(rules: str, snapshots: tuple[str, ...], output_format: str, **limits
     """Follow each hypothesis across dated evidence snapshots."""
     sessions, snaps = [], []
     for path in snapshots:
-        assessment = open_assessment((rules, path))
-        sessions.append(Session(assessment.ir, limits=limits_from(limits)))
-        snaps.append(snapshot_of(path, assessment))
+        with assessing((rules, path)) as assessment:
+            sessions.append(Session(assessment.ir, limits=limits_from(limits)))
+            snaps.append(snapshot_of(path, assessment))
     result = track(sessions, snaps)
     if output_format == "json":
         emit_result("track", result)

@@ -14,8 +14,8 @@ from typing import Any
 
 import click
 
-from assess.cli.common import FORMAT_OPTION
-from assess.cli.explaining import emit_result, open_assessment
+from assess.cli.common import FORMAT_OPTION, assessing
+from assess.cli.explaining import emit_result
 from assess.cli.limits import limit_options, limits_from
 from assess.explain.changes import make_change
 from assess.explain.session import Session
@@ -35,13 +35,13 @@ def command(files: tuple[str, ...], assume: tuple[str, ...], drop: tuple[str, ..
             grade: tuple[str, ...], set_: tuple[str, ...], output_format: str,
             **limits: Any) -> int:
     """Show every hypothesis before and after the changes."""
-    assessment = open_assessment(files)
-    session = Session(assessment.ir, limits=limits_from(limits))
-    names = {i.name for i in session.model.inputs}
-    change = make_change(session.ir, assume, drop, grade, set_, names)
-    result = what_if(assessment, session, change)
-    if output_format == "json":
-        emit_result("what-if", result)
-    else:
-        click.echo(whatif_text(result))
-    return 0
+    with assessing(files) as assessment:
+        session = Session(assessment.ir, limits=limits_from(limits))
+        names = {i.name for i in session.model.inputs}
+        change = make_change(session.ir, assume, drop, grade, set_, names)
+        result = what_if(assessment, session, change)
+        if output_format == "json":
+            emit_result("what-if", result)
+        else:
+            click.echo(whatif_text(result))
+        return 0

@@ -13,8 +13,8 @@ from typing import Any
 
 import click
 
-from assess.cli.common import FORMAT_OPTION
-from assess.cli.explaining import emit_result, open_assessment, split_atom
+from assess.cli.common import FORMAT_OPTION, assessing
+from assess.cli.explaining import emit_result, split_atom
 from assess.cli.limits import limit_options, limits_from
 from assess.explain.argue import argue
 from assess.explain.session import Session
@@ -36,18 +36,18 @@ def command(arguments: tuple[str, ...], k: int, semantics: str, ambiguity: str,
             output_format: str, **limits: Any) -> int:
     """Show why ATOM holds: its best proofs, or its argument under defeasible logic."""
     files, atom = split_atom(arguments)
-    assessment = open_assessment(files)
-    if semantics == "defeasible":
-        argued = argue(assessment.ir, assessment.defeasible(ambiguity=ambiguity), atom)
+    with assessing(files) as assessment:
+        if semantics == "defeasible":
+            argued = argue(assessment.ir, assessment.defeasible(ambiguity=ambiguity), atom)
+            if output_format == "json":
+                emit_result("why", argued)
+            else:
+                click.echo(argue_text(argued))
+            return 0
+        session = Session(assessment.ir, [atom], marginals=True, limits=limits_from(limits))
+        result = why(session, atom, k)
         if output_format == "json":
-            emit_result("why", argued)
+            emit_result("why", result)
         else:
-            click.echo(argue_text(argued))
+            click.echo(why_text(result))
         return 0
-    session = Session(assessment.ir, [atom], marginals=True, limits=limits_from(limits))
-    result = why(session, atom, k)
-    if output_format == "json":
-        emit_result("why", result)
-    else:
-        click.echo(why_text(result))
-    return 0

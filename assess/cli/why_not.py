@@ -12,8 +12,8 @@ from typing import Any
 
 import click
 
-from assess.cli.common import FORMAT_OPTION
-from assess.cli.explaining import emit_result, open_assessment, split_atom
+from assess.cli.common import FORMAT_OPTION, assessing
+from assess.cli.explaining import emit_result, split_atom
 from assess.cli.limits import limit_options, limits_from
 from assess.explain.abduce import DEFAULT_GRADE, MAX_SIZE, why_not
 from assess.explain.session import Session
@@ -34,11 +34,11 @@ def command(arguments: tuple[str, ...], depth: int, grade: str, max_set: int,
             output_format: str, **limits: Any) -> int:
     """Explain why ATOM does not hold, and which reports would make it hold."""
     files, atom = split_atom(arguments)
-    assessment = open_assessment(files)
-    session = Session(assessment.ir, [atom], marginals=True, limits=limits_from(limits))
-    result = why_not(assessment, session, atom, depth, grade, max_set)
-    if output_format == "json":
-        emit_result("why-not", result)
-    else:
-        click.echo(whynot_text(result))
-    return 0
+    with assessing(files) as assessment:
+        session = Session(assessment.ir, [atom], marginals=True, limits=limits_from(limits))
+        result = why_not(assessment, session, atom, depth, grade, max_set)
+        if output_format == "json":
+            emit_result("why-not", result)
+        else:
+            click.echo(whynot_text(result))
+        return 0
