@@ -20,13 +20,9 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Sequence
 
-from assess.check.dependencies import (
-    Cycle,
-    PredicateNode,
-    describe_node,
-    program_graph,
-)
+from assess.check.dependencies import PredicateNode, describe_node, program_graph
 from assess.diagnostics import Diagnostic, error
+from assess.graphs import Cycle
 from assess.syntax import ast
 
 
