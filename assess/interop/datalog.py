@@ -145,7 +145,7 @@ def _check_arities(facts: dict[Pred, set[tuple[Value, ...]]], rules: list[IRRule
 
 
 def to_ir(program: ConformanceProgram) -> IRProgram:
-    """The program as IR: facts as given, rules through ``conformance_syntax``."""
+    """The program as IR: facts as given, rules through ``interop.rules``."""
     facts: dict[Pred, set[tuple[Value, ...]]] = {}
     for name, rows in program.facts.items():
         for row in rows:
