@@ -30,7 +30,7 @@ Example::
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -47,7 +47,7 @@ from assess.explain.changes import make_change
 from assess.explain.judgement import Judgements, judge
 from assess.explain.matrix import Matrix, matrices
 from assess.explain.sensitivity import SensitivityResult, sensitivity
-from assess.explain.track import TrackResult, snapshot_of, track
+from assess.explain.track import Snapshot, TrackResult, snapshot_of, track
 from assess.explain.whatif import WhatIfResult, what_if
 from assess.explain.why import WhyResult, why
 from assess.semantics.crisp import CrispResult, Grounder, crisp, native_grounder
@@ -228,6 +228,10 @@ class Assessment:
         change = make_change(compiled.ir, assume, drop, grade, set_, names)
         return what_if(self.programs, compiled, change)
 
+    def snapshot(self, path: str, limits: Limits | None = None) -> tuple[Snapshot, Compiled]:
+        """This assessment as the evidence snapshot ``path`` (for ``track_snapshots``)."""
+        return snapshot_of(path, self.programs), self.compile(limits=limits)
+
     def argument_map(self, limits: Limits | None = None) -> ArgumentMap:
         """The argument map over the hypotheses, queries and contraries."""
         targets = contrary_targets(self.ir)
@@ -312,14 +316,7 @@ def load(*paths: str, texts: Mapping[str, str] | None = None, check: bool = True
     return Assessment.from_workspace(workspace, check)
 
 
-def track_snapshots(
-    rules: str, snapshots: Sequence[str], open_files: Callable[[Sequence[str]], Assessment],
-    limits: Limits | None = None,
-) -> TrackResult:
-    """Each question across evidence snapshots: ``rules`` read with each in turn."""
-    compiled, snaps = [], []
-    for path in snapshots:
-        assessment = open_files([rules, path])
-        compiled.append(assessment.compile(limits=limits))
-        snaps.append(snapshot_of(path, assessment.programs))
-    return track(compiled, snaps)
+def track_snapshots(snapshots: Sequence[tuple[Snapshot, Compiled]]) -> TrackResult:
+    """Each question across evidence snapshots (``Assessment.snapshot`` of each,
+    in order): the series, and the reports behind each change of ICD 203 term."""
+    return track([c for _, c in snapshots], [s for s, _ in snapshots])

@@ -5,11 +5,14 @@ given (rules first, then evidence), and each file's text so that diagnostics
 can quote the offending line. Reading or parsing failures are collected, not
 raised one at a time, so ``check`` reports every broken file at once.
 
-``load "rules.assess".`` includes another program: the file (relative to
-the one that names it) is read and parsed into the workspace before the
-file that loads it, once however often it is named (so a scenario file can
-load its ruleset and still be run beside it). ``load`` of any other file
-(CSV reports) is expanded later, by ``assess.analysis.loading``.
+This module is the one home of what a ``load "path".`` names: the path is
+relative to the file that declares it (``resolve``), and ``read_load`` reads
+it or raises ``load_*`` errors at the statement. ``load "rules.assess".``
+includes another program: it is read and parsed into the workspace before
+the file that loads it, once however often it is named (so a scenario file
+can load its ruleset and still be run beside it). ``load`` of any other file
+(CSV reports) is read through ``read_load`` too, later, when
+``assess.analysis.loading`` expands it into reports.
 
 Example::
 
@@ -80,9 +83,9 @@ class Workspace:
 
     def _include(self, statement: Load, declared_in: str) -> None:
         try:
-            self.add(read_source(resolve(statement.path, declared_in)))
+            self.add(read_load(statement, declared_in))
         except AssessError as exc:
-            self.problems.extend(load_problems(statement, exc))
+            self.problems.extend(exc.diagnostics)
 
     def line(self, file: str, number: int) -> str:
         """Line ``number`` of ``file`` as written ('' when unknown)."""
@@ -107,7 +110,16 @@ def resolve(path: str, declared_in: str) -> str:
     return os.path.normpath(os.path.join(os.path.dirname(declared_in), path))
 
 
-def load_problems(statement: Load, exc: AssessError) -> list[Diagnostic]:
+def read_load(statement: Load, declared_in: str) -> SourceText:
+    """The file that ``statement`` (in the file ``declared_in``) names, read;
+    ``AssessError`` with ``load_*`` errors at the statement if it cannot be."""
+    try:
+        return read_source(resolve(statement.path, declared_in))
+    except AssessError as exc:
+        raise AssessError(_load_problems(statement, exc)) from None
+
+
+def _load_problems(statement: Load, exc: AssessError) -> list[Diagnostic]:
     """Why the file a ``load`` names cannot be read, at the ``load`` statement."""
     return [
         error(f"load_{d.code}", statement.span, f"cannot load: {d.message}")

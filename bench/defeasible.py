@@ -64,7 +64,7 @@ def lubm_rows() -> list[str]:
     from datalog_conformance.schema import TestCase
     import yaml
 
-    from assess.conformance_defeasible import DefeasibleEvaluator, theory_ir
+    from assess.interop.defeasible import DefeasibleEvaluator, theory_ir
 
     path = get_tests_dir() / "defeasible/strict_only/strict_only_recursion_souffle_example_lubm.yaml"
     raw = yaml.safe_load(path.read_text(encoding="utf-8"))
@@ -96,7 +96,7 @@ def main() -> None:
         text = birds_program(n)
         took = seconds(lambda: prove(ground(lower([parse(text)]))))
         print(f"| parse+lower+ground+prove, {n} birds | {took:.2f} s |")
-    if Path(__file__).parent.joinpath("..", "assess", "conformance_defeasible.py").exists():
+    if Path(__file__).parent.joinpath("..", "assess", "interop", "defeasible.py").exists():
         for row in lubm_rows():
             print(row)
 

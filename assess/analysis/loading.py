@@ -1,7 +1,8 @@
 """``load "reports.csv".``: reports from a CSV file, one per row.
 
-The path is relative to the directory of the file that declares it. The
-first row is a header naming the columns, in any order (case and surrounding
+The path is relative to the directory of the file that declares it, and
+the file is read as every ``load`` is (``workspace.read_load``). The first
+row is a header naming the columns, in any order (case and surrounding
 spaces ignored):
 
 ===========  ========  =====================================================
@@ -46,8 +47,8 @@ from assess.analysis.csvtext import CsvSyntaxError, Field, records
 from assess.analysis.reportrow import COLUMNS, REQUIRED, RowReader
 from assess.diagnostics import AssessError, Diagnostic, error
 from assess.syntax import ast
-from assess.syntax.source import SourceText, read_source
-from assess.workspace import is_program_path, load_problems, resolve
+from assess.syntax.source import SourceText
+from assess.workspace import is_program_path, read_load
 
 
 @dataclass
@@ -72,14 +73,13 @@ class _Loader:
         return replace(program, statements=tuple(statements))
 
     def load(self, statement: ast.Load, declared_in: str) -> list[ast.Report]:
-        path = resolve(statement.path, declared_in)
         try:
-            source = read_source(path)
+            source = read_load(statement, declared_in)
         except AssessError as exc:
-            self.problems.extend(load_problems(statement, exc))
+            self.problems.extend(exc.diagnostics)
             return []
-        self.texts[path] = source
-        return self.rows(path, source.text)
+        self.texts[source.path] = source
+        return self.rows(source.path, source.text)
 
     def rows(self, path: str, text: str) -> list[ast.Report]:
         try:

@@ -27,8 +27,9 @@ from collections import defaultdict
 from collections.abc import Callable, Collection, Hashable, Sequence
 from typing import TypeVar
 
-from assess.check.dependencies import Edge, describe_node, program_graph
+from assess.check.dependencies import describe_node, program_graph
 from assess.diagnostics import Diagnostic, error
+from assess.graphs import Edge
 from assess.syntax import ast
 
 N = TypeVar("N", bound=Hashable)

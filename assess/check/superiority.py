@@ -15,9 +15,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from assess.check.dependencies import DependencyGraph
 from assess.check.walk import all_items
 from assess.diagnostics import Diagnostic, error
+from assess.graphs import DependencyGraph
 from assess.syntax import ast
 
 

@@ -17,7 +17,7 @@ from typing import NoReturn
 
 import click
 
-from assess.cli.common import emit_problems
+from assess.cli.common import QuotedError, emit_problems
 from assess.diagnostics import AssessError, UnknownName
 
 EXIT_OK, EXIT_NO, EXIT_BAD_INPUT, EXIT_INTERNAL = 0, 1, 2, 3
@@ -61,12 +61,11 @@ def main(argv: list[str] | None = None) -> NoReturn:
     except click.exceptions.Abort:
         click.echo("aborted", err=True)
         code = EXIT_BAD_INPUT
-    except UnknownName as exc:  # the answer to "what is X?" is "no such thing"
-        emit_problems(exc.diagnostics)
-        code = EXIT_NO
     except AssessError as exc:
-        emit_problems(exc.diagnostics)
-        code = EXIT_BAD_INPUT
+        emit_problems(exc.diagnostics, exc.workspace if isinstance(exc, QuotedError) else None)
+        # The answer to "what is X?" about a name never mentioned is "no such thing".
+        unknown = isinstance(exc, UnknownName) or isinstance(exc.__cause__, UnknownName)
+        code = EXIT_NO if unknown else EXIT_BAD_INPUT
     except (BrokenPipeError, KeyboardInterrupt):
         code = EXIT_BAD_INPUT
     except RecursionError:

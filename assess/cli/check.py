@@ -10,7 +10,7 @@ import click
 
 from assess.analysis.loading import load_reports
 from assess.check import run_checks
-from assess.cli.common import FORMAT_OPTION, emit_json, emit_problems, open_workspace
+from assess.cli.common import FORMAT_OPTION, emit_json, emit_problems, reading
 from assess.diagnostics import sort_and_cap
 from assess.render.diagnostics import diagnostic_data
 
@@ -20,18 +20,18 @@ from assess.render.diagnostics import diagnostic_data
 @FORMAT_OPTION
 def command(files: tuple[str, ...], output_format: str) -> int:
     """Check FILES for errors and tradecraft mistakes."""
-    workspace = open_workspace(files)
-    unreadable = [d for d in workspace.problems if d.code != "syntax_error"]
-    findings = list(workspace.problems)
-    if workspace.programs:
-        programs, load_problems = load_reports(workspace.programs, workspace.sources)
-        findings.extend(load_problems)
-        findings.extend(run_checks(programs))
+    with reading(files) as workspace:
+        unreadable = [d for d in workspace.problems if d.code != "syntax_error"]
+        findings = list(workspace.problems)
+        if workspace.programs:
+            programs, load_problems = load_reports(workspace.programs, workspace.sources)
+            findings.extend(load_problems)
+            findings.extend(run_checks(programs))
     if output_format == "json":
         shown, _ = sort_and_cap(findings, cap=10_000)
         emit_json([diagnostic_data(d) for d in shown])
     elif findings:
-        emit_problems(findings)
+        emit_problems(findings, workspace)
     if unreadable:
         return 2
     return 1 if any(d.is_error for d in findings) else 0

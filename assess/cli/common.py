@@ -1,17 +1,30 @@
 """Options and output helpers shared by the commands.
 
 Only the CLI and ``render/`` print. Each command returns its exit code.
+
+A command reads its files inside ``with reading(files) as workspace:``. An
+``AssessError`` raised in that block, however deep, leaves it as a
+``QuotedError`` that carries the workspace, so the one handler in ``main``
+can quote the source line under each diagnostic; nothing outside the
+command's call remembers which files it read. Example::
+
+    with reading(["rules.assess"]) as workspace:
+        Assessment.from_workspace(workspace)   # a negative_cycle error here
+    # reaches main as QuotedError(diagnostics, workspace): main prints
+    # "rules.assess:3:1: error[negative_cycle]: …", the line, and a caret.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from typing import Any
 
 import click
 
-from assess.diagnostics import Diagnostic, sort_and_cap
+from assess.api import Assessment
+from assess.diagnostics import AssessError, Diagnostic, sort_and_cap
 from assess.render.diagnostics import diagnostic_data, diagnostics_text
 from assess.workspace import Workspace
 
@@ -24,29 +37,52 @@ FORMAT_OPTION = click.option(
     help="Output as readable text or as one JSON document.",
 )
 
-# The workspace of the running command, so that errors raised deep inside
-# can still quote their source line.
-_current: list[Workspace] = []
+
+class QuotedError(AssessError):
+    """An ``AssessError`` raised while a command worked on ``workspace``."""
+
+    def __init__(self, diagnostics: Sequence[Diagnostic], workspace: Workspace) -> None:
+        super().__init__(list(diagnostics))
+        self.workspace = workspace
 
 
-def open_workspace(paths: Sequence[str]) -> Workspace:
-    """Read and parse ``paths``; remember them for error messages."""
+@contextmanager
+def reading(paths: Sequence[str]) -> Iterator[Workspace]:
+    """The workspace of ``paths``, read and parsed; errors raised inside the
+    block carry it out (``QuotedError``)."""
     workspace = Workspace.from_paths(list(paths))
-    _current[:] = [workspace]
-    return workspace
+    try:
+        yield workspace
+    except QuotedError:
+        raise
+    except AssessError as exc:
+        raise QuotedError(exc.diagnostics, workspace) from exc
 
 
-def _line_of(file: str, number: int) -> str:
-    return _current[0].line(file, number) if _current else ""
+@contextmanager
+def assessing(paths: Sequence[str]) -> Iterator[Assessment]:
+    """``reading(paths)``, compiled into one ``Assessment``."""
+    with reading(paths) as workspace:
+        yield Assessment.from_workspace(workspace)
 
 
-def emit_problems(diagnostics: Sequence[Diagnostic], output_format: str = "text") -> None:
-    """Print diagnostics to stderr (text) or stdout (json), sorted and capped."""
+def _no_lines(file: str, number: int) -> str:
+    return ""
+
+
+def emit_problems(
+    diagnostics: Sequence[Diagnostic],
+    workspace: Workspace | None,
+    output_format: str = "text",
+) -> None:
+    """Print diagnostics to stderr (text, quoting the lines of ``workspace``)
+    or stdout (json), sorted and capped."""
     shown, more = sort_and_cap(list(diagnostics))
     if output_format == "json":
         emit_json([diagnostic_data(d) for d in shown])
         return
-    click.echo(diagnostics_text(shown, more, _line_of), err=True)
+    lines = workspace.line if workspace is not None else _no_lines
+    click.echo(diagnostics_text(shown, more, lines), err=True)
 
 
 def emit_json(document: Any) -> None:

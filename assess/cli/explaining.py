@@ -16,11 +16,9 @@ from __future__ import annotations
 
 import dataclasses
 import os
-from collections.abc import Sequence
 from typing import Any
 
-from assess.api import Assessment
-from assess.cli.common import emit_json, open_workspace
+from assess.cli.common import emit_json
 from assess.diagnostics import COMMAND_LINE, AssessError, error
 
 
@@ -38,10 +36,6 @@ def split_atom(arguments: tuple[str, ...]) -> tuple[tuple[str, ...], str]:
             f"the last argument {atom!r} is a file; name the atom last: FILE… ATOM",
         )])
     return tuple(files), atom
-
-
-def open_assessment(files: Sequence[str]) -> Assessment:
-    return Assessment.from_workspace(open_workspace(files))
 
 
 def emit_result(command: str, result: Any) -> None:

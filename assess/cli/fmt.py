@@ -21,7 +21,7 @@ from typing import Any
 
 import click
 
-from assess.cli.common import FORMAT_OPTION, emit_json, emit_problems, open_workspace
+from assess.cli.common import FORMAT_OPTION, emit_json, emit_problems, reading
 from assess.diagnostics import InputError
 from assess.syntax.printer import format_program, formatting_disabled
 
@@ -33,18 +33,18 @@ from assess.syntax.printer import format_program, formatting_disabled
 @FORMAT_OPTION
 def command(files: tuple[str, ...], check: bool, show_diff: bool, output_format: str) -> int:
     """Rewrite FILES in the canonical layout."""
-    workspace = open_workspace(list(dict.fromkeys(files)))
-    if workspace.problems:
-        emit_problems(workspace.problems, output_format)
-        return 2
-    changes: list[tuple[str, str, str]] = []
-    for program in workspace.programs:
-        if formatting_disabled(program):
-            continue
-        old = workspace.sources[program.file].text
-        new = format_program(program)
-        if new != old:
-            changes.append((program.file, old, new))
+    with reading(list(dict.fromkeys(files))) as workspace:
+        if workspace.problems:
+            emit_problems(workspace.problems, workspace, output_format)
+            return 2
+        changes: list[tuple[str, str, str]] = []
+        for program in workspace.programs:
+            if formatting_disabled(program):
+                continue
+            old = workspace.sources[program.file].text
+            new = format_program(program)
+            if new != old:
+                changes.append((program.file, old, new))
     if not (check or show_diff):
         for path, _, new in changes:
             _write(path, new)

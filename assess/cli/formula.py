@@ -19,8 +19,7 @@ from typing import Any
 
 import click
 
-from assess.api import Assessment
-from assess.cli.common import FORMAT_OPTION, emit_json, open_workspace
+from assess.cli.common import FORMAT_OPTION, assessing, emit_json
 from assess.cli.limits import limit_options, limits_from
 from assess.render.formula import formula_data, formula_text
 
@@ -38,8 +37,8 @@ def command(
     **limits: Any,
 ) -> int:
     """Print the probability of ATOM in FILES as a formula in the named inputs."""
-    assessment = Assessment.from_workspace(open_workspace(files))
-    formulas = assessment.formulas(atom, limits_from(limits), factored=factored)
+    with assessing(files) as assessment:
+        formulas = assessment.formulas(atom, limits_from(limits), factored=factored)
     if output_format == "json":
         emit_json({"command": "formula", "formulas": [formula_data(f, exact) for f in formulas]})
     else:

@@ -11,7 +11,8 @@ from typing import Any
 
 import click
 
-from assess.cli.explaining import emit_result, open_assessment
+from assess.cli.common import assessing
+from assess.cli.explaining import emit_result
 from assess.cli.limits import limit_options, limits_from
 from assess.diagnostics import COMMAND_LINE, AssessError, error
 from assess.render.dot import GraphvizMissing, svg, to_dot
@@ -24,7 +25,8 @@ from assess.render.dot import GraphvizMissing, svg, to_dot
 @limit_options
 def command(files: tuple[str, ...], output_format: str, **limits: Any) -> int:
     """Draw the argument map of FILES' hypotheses and queries."""
-    graph = open_assessment(files).argument_map(limits_from(limits))
+    with assessing(files) as assessment:
+        graph = assessment.argument_map(limits_from(limits))
     if output_format == "json":
         emit_result("graph", graph)
         return 0

@@ -14,8 +14,7 @@ from typing import Any
 
 import click
 
-from assess.api import Assessment
-from assess.cli.common import emit_json, open_workspace
+from assess.cli.common import assessing, emit_json
 from assess.cli.limits import limit_options, limits_from
 from assess.render.matrix import matrices_csv, matrices_data, matrices_text
 
@@ -30,8 +29,8 @@ from assess.render.matrix import matrices_csv, matrices_data, matrices_text
 @limit_options
 def command(files: tuple[str, ...], only: str | None, output_format: str, **limits: Any) -> int:
     """Draw the ACH matrix (indicators x competing hypotheses) of FILES."""
-    assessment = Assessment.from_workspace(open_workspace(files))
-    drawn = assessment.matrices(only, limits_from(limits))
+    with assessing(files) as assessment:
+        drawn = assessment.matrices(only, limits_from(limits))
     if output_format == "json":
         emit_json(matrices_data(drawn))
     elif output_format == "csv":

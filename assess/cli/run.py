@@ -18,7 +18,7 @@ from typing import Any
 import click
 
 from assess.api import ENGINES, Assessment, Limits
-from assess.cli.common import FORMAT_OPTION, emit_json, open_workspace
+from assess.cli.common import FORMAT_OPTION, assessing, emit_json
 from assess.cli.limits import limit_options, limits_from
 from assess.render.crisp import crisp_data, crisp_text
 from assess.render.defeasible import defeasible_data, defeasible_text
@@ -82,9 +82,10 @@ def command(
     ambiguity: str, output_format: str, **limits: Any,
 ) -> int:
     """Answer the queries of FILES."""
-    assessment = Assessment.from_workspace(open_workspace(files))
     reading = SEMANTICS[semantics]
-    result = reading.compute(assessment, RunOptions(also, engine, limits_from(limits), ambiguity))
+    options = RunOptions(also, engine, limits_from(limits), ambiguity)
+    with assessing(files) as assessment:
+        result = reading.compute(assessment, options)
     if output_format == "json":
         emit_json(reading.data(result))
     else:

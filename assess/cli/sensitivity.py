@@ -10,8 +10,8 @@ from typing import Any
 
 import click
 
-from assess.cli.common import FORMAT_OPTION
-from assess.cli.explaining import emit_result, open_assessment, split_atom
+from assess.cli.common import FORMAT_OPTION, assessing
+from assess.cli.explaining import emit_result, split_atom
 from assess.cli.limits import limit_options, limits_from
 from assess.render.levers import sensitivity_text
 
@@ -23,7 +23,8 @@ from assess.render.levers import sensitivity_text
 def command(arguments: tuple[str, ...], output_format: str, **limits: Any) -> int:
     """Rank every report, weight and source grade by its effect on ATOM."""
     files, atom = split_atom(arguments)
-    result = open_assessment(files).sensitivity(atom, limits_from(limits))
+    with assessing(files) as assessment:
+        result = assessment.sensitivity(atom, limits_from(limits))
     if output_format == "json":
         emit_result("sensitivity", result)
     else:

@@ -12,7 +12,8 @@ from typing import Any
 import click
 
 from assess.api import track_snapshots
-from assess.cli.explaining import emit_result, open_assessment
+from assess.cli.common import assessing
+from assess.cli.explaining import emit_result
 from assess.cli.limits import limit_options, limits_from
 from assess.render.track import track_svg, track_text
 
@@ -25,7 +26,11 @@ from assess.render.track import track_svg, track_text
 @limit_options
 def command(rules: str, snapshots: tuple[str, ...], output_format: str, **limits: Any) -> int:
     """Follow each hypothesis across dated evidence snapshots."""
-    result = track_snapshots(rules, snapshots, open_assessment, limits_from(limits))
+    compiled = []
+    for path in snapshots:
+        with assessing((rules, path)) as assessment:
+            compiled.append(assessment.snapshot(path, limits_from(limits)))
+    result = track_snapshots(compiled)
     if output_format == "json":
         emit_result("track", result)
     elif output_format == "svg":

@@ -14,8 +14,8 @@ from typing import Any
 
 import click
 
-from assess.cli.common import FORMAT_OPTION
-from assess.cli.explaining import emit_result, open_assessment
+from assess.cli.common import FORMAT_OPTION, assessing
+from assess.cli.explaining import emit_result
 from assess.cli.limits import limit_options, limits_from
 from assess.render.levers import whatif_text
 
@@ -32,9 +32,10 @@ def command(files: tuple[str, ...], assume: tuple[str, ...], drop: tuple[str, ..
             grade: tuple[str, ...], set_: tuple[str, ...], output_format: str,
             **limits: Any) -> int:
     """Show every hypothesis before and after the changes."""
-    result = open_assessment(files).what_if(
-        assume=assume, drop=drop, grade=grade, set_=set_, limits=limits_from(limits)
-    )
+    with assessing(files) as assessment:
+        result = assessment.what_if(
+            assume=assume, drop=drop, grade=grade, set_=set_, limits=limits_from(limits)
+        )
     if output_format == "json":
         emit_result("what-if", result)
     else:

@@ -13,8 +13,8 @@ from typing import Any
 
 import click
 
-from assess.cli.common import FORMAT_OPTION
-from assess.cli.explaining import emit_result, open_assessment, split_atom
+from assess.cli.common import FORMAT_OPTION, assessing
+from assess.cli.explaining import emit_result, split_atom
 from assess.cli.limits import limit_options, limits_from
 from assess.render.why import argue_text, why_text
 
@@ -33,15 +33,17 @@ def command(arguments: tuple[str, ...], k: int, semantics: str, ambiguity: str,
             output_format: str, **limits: Any) -> int:
     """Show why ATOM holds: its best proofs, or its argument under defeasible logic."""
     files, atom = split_atom(arguments)
-    assessment = open_assessment(files)
+    with assessing(files) as assessment:
+        if semantics == "defeasible":
+            argued = assessment.argue(atom, ambiguity)
+        else:
+            result = assessment.why(atom, k, limits_from(limits))
     if semantics == "defeasible":
-        argued = assessment.argue(atom, ambiguity)
         if output_format == "json":
             emit_result("why", argued)
         else:
             click.echo(argue_text(argued))
         return 0
-    result = assessment.why(atom, k, limits_from(limits))
     if output_format == "json":
         emit_result("why", result)
     else:

@@ -13,8 +13,8 @@ from typing import Any
 import click
 
 from assess.api import DEFAULT_GRADE, MAX_SIZE
-from assess.cli.common import FORMAT_OPTION
-from assess.cli.explaining import emit_result, open_assessment, split_atom
+from assess.cli.common import FORMAT_OPTION, assessing
+from assess.cli.explaining import emit_result, split_atom
 from assess.cli.limits import limit_options, limits_from
 from assess.render.why import whynot_text
 
@@ -33,7 +33,8 @@ def command(arguments: tuple[str, ...], depth: int, grade: str, max_set: int,
             output_format: str, **limits: Any) -> int:
     """Explain why ATOM does not hold, and which reports would make it hold."""
     files, atom = split_atom(arguments)
-    result = open_assessment(files).why_not(atom, depth, grade, max_set, limits_from(limits))
+    with assessing(files) as assessment:
+        result = assessment.why_not(atom, depth, grade, max_set, limits_from(limits))
     if output_format == "json":
         emit_result("why-not", result)
     else:

@@ -51,7 +51,7 @@ from assess.engine.plans import plan_rule
 from assess.engine.provenance import DerivationGraph
 from assess.engine.record import Instance, Recorder
 from assess.engine.relations import Row, Variable
-from assess.engine.strata import DependencyGraph, strata
+from assess.engine.strata import PredicateGraph, strata
 from assess.syntax.ast import RuleKind
 
 
@@ -73,7 +73,7 @@ class _Evaluation:
     ) -> None:
         self.rules = rules
         self.max_ground = max_ground
-        self.graph = DependencyGraph(rules, facts)
+        self.graph = PredicateGraph(rules, facts)
         self.variables = {p: Variable(facts.get(p, ())) for p in self.graph.nodes}
         self.recorder = Recorder() if record else None
         self.possible = possible
@@ -166,7 +166,7 @@ def select_rules(
     rules = [r for r in program.rules if include_defeaters or r.kind is not RuleKind.DEFEATER]
     if goals is None:
         return rules, program.facts
-    relevant = DependencyGraph(rules, goals).depends_on(goals)
+    relevant = PredicateGraph(rules, goals).depends_on(goals)
     rules = [r for r in rules if r.head.pred in relevant]
     facts = {p: rows for p, rows in program.facts.items() if p in relevant}
     return rules, facts

@@ -50,7 +50,7 @@ from assess.engine.ir import (
     Value,
 )
 from assess.engine.plans import atom_vars, plan_rule
-from assess.engine.strata import DependencyGraph, strata
+from assess.engine.strata import PredicateGraph, strata
 from assess.syntax.ast import ArithOp, CompareOp
 
 _ARITH = {ArithOp.ADD: "+", ArithOp.SUB: "-", ArithOp.MUL: "*", ArithOp.DIV: "/",
@@ -154,7 +154,7 @@ def _live_rules(rules: list[IRRule], facts: dict[Pred, set[tuple[Value, ...]]]) 
 def translate(rules: list[IRRule], facts: dict[Pred, set[tuple[Value, ...]]]) -> Translation:
     """The pyDatalog form of ``rules`` over ``facts`` (see the module docstring)."""
     t = Translation()
-    components = strata(DependencyGraph(rules, facts))
+    components = strata(PredicateGraph(rules, facts))
     component_of = {p: c for c in components for p in c}
     for rule in rules:
         plan_rule(rule, None)  # the engine's safety check
@@ -235,7 +235,7 @@ def pydatalog_model(
     rules, facts = select_rules(program, goals, include_defeaters=False)
     t = translate(rules, facts)
     answers = _run(t, budget)
-    relations: dict[Pred, set[tuple[Value, ...]]] = {p: set() for p in DependencyGraph(
+    relations: dict[Pred, set[tuple[Value, ...]]] = {p: set() for p in PredicateGraph(
         rules, facts).nodes}
     for name, (pred, arity) in t.asked.items():
         relations[pred] = {row[:arity] for row in answers.get(name, [])}

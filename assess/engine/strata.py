@@ -1,7 +1,8 @@
-"""The predicate dependency graph, its strongly connected components, strata.
+"""The predicate dependency graph of IR rules, and its strata.
 
-The graph and Tarjan's algorithm are the checker's
-(``assess.check.dependencies``); this module adds stratification. A rule
+The graph and its components are ``assess.graphs``'s (the one
+``DependencyGraph``, also the checker's); this module builds it over the
+IR's predicates (``PredicateGraph``) and adds stratification. A rule
 ``h :- b1, \\+ b2`` gives the edges ``h -> b1`` (positive) and
 ``h -> b2`` (negative): ``h`` depends on them. Each strongly connected
 component (SCC) of this graph is one stratum; ``strata`` lists them so that
@@ -20,60 +21,44 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 
-from assess.check import cycles, dependencies
+from assess import graphs
+from assess.check import cycles
 from assess.diagnostics import AssessError, Diagnostic
 from assess.engine.ir import IRLiteral, IRRule, Pred
 from assess.engine.provenance import DerivationGraph
 
-Edge = dependencies.Edge[Pred, int]
+Edge = graphs.Edge[Pred, int]
 """``head`` depends on ``body`` (``negative``: through negation) by rule ``origin``."""
 
 
-class DependencyGraph:
-    """The checker's generic graph over ``Pred`` nodes, rule ids as origins."""
+class PredicateGraph(graphs.DependencyGraph[Pred, int]):
+    """The dependency graph of ``rules`` over ``Pred`` nodes, rule ids as
+    origins (``rules`` maps them back); ``extra`` predicates (facts, goals)
+    are nodes too."""
 
     def __init__(self, rules: Iterable[IRRule], extra: Iterable[Pred] = ()) -> None:
+        super().__init__()
         self.rules = {rule.id: rule for rule in rules}
-        self.graph: dependencies.DependencyGraph[Pred, int] = dependencies.DependencyGraph()
         for pred in sorted(extra):
-            self.graph.add_node(pred)
+            self.add_node(pred)
         for rule in self.rules.values():
-            self.graph.add_node(rule.head.pred)
+            self.add_node(rule.head.pred)
             for item in rule.body:
                 if isinstance(item, IRLiteral):
-                    self.graph.add_edge(rule.head.pred, item.atom.pred, item.negated, rule.id)
-
-    @property
-    def nodes(self) -> list[Pred]:
-        return self.graph.nodes
-
-    def depends_on(self, goals: Iterable[Pred]) -> set[Pred]:
-        """Every predicate reachable from ``goals`` (the goals included)."""
-        seen = set(goals)
-        todo = list(seen)
-        while todo:
-            for edge in self.graph.edges_from(todo.pop()):
-                if edge.body not in seen:
-                    seen.add(edge.body)
-                    todo.append(edge.body)
-        return seen
-
-    def components(self) -> list[frozenset[Pred]]:
-        """The SCCs, each after every component it depends on (Tarjan)."""
-        return self.graph.components()
+                    self.add_edge(rule.head.pred, item.atom.pred, item.negated, rule.id)
 
 
 def negative_cycle(
     rules: Mapping[int, IRRule] | Sequence[IRRule], edges: Iterable[Edge]
 ) -> Diagnostic:
     """The checker's ``negative_cycle`` error for edges whose origins are rule ids."""
-    located = {dependencies.Edge(e.head, e.body, e.negative, rules[e.origin].span) for e in edges}
+    located = {graphs.Edge(e.head, e.body, e.negative, rules[e.origin].span) for e in edges}
     return cycles.negative_cycle(located, str)
 
 
-def negative_cycles(graph: DependencyGraph) -> list[Diagnostic]:
+def negative_cycles(graph: PredicateGraph) -> list[Diagnostic]:
     """One ``negative_cycle`` error per component that negation runs through."""
-    return [negative_cycle(graph.rules, c.edges) for c in graph.graph.negative_cycles()]
+    return [negative_cycle(graph.rules, c.edges) for c in graph.negative_cycles()]
 
 
 def ground_negative_cycle(
@@ -88,13 +73,13 @@ def ground_negative_cycle(
             inside = [(b, False) for b in der.pos if b in members]
             inside += [(b, True) for b in der.neg if b in members]
             edges.extend(
-                dependencies.Edge(head, graph.atoms[b][0], negative, der.rule)
+                graphs.Edge(head, graph.atoms[b][0], negative, der.rule)
                 for b, negative in inside
             )
     return negative_cycle(rules, edges)
 
 
-def strata(graph: DependencyGraph) -> list[frozenset[Pred]]:
+def strata(graph: PredicateGraph) -> list[frozenset[Pred]]:
     """The components in evaluation order; raise on a negative cycle."""
     problems = negative_cycles(graph)
     if problems:

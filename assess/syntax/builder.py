@@ -1,7 +1,8 @@
 """Builds AST nodes while lark parses: one method per grammar rule.
 
-The builder runs *inside* the LALR parser (lark's inline transformer), so no
-parse tree is built and walked a second time; that halves the time to parse
+The builder runs *inside* the LALR parser (its methods are the parser's rule
+callbacks, as with lark's inline transformer), so no parse tree is built and
+walked a second time; that halves the time to parse
 a large file. It sees every token, punctuation included (``keep_all_tokens``),
 and computes each node's span from its first and last child, as lark's
 ``propagate_positions`` would: a statement's span runs from its first token
@@ -21,7 +22,7 @@ import ast as python_ast
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
-from lark import Token, Transformer
+from lark import Token
 
 from assess.syntax import ast
 
@@ -126,12 +127,17 @@ def _edge(value: Any, first: bool) -> tuple[int, int] | None:
     return (span.line, span.column) if first else (span.end_line, span.end_column)
 
 
-class Builder(Transformer[Token, list[ast.Statement]]):
-    """The inline transformer; ``file`` is set before each parse."""
+class Builder:
+    """The rule callbacks of one parse, for the file ``file``.
 
-    def __init__(self) -> None:
-        super().__init__()
-        self.file = "<string>"
+    A builder holds nothing but the file name its spans carry, so each parse
+    has its own and parses of different files never share one.
+    """
+
+    __slots__ = ("file",)
+
+    def __init__(self, file: str) -> None:
+        self.file = file
 
     def _span(self, children: list[Any]) -> ast.Span:
         start, end = _edge(children, True), _edge(children, False)

@@ -11,6 +11,14 @@ Shapes the grammar accepts but the language does not (an annotated
 disjunction with an unweighted head, ``evidence(a, maybe)``, an expectation
 phrase that is no ICD 203 term or status) are also ``syntax_error``.
 
+A parse keeps its state to itself. Lark analyses the grammar once (the LALR
+tables and the lexers, which every parse shares and only reads); each call
+gets its own ``Builder`` (the rule callbacks, bound to its file name) and its
+own list of comments. The grammar does not ``%ignore`` comments: they leave
+the lexer as tokens and each parse sets them aside into its own list before
+the parser sees them (``_CommentSieve``). So two threads parsing two files at
+once each get their own file's spans and comments.
+
 Example::
 
     >>> parse("edge(a, b).").statements[0].head.predicate
@@ -20,12 +28,20 @@ Example::
 from __future__ import annotations
 
 import gc
-from functools import cache
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from functools import cache, partial
 from importlib import resources
 from pathlib import Path
+from types import MethodType
+from typing import Any
 
 import lark
 from lark import Token
+from lark.grammar import Rule
+from lark.lark import PostLex
+from lark.lexer import Lexer, LexerState
+from lark.parse_tree_builder import ParseTreeBuilder
 
 from assess.diagnostics import AssessError, error
 from assess.syntax import ast
@@ -33,6 +49,10 @@ from assess.syntax.builder import Builder, BuildError, token_span
 from assess.syntax.errors import describe
 
 GRAMMAR_NAME = "assess.lark"
+COMMENTS = frozenset({"LINE_COMMENT", "BLOCK_COMMENT"})
+
+Callback = Callable[[list[Any]], Any]
+Wrapper = Callable[[Callback], Callback]
 
 
 def grammar_text() -> str:
@@ -44,52 +64,105 @@ def grammar_text() -> str:
     return in_tree.read_text(encoding="utf-8")
 
 
-class _CommentSink:
-    """Collects comment tokens of the parse in progress (lark's lexer
-    callbacks are fixed when the parser is built, so they write here)."""
+class _DropComments(PostLex):
+    """Has the contextual lexer accept comments in every state; lark's own
+    ``Lark.parse`` (the known-mistake examples of ``errors``) drops them here."""
 
-    def __init__(self) -> None:
-        self.file = "<string>"
-        self.comments: list[ast.Comment] = []
+    always_accept = tuple(sorted(COMMENTS))
 
-    def __call__(self, token: Token) -> Token:
-        self.comments.append(ast.Comment(str(token), token_span(self.file, token)))
-        return token
+    def process(self, stream: Iterator[Token]) -> Iterator[Token]:
+        return (token for token in stream if token.type not in COMMENTS)
 
 
-_SINK = _CommentSink()
-_BUILDER = Builder()
+class _CommentSieve(Lexer):
+    """One parse's lexer: the shared lexer's tokens, with the comments taken
+    out into ``comments`` (as ``ast.Comment`` of ``file``)."""
+
+    def __init__(self, lexer: Lexer, file: str, comments: list[ast.Comment]) -> None:
+        self.lexer = lexer
+        self.file = file
+        self.comments = comments
+
+    def lex(self, lexer_state: LexerState, parser_state: Any) -> Iterator[Token]:
+        for token in self.lexer.lex(lexer_state, parser_state):
+            if token.type in COMMENTS:
+                self.comments.append(ast.Comment(str(token), token_span(self.file, token)))
+            else:
+                yield token
+
+
+@dataclass(frozen=True, slots=True)
+class _Grammar:
+    """What all parses share and only read: lark's analysis of the grammar,
+    its lexer (before comments are dropped), and how each rule builds its
+    value. ``trees`` are the rules the builder has no method for (lark's
+    helper rules, whose trees their parent rule inlines); ``methods`` are
+    the others, each with lark's wrappers (child filters, placeholders)."""
+
+    lark: lark.Lark
+    lexer: Lexer
+    trees: dict[Rule, Callback]
+    methods: tuple[tuple[Rule, Callable[..., Any], tuple[Wrapper, ...]], ...]
+
+    def callbacks(self, builder: Builder) -> dict[Rule, Callback]:
+        """The rule callbacks of one parse, building with ``builder``."""
+        callbacks = dict(self.trees)
+        for rule, method, wrappers in self.methods:
+            callback: Callback = MethodType(method, builder)
+            for wrap in wrappers:
+                callback = wrap(callback)
+            callbacks[rule] = callback
+        return callbacks
 
 
 @cache
-def _parser() -> lark.Lark:
-    return lark.Lark(
+def _grammar() -> _Grammar:
+    shared = lark.Lark(
         grammar_text(),
         parser="lalr",
         lexer="contextual",
         keep_all_tokens=True,
         maybe_placeholders=True,
-        transformer=_BUILDER,
-        lexer_callbacks={"LINE_COMMENT": _SINK, "BLOCK_COMMENT": _SINK},
+        postlex=_DropComments(),
     )
+    shapes = ParseTreeBuilder(shared.rules, lark.Tree, maybe_placeholders=True)  # type: ignore[no-untyped-call]
+    trees: dict[Rule, Callback] = {}
+    methods = []
+    for rule, wrappers in shapes.rule_builders:
+        name = rule.alias or rule.options.template_source or rule.origin.name
+        method = None if name.startswith("_") else getattr(Builder, name, None)
+        if method is not None:
+            methods.append((rule, method, tuple(wrappers)))
+            continue
+        tree: Callback = partial(lark.Tree, name)
+        for wrap in wrappers:
+            tree = wrap(tree)
+        trees[rule] = tree
+    return _Grammar(shared, shared.parser.lexer.lexer, trees, tuple(methods))
 
 
 def parse(text: str, file: str = "<string>") -> ast.Program:
     """Parse ``text`` (reported as ``file``) into a ``Program``."""
-    _SINK.file, _SINK.comments = file, []
-    _BUILDER.file = file
+    grammar = _grammar()
+    comments: list[ast.Comment] = []
+    # An interactive parse has a parser state and a lexer thread of its own:
+    # they get this parse's callbacks and lexer before the first token.
+    # (lark annotates the callbacks as keyed by rule name; they are keyed by Rule.)
+    run = grammar.lark.parse_interactive(text)
+    run.parser_state.parse_conf.callbacks = grammar.callbacks(Builder(file))  # type: ignore[assignment]
+    run.lexer_thread.lexer = _CommentSieve(grammar.lexer, file, comments)
     collecting = gc.isenabled()
     # The tree has no reference cycles, so the cycle collector only slows the
     # parse down (by about 15 % on a 5,000-rule file: bench/parse_check.py).
     gc.disable()
     try:
-        statements: list[ast.Statement] = _parser().parse(text)  # type: ignore[assignment]
+        statements: list[ast.Statement] = run.resume_parse()  # type: ignore[no-untyped-call]
     except lark.exceptions.UnexpectedInput as exc:
-        span, message = describe(exc, text, file, _parser())
+        span, message = describe(exc, text, file, grammar.lark)
         raise AssessError([error("syntax_error", span, message)]) from None
     except BuildError as exc:
         raise AssessError([error("syntax_error", exc.span, exc.message)]) from None
     finally:
         if collecting:
             gc.enable()
-    return ast.Program(tuple(statements), tuple(_SINK.comments), file)
+    return ast.Program(tuple(statements), tuple(comments), file)

@@ -10,7 +10,7 @@ from assess.analysis import loading
 from assess.analysis.csvtext import records
 from assess.diagnostics import AssessError
 from assess.syntax import ast
-from assess.workspace import Workspace
+from assess.workspace import Workspace, resolve
 
 FIXTURES = Path(__file__).parent / "fixtures" / "loading"
 
@@ -121,9 +121,21 @@ def test_an_unclosed_quote_and_a_bad_date(tmp_path: Path) -> None:
 
 
 def test_paths_resolve_relative_to_the_declaring_file() -> None:
-    assert loading.resolve("r.csv", "dir/sub/rules.assess") == "dir/sub/r.csv"
-    assert loading.resolve("../r.csv", "dir/sub/rules.assess") == "dir/r.csv"
-    assert loading.resolve("/abs/r.csv", "dir/rules.assess") == "/abs/r.csv"
+    assert resolve("r.csv", "dir/sub/rules.assess") == "dir/sub/r.csv"
+    assert resolve("../r.csv", "dir/sub/rules.assess") == "dir/r.csv"
+    assert resolve("/abs/r.csv", "dir/rules.assess") == "/abs/r.csv"
+
+
+def test_an_include_and_a_csv_load_report_an_unreadable_file_alike(tmp_path: Path) -> None:
+    rules = 'source s "S" reliability C.\nload "gone.assess".\nload "gone.csv".\n'
+    (tmp_path / "rules.assess").write_text(rules, encoding="utf-8")
+    workspace = Workspace.from_paths([str(tmp_path / "rules.assess")])
+    _, problems = loading.load_reports(workspace.programs, workspace.sources)
+    found = [(d.code, d.span.line, d.message) for d in [*workspace.problems, *problems]]
+    assert found == [
+        ("load_file_not_found", 2, "cannot load: no such file"),
+        ("load_file_not_found", 3, "cannot load: no such file"),
+    ]
 
 
 def test_csv_records_track_positions_through_quotes_and_crlf() -> None:

@@ -1,60 +1,10 @@
-"""The dependency graph: SCCs in dependency order, cycles named in full."""
+"""The checker's dependency graph: contraries apart, rule spans kept, cycles named in full."""
 
 from __future__ import annotations
 
-from hypothesis import given, settings
-from hypothesis import strategies as st
-
 from assess.check import run_checks
-from assess.check.dependencies import DependencyGraph, program_graph
+from assess.check.dependencies import program_graph
 from assess.syntax.parser import parse
-
-
-def test_components_come_after_what_they_depend_on() -> None:
-    graph: DependencyGraph[str, int] = DependencyGraph()
-    graph.add_edge("top", "mid", False, 0)
-    graph.add_edge("mid", "loop_a", False, 1)
-    graph.add_edge("loop_a", "loop_b", False, 2)
-    graph.add_edge("loop_b", "loop_a", False, 3)
-    graph.add_edge("loop_b", "leaf", True, 4)
-    order = graph.components()
-    assert order == [
-        frozenset({"leaf"}),
-        frozenset({"loop_a", "loop_b"}),
-        frozenset({"mid"}),
-        frozenset({"top"}),
-    ]
-    assert graph.negative_cycles() == []
-
-
-def test_a_long_chain_does_not_exhaust_the_stack() -> None:
-    graph: DependencyGraph[int, None] = DependencyGraph()
-    for node in range(50_000):
-        graph.add_edge(node, node + 1, False, None)
-    graph.add_edge(50_000, 0, True, None)
-    (cycle,) = graph.negative_cycles()
-    assert len(cycle.nodes) == 50_001
-
-
-@settings(max_examples=200, derandomize=True)
-@given(st.lists(st.tuples(st.integers(0, 7), st.integers(0, 7)), max_size=25))
-def test_components_partition_nodes_and_respect_edges(edges: list[tuple[int, int]]) -> None:
-    graph: DependencyGraph[int, None] = DependencyGraph()
-    for head, body in edges:
-        graph.add_edge(head, body, False, None)
-    components = graph.components()
-    position = {node: i for i, component in enumerate(components) for node in component}
-    assert sorted(position) == sorted(graph.nodes)
-    reach = {node: {node} for node in graph.nodes}
-    for _ in graph.nodes:
-        for head, body in edges:
-            reach[head] |= reach[body]
-    for head, body in edges:
-        assert position[body] <= position[head]
-    for a in graph.nodes:
-        for b in graph.nodes:
-            same = position[a] == position[b]
-            assert same == (b in reach[a] and a in reach[b])
 
 
 def test_program_graph_keeps_contraries_apart_and_records_rule_spans() -> None:

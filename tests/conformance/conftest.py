@@ -2,6 +2,10 @@
 
 The package's pytest plugin needs ``--datalog-evaluator``; it defaults here
 to the project's adapter, so a plain ``python -m pytest`` runs the suites.
+The plugin's ``runner`` fixture makes a new evaluator for every case; here
+one evaluator serves the whole session, so that it can return its last model
+again to the next case with the same program (consecutive cases often share
+one: twenty on one LUBM program).
 
 The plugin discovers cases by parsing all 41 MB of its YAML with the
 pure-Python loader, once per test function, which alone takes minutes on a
@@ -18,6 +22,7 @@ from pathlib import Path
 import pytest
 import yaml
 from datalog_conformance import plugin
+from datalog_conformance.runner import YamlTestRunner
 from datalog_conformance.schema import TestCase
 
 EVALUATOR = "assess.conformance.DatalogEvaluator"
@@ -50,3 +55,15 @@ plugin.discover_yaml_tests = _discover
 def pytest_configure(config: pytest.Config) -> None:
     if getattr(config.option, "datalog_evaluator", None) is None:
         config.option.datalog_evaluator = EVALUATOR
+
+
+@pytest.fixture(scope="session")
+def evaluator(pytestconfig: pytest.Config) -> object:
+    """The evaluator that ``--datalog-evaluator`` names, one for the session."""
+    path: str = pytestconfig.getoption("--datalog-evaluator")
+    return YamlTestRunner.from_import_path(path).evaluator
+
+
+@pytest.fixture
+def runner(evaluator: object) -> YamlTestRunner:
+    return YamlTestRunner(evaluator)

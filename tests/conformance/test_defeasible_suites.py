@@ -1,6 +1,6 @@
 """The defeasible suites of ``datalog-conformance`` (blocking and propagating)
 through the package's own ``yaml_test_case`` fixture, with a ``runner`` bound
-to ``assess.conformance_defeasible.DefeasibleEvaluator``.
+to ``assess.conformance.DefeasibleEvaluator`` (``assess.interop.defeasible``).
 
 Eight cases are expected failures (strict: a case that starts passing fails
 the run), each for its reason in ``EXPECTED_FAILURES``: the proof theory of
@@ -19,7 +19,7 @@ from datalog_conformance.plugin import get_tests_dir
 from datalog_conformance.runner import ConformanceFailure, YamlTestRunner
 from datalog_conformance.schema import TestCase
 
-from assess.conformance_defeasible import DefeasibleEvaluator
+from assess.conformance import DefeasibleEvaluator
 
 POLICIES = {"blocking", "propagating", "rational_closure", "lexicographic_closure"}
 SPECIFICITY = (
@@ -42,10 +42,17 @@ EXPECTED_FAILURES = {
 }
 
 
+@pytest.fixture(scope="module")
+def evaluator() -> DefeasibleEvaluator:
+    """One for all cases, so that it keeps its last Datalog model for the
+    next case with the same theory."""
+    return DefeasibleEvaluator()
+
+
 @pytest.fixture
-def runner() -> YamlTestRunner:
+def runner(evaluator: DefeasibleEvaluator) -> YamlTestRunner:
     """This module's evaluator, whatever ``--datalog-evaluator`` names."""
-    return YamlTestRunner(DefeasibleEvaluator())
+    return YamlTestRunner(evaluator)
 
 
 def in_scope(path: Path, case: TestCase) -> bool:

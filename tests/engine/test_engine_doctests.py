@@ -13,7 +13,10 @@ MODULES = [
     "assess.engine.show",
     "assess.engine.writer",
     "assess.conformance",
-    "assess.conformance_syntax",
+    "assess.interop",
+    "assess.interop.datalog",
+    "assess.interop.rules",
+    "assess.interop.defeasible",
     "assess.render.crisp",
     "assess.api",
 ]

@@ -59,11 +59,11 @@ from __future__ import annotations
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 
-from assess.check.dependencies import DependencyGraph
 from assess.diagnostics import AssessError, error
 from assess.engine.ir import GroundAtom, IRProgram, IRRule, Pred
 from assess.engine.provenance import FACT, DerivationGraph
-from assess.engine.strata import DependencyGraph as PredicateGraph
+from assess.engine.strata import PredicateGraph
+from assess.graphs import DependencyGraph
 from assess.semantics.prob.bdd import FALSE
 from assess.semantics.prob.choices import atom_text
 from assess.semantics.prob.lineage import Hooks, Lineage

@@ -10,14 +10,14 @@ map each section name to predicate -> rows:
 * ``undecided``: neither +∂ nor −∂ (a loop leaves a literal so).
 
 A predicate name is prefixed ``~`` for the contrary. Literal strings are read
-by ``conformance_syntax`` (every bare identifier in an argument is a
+by ``interop.rules`` (every bare identifier in an argument is a
 variable), with ``~`` marking the contrary and ``not`` negation as failure;
 a predicate name may hold ``:`` (a namespace prefix such as ``b:flies``).
 A rule's ``id`` is its label, so superiority holds between all ground
 instances of the two rules.
 
 A theory with strict rules and facts only, and no ``~``, is plain Datalog:
-it goes straight to the engine (``conformance.DatalogEvaluator``, which
+it goes straight to the engine (``interop.datalog.DatalogEvaluator``, which
 also keeps the last model for the next identical program), and its model is
 both the ``definitely`` and the ``defeasibly`` section (the negative
 sections are not listed: they would be the rest of the Herbrand base).
@@ -44,10 +44,10 @@ from dataclasses import dataclass, replace
 from types import SimpleNamespace
 from typing import Any, Protocol
 
-from assess.conformance import CODES, ConformanceError, DatalogEvaluator
-from assess.conformance_syntax import RuleSyntaxError, parse_rule
 from assess.diagnostics import AssessError
 from assess.engine.ir import IRAtom, IRLiteral, IRProgram, IRRule, Pred, Value
+from assess.interop.datalog import CODES, ConformanceError, DatalogEvaluator
+from assess.interop.rules import RuleSyntaxError, parse_rule
 from assess.semantics.defeasible.closure import closure
 from assess.semantics.defeasible.conclusions import Conclusions
 from assess.semantics.defeasible.ground import ground
@@ -83,7 +83,11 @@ class DefeasibleConformanceModel:
 
 
 class DefeasibleEvaluator:
-    """``evaluate(DefeasibleTheory, Policy) -> DefeasibleModel``."""
+    """``evaluate(DefeasibleTheory, Policy) -> DefeasibleModel``; plain
+    Datalog theories go to this evaluator's own ``DatalogEvaluator``."""
+
+    def __init__(self) -> None:
+        self._datalog = DatalogEvaluator()
 
     def evaluate(self, theory: ConformanceTheory, policy: Any) -> Any:
         name = str(getattr(policy, "value", policy))
@@ -93,7 +97,7 @@ class DefeasibleEvaluator:
             if name in CLOSURES:
                 return _closure_sections(theory, CLOSURES[name])
             if _plain_datalog(theory):
-                return _datalog_sections(theory)
+                return _datalog_sections(self._datalog, theory)
             conclusions = prove(ground(theory_ir(theory)), Ambiguity(name))
         except AssessError as exc:
             code = exc.diagnostics[0].code
@@ -123,9 +127,9 @@ def _plain_datalog(theory: ConformanceTheory) -> bool:
     )
 
 
-def _datalog_sections(theory: ConformanceTheory) -> Any:
+def _datalog_sections(datalog: DatalogEvaluator, theory: ConformanceTheory) -> Any:
     rules = [_rule_text(r) for r in theory.strict_rules]
-    model = DatalogEvaluator().evaluate(SimpleNamespace(facts=theory.facts, rules=rules))
+    model = datalog.evaluate(SimpleNamespace(facts=theory.facts, rules=rules))
     found: dict[str, set[tuple[Value, ...]]] = model.facts
     return _model({"definitely": found, "defeasibly": found})
 

@@ -1,6 +1,6 @@
 """Rule strings of the ``datalog-conformance`` corpus, read into IR rules.
 
-The dialect (see ``assess.conformance``): ``head :- lit, …, lit.`` (final
+The dialect (see ``assess.interop.datalog``): ``head :- lit, …, lit.`` (final
 period optional); a literal is an atom ``Name(args)`` (``Name()`` or ``Name``
 when nullary), a negated atom (``not``, ``!``, ``\\+``), or a comparison
 ``expr op expr`` possibly in parentheses. Every bare identifier in an
