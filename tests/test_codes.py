@@ -19,7 +19,7 @@ import pytest
 import assess
 from assess import codes
 from assess.codes import CODES, Severity, Topic
-from assess.conformance import CODES as CORPUS_CODES
+from assess.interop.datalog import CODES as CORPUS_CODES
 from assess.diagnostics import Diagnostic, UncataloguedCode, error, warning
 from assess.render import codes as render_codes
 from assess.render.codes import marked_topics, with_tables
