@@ -37,14 +37,15 @@ from typing import Any
 
 from assess.engine.ir import (
     IConst,
+    IRAssign,
     IRAtom,
-    IRCompare,
     IRLiteral,
     IVar,
     Value,
 )
 from assess.engine.plans import Anti, Bind, Plan, Scan, Test
 from assess.engine.show import rule_text
+from assess.engine.terms import NUMERIC_COMPARE, number, numeric
 from assess.engine.writer import Input, Writer
 from assess.syntax.ast import CompareOp
 
@@ -166,7 +167,7 @@ def generate(plan: Plan, record: bool = False, possible: bool = False) -> Compil
         elif isinstance(step, Anti):
             _anti(w, step)
         elif isinstance(step, Bind):
-            w.emit(f"v{step.var.index} = {w.expr(step.expr)}")
+            w.emit(f"v{step.var.index} = {w.value(step.expr, step.evaluate)}")
             bound.add(step.var.index)
         elif isinstance(step, Test):
             w.guard(_test(w, step))
@@ -237,10 +238,14 @@ def _vector_scan(w: Writer, step: Scan, bound: set[int]) -> bool:
 
 
 def _test(w: Writer, step: Test) -> str:
+    """A comparison of numbers (``<``, ``=:=``, …), of terms (``=``, ``==``, …),
+    or ``X is E`` with ``X`` bound: ``X`` is the term of E's value."""
     item = step.item
-    if isinstance(item, IRCompare):
-        return f"{w.expr(item.left)} {_COMPARE[item.op]} {w.expr(item.right)}"
-    return f"v{item.var.index} == {w.expr(item.expr)}"
+    if isinstance(item, IRAssign):
+        return f"v{item.var.index} == {w.value(item.expr, evaluate=True)}"
+    if item.op in NUMERIC_COMPARE:
+        return f"{w.arith(item.left)} {_COMPARE[item.op]} {w.arith(item.right)}"
+    return f"{w.value(item.left)} {_COMPARE[item.op]} {w.value(item.right)}"
 
 
 def _compile(w: Writer) -> Compiled:
@@ -256,7 +261,9 @@ def _compile(w: Writer) -> Compiled:
     if w.constants:
         header.append(f"    {consts}{',' if len(w.constants) == 1 else ''} = K")
     source = "\n".join([*header, *w.lines]) + "\n"
-    namespace: dict[str, Any] = {"K": tuple(w.constants), "repeat": repeat}
+    namespace: dict[str, Any] = {
+        "K": tuple(w.constants), "repeat": repeat, "num": numeric, "as_term": number,
+    }
     widest = max((len(i.atom.args) for i in w.plan.rule.body if isinstance(i, IRLiteral)),
                  default=0)
     namespace.update({f"g{n}": itemgetter(n) for n in range(widest)})

@@ -17,6 +17,8 @@ Invariants:
   each ground instance of the shared body is one exclusive choice.
 * Variables in a rule are numbered 0..n-1 in order of first appearance;
   ``var_names[i]`` is the name the analyst wrote.
+* A constant is a ``Value`` (``assess.engine.terms``): equal Python values
+  are equal terms, so ``1`` and ``1.0``, ``"a"`` and ``a`` stay apart.
 
 Example: ``0.7::path(X, Y) :- edge(X, Y).`` lowers to
 ``IRRule(id, head=IRAtom(Pred("path", 2), (IVar(0), IVar(1))),
@@ -29,10 +31,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
+from assess.engine import terms
 from assess.syntax import ast
 
-Value = str | int | float
-"""A ground constant. Symbols and "strings" are both ``str``."""
+Value = terms.Value
+"""A ground constant: an atom or string (``str``, ``Str``), an ``int``, a ``Float``."""
 
 GroundAtom = tuple["Pred", tuple[Value, ...]]
 
@@ -198,7 +201,8 @@ def with_hypotheses(ir: IRProgram, also: Sequence[Pred] = ()) -> IRProgram:
 
 
 def matches(pattern: IRAtom, ground: GroundAtom) -> bool:
-    """Whether ``ground`` is an instance of ``pattern`` (repeated variables agree)."""
+    """Whether ``ground`` is an instance of ``pattern`` (repeated variables agree;
+    constants compare as terms)."""
     if pattern.pred != ground[0]:
         return False
     bound: dict[int, object] = {}

@@ -17,7 +17,8 @@ invocation (and optionally the items of one scenario, ``extra``) into one
 * ``load`` statements and scenarios are not lowered here; expectations in
   ``extra`` are ignored (a scenario runner reads them itself).
 
-Constants become Python values (symbols and strings both ``str``); variables
+Constants become term values (``assess.engine.terms``): a symbol a ``str``, a
+"string" a ``Str``, an integer an ``int``, a float a ``Float``; variables
 are numbered per rule in order of first appearance, head first, and each
 anonymous ``_`` is a variable of its own.
 
@@ -33,6 +34,7 @@ from collections.abc import Iterable, Sequence
 
 from assess.analysis.grading import report_probability, source_clusters
 from assess.diagnostics import COMMAND_LINE, AssessError, error
+from assess.engine import terms
 from assess.engine.ir import (
     GroundAtom,
     IBinary,
@@ -53,6 +55,7 @@ from assess.engine.ir import (
     Pred,
     Value,
 )
+from assess.engine.terms import Str
 from assess.syntax import ast
 from assess.syntax.parser import parse
 
@@ -78,7 +81,12 @@ class _Vars:
 
 
 def constant(term: ast.Symbol | ast.String | ast.Number) -> Value:
-    """The Python value of a constant: symbols and strings are ``str``."""
+    """The term value of a constant: ``a`` is ``"a"``, ``"a"`` is ``Str("a")``,
+    ``1.0`` is ``Float(1.0)``."""
+    if isinstance(term, ast.String):
+        return Str(term.value)
+    if isinstance(term, ast.Number):
+        return terms.constant(term.value)
     return term.value
 
 

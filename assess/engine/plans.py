@@ -9,7 +9,8 @@ of steps:
 * ``Scan``: match a positive literal, from ``recent`` or through an index on
   the argument positions already bound (a membership test when all are);
 * ``Test``: a comparison or ``is`` whose variables are all bound;
-* ``Bind``: ``X is expr`` or ``X = t`` with ``X`` still unbound;
+* ``Bind``: ``X is expr`` (evaluated) or ``X = t`` (the term) with ``X``
+  still unbound;
 * ``Anti``: a negated literal, an anti-join once its variables shared with
   the rest of the rule are bound; variables that occur *only* under this
   negation are projected away (``\\+ p(X, Y)`` with Y nowhere else means
@@ -61,8 +62,12 @@ class Test:
 
 @dataclass(frozen=True, slots=True)
 class Bind:
+    """``var`` takes the value of ``expr``: evaluated as arithmetic for ``is``
+    (``evaluate``), the term itself for ``=``."""
+
     var: IVar
     expr: IExpr
+    evaluate: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -187,7 +192,9 @@ class _Planner:
         if isinstance(item, IRAssign):
             if not expr_vars(item.expr) <= self.bound:
                 return None
-            return Test(item) if item.var.index in self.bound else Bind(item.var, item.expr)
+            if item.var.index in self.bound:
+                return Test(item)
+            return Bind(item.var, item.expr, evaluate=True)
         left, right = expr_vars(item.left), expr_vars(item.right)
         if left | right <= self.bound:
             return Test(item)

@@ -1,18 +1,18 @@
 """Compact text of IR values, ground atoms and rules (for plans and answers).
 
 Ground atoms print without spaces, as ProbLog prints answers: ``path(a,d)``.
-A ``str`` value prints bare when it reads back as a symbol (``[a-z]\\w*``),
-otherwise single-quoted; numbers print as Python writes them.
+An atom prints bare when it reads back as a symbol (``[a-z]\\w*``), otherwise
+single-quoted; a string (``Str``) double-quoted; numbers as Python writes
+them (``1``, ``1.0``), so different terms never print alike.
 
 Example::
 
-    >>> atom_text(Pred("path", 2), ("a", "New York"))
-    "path(a,'New York')"
+    >>> from assess.engine.terms import Float
+    >>> print(atom_text(Pred("path", 4), ("a", "New York", Str("a"), Float(1.0))))
+    path(a,'New York',"a",1.0)
 """
 
 from __future__ import annotations
-
-import re
 
 from assess.engine.ir import (
     IBinary,
@@ -29,17 +29,17 @@ from assess.engine.ir import (
     Pred,
     Value,
 )
-
-_SYMBOL = re.compile(r"[a-z][A-Za-z0-9_]*\Z")
+from assess.engine.terms import Str
+from assess.syntax import notation
 
 
 def value_text(value: Value) -> str:
+    """The constant as written: ``a``, ``'New York'``, ``"a"``, ``1``, ``1.0``."""
+    if isinstance(value, Str):
+        return notation.string(value)
     if isinstance(value, str):
-        if _SYMBOL.match(value):
-            return value
-        escaped = value.replace("\\", "\\\\").replace("'", "\\'")
-        return f"'{escaped}'"
-    return repr(value)
+        return notation.symbol(value)
+    return str(value)
 
 
 def atom_text(pred: Pred, values: tuple[Value, ...]) -> str:

@@ -1,7 +1,12 @@
 """The Python source writer behind ``codegen``: names, tuples, keys, blocks.
 
 Variables are the locals ``v0, v1, …``, constants ``k0, k1, …`` (bound from a
-tuple, so any value is safe), inputs ``i0, i1, …`` in ``inputs`` order. A
+tuple, so any value is safe), inputs ``i0, i1, …`` in ``inputs`` order.
+Terms are matched, stored and compared as they are (``assess.engine.terms``
+values, equal exactly when the terms are); in arithmetic (``arith``) each
+variable is read through ``num`` (its number, or ``TypeError`` for an atom
+or a string) and each numeric constant is its plain number, and a result
+becomes a term again through ``as_term`` (``value``). A
 guard continues the innermost loop when it fails (or opens an ``if`` block
 outside any loop); a loop opens a block. ``pattern`` gives the unpacking
 targets of a scanned tuple and the checks for its constants and repeated
@@ -20,8 +25,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from assess.engine.ir import IBinary, IExpr, INeg, IRAtom, IRLiteral, ITerm, IVar, Value
+from assess.engine.ir import IBinary, IConst, IExpr, INeg, IRAtom, IRLiteral, ITerm, IVar, Value
 from assess.engine.plans import Plan
+from assess.engine.terms import numeric
 from assess.syntax.ast import ArithOp
 
 Input = tuple[str, Any, tuple[int, ...]]
@@ -60,11 +66,21 @@ class Writer:
     def term(self, term: ITerm) -> str:
         return f"v{term.index}" if isinstance(term, IVar) else self.const(term.value)
 
-    def expr(self, expr: IExpr) -> str:
+    def arith(self, expr: IExpr) -> str:
+        """``expr`` evaluated on numbers (``num`` refuses a non-number)."""
         if isinstance(expr, IBinary):
-            return f"({self.expr(expr.left)} {ARITH[expr.op]} {self.expr(expr.right)})"
+            return f"({self.arith(expr.left)} {ARITH[expr.op]} {self.arith(expr.right)})"
         if isinstance(expr, INeg):
-            return f"(-{self.expr(expr.operand)})"
+            return f"(-{self.arith(expr.operand)})"
+        if isinstance(expr, IConst) and not isinstance(expr.value, str):
+            return self.const(numeric(expr.value))
+        return f"num({self.term(expr)})"
+
+    def value(self, expr: IExpr, evaluate: bool = False) -> str:
+        """``expr`` as a term: itself, or the term of its arithmetic value
+        (always with ``evaluate``, as ``is`` reads its right side)."""
+        if evaluate or isinstance(expr, IBinary | INeg):
+            return f"as_term({self.arith(expr)})"
         return self.term(expr)
 
     def tuple_of(self, terms: tuple[ITerm, ...] | list[ITerm]) -> str:

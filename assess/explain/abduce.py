@@ -32,6 +32,7 @@ from assess.analysis.icd203 import term
 from assess.diagnostics import COMMAND_LINE, AssessError, error
 from assess.engine.ir import GroundAtom, IRProgram
 from assess.engine.lower import lower
+from assess.engine.terms import Str
 from assess.explain.whynot import Tracer, WhyNotNode
 from assess.semantics.prob.choices import atom_text
 from assess.semantics.prob.compiled import Compiled, compile_assessment
@@ -67,8 +68,13 @@ def _source_name(ir: IRProgram) -> str:
 
 
 def _constant(value: object) -> ast.Symbol | ast.String | ast.Number:
-    if isinstance(value, (int, float)):
+    """The syntax of a term value (``lower.constant`` read backwards)."""
+    if isinstance(value, float):
+        return ast.Number(float(value))
+    if isinstance(value, int):
         return ast.Number(value)
+    if isinstance(value, Str):
+        return ast.String(str(value))
     return ast.Symbol(str(value))
 
 

@@ -24,7 +24,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from assess.engine.ir import IRProgram, Pred
+from assess.engine.ir import IRProgram, Pred, Value
+from assess.engine.lower import constant
 from assess.engine.provenance import FACT, DerivationGraph
 from assess.explain.effects import EffectTable, Groups
 from assess.semantics.prob.choices import Input, atom_text
@@ -165,5 +166,5 @@ def report_text(report: ast.Report) -> str:
     return atom_text((pred, values))
 
 
-def _value(term: ast.Term) -> str | int | float:
-    return term.value if not isinstance(term, ast.Var) else term.name
+def _value(term: ast.Term) -> Value:
+    return constant(term) if not isinstance(term, ast.Var) else term.name

@@ -28,8 +28,6 @@ says rule r fails at premise ``b``, an indicator not reported.
 
 from __future__ import annotations
 
-import operator
-from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -48,26 +46,15 @@ from assess.engine.ir import (
     Value,
 )
 from assess.engine.provenance import FACT
+from assess.engine.show import value_text
+from assess.engine.terms import ARITH, compare, number, numeric
 from assess.explain.why import RuleInfo, rule_info
 from assess.semantics.prob.choices import atom_text
 from assess.semantics.prob.compiled import Compiled
-from assess.syntax.ast import ArithOp, CompareOp, RuleKind
+from assess.syntax.ast import RuleKind
 
 Binding = dict[int, Value]
 MAX_BINDINGS = 1000
-
-_ARITH: dict[ArithOp, Callable[[float, float], float]] = {
-    ArithOp.ADD: operator.add, ArithOp.SUB: operator.sub, ArithOp.MUL: operator.mul,
-    ArithOp.DIV: operator.truediv, ArithOp.INT_DIV: operator.floordiv, ArithOp.MOD: operator.mod,
-    ArithOp.POW: operator.pow,
-}
-_COMPARE: dict[CompareOp, Callable[[Any, Any], bool]] = {
-    CompareOp.LT: operator.lt, CompareOp.LE: operator.le, CompareOp.GT: operator.gt,
-    CompareOp.GE: operator.ge, CompareOp.ARITH_EQ: operator.eq, CompareOp.ARITH_NE: operator.ne,
-    CompareOp.UNIFY: operator.eq, CompareOp.NOT_UNIFY: operator.ne,
-    CompareOp.IDENTICAL: operator.eq, CompareOp.NOT_IDENTICAL: operator.ne,
-}
-
 
 @dataclass(frozen=True, slots=True)
 class Attempt:
@@ -90,22 +77,40 @@ class WhyNotNode:
     """The contrary that attacks it (prob's contraries), with its probability."""
 
 
-def _value(expr: IExpr, b: Binding) -> Value:
+def _value(expr: IExpr, b: Binding) -> Any:
+    """A term, or the number that arithmetic on terms gives (as the engine reads it)."""
     if isinstance(expr, IConst):
         return expr.value
     if isinstance(expr, IVar):
         return b[expr.index]
     if isinstance(expr, INeg):
-        return -_value(expr.operand, b)  # type: ignore[operator]
+        return -numeric(_value(expr.operand, b))
     assert isinstance(expr, IBinary)
-    return _ARITH[expr.op](_value(expr.left, b), _value(expr.right, b))  # type: ignore[arg-type]
+    return ARITH[expr.op](numeric(_value(expr.left, b)), numeric(_value(expr.right, b)))
+
+
+def _holds(item: IRCompare, b: Binding) -> bool:
+    """The comparison on the values bound so far (an arithmetic error: false)."""
+    try:
+        return compare(item.op, _value(item.left, b), _value(item.right, b))
+    except (ArithmeticError, TypeError, ValueError):
+        return False
+
+
+def _assigned(item: IRAssign, b: Binding) -> Value | None:
+    """The term ``X is E`` gives ``X`` (None on an arithmetic error)."""
+    try:
+        value: Value = number(numeric(_value(item.expr, b)))
+    except (ArithmeticError, TypeError, ValueError):
+        return None
+    return value
 
 
 def _text(expr: IExpr, b: Binding, names: tuple[str, ...]) -> str:
     if isinstance(expr, IConst):
-        return str(expr.value)
+        return value_text(expr.value)
     if isinstance(expr, IVar):
-        return str(b[expr.index]) if expr.index in b else names[expr.index]
+        return value_text(b[expr.index]) if expr.index in b else names[expr.index]
     if isinstance(expr, INeg):
         return f"-{_text(expr.operand, b, names)}"
     assert isinstance(expr, IBinary)
@@ -222,13 +227,12 @@ class Tracer:
         if isinstance(item, IRLiteral):
             return [b for b in bindings if _ground(item.atom, b) not in self.certain]
         if isinstance(item, IRCompare):
-            return [b for b in bindings
-                    if _COMPARE[item.op](_value(item.left, b), _value(item.right, b))]
+            return [b for b in bindings if _holds(item, b)]
         assert isinstance(item, IRAssign)
         out = []
         for b in bindings:
-            v = _value(item.expr, b)
-            if b.setdefault(item.var.index, v) == v:
+            v = _assigned(item, b)
+            if v is not None and b.setdefault(item.var.index, v) == v:
                 out.append(b)
         return out
 

@@ -40,6 +40,7 @@ from typing import Any, Protocol
 from assess.diagnostics import AssessError
 from assess.engine.evaluate import evaluate
 from assess.engine.ir import IRLiteral, IRProgram, IRRule, IVar, Pred, Value
+from assess.engine.terms import constant
 from assess.interop.rules import RuleSyntaxError, parse_rule
 
 CODES = {"negative_cycle": "cyclic_negation", "unsafe_variable": "unbound_variable"}
@@ -145,11 +146,12 @@ def _check_arities(facts: dict[Pred, set[tuple[Value, ...]]], rules: list[IRRule
 
 
 def to_ir(program: ConformanceProgram) -> IRProgram:
-    """The program as IR: facts as given, rules through ``interop.rules``."""
+    """The program as IR: facts as given (floats as ``Float`` terms), rules through
+    ``interop.rules``."""
     facts: dict[Pred, set[tuple[Value, ...]]] = {}
     for name, rows in program.facts.items():
         for row in rows:
-            facts.setdefault(Pred(name, len(row)), set()).add(tuple(row))
+            facts.setdefault(Pred(name, len(row)), set()).add(tuple(map(constant, row)))
     rules = _rules(program.rules)
     for rule in rules:
         if any(isinstance(t, IVar) and rule.var_names[t.index] == "_" for t in rule.head.args):

@@ -46,6 +46,7 @@ from typing import Any, Protocol
 
 from assess.diagnostics import AssessError
 from assess.engine.ir import IRAtom, IRLiteral, IRProgram, IRRule, Pred, Value
+from assess.engine.terms import constant
 from assess.interop.datalog import CODES, ConformanceError, DatalogEvaluator
 from assess.interop.rules import RuleSyntaxError, parse_rule
 from assess.semantics.defeasible.closure import closure
@@ -154,7 +155,7 @@ def theory_ir(theory: ConformanceTheory) -> IRProgram:
     facts: dict[Pred, set[tuple[Value, ...]]] = {}
     for name, rows in theory.facts.items():
         for row in rows:
-            facts.setdefault(_pred(name, len(row)), set()).add(tuple(row))
+            facts.setdefault(_pred(name, len(row)), set()).add(tuple(map(constant, row)))
     kinds = (
         (RuleKind.STRICT, theory.strict_rules),
         (RuleKind.DEFEASIBLE, theory.defeasible_rules),

@@ -5,8 +5,10 @@ period optional); a literal is an atom ``Name(args)`` (``Name()`` or ``Name``
 when nullary), a negated atom (``not``, ``!``, ``\\+``), or a comparison
 ``expr op expr`` possibly in parentheses. Every bare identifier in an
 argument is a variable; ``_`` is a fresh anonymous one; constants are
-numbers and double-quoted strings. An argument that is arithmetic becomes a
-fresh variable ``T`` plus ``T is expr`` at the end of the body.
+numbers and double-quoted strings (the corpus's symbols: atoms here; a
+float is a ``Float`` term, as the facts' floats are). An argument that is
+arithmetic becomes a fresh variable ``T`` plus ``T is expr`` at the end of
+the body.
 
 Example::
 
@@ -33,6 +35,7 @@ from assess.engine.ir import (
     IVar,
     Pred,
 )
+from assess.engine.terms import constant
 from assess.syntax.ast import ArithOp, CompareOp
 
 _TOKEN = re.compile(
@@ -177,10 +180,10 @@ class _Parser:
         if token == "-":
             operand = self.factor()
             if isinstance(operand, IConst) and not isinstance(operand.value, str):
-                return IConst(-operand.value)
+                return IConst(constant(-operand.value))
             return INeg(operand)
         if token[:1].isdigit():
-            return IConst(float(token) if "." in token else int(token))
+            return IConst(constant(float(token) if "." in token else int(token)))
         if token.startswith('"'):
             return IConst(token[1:-1])
         if token[:1].isalpha() or token == "_":

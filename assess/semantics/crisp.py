@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from assess.engine.evaluate import Model, evaluate
 from assess.engine.ir import IConst, IRAtom, IRProgram, IRQuery, IVar, Pred, Value
 from assess.engine.show import atom_text, ir_atom_text
+from assess.engine.terms import Str
 from assess.syntax import ast
 
 Grounder = Callable[[IRProgram, Collection[Pred]], Model]
@@ -53,9 +54,14 @@ class CrispResult:
     semantics: str = "crisp"
 
 
-def sort_key(values: tuple[Value, ...]) -> tuple[tuple[int, str, float], ...]:
-    """Numbers before text, each in its own order (mixed types never compare)."""
-    return tuple((0, "", v) if not isinstance(v, str) else (1, v, 0.0) for v in values)
+def sort_key(values: tuple[Value, ...]) -> tuple[tuple[int, str, float, bool], ...]:
+    """Prolog's standard order: numbers (by value, a float before an equal
+    integer), then atoms, then strings (mixed types never compare)."""
+    return tuple(
+        (1 + isinstance(v, Str), v, 0.0, False) if isinstance(v, str)
+        else (0, "", v, not isinstance(v, float))
+        for v in values
+    )
 
 
 def matches(atom: IRAtom, model: Model) -> Iterator[tuple[Value, ...]]:

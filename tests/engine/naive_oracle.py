@@ -27,6 +27,7 @@ from assess.engine.ir import (
     IVar,
     Pred,
 )
+from assess.engine.terms import number, numeric
 from assess.syntax.ast import ArithOp, CompareOp, RuleKind
 
 Sub = dict[int, Any]
@@ -36,23 +37,38 @@ ARITH = {
     ArithOp.DIV: operator.truediv, ArithOp.INT_DIV: operator.floordiv,
     ArithOp.MOD: operator.mod, ArithOp.POW: operator.pow,
 }
-COMPARE = {
+NUMERIC = {
     CompareOp.LT: operator.lt, CompareOp.LE: operator.le, CompareOp.GT: operator.gt,
     CompareOp.GE: operator.ge, CompareOp.ARITH_EQ: operator.eq, CompareOp.ARITH_NE: operator.ne,
+}
+TERM = {
     CompareOp.UNIFY: operator.eq, CompareOp.NOT_UNIFY: operator.ne,
     CompareOp.IDENTICAL: operator.eq, CompareOp.NOT_IDENTICAL: operator.ne,
 }
 
 
+def arith(expr: Any, sub: Sub) -> Any:
+    """The number ``expr`` evaluates to (an atom or string: TypeError)."""
+    if isinstance(expr, IBinary):
+        return ARITH[expr.op](arith(expr.left, sub), arith(expr.right, sub))
+    if isinstance(expr, INeg):
+        return -arith(expr.operand, sub)
+    return numeric(expr.value if isinstance(expr, IConst) else sub[expr.index])
+
+
 def value(expr: Any, sub: Sub) -> Any:
+    """The term ``expr`` stands for (arithmetic: the term of its value)."""
     if isinstance(expr, IConst):
         return expr.value
     if isinstance(expr, IVar):
         return sub[expr.index]
-    if isinstance(expr, INeg):
-        return -value(expr.operand, sub)
-    assert isinstance(expr, IBinary)
-    return ARITH[expr.op](value(expr.left, sub), value(expr.right, sub))
+    return number(arith(expr, sub))
+
+
+def holds(item: IRCompare, sub: Sub) -> bool:
+    if item.op in NUMERIC:
+        return NUMERIC[item.op](arith(item.left, sub), arith(item.right, sub))
+    return TERM[item.op](value(item.left, sub), value(item.right, sub))
 
 
 def variables(expr: Any) -> set[int]:
@@ -117,7 +133,7 @@ def solve(rule: IRRule, items: list[Any], sub: Sub, db: dict[Pred, set[Any]],
                 return
         elif isinstance(item, IRAssign):
             if variables(item.expr) <= set(sub):
-                v = value(item.expr, sub)
+                v = number(arith(item.expr, sub))
                 if item.var.index in sub:
                     if sub[item.var.index] == v:
                         yield from solve(rule, rest, sub, db, shared)
@@ -127,7 +143,7 @@ def solve(rule: IRRule, items: list[Any], sub: Sub, db: dict[Pred, set[Any]],
         elif isinstance(item, IRCompare):
             left, right = variables(item.left), variables(item.right)
             if left | right <= set(sub):
-                if COMPARE[item.op](value(item.left, sub), value(item.right, sub)):
+                if holds(item, sub):
                     yield from solve(rule, rest, sub, db, shared)
                 return
             if item.op is CompareOp.UNIFY and isinstance(item.left, IVar) and right <= set(sub):

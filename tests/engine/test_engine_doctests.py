@@ -11,6 +11,7 @@ MODULES = [
     "assess.engine.evaluate",
     "assess.engine.relations",
     "assess.engine.show",
+    "assess.engine.terms",
     "assess.engine.writer",
     "assess.conformance",
     "assess.interop",

@@ -7,6 +7,7 @@ import pytest
 from assess.diagnostics import AssessError
 from assess.engine.ir import IConst, IRAssign, IRCompare, IRLiteral, IVar, Pred
 from assess.engine.lower import lower
+from assess.engine.terms import Float, Str
 from assess.syntax import ast
 from assess.syntax.parser import parse
 
@@ -23,7 +24,8 @@ def test_certain_facts_go_to_tables_and_choices_to_rules() -> None:
         p(X) -< q(X).
         h <~ q(a).
     """)
-    assert ir.facts == {Pred("e", 3): {("a", "b c", 3), ("a", "b c", -2.5)}}
+    assert ir.facts == {Pred("e", 3): {("a", Str("b c"), 3), ("a", "b c", Float(-2.5))}}
+    assert ("a", "b c", 3) not in ir.facts[Pred("e", 3)]  # a string is not an atom
     kinds = [(r.head.pred.name, r.probability, r.label, r.kind) for r in ir.rules]
     assert kinds == [
         ("burglary", 0.3, None, ast.RuleKind.STRICT),

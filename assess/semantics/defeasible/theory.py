@@ -32,7 +32,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from assess.engine.ir import GroundAtom, Pred, Value
+from assess.engine.terms import Str
 from assess.syntax.ast import RuleKind
+from assess.syntax.notation import string
 
 __all__ = ["GroundRule", "GroundTheory", "RuleKind", "TheoryBuilder", "atom", "literal_text"]
 
@@ -52,6 +54,8 @@ def literal_text(literal: GroundAtom) -> str:
 
 
 def _value_text(value: Value) -> str:
+    if isinstance(value, Str):
+        return string(value)
     if isinstance(value, str) and not (value[:1].islower() and value.isidentifier()):
         return "'" + value.replace("\\", "\\\\").replace("'", "\\'") + "'"
     return str(value)

@@ -37,6 +37,7 @@ from dataclasses import dataclass
 from assess.diagnostics import AssessError, error
 from assess.engine.ir import GroundAtom, IConst, IRAtom, IRProgram, matches
 from assess.engine.provenance import FACT, DerivationGraph
+from assess.engine.terms import Str
 from assess.semantics.prob.bdd import FALSE, TRUE, Budget, BudgetExceeded, Manager
 from assess.semantics.prob.choices import atom_text, make_inputs
 from assess.semantics.prob.lineage import Combine, Lineage, Readout, disjoin
@@ -65,7 +66,13 @@ def resolve(pattern: IRAtom, graph: DerivationGraph) -> list[GroundAtom]:
     if all(isinstance(t, IConst) for t in pattern.args):
         return [(pattern.pred, tuple(t.value for t in pattern.args if isinstance(t, IConst)))]
     found = [graph.atoms[a] for a in graph.atoms_of(pattern.pred)]
-    return sorted({g for g in found if matches(pattern, g)}, key=lambda g: [str(v) for v in g[1]])
+    return sorted({g for g in found if matches(pattern, g)}, key=text_order)
+
+
+def text_order(atom: GroundAtom) -> list[tuple[str, bool]]:
+    """Sort key of ground atoms: their values' text, an atom before the string
+    of the same text."""
+    return [(str(v), isinstance(v, Str)) for v in atom[1]]
 
 
 def _coins(manager: Manager, blocks: tuple[tuple[int, ...], ...]) -> dict[int, int]:
@@ -193,4 +200,4 @@ def _too_large(
     )
 
 
-__all__ = ["Limits", "compile_model", "resolve"]
+__all__ = ["Limits", "compile_model", "resolve", "text_order"]

@@ -53,7 +53,7 @@ from assess.engine.ir import (
 from assess.engine.provenance import FACT, DerivationGraph
 from assess.semantics.prob import contraries
 from assess.semantics.prob.choices import Input, atom_text
-from assess.semantics.prob.compile import Limits, compile_model, resolve
+from assess.semantics.prob.compile import Limits, compile_model, resolve, text_order
 from assess.semantics.prob.grounding import ground
 from assess.semantics.prob.lineage import disjoin
 from assess.semantics.prob.model import CompiledModel, Key, QueryResult
@@ -143,7 +143,7 @@ class Compiled:
     def matching(self, pattern: IRAtom) -> list[GroundAtom]:
         """The compiled atoms that ``pattern`` matches, sorted by their values."""
         found = [g for g in self.model.queries if matches(pattern, g)]
-        return sorted(found, key=lambda g: [str(v) for v in g[1]])
+        return sorted(found, key=text_order)
 
     def has(self, atom: GroundAtom) -> bool:
         return atom in self._index
