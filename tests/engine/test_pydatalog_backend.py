@@ -12,6 +12,7 @@ from assess.engine.evaluate import evaluate
 from assess.engine.ir import Pred
 from assess.engine.lower import lower
 from assess.engine.pydatalog_backend import pydatalog_model, translate
+from assess.engine.terms import Str
 from assess.syntax.parser import parse
 
 CYCLE = " ".join(f"e({i}, {(i + 1) % 11})." for i in range(11))
@@ -49,6 +50,29 @@ def test_budget_stops_a_run_that_takes_too_long() -> None:
         pydatalog_model(ir, budget=0.01)
     assert caught.value.diagnostics[0].code == "pydatalog_timeout"
     assert caught.value.diagnostics[0].span is None
+
+
+def test_terms_keep_their_types() -> None:
+    text = """n(1). n(1.0). n(-0.0). n(0.0). n(2.5). n(a). n("a").
+        num(X) :- n(X), X \\== a, X \\== "a", X >= 0.
+        twice(X, Y) :- num(X), Y is X * 2.
+        same(X, Y) :- num(X), num(Y), X =:= Y, X \\== Y.
+        str(X) :- n(X), X = "a".
+        one :- twice(1, 2). notone :- twice(1, 2.0).
+        b :- 1 = 1.0. e :- 1 \\== 1.0. c :- 1 =:= 1.0."""
+    ir = lower([parse(text)])
+    engine = nonempty(evaluate(ir).relations)
+    assert nonempty(pydatalog_model(ir).relations) == engine
+    assert engine[Pred("str", 1)] == {(Str("a"),)}
+    assert Pred("b", 0) not in engine and Pred("notone", 0) not in engine
+    assert {Pred("e", 0), Pred("c", 0), Pred("one", 0)} <= engine.keys()
+
+
+def test_arithmetic_on_an_atom_is_the_engines_error() -> None:
+    with pytest.raises(AssessError) as caught:
+        pydatalog_model(lower([parse("n(a). m(Y) :- n(X), Y is X + 1.")]))
+    assert caught.value.diagnostics[0].code == "arithmetic_error"
+    assert caught.value.diagnostics[0].span.line == 1
 
 
 @pytest.mark.parametrize(
