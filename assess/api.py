@@ -173,7 +173,7 @@ class Assessment:
         ``also`` adds every atom of those predicates to the questions.
         """
         compiled = self.compile(also=also, limits=limits)
-        return ProbResult(tuple(compiled.answers()), compiled)
+        return ProbResult(tuple(compiled.replies()), compiled)
 
     probabilities = prob
 

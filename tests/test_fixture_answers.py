@@ -22,6 +22,7 @@ TOLERANCE = 1e-9
 def _compare_prob(case: Case, got: list[tuple[str, str | float]]) -> None:
     found = {atom: float(p) for atom, p in got}
     if {value for _, value in case.expected} <= {"true", "false"}:
+        assert found.keys() == {atom for atom, _ in case.expected}  # false ones too, at 0
         certain = {atom for atom, p in found.items() if abs(p - 1) <= TOLERANCE}
         assert certain == {atom for atom, value in case.expected if value == "true"}
         assert {a: p for a, p in found.items() if a not in certain and p > TOLERANCE} == {}

@@ -24,13 +24,14 @@ from assess.engine.ir import (
     IRBodyItem,
     IRCompare,
     IRLiteral,
+    IRQuery,
     IRRule,
     IVar,
     Pred,
     Value,
 )
 from assess.engine.terms import Str
-from assess.syntax import notation
+from assess.syntax import ast, notation
 
 
 def value_text(value: Value) -> str:
@@ -70,6 +71,23 @@ def ir_atom_text(atom: IRAtom, names: tuple[str, ...], separator: str = ", ") ->
     if not atom.args:
         return name
     return f"{name}({separator.join(_term(t, names) for t in atom.args)})"
+
+
+def query_text(query: IRQuery) -> str:
+    """The query's atom as the analyst wrote it, compact: ``q(X,_)`` (a
+    question nobody wrote, such as a declared hypothesis, has X0, X1, …)."""
+    return ir_atom_text(query.atom, query_names(query), ",")
+
+
+def query_names(query: IRQuery) -> tuple[str, ...]:
+    """The variable names the analyst wrote, in order of first appearance."""
+    names: list[str] = []
+    if query.origin is not None:
+        for term in query.origin.atom.args:
+            if isinstance(term, ast.Var) and (term.is_anonymous or term.name not in names):
+                names.append(term.name)
+    count = 1 + max((t.index for t in query.atom.args if isinstance(t, IVar)), default=-1)
+    return (*names, *(f"X{i}" for i in range(len(names), count)))
 
 
 def _item(item: IRBodyItem, names: tuple[str, ...]) -> str:

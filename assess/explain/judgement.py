@@ -42,7 +42,7 @@ from assess.explain.confidence import Confidence, confidence
 from assess.explain.effects import EffectTable, Groups, effect_table, group_inputs, origin_of
 from assess.semantics.prob.choices import Input, atom_text
 from assess.semantics.prob.compiled import Compiled
-from assess.semantics.prob.model import CompiledModel, QueryResult
+from assess.semantics.prob.model import CompiledModel, QueryResult, Reply
 from assess.syntax.ast import Estimate
 
 
@@ -75,7 +75,8 @@ class Judgements:
     judgements: tuple[Judgement, ...]
     sets: tuple[tuple[str, tuple[Judgement, ...]], ...]
     """Each competing set with its judgements, most probable first."""
-    queries: tuple[QueryResult, ...]
+    queries: tuple[Reply, ...]
+    """Every query's answer (``Compiled.as_asked``), hypotheses included."""
     model: CompiledModel
     graph: DerivationGraph
     ir: IRProgram
@@ -121,8 +122,9 @@ def judge(compiled: Compiled) -> Judgements:
     """Judge each hypothesis of a compiled assessment."""
     ir, model = compiled.ir, compiled.model
     results = tuple(compiled.answers())
+    replies = tuple(compiled.as_asked(results))
     if not hypothesis_queries(compiled):
-        return Judgements((), (), results, model, compiled.graph, ir)
+        return Judgements((), (), replies, model, compiled.graph, ir)
     groups = group_inputs(ir, model)
     table = effect_table(model, effect_groups(groups))
     sets = {m: c.name for c in ir.competing for m in c.members}
@@ -134,7 +136,7 @@ def judge(compiled: Compiled) -> Judgements:
     grouped = tuple(
         (c.name, tuple(j for j in ranked if j.set == c.name)) for c in ir.competing
     )
-    return Judgements(tuple(ranked), grouped, results, model, compiled.graph, ir)
+    return Judgements(tuple(ranked), grouped, replies, model, compiled.graph, ir)
 
 
 def _judgement(

@@ -28,10 +28,10 @@ from typing import Any
 
 from assess.analysis.icd203 import clamp, phrase
 from assess.semantics.prob.infer import ProbResult
-from assess.semantics.prob.model import QueryResult
+from assess.semantics.prob.model import Reply
 
 
-def prob_lines(answers: Sequence[QueryResult]) -> str:
+def prob_lines(answers: Sequence[Reply]) -> str:
     width = max((len(a.text) for a in answers), default=0)
     return "\n".join(
         f"{a.text.ljust(width)}  {a.probability:.4f}  {phrase(clamp(a.probability))}"
@@ -40,7 +40,7 @@ def prob_lines(answers: Sequence[QueryResult]) -> str:
     )
 
 
-def contest_note(answer: QueryResult) -> str:
+def contest_note(answer: Reply) -> str:
     """``  (contested 0.2400, contrary 0.0600)``, or "" when it does not show."""
     contested, contrary = answer.contested, answer.contrary
     if contested is None or contrary is None or round(contested, 4) == 0:
@@ -48,7 +48,7 @@ def contest_note(answer: QueryResult) -> str:
     return f"  (contested {contested:.4f}, contrary {contrary:.4f})"
 
 
-def query_data(answer: QueryResult) -> dict[str, Any]:
+def query_data(answer: Reply) -> dict[str, Any]:
     """One query as JSON: atom and probability, and how a contested one stands."""
     found: dict[str, Any] = {"atom": answer.text, "probability": answer.probability}
     found.update(answer.named)

@@ -21,10 +21,9 @@ from collections.abc import Callable, Collection, Iterator
 from dataclasses import dataclass
 
 from assess.engine.evaluate import Model, evaluate
-from assess.engine.ir import IConst, IRAtom, IRProgram, IRQuery, IVar, Pred, Value
-from assess.engine.show import atom_text, ir_atom_text
+from assess.engine.ir import IConst, IRAtom, IRProgram, IRQuery, Pred, Value
+from assess.engine.show import atom_text, query_text
 from assess.engine.terms import Str
-from assess.syntax import ast
 
 Grounder = Callable[[IRProgram, Collection[Pred]], Model]
 """Computes the crisp model of a program for some goal predicates."""
@@ -78,26 +77,16 @@ def matches(atom: IRAtom, model: Model) -> Iterator[tuple[Value, ...]]:
             yield row
 
 
-def _answers(atom: IRAtom, names: tuple[str, ...], model: Model) -> list[Answer]:
+def _answers(query: IRQuery, model: Model) -> list[Answer]:
+    atom = query.atom
     if all(isinstance(t, IConst) for t in atom.args):
         values = tuple(t.value for t in atom.args if isinstance(t, IConst))
         return [Answer(atom.pred, values, model.holds(atom.pred, values),
                        atom_text(atom.pred, values))]
     found = sorted(set(matches(atom, model)), key=sort_key)
     if not found:
-        return [Answer(atom.pred, (), False, ir_atom_text(atom, names, ","))]
+        return [Answer(atom.pred, (), False, query_text(query))]
     return [Answer(atom.pred, row, True, atom_text(atom.pred, row)) for row in found]
-
-
-def _query_names(query: IRQuery) -> tuple[str, ...]:
-    """The variable names the analyst wrote, in order of first appearance."""
-    names: list[str] = []
-    if query.origin is not None:
-        for term in query.origin.atom.args:
-            if isinstance(term, ast.Var) and (term.is_anonymous or term.name not in names):
-                names.append(term.name)
-    count = 1 + max((t.index for t in query.atom.args if isinstance(t, IVar)), default=-1)
-    return (*names, *(f"X{i}" for i in range(len(names), count)))
 
 
 def crisp(
@@ -110,7 +99,7 @@ def crisp(
     model = grounder(program, goals)
     answers: list[Answer] = []
     for query in program.queries:
-        answers.extend(_answers(query.atom, _query_names(query), model))
+        answers.extend(_answers(query, model))
     listed = {
         pred: tuple(
             Answer(pred, row, True, atom_text(pred, row))

@@ -4,7 +4,9 @@ The questions are the program's ``query/1`` atoms followed by its declared
 hypotheses not already queried (as under ``prob``). A question with
 variables asks for every ground literal of the theory that matches it and
 is a fact or the head of some rule; when
-none does, the question itself is answered "not provable".
+none does, the question itself, as written, is answered "not provable"
+(``q(X)  not provable``, as ``crisp`` answers ``q(X)  false`` and ``prob``
+``q(X)  0.0000``).
 
 Each answer carries the two tags an analyst asks about — definitely
 provable (+Δ) and defeasibly provable (+∂) — and a status in words (see
@@ -27,8 +29,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from assess.engine.ir import IConst, IRAtom, IRProgram, Pred, Value, matches, with_hypotheses
-from assess.engine.show import atom_text, ir_atom_text
+from assess.engine.ir import IConst, IRProgram, IRQuery, Pred, Value, matches, with_hypotheses
+from assess.engine.show import atom_text, query_text
 from assess.semantics.crisp import sort_key
 from assess.semantics.defeasible.conclusions import NOT_PROVABLE, Conclusions
 from assess.semantics.defeasible.ground import ground
@@ -62,7 +64,7 @@ def defeasible(ir: IRProgram, ambiguity: Ambiguity | str = Ambiguity.BLOCKING) -
     conclusions = prove(ground(ir), policy)
     answers: list[DefeasibleAnswer] = []
     for query in with_hypotheses(ir).queries:
-        answers.extend(_answers(query.atom, conclusions))
+        answers.extend(_answers(query, conclusions))
     return DefeasibleResult(tuple(answers), conclusions, str(policy))
 
 
@@ -76,8 +78,8 @@ def answer(conclusions: Conclusions, literal: int) -> DefeasibleAnswer:
     )
 
 
-def _answers(atom: IRAtom, conclusions: Conclusions) -> list[DefeasibleAnswer]:
-    theory = conclusions.theory
+def _answers(query: IRQuery, conclusions: Conclusions) -> list[DefeasibleAnswer]:
+    theory, atom = conclusions.theory, query.atom
     if all(isinstance(t, IConst) for t in atom.args):
         values = tuple(t.value for t in atom.args if isinstance(t, IConst))
         found = theory.find((atom.pred, values))
@@ -92,8 +94,6 @@ def _answers(atom: IRAtom, conclusions: Conclusions) -> list[DefeasibleAnswer]:
         and (conclusions.rules_for[number] or number in theory.facts)
     ]
     if not matching:
-        names = tuple(f"X{i}" for i in range(atom.pred.arity))
-        return [DefeasibleAnswer(atom.pred, (), ir_atom_text(atom, names, ","),
-                                 False, False, NOT_PROVABLE)]
+        return [DefeasibleAnswer(atom.pred, (), query_text(query), False, False, NOT_PROVABLE)]
     matching.sort(key=lambda m: sort_key(m[0]))
     return [answer(conclusions, number) for _, number in matching]

@@ -32,6 +32,7 @@ Example::
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
 
 from assess.diagnostics import AssessError, error
@@ -61,11 +62,14 @@ class Limits:
     timeout: float | None = DEFAULT_TIMEOUT
 
 
-def resolve(pattern: IRAtom, graph: DerivationGraph) -> list[GroundAtom]:
-    """The ground atoms a query or evidence pattern asks about, sorted."""
+def resolve(
+    pattern: IRAtom, graph: DerivationGraph, ruled_out: Collection[int] = ()
+) -> list[GroundAtom]:
+    """The ground atoms a query or evidence pattern asks about, sorted; a
+    pattern's answers leave out the atoms ``ruled_out`` (``decided.impossible``)."""
     if all(isinstance(t, IConst) for t in pattern.args):
         return [(pattern.pred, tuple(t.value for t in pattern.args if isinstance(t, IConst)))]
-    found = [graph.atoms[a] for a in graph.atoms_of(pattern.pred)]
+    found = [graph.atoms[a] for a in graph.atoms_of(pattern.pred) if a not in ruled_out]
     return sorted({g for g in found if matches(pattern, g)}, key=text_order)
 
 

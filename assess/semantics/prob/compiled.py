@@ -7,7 +7,9 @@ probabilities. It
    hypothesis not already queried (every ground answer of one with
    parameters), then every atom of the ``also`` predicates;
 2. adds the caller's ``targets`` (ground atoms) and ``patterns`` (atoms
-   with variables: every ground answer the grounding holds);
+   with variables: every ground answer the grounding holds that some world
+   can make true, ``decided.impossible``; a written query that none answers
+   is answered itself, with probability 0: ``Compiled.as_asked``);
 3. grounds once (``infer.ground``: relevance-sliced, possible mode,
    derivations recorded), unless a ``graph`` is handed over;
 4. wires in the program's contraries and ``conflict`` pairs
@@ -51,12 +53,14 @@ from assess.engine.ir import (
     with_hypotheses,
 )
 from assess.engine.provenance import FACT, DerivationGraph
+from assess.engine.show import query_text
 from assess.semantics.prob import contraries
 from assess.semantics.prob.choices import Input, atom_text
 from assess.semantics.prob.compile import Limits, compile_model, resolve, text_order
+from assess.semantics.prob.decided import impossible
 from assess.semantics.prob.grounding import ground
 from assess.semantics.prob.lineage import disjoin
-from assess.semantics.prob.model import CompiledModel, Key, QueryResult
+from assess.semantics.prob.model import CompiledModel, Key, QueryResult, Reply, Unanswered
 
 
 def ground_query(atom: GroundAtom) -> IRQuery:
@@ -80,15 +84,28 @@ def compile_assessment(
     program = replace(asked, queries=[*asked.queries, *wanted])
     if graph is None:
         graph = ground(program, limits)
-    questions = _resolve(asked.queries, graph)
-    found = [g for g in _resolve(wanted, graph) if g not in questions]
-    return Compiled(program, graph, questions, tuple(found), marginals, limits)
+    unanswered: list[tuple[int, Unanswered]] = []
+    open_ = any(not all(isinstance(t, IConst) for t in q.atom.args) for q in program.queries)
+    ruled_out = impossible(program.rules, graph) if open_ else set()
+    questions = _resolve(asked.queries, graph, ruled_out, unanswered)
+    found = [g for g in _resolve(wanted, graph, ruled_out) if g not in questions]
+    return Compiled(program, graph, questions, tuple(found), marginals, limits,
+                    tuple(unanswered))
 
 
-def _resolve(queries: Iterable[IRQuery], graph: DerivationGraph) -> tuple[GroundAtom, ...]:
+def _resolve(
+    queries: Iterable[IRQuery], graph: DerivationGraph, ruled_out: set[int],
+    unanswered: list[tuple[int, Unanswered]] | None = None,
+) -> tuple[GroundAtom, ...]:
+    """The ground atoms the queries ask about (a pattern's: those some world
+    can make true); into ``unanswered``, each written query with variables
+    that none answers (with its position)."""
     out: list[GroundAtom] = []
     for q in queries:
-        out.extend(g for g in resolve(q.atom, graph) if g not in out)
+        found = resolve(q.atom, graph, ruled_out)
+        if not found and unanswered is not None and q.origin is not None:
+            unanswered.append((len(out), Unanswered(q.atom, query_text(q))))
+        out.extend(g for g in found if g not in out)
     return tuple(out)
 
 
@@ -116,9 +133,11 @@ class Compiled:
         targets: tuple[GroundAtom, ...],
         marginals: bool,
         limits: Limits | None,
+        unanswered: tuple[tuple[int, Unanswered], ...] = (),
     ) -> None:
         self.ir, self.graph, self.limits = ir, graph, limits
         self.questions, self.targets = questions, targets
+        self.unanswered = unanswered
         self.contest = Contest(
             frozenset(contraries.contested_predicates(ir)), contraries.conflicting(ir)
         )
@@ -139,6 +158,18 @@ class Compiled:
     def answers(self, weights: Mapping[Key, float] | None = None) -> list[QueryResult]:
         """P(question | evidence) of each question, with its readout."""
         return self.model.probabilities(weights)[: len(self.questions)]
+
+    def as_asked(self, answers: Sequence[QueryResult]) -> list[Reply]:
+        """``answers`` (of the questions) with, in its place, each written
+        query with variables that nothing answers: ``q(X)`` at probability 0."""
+        out: list[Reply] = list(answers)
+        for position, reply in reversed(self.unanswered):
+            out.insert(position, reply)
+        return out
+
+    def replies(self, weights: Mapping[Key, float] | None = None) -> list[Reply]:
+        """What ``prob`` answers: ``as_asked(answers(weights))``."""
+        return self.as_asked(self.answers(weights))
 
     def matching(self, pattern: IRAtom) -> list[GroundAtom]:
         """The compiled atoms that ``pattern`` matches, sorted by their values."""

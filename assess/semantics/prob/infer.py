@@ -21,14 +21,14 @@ from dataclasses import dataclass
 from assess.engine.ir import IRProgram, Pred
 from assess.semantics.prob.compile import Limits
 from assess.semantics.prob.compiled import Compiled, compile_assessment
-from assess.semantics.prob.model import CompiledModel, QueryResult
+from assess.semantics.prob.model import CompiledModel, Reply
 
 
 @dataclass(frozen=True)
 class ProbResult:
     """The answers under ``prob``, and the compiled assessment behind them."""
 
-    answers: tuple[QueryResult, ...]
+    answers: tuple[Reply, ...]
     compiled: Compiled
     semantics: str = "prob"
 
@@ -47,7 +47,7 @@ def prob(ir: IRProgram, limits: Limits | None = None, also: Sequence[Pred] = ())
     """P(query | evidence) for every query and hypothesis of ``ir`` (and every
     atom of the ``also`` predicates)."""
     compiled = compile_assessment(ir, limits=limits, also=also)
-    return ProbResult(tuple(compiled.answers()), compiled)
+    return ProbResult(tuple(compiled.replies()), compiled)
 
 
 def infer(

@@ -35,7 +35,7 @@ from fractions import Fraction
 from functools import cached_property
 
 from assess.diagnostics import AssessError, error
-from assess.engine.ir import GroundAtom, IRRule
+from assess.engine.ir import GroundAtom, IRAtom, IRRule
 from assess.semantics.prob.choices import Input, Number, atom_text, chain_gradient, chain_weights
 from assess.semantics.prob.wmc import Circuit
 from assess.syntax.ast import NO_SPAN
@@ -80,6 +80,32 @@ class QueryResult:
     def contested(self) -> float | None:
         """P(the matter is contested), if anything can attack the atom."""
         return self.get(CONTESTED)
+
+
+@dataclass(frozen=True, slots=True)
+class Unanswered:
+    """A query with variables that no ground atom answers: the query as
+    written, with probability 0 (ProbLog answers ``q(X): 0``)."""
+
+    pattern: IRAtom
+    text: str
+    probability: float = 0.0
+    named: tuple[tuple[str, float], ...] = ()
+
+    def get(self, name: str) -> float | None:
+        return None
+
+    @property
+    def contrary(self) -> float | None:
+        return None
+
+    @property
+    def contested(self) -> float | None:
+        return None
+
+
+Reply = QueryResult | Unanswered
+"""What ``prob`` answers a query with: a ground atom's result, or ``Unanswered``."""
 
 
 @dataclass(frozen=True)
