@@ -221,7 +221,7 @@ _RUN = (
     _error(
         Topic.RUN, "arithmetic_error",
         "arithmetic or a comparison that fails on the values it meets (division by zero, "
-        "a name compared with a number), at the rule",
+        "an atom or a string where `is`, `<` or `=:=` needs a number), at the rule",
     ),
     _error(
         Topic.RUN, "grounding_too_large",
