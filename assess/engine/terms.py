@@ -99,8 +99,24 @@ def number(value: Any) -> Any:
 
 
 def constant(value: str | int | float) -> Value:
-    """A Python scalar read as a term: a float becomes a ``Float``, a ``str`` an atom."""
-    return real(value) if isinstance(value, float) else value
+    """A Python scalar read as a term: a float becomes a ``Float``, a ``str`` an atom.
+
+    Equal floats written in a program become one object, so that joining on
+    them is an identity test (``Float.__eq__`` is Python code) rather than a
+    call; the table holds at most ``_INTERNED`` of them."""
+    if not isinstance(value, float):
+        return value
+    key = (value, math.copysign(1.0, value))
+    found = _floats.get(key)
+    if found is None:
+        if len(_floats) >= _INTERNED:
+            _floats.clear()
+        found = _floats[key] = real(value)
+    return found
+
+
+_INTERNED = 1 << 16
+_floats: dict[tuple[float, float], Float] = {}
 
 
 def numeric(value: Any) -> Any:
