@@ -46,6 +46,8 @@ def impossible(rules: Sequence[IRRule], graph: DerivationGraph) -> set[int]:
     """The ids of the atoms of ``graph`` that hold in no world (module docstring)."""
     supporting = [d for d in graph.derivations
                   if d.rule == FACT or rules[d.rule].kind is not RuleKind.DEFEATER]
+    if len(supporting) == len(graph.derivations) and not any(d.neg for d in supporting):
+        return {a for a, found in enumerate(graph.by_head) if not found}  # nothing to decide
     certain_rule = [d for d in supporting if d.rule == FACT or rules[d.rule].probability is None]
     certain = [False] * len(graph.atoms)
     while True:
@@ -61,13 +63,14 @@ def _least(derivations: Sequence[Derivation], blocking: list[bool]) -> list[bool
     the set and no negated premise is ``blocking`` (passes in recorded order,
     where premises mostly come first)."""
     held = [False] * len(blocking)
-    pending = [d for d in derivations if not any(blocking[a] for a in d.neg)]
+    blocked, ready = blocking.__getitem__, held.__getitem__
+    pending = [d for d in derivations if not any(map(blocked, d.neg))]
     while True:
         waiting = []
         for d in pending:
             if held[d.head]:
                 continue
-            if all(held[a] for a in d.pos):
+            if all(map(ready, d.pos)):
                 held[d.head] = True
             else:
                 waiting.append(d)
