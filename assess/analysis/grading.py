@@ -30,7 +30,11 @@ Example::
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Iterable, Mapping
+from typing import TypeVar
+
+R = TypeVar("R")
+"""A report (any value ``grade`` reads)."""
 
 RELIABILITY = {"A": 0.95, "B": 0.80, "C": 0.65, "D": 0.45, "E": 0.25, "F": 0.5}
 CREDIBILITY = {1: 0.95, 2: 0.80, 3: 0.60, 4: 0.35, 5: 0.15, 6: 0.5}
@@ -67,6 +71,16 @@ def report_probability(
     if overrides and code in overrides:
         return overrides[code]
     return DEFAULT_TABLE[code]
+
+
+def choice_probability(reports: Iterable[R], grade: Callable[[R], float | None]) -> float:
+    """The probability of one origin's choice for one atom: the best grade
+    among its ``reports`` (they stand in for each other), or 0 when none is
+    left (``grade`` gives None for a report withdrawn). The one rule for it:
+    lowering builds each report choice with it, and ``what-if``, ``track``
+    and the explanations re-grade or withdraw reports through it."""
+    values = [p for r in reports if (p := grade(r)) is not None]
+    return max(values, default=0.0)
 
 
 def source_clusters(derived_from: Mapping[str, tuple[str, ...]]) -> dict[str, str]:

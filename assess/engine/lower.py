@@ -31,7 +31,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from assess.analysis.grading import report_probability, source_clusters
+from assess.analysis.grading import choice_probability, report_probability, source_clusters
 from assess.diagnostics import COMMAND_LINE, AssessError, error
 from assess.engine.ir import (
     GroundAtom,
@@ -225,10 +225,11 @@ class _Lowering:
     def _lower_reports(self) -> None:
         for (pred, values, _origin), reports in self._reports.items():
             best = max(reports, key=self._probability)
+            probability = choice_probability(reports, self._probability)
             rule = IRRule(
                 len(self.ir.rules),
                 IRAtom(pred, tuple(IConst(v) for v in values)),
-                (), (), ast.RuleKind.STRICT, self._probability(best), None, None, best,
+                (), (), ast.RuleKind.STRICT, probability, None, None, best,
             )
             self._add_rule(rule)
             self.ir.reports[rule.id] = tuple(reports)

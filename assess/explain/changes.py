@@ -7,7 +7,7 @@ dropped (a source, an atom, or ``atom@source``), sources regraded
 model's inputs, without grounding or compiling:
 
 * a dropped or regraded report changes its origin's choice to the best
-  grade left (``evidence.choice_probability``);
+  grade left (``grading.choice_probability``);
 * an assumed report of an atom that already has a report choice joins it:
   of the same origin, the choice takes the better grade; of another origin,
   it is an independent report, and since a report choice is a leaf read
@@ -29,12 +29,12 @@ from __future__ import annotations
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 
-from assess.analysis.grading import RELIABILITY, source_clusters
+from assess.analysis.grading import RELIABILITY, choice_probability, source_clusters
 from assess.check.suggest import unknown_name
 from assess.diagnostics import COMMAND_LINE, AssessError, error
 from assess.engine.ir import GroundAtom, IRProgram
 from assess.engine.lower import ground_atom
-from assess.explain.evidence import choice_probability, graded, report_text, without
+from assess.explain.evidence import graded, report_text, without
 from assess.semantics.prob.compiled import Compiled
 from assess.semantics.prob.model import Key
 from assess.syntax import ast

@@ -27,12 +27,11 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from assess.analysis.grading import report_probability
+from assess.analysis.grading import choice_probability, report_probability
 from assess.analysis.icd203 import term, term_class
 from assess.engine.ir import GroundAtom
 from assess.explain.evidence import (
     ReportInfo,
-    choice_probability,
     graded,
     report_info,
     report_text,
