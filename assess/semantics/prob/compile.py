@@ -43,7 +43,7 @@ from assess.semantics.prob.lineage import Combine, Lineage, Readout, disjoin
 from assess.semantics.prob.model import CompiledModel, Slot
 from assess.semantics.prob.order import Extra, plan
 from assess.semantics.prob.wmc import Circuit
-from assess.syntax.ast import NO_SPAN, Span
+from assess.syntax.ast import Span
 
 DEFAULT_MAX_GROUND = 2_000_000
 DEFAULT_MAX_NODES = 5_000_000
@@ -172,7 +172,7 @@ def _evidence_root(
 def _too_large(
     ir: IRProgram, graph: DerivationGraph, atom: int | None, exc: BudgetExceeded
 ) -> AssessError:
-    span: Span = NO_SPAN
+    span: Span | None = None
     where = "the queries and evidence"
     if atom is not None:
         ground = graph.atoms[atom]
