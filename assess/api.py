@@ -39,7 +39,8 @@ from assess.check.suggest import unknown_name
 from assess.diagnostics import COMMAND_LINE, AssessError, Diagnostic, error
 from assess.engine.evaluate import Model
 from assess.engine.ir import GroundAtom, IRProgram, Pred
-from assess.engine.lower import Lowerable, lower, parse_atom, pattern
+from assess.engine.lower import Lowerable, lower, pattern
+from assess.engine.names import known_atom, known_pattern, resolve_predicates
 from assess.explain.abduce import DEFAULT_GRADE, MAX_SIZE, WhyNotResult, why_not
 from assess.explain.argmap import ArgumentMap, argument_map, contrary_targets
 from assess.explain.argue import ArgueResult, argue
@@ -62,7 +63,6 @@ from assess.semantics.prob.compiled import Compiled, compile_assessment
 from assess.semantics.prob.infer import ProbResult
 from assess.syntax import ast
 from assess.syntax.ast import Program
-from assess.syntax.parser import parse
 from assess.workspace import Workspace
 
 if TYPE_CHECKING:
@@ -122,13 +122,7 @@ class Assessment:
     def atom(self, text: str) -> GroundAtom:
         """The ground atom ``text`` names; ``UnknownName`` if its predicate
         occurs nowhere in the program (no rule, fact, report or declaration)."""
-        found = parse_atom(text)
-        known = known_predicates(self.ir)
-        if found[0] not in known:
-            raise unknown_name("undefined_predicate",
-                               f"{_pred_text(found[0])} occurs nowhere in the program",
-                               found[0].name, (p.name for p in known))
-        return found
+        return known_atom(self.ir, text)
 
     # -- readings ------------------------------------------------------------
 
@@ -254,55 +248,10 @@ class Assessment:
         ``factored``: shared subexpressions named even in a small formula."""
         from assess.semantics.prob.formula import closed_form  # sympy: only here
 
-        query = _query_atom(atom)
-        known = known_predicates(self.ir)
-        wanted = pattern(query)
-        if wanted.pred not in known:
-            raise unknown_name("undefined_predicate",
-                               f"{_pred_text(wanted.pred)} occurs nowhere in the program",
-                               wanted.pred.name, (p.name for p in known))
-        compiled = self.compile(patterns=[query], limits=limits)
+        written, wanted = known_pattern(self.ir, atom)
+        compiled = self.compile(patterns=[written], limits=limits)
         return [closed_form(compiled.model, g, factored=factored)
                 for g in compiled.matching(wanted)]
-
-
-def _query_atom(text: str) -> ast.Atom:
-    try:
-        statements = parse(f"query({text}).", "<command line>").statements
-    except AssessError:
-        statements = ()
-    if len(statements) != 1 or not isinstance(statements[0], ast.Query):
-        raise AssessError([error(
-            "bad_atom", COMMAND_LINE, f"{text!r} is not an atom such as path(a, X)",
-        )])
-    return statements[0].atom
-
-
-def known_predicates(ir: IRProgram) -> set[Pred]:
-    """Every predicate the program mentions or declares (indicators and
-    hypotheses with their arities, contraries included)."""
-    known = set(ir.predicates())
-    known.update(Pred(d.name, len(d.params)) for d in ir.indicators.values())
-    known.update(Pred(d.name, len(d.params)) for d in ir.hypotheses.values())
-    return known
-
-
-def _pred_text(pred: Pred) -> str:
-    return f"{'~' if pred.contrary else ''}{pred.name}/{pred.arity}"
-
-
-def resolve_predicates(program: IRProgram, spec: str) -> list[Pred]:
-    """Every predicate of ``program`` that ``spec`` names; ``UnknownName`` if none."""
-    contrary = spec.startswith("~")
-    name, _, arity = spec.removeprefix("~").partition("/")
-    found = sorted(
-        p for p in program.predicates()
-        if p.name == name and p.contrary == contrary and (not arity or str(p.arity) == arity)
-    )
-    if not found:
-        raise unknown_name("undefined_predicate", f"no predicate {spec} occurs in the program",
-                           name, [p.name for p in program.predicates()])
-    return found
 
 
 def load(*paths: str, texts: Mapping[str, str] | None = None, check: bool = True) -> Assessment:

@@ -9,6 +9,7 @@ import pytest
 
 MODULES = [
     "assess.engine.evaluate",
+    "assess.engine.names",
     "assess.engine.relations",
     "assess.engine.show",
     "assess.engine.writer",
