@@ -37,8 +37,11 @@ from itertools import repeat
 from operator import itemgetter
 from typing import Any
 
+from assess.engine.arith import bounded, power
 from assess.engine.ir import (
+    IBinary,
     IConst,
+    INeg,
     IRAtom,
     IRCompare,
     IRLiteral,
@@ -172,7 +175,10 @@ def generate(plan: Plan, record: bool = False, possible: bool = False) -> Compil
         elif isinstance(step, Anti):
             _anti(w, step)
         elif isinstance(step, Bind):
-            w.emit(f"v{step.var.index} = {w.expr(step.expr)}")
+            value = w.expr(step.expr)
+            if isinstance(step.expr, IBinary | INeg):
+                value = f"bounded({value})"
+            w.emit(f"v{step.var.index} = {value}")
             bound.add(step.var.index)
         elif isinstance(step, Test):
             w.guard(_test(w, step))
@@ -265,7 +271,9 @@ def _compile(w: Writer) -> Compiled:
             header.append(f'    """{_docstring(w.plan)}"""')
         functions.append("\n".join([*header, *unpack, *function.lines]) + "\n")
     source = "\n".join(functions)
-    namespace: dict[str, Any] = {"K": tuple(w.constants), "repeat": repeat}
+    namespace: dict[str, Any] = {
+        "K": tuple(w.constants), "repeat": repeat, "power": power, "bounded": bounded,
+    }
     widest = max((len(i.atom.args) for i in w.plan.rule.body if isinstance(i, IRLiteral)),
                  default=0)
     namespace.update({f"g{n}": itemgetter(n) for n in range(widest)})

@@ -37,8 +37,10 @@ Input = tuple[str, Any, tuple[int, ...]]
 
 ARITH = {
     ArithOp.ADD: "+", ArithOp.SUB: "-", ArithOp.MUL: "*", ArithOp.DIV: "/",
-    ArithOp.INT_DIV: "//", ArithOp.MOD: "%", ArithOp.POW: "**",
+    ArithOp.INT_DIV: "//", ArithOp.MOD: "%",
 }
+"""Python's operators; ``**`` is ``arith.power``, and what ``is`` binds is
+``arith.bounded`` (integers of at most 4,000 digits)."""
 
 MAX_NESTING = 10
 """Loops one generated function nests before the rest moves to a helper."""
@@ -84,6 +86,8 @@ class Writer:
         return f"v{term.index}" if isinstance(term, IVar) else self.const(term.value)
 
     def expr(self, expr: IExpr) -> str:
+        if isinstance(expr, IBinary) and expr.op is ArithOp.POW:
+            return f"power({self.expr(expr.left)}, {self.expr(expr.right)})"
         if isinstance(expr, IBinary):
             return f"({self.expr(expr.left)} {ARITH[expr.op]} {self.expr(expr.right)})"
         if isinstance(expr, INeg):

@@ -39,3 +39,68 @@ def test_a_rule_joining_many_literals_runs(tmp_path: Path, length: int) -> None:
     assert prob.stdout.startswith("q(a,a)  0.1250"), prob.output
     model = evaluate(lower([parse(chain(length))]), record=True, possible=True)
     assert model.relations[Pred("q", 2)] == {("a", "a"), ("b", "b"), ("c", "c")}
+
+
+@pytest.mark.parametrize(
+    ("text", "column", "message"),
+    [
+        ("a(1e309).\n", 3, "1e309 is too large for a number"),
+        ("a(-1e309).\n", 4, "1e309 is too large for a number"),
+        ("1e400::a.\n", 1, "1e400 is too large for a number"),
+        ("a(X) :- X is 1e309 * 2.\n", 14, "1e309 is too large for a number"),
+        (f"a({'7' * 4001}).\n", 3, "an integer of 4,001 digits (an integer has at most 4,000)"),
+    ],
+)
+@pytest.mark.parametrize(("command", "code"), [("check", 1), ("run", 2), ("fmt", 2)])
+def test_a_number_too_large_is_refused_at_its_column(
+    tmp_path: Path, text: str, column: int, message: str, command: str, code: int
+) -> None:
+    """Not infinity (``a(inf)``), nor a crash in the printer."""
+    path = tmp_path / "n.assess"
+    path.write_text(text, encoding="utf-8")
+    outcome = run(command, str(path))
+    assert outcome.code == code, outcome.output
+    assert f"{path}:1:{column}: error[invalid_number]: {message}" in outcome.stderr
+    assert "inf" not in outcome.output.replace("invalid_number", "")
+    assert path.read_text(encoding="utf-8") == text
+
+
+def test_a_long_integer_with_leading_zeros_is_small(tmp_path: Path) -> None:
+    path = tmp_path / "z.assess"
+    path.write_text(f"a({'0' * 5000}7).\nquery(a(X)).\n", encoding="utf-8")
+    outcome = run("run", "--semantics", "crisp", str(path))
+    assert (outcome.code, outcome.stdout) == (0, "a(7)  true\n"), outcome.output
+
+
+@pytest.mark.parametrize(
+    ("expr", "message"),
+    [
+        ("2 ** 100000", "2 ** 100000 would have 30,103 digits (an integer has at most 4,000)"),
+        ("2 ** (2 ** 70)", "2 ** 1180591620717411303424 would have 355,393,490,465,494,859,777"),
+        ("2 ** 2 ** 2 ** 2 ** 2", "2 ** 65536 would have 19,729 digits"),
+        ("2 ** (10 ** 400)", "2 ** <an integer of 401 digits> would have more than 4,000 digits"),
+        ("3 ** 8000 * 3 ** 8000", "a result of 7,634 digits (an integer has at most 4,000)"),
+        ("(-8) ** 0.5", "(-8) ** 0.5 is not a real number"),
+    ],
+)
+def test_an_integer_too_long_to_print_is_refused_not_a_crash(
+    tmp_path: Path, expr: str, message: str
+) -> None:
+    """Python will not print an integer of more than 4,300 digits, and
+    ``2 ** (2 ** 70)`` would never finish: both are refused at the rule."""
+    path = tmp_path / "big.assess"
+    path.write_text(f"b(1).\na(X) :- b(_), X is {expr}.\nquery(a(X)).\n", encoding="utf-8")
+    outcome = run("run", str(path))
+    assert outcome.code == 2, outcome.output
+    assert f"{path}:2:1: error[arithmetic_error]: arithmetic or comparison failed: " in (
+        outcome.stderr
+    )
+    assert message in outcome.stderr
+
+
+def test_an_integer_within_the_bound_is_printed(tmp_path: Path) -> None:
+    path = tmp_path / "big.assess"
+    path.write_text("a(X) :- X is 10 ** 3999 + 1.\nquery(a(X)).\n", encoding="utf-8")
+    outcome = run("run", "--semantics", "crisp", str(path))
+    assert outcome.code == 0, outcome.output
+    assert outcome.stdout == f"a(1{'0' * 3998}1)  true\n"
