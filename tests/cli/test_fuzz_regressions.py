@@ -3,7 +3,13 @@ code and message."""
 
 from __future__ import annotations
 
+import os
+import signal
+import subprocess
+import sys
+import time
 from pathlib import Path
+from unittest import mock
 
 import pytest
 from cli_runner import run
@@ -12,6 +18,8 @@ from assess.engine.evaluate import evaluate
 from assess.engine.ir import Pred
 from assess.engine.lower import lower
 from assess.syntax.parser import parse
+
+REPO = Path(__file__).resolve().parents[2]
 
 
 def chain(length: int) -> str:
@@ -104,3 +112,35 @@ def test_an_integer_within_the_bound_is_printed(tmp_path: Path) -> None:
     outcome = run("run", "--semantics", "crisp", str(path))
     assert outcome.code == 0, outcome.output
     assert outcome.stdout == f"a(1{'0' * 3998}1)  true\n"
+
+
+def test_ctrl_c_exits_130(tmp_path: Path) -> None:
+    """128 + SIGINT, as shells expect, not 2 (bad usage)."""
+    path = tmp_path / "a.assess"
+    path.write_text("a.\n", encoding="utf-8")
+    with mock.patch("assess.workspace.Workspace.from_paths", side_effect=KeyboardInterrupt):
+        outcome = run("check", str(path))
+    assert (outcome.code, outcome.stderr.strip()) == (130, "interrupted")
+
+
+def test_a_real_sigint_while_grounding_exits_130(tmp_path: Path) -> None:
+    path = tmp_path / "slow.assess"
+    facts = "".join(f"n({i}).\n" for i in range(600))
+    path.write_text(facts + "q :- n(X), n(Y), n(Z), X + Y + Z < 0.\nquery(q).\n", "utf-8")
+    started = (
+        "import sys, assess.cli; print('ready', file=sys.stderr, flush=True); "
+        f"assess.cli.main(['run', '--semantics', 'crisp', {str(path)!r}])"
+    )
+    child = subprocess.Popen(
+        [sys.executable, "-c", started], stderr=subprocess.PIPE, text=True,
+        env={**os.environ, "PYTHONPATH": str(REPO)},
+    )
+    assert child.stderr is not None and child.stderr.readline() == "ready\n"
+    time.sleep(0.5)
+    child.send_signal(signal.SIGINT)
+    try:
+        code = child.wait(timeout=60)
+    finally:
+        child.kill()
+    assert code == 130
+    assert child.stderr.read().strip() == "interrupted"
