@@ -179,7 +179,11 @@ READING = (
 
 _FILES = (
     *READING,
-    _error(Topic.FILES, "unwritable_file", "`assess fmt` cannot write a file back"),
+    _error(
+        Topic.FILES, "unwritable_file",
+        "`assess fmt` cannot write a file back (full disk, permissions): the file is left "
+        "as it was",
+    ),
     *(
         _error(
             Topic.FILES, f"load_{code.name}",
