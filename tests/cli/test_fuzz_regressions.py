@@ -144,3 +144,44 @@ def test_a_real_sigint_while_grounding_exits_130(tmp_path: Path) -> None:
         child.kill()
     assert code == 130
     assert child.stderr.read().strip() == "interrupted"
+
+
+NAMES = ["alpha", "beta", "gamma", "delta", "eps", "zeta", "eta", "theta"]
+SEEDED = {
+    "compile_too_large": (
+        "".join(f"0.5::e({a}, {b}).\n" for a in NAMES for b in NAMES)
+        + "p(X, Y) :- e(X, Y).\np(X, Z) :- p(X, Y), e(Y, Z).\nquery(p(X, Y)).\n",
+        ["--max-nodes", "2000"],
+    ),
+    "grounding_too_large": (
+        "".join(f"0.5::e({a}, {b}).\n" for a in NAMES for b in NAMES)
+        + "p(X, Y) :- e(X, Y).\np(X, Z) :- p(X, Y), e(Y, Z).\nquery(p(X, Y)).\n",
+        ["--max-ground", "300"],
+    ),
+    "contrary_cycle": (
+        "".join(f"0.5::b({a}).\n" for a in NAMES) + "h(X) :- b(X).\n~h(X) :- h(X).\n"
+        "query(h(X)).\n",
+        [],
+    ),
+}
+
+
+@pytest.mark.parametrize("code", sorted(SEEDED))
+def test_what_an_error_names_does_not_depend_on_string_hashing(
+    tmp_path: Path, code: str
+) -> None:
+    """Strings hash differently in every process; the atom a limit or a
+    cycle names, and the order everything is compiled in, must not."""
+    text, options = SEEDED[code]
+    path = tmp_path / "seeded.assess"
+    path.write_text(text, encoding="utf-8")
+    messages = set()
+    for seed in ("1", "2"):
+        done = subprocess.run(
+            [sys.executable, "-m", "assess", "run", *options, str(path)],
+            capture_output=True, text=True, timeout=120,
+            env={**os.environ, "PYTHONPATH": str(REPO), "PYTHONHASHSEED": seed},
+        )
+        assert done.returncode == 2 and f"error[{code}]" in done.stderr, done.stderr
+        messages.add(done.stderr)
+    assert len(messages) == 1, messages
