@@ -63,6 +63,11 @@ def _warning(name: str, meaning: str) -> Code:
 _CHECKS = (
     _error(Topic.CHECK, "syntax_error", "text the grammar does not accept"),
     _error(
+        Topic.CHECK, "invalid_number",
+        "a number too large to represent, at the number: a float past about 1.8e308 "
+        "(`1e309`, which would be read as infinity) or an integer of more than 4,000 digits",
+    ),
+    _error(
         Topic.CHECK, "arity_mismatch",
         "`p(a)` used where only `p/2` is defined; a report or rule off its indicator's "
         "declared arity (`p/1` and `p/2` both *defined* is legal, as in Prolog)",
@@ -174,7 +179,11 @@ READING = (
 
 _FILES = (
     *READING,
-    _error(Topic.FILES, "unwritable_file", "`assess fmt` cannot write a file back"),
+    _error(
+        Topic.FILES, "unwritable_file",
+        "`assess fmt` cannot write a file back (full disk, permissions): the file is left "
+        "as it was",
+    ),
     *(
         _error(
             Topic.FILES, f"load_{code.name}",
@@ -221,7 +230,8 @@ _RUN = (
     _error(
         Topic.RUN, "arithmetic_error",
         "arithmetic or a comparison that fails on the values it meets (division by zero, "
-        "a name compared with a number), at the rule",
+        "a name compared with a number, an integer result of more than 4,000 digits, a "
+        "negative number to a fractional power), at the rule",
     ),
     _error(
         Topic.RUN, "grounding_too_large",

@@ -47,10 +47,11 @@ class QuotedError(AssessError):
 
 
 @contextmanager
-def reading(paths: Sequence[str]) -> Iterator[Workspace]:
-    """The workspace of ``paths``, read and parsed; errors raised inside the
-    block carry it out (``QuotedError``)."""
-    workspace = Workspace.from_paths(list(paths))
+def reading(paths: Sequence[str], includes: bool = True) -> Iterator[Workspace]:
+    """The workspace of ``paths``, read and parsed (with the programs they
+    ``load`` unless not ``includes``); errors raised inside the block carry
+    it out (``QuotedError``)."""
+    workspace = Workspace.from_paths(list(paths), includes)
     try:
         yield workspace
     except QuotedError:

@@ -13,6 +13,7 @@ MODULES = [
     "assess.engine.relations",
     "assess.engine.show",
     "assess.engine.writer",
+    "assess.engine.arith",
     "assess.conformance",
     "assess.interop",
     "assess.interop.datalog",

@@ -65,7 +65,9 @@ def resolve(pattern: IRAtom, graph: DerivationGraph) -> list[GroundAtom]:
     if all(isinstance(t, IConst) for t in pattern.args):
         return [(pattern.pred, tuple(t.value for t in pattern.args if isinstance(t, IConst)))]
     found = [graph.atoms[a] for a in graph.atoms_of(pattern.pred)]
-    return sorted({g for g in found if matches(pattern, g)}, key=lambda g: [str(v) for v in g[1]])
+    # Ties (1 and '1') keep the graph's order, which is the same every run.
+    matching = dict.fromkeys(g for g in found if matches(pattern, g))
+    return sorted(matching, key=lambda g: [str(v) for v in g[1]])
 
 
 def _coins(manager: Manager, blocks: tuple[tuple[int, ...], ...]) -> dict[int, int]:
