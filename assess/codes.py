@@ -298,7 +298,7 @@ _COMMAND_LINE = (
     _error(
         Topic.COMMAND_LINE, "bad_option",
         "an option of the wrong form: `-k 0`, a `--grade` or `--set` without `NAME=VALUE`, "
-        "a `--set` value that is not a number",
+        "a `--set` value that is not a number, an `--as-of` that is not a date `YYYY-MM-DD`",
     ),
     _error(
         Topic.COMMAND_LINE, "bad_report",

@@ -277,11 +277,17 @@ class SourceDecl:
 
 @dataclass(frozen=True, slots=True)
 class IndicatorDecl:
-    """``indicator name(param, …) "description".``"""
+    """``indicator name(param, …) "description" [current].``
+
+    ``current``: the indicator has one current value, so a newer report of
+    it from an origin supersedes that origin's older ones
+    (``analysis.timeline``).
+    """
 
     name: str
     params: tuple[str, ...]
     description: str
+    current: bool = False
     span: Span = _span()
 
 

@@ -273,7 +273,8 @@ class Builder:
 
     def indicator_decl(self, c: list[Any]) -> ast.IndicatorDecl:
         name, params, description = self._declared(c)
-        return ast.IndicatorDecl(name, params, description, self._span(c))
+        current = _token(c, "CURRENT") is not None
+        return ast.IndicatorDecl(name, params, description, current, self._span(c))
 
     def hypothesis_decl(self, c: list[Any]) -> ast.HypothesisDecl:
         name, params, description = self._declared(c)

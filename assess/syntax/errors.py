@@ -125,7 +125,7 @@ _STATEMENT_ENDS = {".", "{", "}"}
 # How each declaration is written, for errors inside one.
 SHAPES = {
     "source": 'source name "description" reliability A-F [derived_from other, …].',
-    "indicator": 'indicator name[(parameter, …)] "description".',
+    "indicator": 'indicator name[(parameter, …)] "description" [current].',
     "hypothesis": 'hypothesis name[(parameter, …)] "description".',
     "competing": "competing set_name: hypothesis, hypothesis, ….",
     "conflict": "conflict predicate, predicate.",

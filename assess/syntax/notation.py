@@ -223,7 +223,8 @@ def _declaration(node: ast.Statement | ast.Expectation) -> str:
             f"reliability {node.reliability}{derived}."
         )
     if isinstance(node, ast.IndicatorDecl):
-        return _described("indicator", node.name, node.params, node.description)
+        text = _described("indicator", node.name, node.params, node.description)
+        return text[:-1] + " current." if node.current else text
     if isinstance(node, ast.HypothesisDecl):
         return _described("hypothesis", node.name, node.params, node.description)
     if isinstance(node, ast.CompetingDecl):
