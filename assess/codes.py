@@ -112,6 +112,11 @@ _CHECKS = (
         "every label and statement on the cycle",
     ),
     _error(Topic.CHECK, "unknown_hypothesis", "a competing set naming an undeclared hypothesis"),
+    _error(
+        Topic.CHECK, "unmatched_drop",
+        "a scenario's `drop` that matches none of the reports the scenario runs with (its "
+        "file's, the programs it loads, its own)",
+    ),
     _warning(
         "singleton_variable",
         "a named variable that occurs once in a clause (`_X` says it is meant)",
@@ -175,6 +180,11 @@ READING = (
 _FILES = (
     *READING,
     _error(Topic.FILES, "unwritable_file", "`assess fmt` cannot write a file back"),
+    _error(
+        Topic.FILES, "not_scenario_item",
+        "a file loaded inside a scenario holding what a scenario cannot (a declaration, "
+        "query, `evidence`, superiority, grade override or scenario), at that statement",
+    ),
     *(
         _error(
             Topic.FILES, f"load_{code.name}",

@@ -323,6 +323,11 @@ class Builder:
         items = _parts(c)
         return ast.Scenario(name, items, self._span(c))
 
+    def drop(self, c: list[Any]) -> ast.Drop:
+        atoms, names = _nodes(c, ast.Atom), _tokens(c, "NAME")
+        source = str(names[0]) if names else None
+        return ast.Drop(atoms[0] if atoms else None, source, self._span(c))
+
     def expect_phrase(self, c: list[Any]) -> ast.ExpectEstimate | ast.ExpectStatus:
         atom, words = _node(c, ast.Atom), _tokens(c, "NAME")
         phrase = " ".join(str(t) for t in words)
