@@ -190,3 +190,14 @@ def test_track_svg_spaces_dated_snapshots_by_date() -> None:
     days = [1, 5, 8, 12]
     expected = [(d - days[0]) / (days[-1] - days[0]) for d in days]
     assert [(x - xs[0]) / (xs[-1] - xs[0]) for x in xs] == pytest.approx(expected, abs=1e-3)
+
+
+def test_an_assumed_dated_report_supersedes_as_a_reported_one_would(tmp_path: Path) -> None:
+    assumed = "troops(12500) by pentagon credibility 2 on 2022-12-20"  # isw reported it too
+    what_if = run("what-if", RULES, EVIDENCE, "--assume", assumed, "--format", "json")
+    assert what_if.code == 0, what_if.output
+    after = {r["atom"]: r["after"] for r in json.loads(what_if.stdout)["rows"]}
+    longer = tmp_path / "longer.assess"
+    longer.write_text(Path(EVIDENCE).read_text(encoding="utf-8") + f"report {assumed}.\n")
+    assert after["attack"] == pytest.approx(_run_json(RULES, str(longer))["attack"], abs=1e-12)
+    assert after["attack"] < _run_json(RULES, EVIDENCE)["attack"]
