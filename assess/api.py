@@ -34,6 +34,7 @@ from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from assess.analysis import timeline
 from assess.check import checked_programs
 from assess.check.suggest import unknown_name
 from assess.diagnostics import COMMAND_LINE, AssessError, Diagnostic, error
@@ -98,9 +99,26 @@ class Assessment:
     _ir: IRProgram | None = None
 
     @classmethod
-    def from_workspace(cls, workspace: Workspace, check: bool = True) -> Assessment:
+    def from_workspace(
+        cls, workspace: Workspace, check: bool = True, as_of: str | None = None
+    ) -> Assessment:
+        """The workspace's programs, checked; ``as_of``: see ``as_of``."""
         programs, warnings = checked_programs(workspace, check)
-        return cls(workspace, programs, warnings)
+        assessment = cls(workspace, programs, warnings)
+        return assessment if as_of is None else assessment.as_of(as_of)
+
+    def as_of(self, date: str) -> Assessment:
+        """This assessment on the reports dated up to ``date`` (``YYYY-MM-DD``);
+        undated reports stay (``analysis.timeline``)."""
+        if not timeline.is_date(date):
+            raise AssessError([error(
+                "bad_option", COMMAND_LINE, f"{date!r} is not a date written YYYY-MM-DD",
+            )])
+        return Assessment(self.workspace, timeline.as_of(self.programs, date), self.warnings)
+
+    def report_dates(self, files: Collection[str] | None = None) -> list[str]:
+        """Every distinct report date of the programs (of ``files`` only, if given)."""
+        return timeline.dates(self.programs, files)
 
     @property
     def ir(self) -> IRProgram:
@@ -226,6 +244,18 @@ class Assessment:
         """This assessment as the evidence snapshot ``path`` (for ``track_snapshots``)."""
         return snapshot_of(path, self.programs), self.compile(limits=limits)
 
+    def dated_snapshots(
+        self, paths: Sequence[str], limits: Limits | None = None
+    ) -> list[tuple[Snapshot, Compiled]]:
+        """One snapshot per distinct report date of the evidence files ``paths``,
+        oldest first: this assessment as of that date (for ``track_snapshots``).
+        Evidence without a dated report is one snapshot, as it stands."""
+        file = ", ".join(paths)
+        dates = self.report_dates(paths)
+        if not dates:
+            return [(Snapshot("undated", file, None), self.compile(limits=limits))]
+        return [(Snapshot(d, file, d), self.as_of(d).compile(limits=limits)) for d in dates]
+
     def argument_map(self, limits: Limits | None = None) -> ArgumentMap:
         """The argument map over the hypotheses, queries and contraries."""
         targets = contrary_targets(self.ir)
@@ -254,15 +284,19 @@ class Assessment:
                 for g in compiled.matching(wanted)]
 
 
-def load(*paths: str, texts: Mapping[str, str] | None = None, check: bool = True) -> Assessment:
-    """Read ``paths`` (and in-memory ``texts``, name -> text) into an ``Assessment``."""
+def load(
+    *paths: str, texts: Mapping[str, str] | None = None, check: bool = True,
+    as_of: str | None = None,
+) -> Assessment:
+    """Read ``paths`` (and in-memory ``texts``, name -> text) into an ``Assessment``;
+    ``as_of``: only the reports dated up to that day (``YYYY-MM-DD``) count."""
     workspace = Workspace.from_paths(list(paths))
     if texts:
         extra = Workspace.from_texts(dict(texts))
         workspace.programs.extend(extra.programs)
         workspace.sources.update(extra.sources)
         workspace.problems.extend(extra.problems)
-    return Assessment.from_workspace(workspace, check)
+    return Assessment.from_workspace(workspace, check, as_of)
 
 
 def track_snapshots(snapshots: Sequence[tuple[Snapshot, Compiled]]) -> TrackResult:

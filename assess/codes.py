@@ -117,6 +117,11 @@ _CHECKS = (
         "every label and statement on the cycle",
     ),
     _error(Topic.CHECK, "unknown_hypothesis", "a competing set naming an undeclared hypothesis"),
+    _error(
+        Topic.CHECK, "unmatched_drop",
+        "a scenario's `drop` that matches none of the reports the scenario runs with (its "
+        "file's, the programs it loads, its own)",
+    ),
     _warning(
         "singleton_variable",
         "a named variable that occurs once in a clause (`_X` says it is meant)",
@@ -183,6 +188,11 @@ _FILES = (
         Topic.FILES, "unwritable_file",
         "`assess fmt` cannot write a file back (full disk, permissions): the file is left "
         "as it was",
+    ),
+    _error(
+        Topic.FILES, "not_scenario_item",
+        "a file loaded inside a scenario holding what a scenario cannot (a declaration, "
+        "query, `evidence`, superiority, grade override or scenario), at that statement",
     ),
     *(
         _error(
@@ -308,7 +318,7 @@ _COMMAND_LINE = (
     _error(
         Topic.COMMAND_LINE, "bad_option",
         "an option of the wrong form: `-k 0`, a `--grade` or `--set` without `NAME=VALUE`, "
-        "a `--set` value that is not a number",
+        "a `--set` value that is not a number, an `--as-of` that is not a date `YYYY-MM-DD`",
     ),
     _error(
         Topic.COMMAND_LINE, "bad_report",

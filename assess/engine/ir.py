@@ -29,6 +29,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
+from assess.analysis.timeline import Superseded
 from assess.syntax import ast
 
 Value = str | int | float
@@ -168,6 +169,9 @@ class IRProgram:
     conflicts: list[tuple[str, str]] = field(default_factory=list)
     reports: dict[int, tuple[ast.Report, ...]] = field(default_factory=dict)
     """Choice rule id -> the reports (one origin) that this choice stands for."""
+    superseded: list[Superseded] = field(default_factory=list)
+    """Reports of ``current`` indicators that a newer report of their origin
+    superseded: no choice stands for them."""
     sources: dict[str, ast.SourceDecl] = field(default_factory=dict)
     indicators: dict[str, ast.IndicatorDecl] = field(default_factory=dict)
     hypotheses: dict[str, ast.HypothesisDecl] = field(default_factory=dict)

@@ -18,7 +18,9 @@ model's inputs, without grounding or compiling:
 * anything else an assumed report needs (an atom the graph derives only by
   rules, or one it does not hold at all) is *structural*:
   ``structural(compiled, change)`` lists those reports, and ``what-if``
-  recompiles (the atom is in the graph) or re-grounds (it is new).
+  recompiles (the atom is in the graph) or re-grounds (it is new). So is a
+  dated report of an indicator declared ``current``: lowered with the
+  others, it supersedes its origin's older reports as a file's would.
 
 Example: ``--grade isw=D`` lowers every isw report from B to D; a report
 B2 (0.80) becomes D2 (0.625), unless its origin has a better one left.
@@ -30,6 +32,7 @@ from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 
 from assess.analysis.grading import RELIABILITY, choice_probability, source_clusters
+from assess.analysis.timeline import current_indicators
 from assess.check.suggest import unknown_name
 from assess.diagnostics import COMMAND_LINE, AssessError, error
 from assess.engine.ir import GroundAtom, IRProgram
@@ -136,11 +139,13 @@ def _report_rules(compiled: Compiled, atom: GroundAtom) -> list[int]:
 
 def structural(compiled: Compiled, change: Change) -> list[ast.Report]:
     """Assumed reports that need a new choice in the model (see the module doc)."""
+    current = current_indicators(compiled.ir.indicators.values())
     out = []
     for report in change.assume:
         atom = ground_atom(report.atom)
         assert atom is not None
-        if not _report_rules(compiled, atom):
+        dated = report.date is not None and report.atom.signature in current
+        if dated or not _report_rules(compiled, atom):
             out.append(report)
     return out
 

@@ -280,7 +280,8 @@ class Builder:
 
     def indicator_decl(self, c: list[Any]) -> ast.IndicatorDecl:
         name, params, description = self._declared(c)
-        return ast.IndicatorDecl(name, params, description, self._span(c))
+        current = _token(c, "CURRENT") is not None
+        return ast.IndicatorDecl(name, params, description, current, self._span(c))
 
     def hypothesis_decl(self, c: list[Any]) -> ast.HypothesisDecl:
         name, params, description = self._declared(c)
@@ -328,6 +329,11 @@ class Builder:
         name = unquote(str(_tokens(c, "STRING")[0]))
         items = _parts(c)
         return ast.Scenario(name, items, self._span(c))
+
+    def drop(self, c: list[Any]) -> ast.Drop:
+        atoms, names = _nodes(c, ast.Atom), _tokens(c, "NAME")
+        source = str(names[0]) if names else None
+        return ast.Drop(atoms[0] if atoms else None, source, self._span(c))
 
     def expect_phrase(self, c: list[Any]) -> ast.ExpectEstimate | ast.ExpectStatus:
         atom, words = _node(c, ast.Atom), _tokens(c, "NAME")
