@@ -13,6 +13,7 @@ MODULES = [
     "assess.semantics.prob.infer",
     "assess.explain.proofs",
     "assess.explain.sensitivity",
+    "assess.explain.weight",
     "assess.render.dot",
     "assess.render.track",
 ]
