@@ -15,13 +15,16 @@ Text, one block per competing set, most probable first::
 The likelihood and the confidence are separate sentences (ICD 203); the
 confidence names the origins that agree and oppose and says, in decibans,
 how far losing the best of them or a small change moves the judgement
-(``assess.explain.confidence``). JSON: each judgement is one object of the ``hypotheses`` list (see
+(``assess.explain.confidence``). Quotes are shown whole, or cut to whole
+sentences or at a word boundary, marked ``…`` (``shorten``). JSON:
+each judgement is one object of the ``hypotheses`` list (see
 ``judgement_data``), added to the ``prob`` reading's document.
 """
 
 from __future__ import annotations
 
 import os
+import re
 import textwrap
 from typing import Any
 
@@ -33,7 +36,7 @@ from assess.render.prob import prob_lines, query_data
 from assess.syntax import ast
 
 WIDTH = 88
-QUOTE = 110
+QUOTE = 240
 
 
 def _wrap(text: str, indent: str) -> list[str]:
@@ -52,10 +55,34 @@ def _quote(report: ast.Report) -> str:
     dated = f" ({report.date})" if report.date else ""
     if not report.quote:
         return dated
-    quote = report.quote
-    if len(quote) > QUOTE:
-        quote = quote[:QUOTE].rsplit(" ", 1)[0].rstrip(",;:.") + " …"
-    return f"{dated}: \u201c{quote}\u201d"
+    return f"{dated}: \u201c{shorten(report.quote)}\u201d"
+
+
+def shorten(quote: str, limit: int = QUOTE) -> str:
+    """A quote whole when it fits in ``limit`` characters; else its first
+    whole sentences that fit (an ellipsis ``...`` ends none); else cut at
+    the last word boundary that fits. A cut is marked `` …``.
+
+    >>> shorten("One. Two three.", 10)
+    'One. …'
+    >>> shorten("a long phrase without an end", 12)
+    'a long …'
+    """
+    quote = " ".join(quote.split())
+    if len(quote) <= limit:
+        return quote
+    sentences = re.findall(r".+?(?<!\.)[.!?](?!\.)(?:\s|$)|.+$", quote)
+    kept = ""
+    for sentence in sentences:
+        if len(kept + sentence) > limit - 2:
+            break
+        kept += sentence
+    if kept.strip():
+        return kept.rstrip() + " …"
+    head = quote[: limit - 2]
+    if quote[limit - 2] != " ":
+        head = head.rsplit(" ", 1)[0]
+    return head.rstrip(",;:. ") + " …"
 
 
 def _where(span: ast.Span) -> str:

@@ -13,7 +13,7 @@ from assess.api import load
 from assess.cli import main
 from assess.explain.confidence import Level
 from assess.explain.judgement import Judgements
-from assess.render.judgement import assessment_data, assessment_text
+from assess.render.judgement import assessment_data, assessment_text, shorten
 from assess.syntax.ast import Estimate
 
 FIXTURE = Path(__file__).parent / "fixtures" / "judgement.assess"
@@ -155,3 +155,21 @@ def test_edge_cases_certain_impossible_and_underived(tmp_path: Path) -> None:
     assert all(j.confidence.level is Level.LOW for j in judged.judgements)
     assert "  –  k(X): no instance is derived on this evidence." in assessment_text(judged)
 
+
+def test_quotes_are_whole_or_cut_between_words_and_marked() -> None:
+    assert shorten("required in an invasion, including river crossings") == (
+        "required in an invasion, including river crossings")
+    long = "The first sentence is short. " + "word " * 60
+    assert shorten(long) == "The first sentence is short. …"
+    cut = shorten("word " * 60 + "end", 40)
+    assert cut.endswith(" …") and set(cut[:-2].split()) == {"word"} and len(cut) <= 40
+    assert shorten("one ... two ... three", 12) == "one …"
+
+
+def test_the_flagship_quotes_its_reports_whole() -> None:
+    root = Path(__file__).parents[2]
+    judged = load(str(root / "rulesets" / "belarus_2022.assess"),
+                  str(root / "examples" / "belarus_2022" / "as_of_article.assess")).assess()
+    flat = " ".join(assessment_text(judged).split())
+    assert ("would be required in an invasion, including river crossings\u201d" in flat)
+    assert "try to reopen the northern front\u201d" in flat
