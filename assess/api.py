@@ -34,12 +34,14 @@ from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from assess.analysis import timeline
 from assess.check import checked_programs
 from assess.check.suggest import unknown_name
 from assess.diagnostics import COMMAND_LINE, AssessError, Diagnostic, error
 from assess.engine.evaluate import Model
 from assess.engine.ir import GroundAtom, IRProgram, Pred
-from assess.engine.lower import Lowerable, lower, parse_atom, pattern
+from assess.engine.lower import Lowerable, lower, pattern
+from assess.engine.names import known_atom, known_pattern, resolve_predicates
 from assess.explain.abduce import DEFAULT_GRADE, MAX_SIZE, WhyNotResult, why_not
 from assess.explain.argmap import ArgumentMap, argument_map, contrary_targets
 from assess.explain.argue import ArgueResult, argue
@@ -62,7 +64,6 @@ from assess.semantics.prob.compiled import Compiled, compile_assessment
 from assess.semantics.prob.infer import ProbResult
 from assess.syntax import ast
 from assess.syntax.ast import Program
-from assess.syntax.parser import parse
 from assess.workspace import Workspace
 
 if TYPE_CHECKING:
@@ -98,9 +99,26 @@ class Assessment:
     _ir: IRProgram | None = None
 
     @classmethod
-    def from_workspace(cls, workspace: Workspace, check: bool = True) -> Assessment:
+    def from_workspace(
+        cls, workspace: Workspace, check: bool = True, as_of: str | None = None
+    ) -> Assessment:
+        """The workspace's programs, checked; ``as_of``: see ``as_of``."""
         programs, warnings = checked_programs(workspace, check)
-        return cls(workspace, programs, warnings)
+        assessment = cls(workspace, programs, warnings)
+        return assessment if as_of is None else assessment.as_of(as_of)
+
+    def as_of(self, date: str) -> Assessment:
+        """This assessment on the reports dated up to ``date`` (``YYYY-MM-DD``);
+        undated reports stay (``analysis.timeline``)."""
+        if not timeline.is_date(date):
+            raise AssessError([error(
+                "bad_option", COMMAND_LINE, f"{date!r} is not a date written YYYY-MM-DD",
+            )])
+        return Assessment(self.workspace, timeline.as_of(self.programs, date), self.warnings)
+
+    def report_dates(self, files: Collection[str] | None = None) -> list[str]:
+        """Every distinct report date of the programs (of ``files`` only, if given)."""
+        return timeline.dates(self.programs, files)
 
     @property
     def ir(self) -> IRProgram:
@@ -122,13 +140,7 @@ class Assessment:
     def atom(self, text: str) -> GroundAtom:
         """The ground atom ``text`` names; ``UnknownName`` if its predicate
         occurs nowhere in the program (no rule, fact, report or declaration)."""
-        found = parse_atom(text)
-        known = known_predicates(self.ir)
-        if found[0] not in known:
-            raise unknown_name("undefined_predicate",
-                               f"{_pred_text(found[0])} occurs nowhere in the program",
-                               found[0].name, (p.name for p in known))
-        return found
+        return known_atom(self.ir, text)
 
     # -- readings ------------------------------------------------------------
 
@@ -232,6 +244,18 @@ class Assessment:
         """This assessment as the evidence snapshot ``path`` (for ``track_snapshots``)."""
         return snapshot_of(path, self.programs), self.compile(limits=limits)
 
+    def dated_snapshots(
+        self, paths: Sequence[str], limits: Limits | None = None
+    ) -> list[tuple[Snapshot, Compiled]]:
+        """One snapshot per distinct report date of the evidence files ``paths``,
+        oldest first: this assessment as of that date (for ``track_snapshots``).
+        Evidence without a dated report is one snapshot, as it stands."""
+        file = ", ".join(paths)
+        dates = self.report_dates(paths)
+        if not dates:
+            return [(Snapshot("undated", file, None), self.compile(limits=limits))]
+        return [(Snapshot(d, file, d), self.as_of(d).compile(limits=limits)) for d in dates]
+
     def argument_map(self, limits: Limits | None = None) -> ArgumentMap:
         """The argument map over the hypotheses, queries and contraries."""
         targets = contrary_targets(self.ir)
@@ -254,66 +278,25 @@ class Assessment:
         ``factored``: shared subexpressions named even in a small formula."""
         from assess.semantics.prob.formula import closed_form  # sympy: only here
 
-        query = _query_atom(atom)
-        known = known_predicates(self.ir)
-        wanted = pattern(query)
-        if wanted.pred not in known:
-            raise unknown_name("undefined_predicate",
-                               f"{_pred_text(wanted.pred)} occurs nowhere in the program",
-                               wanted.pred.name, (p.name for p in known))
-        compiled = self.compile(patterns=[query], limits=limits)
+        written, wanted = known_pattern(self.ir, atom)
+        compiled = self.compile(patterns=[written], limits=limits)
         return [closed_form(compiled.model, g, factored=factored)
                 for g in compiled.matching(wanted)]
 
 
-def _query_atom(text: str) -> ast.Atom:
-    try:
-        statements = parse(f"query({text}).", "<command line>").statements
-    except AssessError:
-        statements = ()
-    if len(statements) != 1 or not isinstance(statements[0], ast.Query):
-        raise AssessError([error(
-            "bad_atom", COMMAND_LINE, f"{text!r} is not an atom such as path(a, X)",
-        )])
-    return statements[0].atom
-
-
-def known_predicates(ir: IRProgram) -> set[Pred]:
-    """Every predicate the program mentions or declares (indicators and
-    hypotheses with their arities, contraries included)."""
-    known = set(ir.predicates())
-    known.update(Pred(d.name, len(d.params)) for d in ir.indicators.values())
-    known.update(Pred(d.name, len(d.params)) for d in ir.hypotheses.values())
-    return known
-
-
-def _pred_text(pred: Pred) -> str:
-    return f"{'~' if pred.contrary else ''}{pred.name}/{pred.arity}"
-
-
-def resolve_predicates(program: IRProgram, spec: str) -> list[Pred]:
-    """Every predicate of ``program`` that ``spec`` names; ``UnknownName`` if none."""
-    contrary = spec.startswith("~")
-    name, _, arity = spec.removeprefix("~").partition("/")
-    found = sorted(
-        p for p in program.predicates()
-        if p.name == name and p.contrary == contrary and (not arity or str(p.arity) == arity)
-    )
-    if not found:
-        raise unknown_name("undefined_predicate", f"no predicate {spec} occurs in the program",
-                           name, [p.name for p in program.predicates()])
-    return found
-
-
-def load(*paths: str, texts: Mapping[str, str] | None = None, check: bool = True) -> Assessment:
-    """Read ``paths`` (and in-memory ``texts``, name -> text) into an ``Assessment``."""
+def load(
+    *paths: str, texts: Mapping[str, str] | None = None, check: bool = True,
+    as_of: str | None = None,
+) -> Assessment:
+    """Read ``paths`` (and in-memory ``texts``, name -> text) into an ``Assessment``;
+    ``as_of``: only the reports dated up to that day (``YYYY-MM-DD``) count."""
     workspace = Workspace.from_paths(list(paths))
     if texts:
         extra = Workspace.from_texts(dict(texts))
         workspace.programs.extend(extra.programs)
         workspace.sources.update(extra.sources)
         workspace.problems.extend(extra.problems)
-    return Assessment.from_workspace(workspace, check)
+    return Assessment.from_workspace(workspace, check, as_of)
 
 
 def track_snapshots(snapshots: Sequence[tuple[Snapshot, Compiled]]) -> TrackResult:

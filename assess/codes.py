@@ -63,6 +63,11 @@ def _warning(name: str, meaning: str) -> Code:
 _CHECKS = (
     _error(Topic.CHECK, "syntax_error", "text the grammar does not accept"),
     _error(
+        Topic.CHECK, "invalid_number",
+        "a number too large to represent, at the number: a float past about 1.8e308 "
+        "(`1e309`, which would be read as infinity) or an integer of more than 4,000 digits",
+    ),
+    _error(
         Topic.CHECK, "arity_mismatch",
         "`p(a)` used where only `p/2` is defined; a report or rule off its indicator's "
         "declared arity (`p/1` and `p/2` both *defined* is legal, as in Prolog)",
@@ -112,6 +117,11 @@ _CHECKS = (
         "every label and statement on the cycle",
     ),
     _error(Topic.CHECK, "unknown_hypothesis", "a competing set naming an undeclared hypothesis"),
+    _error(
+        Topic.CHECK, "unmatched_drop",
+        "a scenario's `drop` that matches none of the reports the scenario runs with (its "
+        "file's, the programs it loads, its own)",
+    ),
     _warning(
         "singleton_variable",
         "a named variable that occurs once in a clause (`_X` says it is meant)",
@@ -174,7 +184,16 @@ READING = (
 
 _FILES = (
     *READING,
-    _error(Topic.FILES, "unwritable_file", "`assess fmt` cannot write a file back"),
+    _error(
+        Topic.FILES, "unwritable_file",
+        "`assess fmt` cannot write a file back (full disk, permissions): the file is left "
+        "as it was",
+    ),
+    _error(
+        Topic.FILES, "not_scenario_item",
+        "a file loaded inside a scenario holding what a scenario cannot (a declaration, "
+        "query, `evidence`, superiority, grade override or scenario), at that statement",
+    ),
     *(
         _error(
             Topic.FILES, f"load_{code.name}",
@@ -221,7 +240,8 @@ _RUN = (
     _error(
         Topic.RUN, "arithmetic_error",
         "arithmetic or a comparison that fails on the values it meets (division by zero, "
-        "an atom or a string where `is`, `<` or `=:=` needs a number), at the rule",
+        "an atom or a string where `is`, `<` or `=:=` needs a number, an integer result "
+        "of more than 4,000 digits, a negative number to a fractional power), at the rule",
     ),
     _error(
         Topic.RUN, "grounding_too_large",
@@ -298,7 +318,7 @@ _COMMAND_LINE = (
     _error(
         Topic.COMMAND_LINE, "bad_option",
         "an option of the wrong form: `-k 0`, a `--grade` or `--set` without `NAME=VALUE`, "
-        "a `--set` value that is not a number",
+        "a `--set` value that is not a number, an `--as-of` that is not a date `YYYY-MM-DD`",
     ),
     _error(
         Topic.COMMAND_LINE, "bad_report",

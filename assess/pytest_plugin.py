@@ -55,7 +55,7 @@ class ScenarioFile(pytest.File):
     def collect(self) -> Iterator[pytest.Item]:
         path = str(self.path)
         workspace, programs, problems = open_file(path)
-        scenarios = scenarios_of(workspace, path)
+        scenarios = scenarios_of(workspace, path, programs)
         if not scenarios and problems:
             unnamed = ast.Scenario("(the file)", (), ast.Span(path, 0, 0, 0, 0))
             yield ScenarioItem.from_parent(self, name=unnamed.name, scenario=unnamed,

@@ -39,10 +39,13 @@ class Workspace:
     programs: list[Program] = field(default_factory=list)
     sources: dict[str, SourceText] = field(default_factory=dict)
     problems: list[Diagnostic] = field(default_factory=list)
+    includes: bool = True
+    """Whether ``load "x.assess".`` reads ``x.assess`` in (``assess fmt``
+    reads only the files it is given)."""
 
     @classmethod
-    def from_paths(cls, paths: list[str] | tuple[str, ...]) -> Workspace:
-        workspace = cls()
+    def from_paths(cls, paths: list[str] | tuple[str, ...], includes: bool = True) -> Workspace:
+        workspace = cls(includes=includes)
         for path in paths:
             try:
                 workspace.add(read_source(path))
@@ -76,7 +79,7 @@ class Workspace:
             self.problems.extend(exc.diagnostics)
             return None
         for statement in program.statements:
-            if isinstance(statement, Load) and is_program_path(statement.path):
+            if self.includes and isinstance(statement, Load) and is_program_path(statement.path):
                 self._include(statement, source.path)
         self.programs.append(program)
         return program

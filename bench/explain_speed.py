@@ -5,7 +5,8 @@ times: grounding and compiling a session (questions only, and with every
 atom's marginal), ``why`` (top-3 proofs and every report's contribution),
 ``why-not``, ``sensitivity``, one ``what-if`` re-evaluation, and
 ``--assume`` that joins an existing report. Prints seconds per stage and
-how many groundings and compilations each made (``session.STATS``).
+how many groundings and compilations each made (calls of the one
+compile's ``ground`` and ``compile_model``, counted by wrapping them).
 ``python bench/explain_speed.py [ATOM]``.
 """
 
@@ -17,42 +18,54 @@ from collections.abc import Callable
 from typing import Any
 
 import assess
-from assess.explain import session as session_module
-from assess.explain.abduce import why_not
-from assess.explain.changes import make_change
-from assess.explain.sensitivity import sensitivity
-from assess.explain.session import Session, parse_atom
-from assess.explain.whatif import what_if
-from assess.explain.why import why
+from assess.semantics.prob import compiled as compiled_module
 
 RULES = "rulesets/belarus_2022.assess"
 EVIDENCE = "examples/belarus_2022/as_of_article.assess"
+MADE = [0, 0]
+"""Groundings and compilations made so far (see ``count``)."""
+
+
+def count() -> None:
+    """Wrap the one compile's grounding and compiling so that calls are counted."""
+    ground, compile_model = compiled_module.ground, compiled_module.compile_model
+
+    def counted_ground(*args: Any, **kwargs: Any) -> Any:
+        MADE[0] += 1
+        return ground(*args, **kwargs)
+
+    def counted_compile(*args: Any, **kwargs: Any) -> Any:
+        MADE[1] += 1
+        return compile_model(*args, **kwargs)
+
+    compiled_module.ground = counted_ground  # type: ignore[assignment]
+    compiled_module.compile_model = counted_compile  # type: ignore[assignment]
 
 
 def timed(name: str, job: Callable[[], Any]) -> Any:
-    stats = session_module.STATS
-    before = (stats.groundings, stats.compilations)
+    before = tuple(MADE)
     started = time.perf_counter()
     result = job()
     seconds = time.perf_counter() - started
-    made = (stats.groundings - before[0], stats.compilations - before[1])
+    made = (MADE[0] - before[0], MADE[1] - before[1])
     print(f"{name:<44} {seconds:7.3f} s   groundings {made[0]}  compilations {made[1]}")
     return result
 
 
-def main(atom_text: str) -> None:
-    atom = parse_atom(atom_text)
+def main(atom: str) -> None:
+    count()
     assessment = timed("load and check", lambda: assess.load(RULES, EVIDENCE))
-    plain = timed("session: questions", lambda: Session(assessment.ir, [atom]))
-    full = timed("session: every atom's marginal", lambda: Session(assessment.ir, [atom],
-                                                                   marginals=True))
-    timed(f"why {atom_text} (3 proofs, contributions)", lambda: why(full, atom))
-    timed(f"why-not {atom_text}", lambda: why_not(assessment, full, atom))
-    timed(f"sensitivity {atom_text}", lambda: sensitivity(plain, atom))
-    change = make_change(plain.ir, [], ["belarusian_defectors"], ["isw=D"], [])
-    timed("what-if --drop --grade", lambda: what_if(assessment, plain, change))
-    join = make_change(plain.ir, ["troops_in_belarus(12500) by isw credibility 2"], [], [], [])
-    timed("what-if --assume (joins a report)", lambda: what_if(assessment, plain, join))
+    ground = assessment.atom(atom)
+    timed("compile: questions", lambda: assessment.compile(targets=[ground]))
+    timed("compile: every atom's marginal",
+          lambda: assessment.compile(targets=[ground], marginals=True))
+    timed(f"why {atom} (3 proofs, contributions)", lambda: assessment.why(atom))
+    timed(f"why-not {atom}", lambda: assessment.why_not(atom))
+    timed(f"sensitivity {atom}", lambda: assessment.sensitivity(atom))
+    timed("what-if --drop --grade",
+          lambda: assessment.what_if(drop=["belarusian_defectors"], grade=["isw=D"]))
+    timed("what-if --assume (joins a report)",
+          lambda: assessment.what_if(assume=["troops_in_belarus(12500) by isw credibility 2"]))
 
 
 if __name__ == "__main__":

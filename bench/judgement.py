@@ -23,8 +23,9 @@ import time
 from collections.abc import Callable
 
 from assess.engine.lower import lower
-from assess.explain.judgement import compile_program, judge
+from assess.explain.judgement import judge
 from assess.explain.matrix import matrices
+from assess.semantics.prob.compiled import compile_assessment
 from assess.semantics.prob.infer import infer
 from assess.syntax.parser import parse
 
@@ -69,8 +70,12 @@ def main() -> None:
         ir = lower([parse(program(n, args.hypotheses))])
         inputs = len(infer(ir).inputs)
         prob_cpu, _ = median_time(lambda ir=ir: infer(ir).probabilities(), args.runs)
-        judge_cpu, judge_wall = median_time(lambda ir=ir: judge(ir), args.runs)
-        matrix_cpu, _ = median_time(lambda ir=ir: matrices(compile_program(ir)), args.runs)
+        judge_cpu, judge_wall = median_time(
+            lambda ir=ir: judge(compile_assessment(ir)), args.runs
+        )
+        matrix_cpu, _ = median_time(
+            lambda ir=ir: matrices(compile_assessment(ir)), args.runs
+        )
         print(f"| {n} | {inputs} | {prob_cpu:.2f} s | {judge_cpu:.2f} s | "
               f"{matrix_cpu:.2f} s | {judge_wall:.2f} s |")
 

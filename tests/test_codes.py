@@ -19,8 +19,8 @@ import pytest
 import assess
 from assess import codes
 from assess.codes import CODES, Severity, Topic
-from assess.interop.datalog import CODES as CORPUS_CODES
 from assess.diagnostics import Diagnostic, UncataloguedCode, error, warning
+from assess.interop.datalog import CODES as CORPUS_CODES
 from assess.render import codes as render_codes
 from assess.render.codes import marked_topics, with_tables
 

@@ -83,6 +83,47 @@ def test_the_command_line_reads_through_the_face() -> None:
     assert not wrong, "\n".join(wrong)
 
 
+LAYERS = (
+    ("codes", "diagnostics", "syntax"),
+    ("workspace",),
+    ("analysis",),
+    ("graphs",),
+    ("check",),
+    ("engine",),
+    ("semantics",),
+    ("explain",),
+    ("scenarios", "interop"),
+    ("api", "conformance"),
+    ("render",),
+    ("cli", "pytest_plugin", "__init__", "__main__"),
+)
+"""The stages in order, as the README's layout draws them: a module imports
+only its own stage's and earlier stages' modules."""
+RANK = {name: rank for rank, names in enumerate(LAYERS) for name in names}
+
+
+def _stage(module: str) -> str:
+    parts = module.split(".")
+    return parts[1] if len(parts) > 1 else "__init__"
+
+
+def test_every_import_points_to_an_earlier_stage() -> None:
+    wrong = []
+    for path in sorted(PACKAGE.rglob("*.py")):
+        relative = path.relative_to(PACKAGE.parent).with_suffix("")
+        mine = _stage(".".join(relative.parts))
+        for module in imports(path):
+            if module.startswith("assess.") and RANK[_stage(module)] > RANK[mine]:
+                wrong.append(f"{relative} ({mine}) imports {module} ({_stage(module)})")
+    assert not wrong, "\n".join(wrong)
+
+
+def test_every_stage_is_placed() -> None:
+    stages = {p.stem if p.is_file() else p.name for p in PACKAGE.iterdir()
+              if p.suffix == ".py" or (p.is_dir() and (p / "__init__.py").exists())}
+    assert stages == set(RANK)
+
+
 def test_the_check_catches_an_upward_import(tmp_path: Path) -> None:
     """The reader sees imports anywhere in a module, so the test above can fail."""
     module = tmp_path / "m.py"

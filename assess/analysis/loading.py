@@ -24,6 +24,15 @@ every later diagnostic about that report points into the CSV. ``expand``
 returns the programs with each ``load`` replaced by its reports; everything
 downstream (checks, lowering) sees ordinary reports.
 
+Inside a ``scenario``, ``load`` brings evidence into that scenario only: a
+CSV file its reports, a ``.assess`` file its reports, facts and rules (and,
+in turn, what that file loads, relative to it), each file once per scenario
+and none that the invocation holds already (a scenario loading its own
+ruleset adds nothing). A loaded file holding anything else (a declaration,
+a query, ``evidence``, a superiority, a grade override, a scenario) is
+``not_scenario_item`` at that statement: a scenario's evidence cannot
+change the program it tests.
+
 Errors name the file, line and column of the cell, with stable codes:
 ``load_*`` for a file that cannot be read (``load_file_not_found`` …, at the
 ``load`` statement), ``bad_csv``, ``missing_column``, ``unknown_column``,
@@ -40,15 +49,17 @@ on line 2, ``expand`` yields
 
 from __future__ import annotations
 
-from collections.abc import MutableMapping, Sequence
+import os
+from collections.abc import Iterable, Iterator, MutableMapping, Sequence
 from dataclasses import dataclass, field, replace
 
 from assess.analysis.csvtext import CsvSyntaxError, Field, records
 from assess.analysis.reportrow import COLUMNS, REQUIRED, RowReader
 from assess.diagnostics import AssessError, Diagnostic, error
 from assess.syntax import ast
+from assess.syntax.parser import parse
 from assess.syntax.source import SourceText
-from assess.workspace import is_program_path, read_load
+from assess.workspace import is_program_path, read_load, resolve
 
 
 @dataclass
@@ -57,10 +68,13 @@ class _Loader:
 
     known_sources: frozenset[str]
     texts: MutableMapping[str, SourceText]
+    included: frozenset[str] = frozenset()
+    """The programs of the invocation (normalised paths): loaded in a
+    scenario, they add nothing (they are there already)."""
     problems: list[Diagnostic] = field(default_factory=list)
 
     def program(self, program: ast.Program) -> ast.Program:
-        if not any(isinstance(s, ast.Load) for s in program.statements):
+        if not any(isinstance(s, ast.Load | ast.Scenario) for s in program.statements):
             return program
         statements: list[ast.Statement] = []
         for statement in program.statements:
@@ -68,9 +82,54 @@ class _Loader:
                 continue  # an included program: the workspace read it already
             if isinstance(statement, ast.Load):
                 statements.extend(self.load(statement, program.file))
+            elif isinstance(statement, ast.Scenario):
+                statements.append(self.scenario(statement, program.file))
             else:
                 statements.append(statement)
         return replace(program, statements=tuple(statements))
+
+    def scenario(self, scenario: ast.Scenario, declared_in: str) -> ast.Scenario:
+        """``scenario`` with each ``load`` replaced by what it loads."""
+        if not any(isinstance(i, ast.Load) for i in scenario.items):
+            return scenario
+        seen = set(self.included)
+        return replace(scenario, items=tuple(self.items(scenario.items, declared_in, seen)))
+
+    def items(
+        self, items: Iterable[ast.ScenarioItem | ast.Statement], declared_in: str, seen: set[str]
+    ) -> Iterator[ast.ScenarioItem]:
+        """Scenario items, a loaded CSV file as its reports and a loaded
+        program as its evidence (each program once per scenario, none that
+        the workspace holds already)."""
+        for item in items:
+            if isinstance(item, ast.Load) and is_program_path(item.path):
+                yield from self.evidence(item, declared_in, seen)
+            elif isinstance(item, ast.Load):
+                yield from self.load(item, declared_in)
+            elif isinstance(item, SCENARIO_ITEMS):
+                yield item
+            else:
+                self.problems.append(error(
+                    "not_scenario_item", item.span,
+                    f"{_kind(item)} in a file loaded inside a scenario: a scenario takes "
+                    "reports, facts, rules and loads of them only",
+                ))
+
+    def evidence(
+        self, statement: ast.Load, declared_in: str, seen: set[str]
+    ) -> Iterator[ast.ScenarioItem]:
+        key = os.path.normpath(resolve(statement.path, declared_in))
+        if key in seen:
+            return
+        seen.add(key)
+        try:
+            source = read_load(statement, declared_in)
+            program = parse(source.text, source.path)
+        except AssessError as exc:
+            self.problems.extend(exc.diagnostics)
+            return
+        self.texts[source.path] = source
+        yield from self.items(program.statements, source.path, seen)
 
     def load(self, statement: ast.Load, declared_in: str) -> list[ast.Report]:
         try:
@@ -122,6 +181,25 @@ class _Loader:
         return columns if len(self.problems) == before else None
 
 
+SCENARIO_ITEMS = (
+    ast.Clause, ast.Disjunction, ast.Report, ast.Drop,
+    ast.ExpectEstimate, ast.ExpectStatus, ast.ExpectRank, ast.ExpectProbability, ast.ExpectCites,
+)
+"""What a scenario holds once its loads are expanded."""
+
+
+def _kind(statement: ast.Statement | ast.ScenarioItem) -> str:
+    """``a source declaration``, ``a query``: what a statement is, in words."""
+    words = {
+        ast.SourceDecl: "a source declaration", ast.IndicatorDecl: "an indicator declaration",
+        ast.HypothesisDecl: "a hypothesis declaration", ast.CompetingDecl: "a competing set",
+        ast.ConflictDecl: "a conflict declaration", ast.Query: "a query",
+        ast.Evidence: "an evidence statement", ast.Superiority: "a superiority",
+        ast.GradeOverride: "a grade override", ast.Scenario: "a scenario",
+    }
+    return words.get(type(statement), "a statement")
+
+
 def _span(path: str, line: int, column: int) -> ast.Span:
     return ast.Span(path, line, column, line, column + 1)
 
@@ -141,7 +219,8 @@ def load_reports(
     ``texts`` (e.g. ``Workspace.sources``) receives each CSV file's text, so
     that diagnostics can quote the offending line.
     """
-    loader = _Loader(declared_sources(programs), texts if texts is not None else {})
+    included = frozenset(os.path.normpath(p.file) for p in programs)
+    loader = _Loader(declared_sources(programs), texts if texts is not None else {}, included)
     expanded = [loader.program(p) for p in programs]
     return expanded, loader.problems
 

@@ -12,12 +12,12 @@ Variables (``X``) are refused: a report is ground.
 
 from __future__ import annotations
 
-import datetime
 import difflib
 import re
 from dataclasses import dataclass, field
 
 from assess.analysis.csvtext import Field
+from assess.analysis.timeline import is_date
 from assess.diagnostics import Diagnostic, error
 from assess.syntax import ast
 
@@ -162,10 +162,6 @@ class RowReader:
         text = cell.value.strip()
         if not text:
             return None
-        try:
-            if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
-                raise ValueError
-            datetime.date.fromisoformat(text)
-        except ValueError:
+        if not is_date(text):
             self._fail(cell, "bad_date", f"'{text}' is not a date written YYYY-MM-DD")
         return text

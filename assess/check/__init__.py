@@ -17,6 +17,7 @@ from collections.abc import Callable, Sequence
 
 from assess.analysis.loading import expand
 from assess.check.cycles import check_negative_cycle
+from assess.check.drops import check_unmatched_drop
 from assess.check.duplicates import check_duplicate_declaration
 from assess.check.grades import check_invalid_grade
 from assess.check.hypotheses import check_unknown_hypothesis
@@ -53,6 +54,7 @@ CHECKS: tuple[Check, ...] = (
     check_unknown_label,
     check_superiority_cycle,
     check_unknown_hypothesis,
+    check_unmatched_drop,
     # Tradecraft: legal but probably not meant (warnings).
     check_singleton_variable,
     # Analytic tradecraft: the argument map as an analysis of competing

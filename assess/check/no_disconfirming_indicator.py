@@ -5,7 +5,7 @@ no observation could weaken is not being tested. An indicator counts against
 ``h`` when a chain of rules links it to ``~h`` or to a predicate declared in
 ``conflict`` with ``h``, or links it to ``h`` through an odd number of
 negations (``h :- a, \\+ calm.``: a report of ``calm`` blocks that
-argument). See ``assess.check.argmap``.
+argument). See ``assess.check.influence``.
 
 Support for a rival in the same competing set does not count: the
 probabilistic reading does not make competing hypotheses exclusive unless
@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from assess.check.argmap import hypotheses_without
+from assess.check.influence import hypotheses_without
 from assess.diagnostics import Diagnostic, warning
 from assess.syntax import ast
 

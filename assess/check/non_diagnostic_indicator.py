@@ -3,7 +3,7 @@
 In analysis of competing hypotheses an indicator is *diagnostic* when it
 bears differently on the members of a competing set. Its **profile** on a
 hypothesis is the strongest route by which it can support it and the
-strongest by which it can count against it (``assess.check.argmap``), for
+strongest by which it can count against it (``assess.check.influence``), for
 reports of the indicator and of its contrary. An indicator whose profile is
 the same on every member of a set tells them apart no better than a coin:
 
@@ -25,7 +25,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from assess.check.argmap import ArgumentMap, build, indicator_node, influence
+from assess.check.influence import InfluenceGraph, build, indicator_node, influence
 from assess.check.walk import body_atoms, rules
 from assess.diagnostics import Diagnostic, warning
 from assess.syntax import ast
@@ -33,12 +33,12 @@ from assess.syntax import ast
 Profile = tuple[tuple[float, float], tuple[float, float]]
 
 
-def _profiles(amap: ArgumentMap, members: Sequence[str]) -> dict[str, dict[str, Profile]]:
+def _profiles(graph: InfluenceGraph, members: Sequence[str]) -> dict[str, dict[str, Profile]]:
     """Indicator name -> member -> its profile on that member."""
     found: dict[str, dict[str, Profile]] = {}
     for member in members:
-        bearing = influence(amap, amap.hypothesis_node(member))
-        for name, decl in amap.indicators.items():
+        bearing = influence(graph, graph.hypothesis_node(member))
+        for name, decl in graph.indicators.items():
             plain = indicator_node(decl)
             contrary = (plain[0], plain[1], True)
             found.setdefault(name, {})[member] = (
@@ -64,16 +64,16 @@ def _strength(profile: Profile) -> str:
 
 def check_non_diagnostic_indicator(programs: Sequence[ast.Program]) -> list[Diagnostic]:
     """Indicators that discriminate within no competing set."""
-    amap = build(programs)
-    sets = [c for c in amap.competing if len(c.members) >= 2]
+    graph = build(programs)
+    sets = [c for c in graph.competing if len(c.members) >= 2]
     if not sets:
         return []
     read = {atom.predicate for rule in rules(programs) for atom, _ in body_atoms(rule.body)}
     touched: dict[str, list[tuple[str, Profile]]] = {}
     diagnostic: set[str] = set()
     for competing in sets:
-        profiles = _profiles(amap, competing.members)
-        for name in amap.indicators:
+        profiles = _profiles(graph, competing.members)
+        for name in graph.indicators:
             distinct = set(profiles[name].values())
             if len(distinct) > 1:
                 diagnostic.add(name)
@@ -81,7 +81,7 @@ def check_non_diagnostic_indicator(programs: Sequence[ast.Program]) -> list[Diag
                 touched.setdefault(name, []).append((competing.name, distinct.pop()))
     return [
         warning("non_diagnostic_indicator", decl.span, _message(name, touched.get(name, [])))
-        for name, decl in amap.indicators.items()
+        for name, decl in graph.indicators.items()
         if name in read and name not in diagnostic
     ]
 

@@ -22,7 +22,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 
 from assess.analysis.grading import source_clusters
-from assess.check.argmap import Node, build, node_of
+from assess.check.influence import Node, build, node_of
 from assess.check.walk import body_atoms, heads, rules
 from assess.diagnostics import Diagnostic, warning
 from assess.syntax import ast
@@ -127,16 +127,16 @@ def _necessary(
 
 def check_single_source_hypothesis(programs: Sequence[ast.Program]) -> list[Diagnostic]:
     """Hypotheses that every route reaches only through one origin's reports."""
-    amap = build(programs)
+    graph = build(programs)
     shapes, certain = _shapes(programs)
     reported = _origins(programs)
     everything = supportable(shapes, certain.union(*reported.values()))
-    goals = {amap.hypothesis_node(name) for name in amap.hypotheses} & everything
+    goals = {graph.hypothesis_node(name) for name in graph.hypotheses} & everything
     necessary = _necessary(shapes, certain, reported, goals)
     clusters = _clusters(programs)
     findings = []
-    for name, decl in amap.hypotheses.items():
-        origins = necessary.get(amap.hypothesis_node(name), [])
+    for name, decl in graph.hypotheses.items():
+        origins = necessary.get(graph.hypothesis_node(name), [])
         if origins:
             described = [_describe(o, clusters) for o in origins]
             names = described[0] if len(described) == 1 else "each of " + "; ".join(described)

@@ -1,7 +1,8 @@
 """``unknown_source``: every source named is declared with ``source``.
 
 A report's ``by`` source (top level or in a scenario), a ``derived_from``
-origin, and the source an ``expect why(…) cites`` names must each be
+origin, the source an ``expect why(…) cites`` names and the source of a
+scenario's ``drop`` must each be
 declared somewhere in the invocation: a report's probability comes from its
 source's reliability, and circular reporting is traced through
 ``derived_from``.
@@ -29,6 +30,8 @@ def _named_sources(item: ast.Statement | ast.ScenarioItem) -> Iterator[tuple[str
             yield origin, f"is the origin ('derived_from') of {item.name}"
     elif isinstance(item, ast.ExpectCites):
         yield item.source, "is expected to be cited"
+    elif isinstance(item, ast.Drop) and item.source is not None:
+        yield item.source, "is dropped"
 
 
 def check_unknown_source(programs: Sequence[ast.Program]) -> list[Diagnostic]:

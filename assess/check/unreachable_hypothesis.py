@@ -2,7 +2,7 @@
 
 A hypothesis is reachable when some indicator can support it: a chain of
 rules leads from the hypothesis to the indicator crossing an even number of
-negations (see ``assess.check.argmap``). Otherwise no report, however
+negations (see ``assess.check.influence``). Otherwise no report, however
 strong, can raise its probability: it rests on priors alone or on nothing,
 and an assessment of it says more about the ruleset than about the world.
 
@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from assess.check.argmap import hypotheses_without
+from assess.check.influence import hypotheses_without
 from assess.diagnostics import Diagnostic, warning
 from assess.syntax import ast
 

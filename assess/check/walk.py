@@ -8,7 +8,8 @@ of all files and all scenario blocks; *uses* are resolved against that union.
 A predicate is **defined** by a clause or disjunction head, a report, or an
 ``indicator``/``hypothesis`` declaration (with as many arguments as it has
 parameters). It is **used** by a body literal (negated or not), a query, an
-evidence atom, or a scenario expectation. ``true/0`` is built in.
+evidence atom, a scenario expectation or a scenario's ``drop``. ``true/0``
+is built in.
 
 Example::
 
@@ -97,6 +98,8 @@ def used_atoms(programs: Sequence[ast.Program]) -> Iterator[tuple[ast.Atom, str]
         ):
             for atom in expectation_atoms(item):
                 yield atom, "in an expectation"
+        elif isinstance(item, ast.Drop) and item.atom is not None:
+            yield item.atom, "in a drop"
 
 
 def defining_atoms(programs: Sequence[ast.Program]) -> Iterator[ast.Atom]:

@@ -7,7 +7,9 @@ click's usage errors exit 2, and anything else is a bug: it prints
 "internal error" with how to report it, never a traceback, and exits 3.
 
 Exit codes: 0 ok, 1 the answer is "no" (errors found, a scenario failed,
-``fmt --check`` would change a file), 2 bad usage or bad input.
+``fmt --check`` would change a file), 2 bad usage or bad input, 3 a bug,
+130 interrupted (Ctrl-C: 128 + SIGINT, as shells expect; click hands it
+over as an ``Abort`` caused by ``KeyboardInterrupt``).
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from assess.cli.common import QuotedError, emit_problems
 from assess.diagnostics import AssessError, UnknownName
 
 EXIT_OK, EXIT_NO, EXIT_BAD_INPUT, EXIT_INTERNAL = 0, 1, 2, 3
+EXIT_INTERRUPTED = 130
 
 REPORT_BUGS = (
     "this is a bug in assess; please report it with the command you ran and "
@@ -58,15 +61,19 @@ def main(argv: list[str] | None = None) -> NoReturn:
     except click.ClickException as exc:
         exc.show()
         code = EXIT_BAD_INPUT
-    except click.exceptions.Abort:
-        click.echo("aborted", err=True)
-        code = EXIT_BAD_INPUT
+    except click.exceptions.Abort as exc:
+        interrupted = isinstance(exc.__cause__, KeyboardInterrupt)
+        click.echo("interrupted" if interrupted else "aborted", err=True)
+        code = EXIT_INTERRUPTED if interrupted else EXIT_BAD_INPUT
     except AssessError as exc:
         emit_problems(exc.diagnostics, exc.workspace if isinstance(exc, QuotedError) else None)
         # The answer to "what is X?" about a name never mentioned is "no such thing".
         unknown = isinstance(exc, UnknownName) or isinstance(exc.__cause__, UnknownName)
         code = EXIT_NO if unknown else EXIT_BAD_INPUT
-    except (BrokenPipeError, KeyboardInterrupt):
+    except KeyboardInterrupt:
+        click.echo("interrupted", err=True)
+        code = EXIT_INTERRUPTED
+    except BrokenPipeError:
         code = EXIT_BAD_INPUT
     except RecursionError:
         click.echo("error: the input nests too deeply to process", err=True)

@@ -11,6 +11,7 @@ import click
 from assess.analysis.loading import load_reports
 from assess.check import run_checks
 from assess.cli.common import FORMAT_OPTION, emit_json, emit_problems, reading
+from assess.codes import CODES, Topic
 from assess.diagnostics import sort_and_cap
 from assess.render.diagnostics import diagnostic_data
 
@@ -21,7 +22,7 @@ from assess.render.diagnostics import diagnostic_data
 def command(files: tuple[str, ...], output_format: str) -> int:
     """Check FILES for errors and tradecraft mistakes."""
     with reading(files) as workspace:
-        unreadable = [d for d in workspace.problems if d.code != "syntax_error"]
+        unreadable = [d for d in workspace.problems if CODES[d.code].topic is Topic.FILES]
         findings = list(workspace.problems)
         if workspace.programs:
             programs, load_problems = load_reports(workspace.programs, workspace.sources)

@@ -38,6 +38,16 @@ FORMAT_OPTION = click.option(
 )
 
 
+AS_OF_OPTION = click.option(
+    "--as-of",
+    "as_of",
+    metavar="YYYY-MM-DD",
+    default=None,
+    help="Use only the reports dated up to this day (undated reports always count).",
+)
+"""The one option of every command that reads evidence: ``assessing(…, as_of)``."""
+
+
 class QuotedError(AssessError):
     """An ``AssessError`` raised while a command worked on ``workspace``."""
 
@@ -47,10 +57,11 @@ class QuotedError(AssessError):
 
 
 @contextmanager
-def reading(paths: Sequence[str]) -> Iterator[Workspace]:
-    """The workspace of ``paths``, read and parsed; errors raised inside the
-    block carry it out (``QuotedError``)."""
-    workspace = Workspace.from_paths(list(paths))
+def reading(paths: Sequence[str], includes: bool = True) -> Iterator[Workspace]:
+    """The workspace of ``paths``, read and parsed (with the programs they
+    ``load`` unless not ``includes``); errors raised inside the block carry
+    it out (``QuotedError``)."""
+    workspace = Workspace.from_paths(list(paths), includes)
     try:
         yield workspace
     except QuotedError:
@@ -60,10 +71,11 @@ def reading(paths: Sequence[str]) -> Iterator[Workspace]:
 
 
 @contextmanager
-def assessing(paths: Sequence[str]) -> Iterator[Assessment]:
-    """``reading(paths)``, compiled into one ``Assessment``."""
+def assessing(paths: Sequence[str], as_of: str | None = None) -> Iterator[Assessment]:
+    """``reading(paths)``, compiled into one ``Assessment``; with ``as_of``, on
+    the reports dated up to that day only (``Assessment.as_of``)."""
     with reading(paths) as workspace:
-        yield Assessment.from_workspace(workspace)
+        yield Assessment.from_workspace(workspace, as_of=as_of)
 
 
 def _no_lines(file: str, number: int) -> str:

@@ -1,13 +1,21 @@
 """``assess fmt FILE…``: rewrite files in the canonical layout.
 
+Only the files named are read and formatted, not the programs they ``load``.
 Every file is read and parsed first; if any cannot be (unreadable, a syntax
 error), the diagnostics are printed, nothing is written, and the exit code is
 2. Otherwise each file whose text differs from its canonical form is
-rewritten in place (files already canonical are not touched), or, with
+rewritten (files already canonical are not touched), or, with
 ``--check``, named (``would reformat FILE``), or, with ``--diff``, shown as a
 unified diff. A file holding the comment ``% fmt: off`` is left as
 written. As in black: ``--check`` exits 1 when a file would change;
 ``--diff`` alone exits 0; ``--check --diff`` shows the diff and exits 1.
+
+A file keeps its line endings (``\r\n`` if its first line ends so, else
+``\n``), its permissions and its owner. It is replaced, never overwritten:
+the new text goes to a temporary file beside it, is flushed to disk and
+renamed over it, so a failure at any point (a full disk, a kill) leaves the
+file as it was (``unwritable_file``, exit 2); through a symbolic link, the
+file it names is replaced.
 
 ``--format json`` prints ``{"files": [{"path", "changed", "diff"?}],
 "changed": N}`` on stdout instead (``diff`` only with ``--diff``).
@@ -15,7 +23,12 @@ written. As in black: ``--check`` exits 1 when a file would change;
 
 from __future__ import annotations
 
+import contextlib
 import difflib
+import errno
+import os
+import stat
+import tempfile
 from collections.abc import Iterable
 from typing import Any
 
@@ -23,7 +36,7 @@ import click
 
 from assess.cli.common import FORMAT_OPTION, emit_json, emit_problems, reading
 from assess.diagnostics import InputError
-from assess.syntax.printer import format_program, formatting_disabled
+from assess.syntax.printer import format_program, formatting_disabled, line_ending
 
 
 @click.command("fmt")
@@ -33,7 +46,7 @@ from assess.syntax.printer import format_program, formatting_disabled
 @FORMAT_OPTION
 def command(files: tuple[str, ...], check: bool, show_diff: bool, output_format: str) -> int:
     """Rewrite FILES in the canonical layout."""
-    with reading(list(dict.fromkeys(files))) as workspace:
+    with reading(list(dict.fromkeys(files)), includes=False) as workspace:
         if workspace.problems:
             emit_problems(workspace.problems, workspace, output_format)
             return 2
@@ -42,22 +55,70 @@ def command(files: tuple[str, ...], check: bool, show_diff: bool, output_format:
             if formatting_disabled(program):
                 continue
             old = workspace.sources[program.file].text
-            new = format_program(program)
+            new = format_program(program, line_ending(old))
             if new != old:
                 changes.append((program.file, old, new))
     if not (check or show_diff):
         for path, _, new in changes:
-            _write(path, new)
+            replace_text(path, new)
     _report(workspace.sources.keys(), changes, check, show_diff, output_format)
     return 1 if check and changes else 0
 
 
-def _write(path: str, text: str) -> None:
+def replace_text(path: str, text: str) -> None:
+    """Make ``text`` (UTF-8) the content of the file ``path``, or raise
+    ``InputError`` (``unwritable_file``) and leave it as it was."""
+    target = os.path.realpath(path)
     try:
-        with open(path, "w", encoding="utf-8", newline="") as handle:
-            handle.write(text)
+        status = os.stat(target)
+        if not os.access(target, os.W_OK):
+            raise PermissionError(errno.EACCES, os.strerror(errno.EACCES))
+        handle, temporary = tempfile.mkstemp(
+            prefix=f".{os.path.basename(target)}.", suffix=".tmp", dir=os.path.dirname(target)
+        )
     except OSError as exc:
-        raise InputError("unwritable_file", path, f"{path}: cannot write: {exc.strerror}") from None
+        raise _unwritable(path, exc) from None
+    try:
+        try:
+            _fill(handle, temporary, text.encode("utf-8"), status)
+        finally:
+            os.close(handle)
+        os.replace(temporary, target)
+    except BaseException as exc:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        if isinstance(exc, OSError):
+            raise _unwritable(path, exc) from None
+        raise
+    _sync_directory(os.path.dirname(target))
+
+
+def _fill(handle: int, name: str, data: bytes, status: os.stat_result) -> None:
+    """Write ``data`` to the open file ``handle`` (named ``name``), give it the
+    permissions (and, where allowed, the owner) of ``status``, flush it to disk."""
+    view = memoryview(data)
+    while view:
+        view = view[os.write(handle, view):]
+    if hasattr(os, "fchown") and (status.st_uid, status.st_gid) != (os.getuid(), os.getgid()):
+        with contextlib.suppress(OSError):
+            os.fchown(handle, status.st_uid, status.st_gid)
+    os.chmod(name, stat.S_IMODE(status.st_mode))
+    os.fsync(handle)
+
+
+def _sync_directory(directory: str) -> None:
+    """Flush the rename to disk, where the system lets a directory be opened."""
+    with contextlib.suppress(OSError):
+        handle = os.open(directory or ".", os.O_RDONLY)
+        try:
+            os.fsync(handle)
+        finally:
+            os.close(handle)
+
+
+def _unwritable(path: str, exc: OSError) -> InputError:
+    reason = exc.strerror or str(exc)
+    return InputError("unwritable_file", path, f"cannot write: {reason}; the file is unchanged")
 
 
 def _diff(path: str, old: str, new: str) -> str:

@@ -19,7 +19,7 @@ from typing import Any
 
 import click
 
-from assess.cli.common import FORMAT_OPTION, assessing, emit_json
+from assess.cli.common import AS_OF_OPTION, FORMAT_OPTION, assessing, emit_json
 from assess.cli.limits import limit_options, limits_from
 from assess.render.formula import formula_data, formula_text
 
@@ -31,13 +31,14 @@ from assess.render.formula import formula_data, formula_text
 @click.option("--factored", is_flag=True,
               help="Name shared subexpressions even where the expanded form is short.")
 @limit_options
+@AS_OF_OPTION
 @FORMAT_OPTION
 def command(
     atom: str, files: tuple[str, ...], exact: bool, factored: bool, output_format: str,
-    **limits: Any,
+    as_of: str | None, **limits: Any,
 ) -> int:
     """Print the probability of ATOM in FILES as a formula in the named inputs."""
-    with assessing(files) as assessment:
+    with assessing(files, as_of) as assessment:
         formulas = assessment.formulas(atom, limits_from(limits), factored=factored)
     if output_format == "json":
         emit_json({"command": "formula", "formulas": [formula_data(f, exact) for f in formulas]})

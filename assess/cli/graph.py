@@ -11,7 +11,7 @@ from typing import Any
 
 import click
 
-from assess.cli.common import assessing
+from assess.cli.common import AS_OF_OPTION, assessing
 from assess.cli.explaining import emit_result
 from assess.cli.limits import limit_options, limits_from
 from assess.diagnostics import COMMAND_LINE, AssessError, error
@@ -23,9 +23,12 @@ from assess.render.dot import GraphvizMissing, svg, to_dot
 @click.option("--format", "output_format", type=click.Choice(["dot", "svg", "json"]),
               default="dot", show_default=True, help="DOT text, SVG (needs Graphviz) or JSON.")
 @limit_options
-def command(files: tuple[str, ...], output_format: str, **limits: Any) -> int:
+@AS_OF_OPTION
+def command(
+    files: tuple[str, ...], output_format: str, as_of: str | None, **limits: Any
+) -> int:
     """Draw the argument map of FILES' hypotheses and queries."""
-    with assessing(files) as assessment:
+    with assessing(files, as_of) as assessment:
         graph = assessment.argument_map(limits_from(limits))
     if output_format == "json":
         emit_result("graph", graph)

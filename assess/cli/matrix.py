@@ -14,7 +14,7 @@ from typing import Any
 
 import click
 
-from assess.cli.common import assessing, emit_json
+from assess.cli.common import AS_OF_OPTION, assessing, emit_json
 from assess.cli.limits import limit_options, limits_from
 from assess.render.matrix import matrices_csv, matrices_data, matrices_text
 
@@ -27,9 +27,13 @@ from assess.render.matrix import matrices_csv, matrices_data, matrices_text
     show_default=True, help="A text table, one JSON document, or CSV (one line per cell).",
 )
 @limit_options
-def command(files: tuple[str, ...], only: str | None, output_format: str, **limits: Any) -> int:
+@AS_OF_OPTION
+def command(
+    files: tuple[str, ...], only: str | None, output_format: str, as_of: str | None,
+    **limits: Any,
+) -> int:
     """Draw the ACH matrix (indicators x competing hypotheses) of FILES."""
-    with assessing(files) as assessment:
+    with assessing(files, as_of) as assessment:
         drawn = assessment.matrices(only, limits_from(limits))
     if output_format == "json":
         emit_json(matrices_data(drawn))

@@ -18,7 +18,7 @@ from typing import Any
 import click
 
 from assess.api import ENGINES, Assessment, Limits
-from assess.cli.common import FORMAT_OPTION, assessing, emit_json
+from assess.cli.common import AS_OF_OPTION, FORMAT_OPTION, assessing, emit_json
 from assess.cli.limits import limit_options, limits_from
 from assess.render.crisp import crisp_data, crisp_text
 from assess.render.defeasible import defeasible_data, defeasible_text
@@ -76,15 +76,16 @@ DEFAULT_SEMANTICS = "prob"
               default="blocking", show_default=True,
               help="Under defeasible: whether ambiguity blocks or propagates.")
 @limit_options
+@AS_OF_OPTION
 @FORMAT_OPTION
 def command(
     files: tuple[str, ...], semantics: str, also: tuple[str, ...], engine: str,
-    ambiguity: str, output_format: str, **limits: Any,
+    ambiguity: str, output_format: str, as_of: str | None, **limits: Any,
 ) -> int:
     """Answer the queries of FILES."""
     reading = SEMANTICS[semantics]
     options = RunOptions(also, engine, limits_from(limits), ambiguity)
-    with assessing(files) as assessment:
+    with assessing(files, as_of) as assessment:
         result = reading.compute(assessment, options)
     if output_format == "json":
         emit_json(reading.data(result))

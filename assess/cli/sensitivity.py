@@ -10,7 +10,7 @@ from typing import Any
 
 import click
 
-from assess.cli.common import FORMAT_OPTION, assessing
+from assess.cli.common import AS_OF_OPTION, FORMAT_OPTION, assessing
 from assess.cli.explaining import emit_result, split_atom
 from assess.cli.limits import limit_options, limits_from
 from assess.render.levers import sensitivity_text
@@ -19,11 +19,14 @@ from assess.render.levers import sensitivity_text
 @click.command("sensitivity")
 @click.argument("arguments", nargs=-1, required=True, metavar="FILE… ATOM")
 @limit_options
+@AS_OF_OPTION
 @FORMAT_OPTION
-def command(arguments: tuple[str, ...], output_format: str, **limits: Any) -> int:
+def command(
+    arguments: tuple[str, ...], output_format: str, as_of: str | None, **limits: Any
+) -> int:
     """Rank every report, weight and source grade by its effect on ATOM."""
     files, atom = split_atom(arguments)
-    with assessing(files) as assessment:
+    with assessing(files, as_of) as assessment:
         result = assessment.sensitivity(atom, limits_from(limits))
     if output_format == "json":
         emit_result("sensitivity", result)

@@ -1,8 +1,12 @@
-"""``assess track RULES SNAPSHOT…``: the hypotheses across evidence snapshots.
+"""``assess track RULES SNAPSHOT… [--by-date]``: the hypotheses across evidence snapshots.
 
 RULES is read with each SNAPSHOT (an evidence file) in turn, in the order
-given. Text: a table with sparklines and, for each change of ICD 203 term,
-the reports that caused it; ``--format svg`` a line plot; ``json`` data.
+given. With ``--by-date`` the files given are one body of evidence, read
+together, and the snapshots are its dates: one per distinct report date of
+those files, oldest first, each the evidence as of that day
+(``Assessment.dated_snapshots``). Text: a table with sparklines and, for
+each change of ICD 203 term, the reports that caused it; ``--format svg`` a
+line plot; ``json`` data.
 """
 
 from __future__ import annotations
@@ -21,13 +25,19 @@ from assess.render.track import track_svg, track_text
 @click.command("track")
 @click.argument("rules", type=click.Path())
 @click.argument("snapshots", nargs=-1, required=True, type=click.Path())
+@click.option("--by-date", is_flag=True,
+              help="Read the files together; one snapshot per report date in them.")
 @click.option("--format", "output_format", type=click.Choice(["text", "json", "svg"]),
               default="text", show_default=True, help="Table, JSON or an SVG line plot.")
 @limit_options
-def command(rules: str, snapshots: tuple[str, ...], output_format: str, **limits: Any) -> int:
+def command(rules: str, snapshots: tuple[str, ...], by_date: bool, output_format: str,
+            **limits: Any) -> int:
     """Follow each hypothesis across dated evidence snapshots."""
     compiled = []
-    for path in snapshots:
+    if by_date:
+        with assessing((rules, *snapshots)) as assessment:
+            compiled = assessment.dated_snapshots(snapshots, limits_from(limits))
+    for path in () if by_date else snapshots:
         with assessing((rules, path)) as assessment:
             compiled.append(assessment.snapshot(path, limits_from(limits)))
     result = track_snapshots(compiled)

@@ -14,7 +14,7 @@ from typing import Any
 
 import click
 
-from assess.cli.common import FORMAT_OPTION, assessing
+from assess.cli.common import AS_OF_OPTION, FORMAT_OPTION, assessing
 from assess.cli.explaining import emit_result
 from assess.cli.limits import limit_options, limits_from
 from assess.render.levers import whatif_text
@@ -27,12 +27,13 @@ from assess.render.levers import whatif_text
 @click.option("--grade", multiple=True, metavar="SOURCE=C", help="Regrade a source (A-F).")
 @click.option("--set", "set_", multiple=True, metavar="LABEL=P", help="Set a rule's weight.")
 @limit_options
+@AS_OF_OPTION
 @FORMAT_OPTION
 def command(files: tuple[str, ...], assume: tuple[str, ...], drop: tuple[str, ...],
             grade: tuple[str, ...], set_: tuple[str, ...], output_format: str,
-            **limits: Any) -> int:
+            as_of: str | None, **limits: Any) -> int:
     """Show every hypothesis before and after the changes."""
-    with assessing(files) as assessment:
+    with assessing(files, as_of) as assessment:
         result = assessment.what_if(
             assume=assume, drop=drop, grade=grade, set_=set_, limits=limits_from(limits)
         )

@@ -13,7 +13,7 @@ from typing import Any
 
 import click
 
-from assess.cli.common import FORMAT_OPTION, assessing
+from assess.cli.common import AS_OF_OPTION, FORMAT_OPTION, assessing
 from assess.cli.explaining import emit_result, split_atom
 from assess.cli.limits import limit_options, limits_from
 from assess.render.why import argue_text, why_text
@@ -28,12 +28,13 @@ from assess.render.why import argue_text, why_text
 @click.option("--ambiguity", type=click.Choice(["blocking", "propagating"]), default="blocking",
               show_default=True, help="Ambiguity policy (defeasible).")
 @limit_options
+@AS_OF_OPTION
 @FORMAT_OPTION
 def command(arguments: tuple[str, ...], k: int, semantics: str, ambiguity: str,
-            output_format: str, **limits: Any) -> int:
+            output_format: str, as_of: str | None, **limits: Any) -> int:
     """Show why ATOM holds: its best proofs, or its argument under defeasible logic."""
     files, atom = split_atom(arguments)
-    with assessing(files) as assessment:
+    with assessing(files, as_of) as assessment:
         if semantics == "defeasible":
             argued = assessment.argue(atom, ambiguity)
         else:

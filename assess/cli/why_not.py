@@ -13,7 +13,7 @@ from typing import Any
 import click
 
 from assess.api import DEFAULT_GRADE, MAX_SIZE
-from assess.cli.common import FORMAT_OPTION, assessing
+from assess.cli.common import AS_OF_OPTION, FORMAT_OPTION, assessing
 from assess.cli.explaining import emit_result, split_atom
 from assess.cli.limits import limit_options, limits_from
 from assess.render.why import whynot_text
@@ -28,12 +28,13 @@ from assess.render.why import whynot_text
 @click.option("--max-set", type=click.IntRange(1, 6), default=MAX_SIZE, show_default=True,
               help="Largest set of indicators to try.")
 @limit_options
+@AS_OF_OPTION
 @FORMAT_OPTION
 def command(arguments: tuple[str, ...], depth: int, grade: str, max_set: int,
-            output_format: str, **limits: Any) -> int:
+            output_format: str, as_of: str | None, **limits: Any) -> int:
     """Explain why ATOM does not hold, and which reports would make it hold."""
     files, atom = split_atom(arguments)
-    with assessing(files) as assessment:
+    with assessing(files, as_of) as assessment:
         result = assessment.why_not(atom, depth, grade, max_set, limits_from(limits))
     if output_format == "json":
         emit_result("why-not", result)

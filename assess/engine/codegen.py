@@ -6,7 +6,9 @@ docstring is the Datalog rule it implements. ``I`` holds the plan's inputs in
 a relation (scans with nothing bound, membership tests) or an index dict
 (bound positions -> list of tuples). Variables are locals ``v0, v1, …``,
 constants ``k0, k1, …``; a scan unpacks tuples straight into locals, so the
-hot loop allocates nothing but the head tuples it derives.
+hot loop allocates nothing but the head tuples it derives. A join of more
+than ``writer.MAX_NESTING`` loops goes on in helper functions ``s1, s2, …``
+(Python refuses deeper nesting), each called with the names bound so far.
 
 With ``record`` the function also calls ``rec((head, pos, neg))`` (a list's
 ``append``; ``record.Recorder`` turns the list into graph nodes in bulk) for
@@ -35,6 +37,7 @@ from itertools import repeat
 from operator import itemgetter
 from typing import Any
 
+from assess.engine.arith import power
 from assess.engine.ir import (
     IConst,
     IRAssign,
@@ -71,7 +74,10 @@ class Compiled:
 def _scan(w: Writer, step: Scan, bound: set[int]) -> None:
     """Match a positive literal; when recording, also look up its atom's id."""
     atom = step.atom
+    w.make_room(bound)
     row = f"r{w.ordinal(step.literal)}" if w.record else None
+    if row:
+        w.names.append(row)
     if not atom.args:
         w.guard(f"len({w.input('recent' if step.recent else 'set', atom)}) > 0")
         if row:
@@ -117,6 +123,7 @@ def _anti(w: Writer, step: Anti) -> None:
     atom = step.atom
     full = len(step.bound) == len(atom.args)
     name = f"n{step.literal}"
+    w.names.append(name)
     same = _repeats(atom, step.bound)
     if full:
         w.emit(f"{name} = {w.tuple_of(atom.args)}")
@@ -251,18 +258,22 @@ def _test(w: Writer, step: Test) -> str:
 def _compile(w: Writer) -> Compiled:
     inputs = ", ".join(f"i{n}" for n in range(len(w.inputs)))
     consts = ", ".join(f"k{n}" for n in range(len(w.constants)))
-    header = [
-        "def run(I, out, rec):",
-        f'    """{_docstring(w.plan)}"""',
-        "    add, update = out.add, out.update",
-    ]
+    unpack = ["    add, update = out.add, out.update"]
     if w.inputs:
-        header.append(f"    {inputs}{',' if len(w.inputs) == 1 else ''} = I")
+        unpack.append(f"    {inputs}{',' if len(w.inputs) == 1 else ''} = I")
     if w.constants:
-        header.append(f"    {consts}{',' if len(w.constants) == 1 else ''} = K")
-    source = "\n".join([*header, *w.lines]) + "\n"
+        unpack.append(f"    {consts}{',' if len(w.constants) == 1 else ''} = K")
+    functions = []
+    for function in w.functions:
+        params = "".join(f", {name}" for name in function.params)
+        header = [f"def {function.name}(I, out, rec{params}):"]
+        if function.name == "run":
+            header.append(f'    """{_docstring(w.plan)}"""')
+        functions.append("\n".join([*header, *unpack, *function.lines]) + "\n")
+    source = "\n".join(functions)
     namespace: dict[str, Any] = {
-        "K": tuple(w.constants), "repeat": repeat, "num": numeric, "as_term": number,
+        "K": tuple(w.constants), "repeat": repeat, "power": power,
+        "num": numeric, "as_term": number,
     }
     widest = max((len(i.atom.args) for i in w.plan.rule.body if isinstance(i, IRLiteral)),
                  default=0)

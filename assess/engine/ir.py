@@ -28,9 +28,10 @@ probability=0.7, ...)``.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
+from assess.analysis.timeline import Superseded
 from assess.engine import terms
 from assess.syntax import ast
 
@@ -171,6 +172,9 @@ class IRProgram:
     conflicts: list[tuple[str, str]] = field(default_factory=list)
     reports: dict[int, tuple[ast.Report, ...]] = field(default_factory=dict)
     """Choice rule id -> the reports (one origin) that this choice stands for."""
+    superseded: list[Superseded] = field(default_factory=list)
+    """Reports of ``current`` indicators that a newer report of their origin
+    superseded: no choice stands for them."""
     sources: dict[str, ast.SourceDecl] = field(default_factory=dict)
     indicators: dict[str, ast.IndicatorDecl] = field(default_factory=dict)
     hypotheses: dict[str, ast.HypothesisDecl] = field(default_factory=dict)
@@ -200,16 +204,22 @@ def with_hypotheses(ir: IRProgram, also: Sequence[Pred] = ()) -> IRProgram:
     return replace(ir, queries=[*ir.queries, *extra]) if extra else ir
 
 
-def matches(pattern: IRAtom, ground: GroundAtom) -> bool:
-    """Whether ``ground`` is an instance of ``pattern`` (repeated variables agree;
-    constants compare as terms)."""
-    if pattern.pred != ground[0]:
-        return False
-    bound: dict[int, object] = {}
-    for term, value in zip(pattern.args, ground[1], strict=True):
+def bind(
+    pattern: IRAtom, values: tuple[Value, ...], binding: Mapping[int, Value] | None = None
+) -> dict[int, Value] | None:
+    """``binding`` extended so that ``pattern``'s arguments are ``values``
+    (constants equal as terms, repeated variables agree), or None when they
+    cannot be: the one matcher of query patterns, rule heads and rows."""
+    out = dict(binding or {})
+    for term, value in zip(pattern.args, values, strict=True):
         if isinstance(term, IConst):
             if term.value != value:
-                return False
-        elif bound.setdefault(term.index, value) != value:
-            return False
-    return True
+                return None
+        elif out.setdefault(term.index, value) != value:
+            return None
+    return out
+
+
+def matches(pattern: IRAtom, ground: GroundAtom) -> bool:
+    """Whether ``ground`` is an instance of ``pattern`` (repeated variables agree)."""
+    return pattern.pred == ground[0] and bind(pattern, ground[1]) is not None

@@ -14,6 +14,10 @@ invocation (and optionally the items of one scenario, ``extra``) into one
   the highest grade probability among its reports (``grade XN = p.``
   overrides honoured); ``IRProgram.reports`` maps the rule id to the reports
   behind it. Independent origins are independent choices (noisy-or);
+* before that, the reports of an indicator declared ``current`` that a newer
+  report of their origin supersedes (``analysis.timeline.supersede``) are
+  set aside: no choice is built from them, and ``IRProgram.superseded``
+  holds each with the report that superseded it;
 * ``load`` statements and scenarios are not lowered here; expectations in
   ``extra`` are ignored (a scenario runner reads them itself).
 
@@ -32,7 +36,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from assess.analysis.grading import report_probability, source_clusters
+from assess.analysis.grading import choice_probability, report_probability, source_clusters
+from assess.analysis.timeline import current_indicators, supersede
 from assess.diagnostics import COMMAND_LINE, AssessError, error
 from assess.engine import terms
 from assess.engine.ir import (
@@ -137,7 +142,7 @@ class _Lowering:
         self.ir = IRProgram()
         self.statements = statements
         self._disjunctions = 0
-        self._reports: dict[tuple[Pred, tuple[Value, ...], str], list[ast.Report]] = {}
+        self._reports: list[ast.Report] = []
         self._origin: dict[str, str] = {}
 
     def run(self) -> IRProgram:
@@ -223,20 +228,28 @@ class _Lowering:
                 "unknown_source", report.span,
                 f"source {report.source!r} is reported but never declared",
             )])
-        origin = self._origin.get(report.source, report.source)
-        self._reports.setdefault((*ground, origin), []).append(report)
+        self._reports.append(report)
 
     def _probability(self, report: ast.Report) -> float:
         reliability = self.ir.sources[report.source].reliability
         return report_probability(reliability, report.credibility, self.ir.grades)
 
     def _lower_reports(self) -> None:
-        for (pred, values, _origin), reports in self._reports.items():
+        current = current_indicators(self.ir.indicators.values())
+        standing, self.ir.superseded = supersede(self._reports, current, self._origin)
+        groups: dict[tuple[Pred, tuple[Value, ...], str], list[ast.Report]] = {}
+        for report in standing:
+            ground = ground_atom(report.atom)
+            assert ground is not None
+            origin = self._origin.get(report.source, report.source)
+            groups.setdefault((*ground, origin), []).append(report)
+        for (pred, values, _origin), reports in groups.items():
             best = max(reports, key=self._probability)
+            probability = choice_probability(reports, self._probability)
             rule = IRRule(
                 len(self.ir.rules),
                 IRAtom(pred, tuple(IConst(v) for v in values)),
-                (), (), ast.RuleKind.STRICT, self._probability(best), None, None, best,
+                (), (), ast.RuleKind.STRICT, probability, None, None, best,
             )
             self._add_rule(rule)
             self.ir.reports[rule.id] = tuple(reports)

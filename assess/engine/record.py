@@ -11,6 +11,17 @@ instance), ``Derivation`` tuples are built by ``map`` and deduplicated by
 already (facts and earlier heads are recorded first); a negated atom may be
 new and is created on the slow path.
 
+Plans meet rows in the iteration order of Python sets, which for strings
+changes with every process (``PYTHONHASHSEED``). The graph's numbering must
+not: everything after grounding orders by it (components, sweeps, the
+variable order of ``prob``), so which atom a limit names, and how soon,
+would change from run to run. So the atoms new in one flush get their ids
+in the order of their rows (by ``repr`` where a name and a number meet in
+one column), the flush's derivations are added in
+sorted order (of ids), and a negated literal's failing atoms are listed by
+id. What one flush records is the same set every run (relations are
+sets), so the graph is numbered the same every run.
+
 Example: flushing ``[(("a", "c"), (("a", "b"), ("b", "c")), ())]`` for rule
 1 ``p(X, Z) :- e(X, Y), p(Y, Z).`` adds the atom ``p(a,c)`` (if new) and
 ``Derivation(p(a,c), 1, (e(a,b), p(b,c)), ())``.
@@ -33,6 +44,15 @@ _derivation = partial(tuple.__new__, Derivation)
 _head, _pos, _neg = itemgetter(0), itemgetter(1), itemgetter(2)
 
 
+def _sort(rows: list[Row]) -> None:
+    """Sort ``rows`` by value, or by ``repr`` where values of different types
+    (a name and a number) meet in one column."""
+    try:
+        rows.sort()
+    except TypeError:
+        rows.sort(key=repr)
+
+
 class Recorder:
     """Owns the graph and a per-predicate index of its atom ids."""
 
@@ -51,6 +71,7 @@ class Recorder:
         ids = self.ids(pred)
         fresh = list(filterfalse(ids.__contains__, dict.fromkeys(rows)))
         if fresh:
+            _sort(fresh)
             created = self.graph.add_atoms(list(zip(repeat(pred), fresh)))
             ids.update(zip(fresh, created, strict=True))
         return ids
@@ -67,8 +88,9 @@ class Recorder:
         """A ``FACT`` derivation for each certain fact."""
         rows = list(rows)
         ids = self._ensure(pred, rows)
+        heads = sorted(map(ids.__getitem__, rows))
         self.graph.add_derivations(
-            map(_derivation, zip(map(ids.__getitem__, rows), repeat(FACT), repeat(()), repeat(())))
+            map(_derivation, zip(heads, repeat(FACT), repeat(()), repeat(())))
         )
 
     def flush(self, rule: IRRule, instances: list[Instance]) -> None:
@@ -87,18 +109,23 @@ class Recorder:
         pos = zip(*columns, strict=True) if columns else repeat(())
         negated = [i.atom.pred for i in literals if i.negated]
         neg = self._failing(negated, map(_neg, instances)) if negated else repeat(())
-        self.graph.add_derivations(map(_derivation, zip(xs, repeat(rule.id), pos, neg)))
+        self.graph.add_derivations(sorted(map(_derivation, zip(xs, repeat(rule.id), pos, neg))))
         instances.clear()
 
     def _failing(
         self, preds: Sequence[Pred], negs: Iterable[tuple[tuple[Row, ...], ...]]
     ) -> list[tuple[int, ...]]:
-        """Per instance, the ids of the atoms its negated literals need to fail."""
+        """Per instance, the ids of the atoms its negated literals need to fail
+        (literal by literal, each literal's by id)."""
+        negs = list(negs)
+        tables = [
+            self._ensure(pred, [row for per_literal in negs for row in per_literal[n]])
+            for n, pred in enumerate(preds)
+        ]
         found = []
         for per_literal in negs:
             ids: list[int] = []
-            for pred, rows in zip(preds, per_literal, strict=True):
-                known = self._ensure(pred, rows)
-                ids.extend(known[row] for row in rows)
+            for known, rows in zip(tables, per_literal, strict=True):
+                ids.extend(sorted(map(known.__getitem__, rows)))
             found.append(tuple(ids))
         return found

@@ -33,6 +33,7 @@ import operator
 from collections.abc import Callable
 from typing import Any
 
+from assess.engine.arith import bounded, power
 from assess.syntax.ast import ArithOp, CompareOp
 
 FLOAT_DIGITS = 15
@@ -94,8 +95,9 @@ def real(value: float) -> Float:
 
 
 def number(value: Any) -> Any:
-    """An arithmetic result as a term: a float becomes a ``Float``."""
-    return real(value) if isinstance(value, float) else value
+    """An arithmetic result as a term: a float becomes a ``Float``; an integer
+    past 4,000 digits is refused (``arith.bounded``: ``ValueError``)."""
+    return real(value) if isinstance(value, float) else bounded(value)
 
 
 def constant(value: str | int | float) -> Value:
@@ -135,9 +137,10 @@ def value_name(value: str) -> str:
 ARITH: dict[ArithOp, Callable[[Any, Any], Any]] = {
     ArithOp.ADD: operator.add, ArithOp.SUB: operator.sub, ArithOp.MUL: operator.mul,
     ArithOp.DIV: operator.truediv, ArithOp.INT_DIV: operator.floordiv,
-    ArithOp.MOD: operator.mod, ArithOp.POW: operator.pow,
+    ArithOp.MOD: operator.mod, ArithOp.POW: power,
 }
-"""Each arithmetic operator on numbers (``numeric`` values)."""
+"""Each arithmetic operator on numbers (``numeric`` values); ``**`` is
+``arith.power``, which refuses a huge integer or a complex result."""
 
 NUMERIC_COMPARE: dict[CompareOp, Callable[[Any, Any], bool]] = {
     CompareOp.LT: operator.lt, CompareOp.LE: operator.le, CompareOp.GT: operator.gt,

@@ -6,11 +6,18 @@ Terms are matched, stored and compared as they are (``assess.engine.terms``
 values, equal exactly when the terms are); in arithmetic (``arith``) each
 variable is read through ``num`` (its number, or ``TypeError`` for an atom
 or a string) and each numeric constant is its plain number, and a result
-becomes a term again through ``as_term`` (``value``). A
-guard continues the innermost loop when it fails (or opens an ``if`` block
-outside any loop); a loop opens a block. ``pattern`` gives the unpacking
-targets of a scanned tuple and the checks for its constants and repeated
-variables.
+becomes a term again through ``as_term`` (``value``). A guard continues
+the innermost loop when it fails (returns, outside any loop: nothing follows
+the block it would open); only a loop opens a block. ``pattern`` gives the
+unpacking targets of a scanned tuple and the checks for its constants and
+repeated variables.
+
+Python refuses more than 20 nested blocks in one function (and 100 levels of
+indentation), so a join deeper than ``MAX_NESTING`` loops goes on in a helper
+function: ``split`` ends the current function with a call ``s1(I, out, rec,
+v0, …)`` passing every name bound so far, and the rest of the plan is the
+helper's body, which may split again. A helper's ``return`` is the caller's
+``continue``, the call being the last statement of its loop.
 
 Example::
 
@@ -23,6 +30,7 @@ Example::
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from assess.engine.ir import IBinary, IConst, IExpr, INeg, IRAtom, IRLiteral, ITerm, IVar, Value
@@ -35,8 +43,23 @@ Input = tuple[str, Any, tuple[int, ...]]
 
 ARITH = {
     ArithOp.ADD: "+", ArithOp.SUB: "-", ArithOp.MUL: "*", ArithOp.DIV: "/",
-    ArithOp.INT_DIV: "//", ArithOp.MOD: "%", ArithOp.POW: "**",
+    ArithOp.INT_DIV: "//", ArithOp.MOD: "%",
 }
+"""Python's operators; ``**`` is ``arith.power``, and what ``is`` binds is
+``terms.number`` (which bounds integers to 4,000 digits: ``arith.bounded``)."""
+
+MAX_NESTING = 10
+"""Loops one generated function nests before the rest moves to a helper."""
+
+
+@dataclass(frozen=True, slots=True)
+class Function:
+    """One generated function: its name, the names it is passed, its body."""
+
+    name: str
+    params: tuple[str, ...]
+    lines: list[str]
+
 
 class Writer:
     """Accumulates the lines of one generated plan function."""
@@ -46,6 +69,8 @@ class Writer:
         self.record = record
         self.possible = possible
         self.lines: list[str] = []
+        self.functions: list[Function] = [Function("run", (), self.lines)]
+        self.names: list[str] = []
         self.inputs: list[Input] = []
         self.constants: list[Value] = []
         self.depth = 1
@@ -68,6 +93,8 @@ class Writer:
 
     def arith(self, expr: IExpr) -> str:
         """``expr`` evaluated on numbers (``num`` refuses a non-number)."""
+        if isinstance(expr, IBinary) and expr.op is ArithOp.POW:
+            return f"power({self.arith(expr.left)}, {self.arith(expr.right)})"
         if isinstance(expr, IBinary):
             return f"({self.arith(expr.left)} {ARITH[expr.op]} {self.arith(expr.right)})"
         if isinstance(expr, INeg):
@@ -101,16 +128,28 @@ class Writer:
 
     def guard(self, condition: str) -> None:
         """Go on only when ``condition`` holds (``continue`` inside loops)."""
-        if self.in_loop:
-            self.emit(f"if not ({condition}): continue")
-        else:
-            self.emit(f"if {condition}:")
-            self.depth += 1
+        escape = "continue" if self.in_loop else "return"
+        self.emit(f"if not ({condition}): {escape}")
 
     def loop(self, header: str) -> None:
         self.emit(header)
         self.depth += 1
         self.in_loop = True
+
+    def make_room(self, bound: set[int]) -> None:
+        """Before a step that may loop: split if this function nests too deep
+        (``bound``: the variables bound so far, passed on with ``names``)."""
+        if self.depth > MAX_NESTING:
+            self.split([f"v{index}" for index in sorted(bound)] + self.names)
+
+    def split(self, live: list[str]) -> None:
+        """Go on in a new function, called here with the names in ``live``."""
+        name = f"s{len(self.functions)}"
+        self.emit(f"{name}({', '.join(['I', 'out', 'rec', *live])})")
+        self.lines = []
+        self.functions.append(Function(name, tuple(live), self.lines))
+        self.depth = 1
+        self.in_loop = False
 
     def pattern(
         self, atom: IRAtom, fixed: tuple[int, ...], seen: set[int]

@@ -7,7 +7,7 @@ dropped (a source, an atom, or ``atom@source``), sources regraded
 model's inputs, without grounding or compiling:
 
 * a dropped or regraded report changes its origin's choice to the best
-  grade left (``evidence.choice_probability``);
+  grade left (``grading.choice_probability``);
 * an assumed report of an atom that already has a report choice joins it:
   of the same origin, the choice takes the better grade; of another origin,
   it is an independent report, and since a report choice is a leaf read
@@ -18,7 +18,9 @@ model's inputs, without grounding or compiling:
 * anything else an assumed report needs (an atom the graph derives only by
   rules, or one it does not hold at all) is *structural*:
   ``structural(compiled, change)`` lists those reports, and ``what-if``
-  recompiles (the atom is in the graph) or re-grounds (it is new).
+  recompiles (the atom is in the graph) or re-grounds (it is new). So is a
+  dated report of an indicator declared ``current``: lowered with the
+  others, it supersedes its origin's older reports as a file's would.
 
 Example: ``--grade isw=D`` lowers every isw report from B to D; a report
 B2 (0.80) becomes D2 (0.625), unless its origin has a better one left.
@@ -29,12 +31,13 @@ from __future__ import annotations
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 
-from assess.analysis.grading import RELIABILITY, source_clusters
+from assess.analysis.grading import RELIABILITY, choice_probability, source_clusters
+from assess.analysis.timeline import current_indicators
 from assess.check.suggest import unknown_name
 from assess.diagnostics import COMMAND_LINE, AssessError, error
 from assess.engine.ir import GroundAtom, IRProgram
 from assess.engine.lower import ground_atom
-from assess.explain.evidence import choice_probability, graded, report_text, without
+from assess.explain.evidence import graded, report_text, without
 from assess.semantics.prob.compiled import Compiled
 from assess.semantics.prob.model import Key
 from assess.syntax import ast
@@ -136,11 +139,13 @@ def _report_rules(compiled: Compiled, atom: GroundAtom) -> list[int]:
 
 def structural(compiled: Compiled, change: Change) -> list[ast.Report]:
     """Assumed reports that need a new choice in the model (see the module doc)."""
+    current = current_indicators(compiled.ir.indicators.values())
     out = []
     for report in change.assume:
         atom = ground_atom(report.atom)
         assert atom is not None
-        if not _report_rules(compiled, atom):
+        dated = report.date is not None and report.atom.signature in current
+        if dated or not _report_rules(compiled, atom):
             out.append(report)
     return out
 

@@ -1,49 +1,62 @@
-"""How solid a judgement is: low, moderate or high confidence.
+"""How solid a judgement is: low, moderate or high confidence (ICD 203).
 
-ICD 203 asks analysts to state confidence apart from likelihood: "likely"
-says how probable, confidence says how much the number can be trusted. Here
-it is read from three documented factors of one hypothesis h:
+ICD 203 asks analysts to state confidence apart from likelihood: "remote"
+says how probable, confidence says how well the judgement is founded. It is
+read from three documented factors of one hypothesis h at P(h) = p, all
+measured in log-odds (decibans, ``weight``) so that a judgement near 0 % or
+100 % is weighed as fairly as one near 50 %:
 
-1. **Independent sources**: the origins (sources, with those linked by
-   ``derived_from`` counted once) whose removal moves P(h) by at least
-   ``BEARING`` (one percentage point); a source that moves it less is not
-   what the judgement rests on. A source without which the ``evidence/2``
-   observations become impossible has no measurable effect and is not
-   counted.
-2. **Their grades**: the mean, over those origins, of the probability of
-   their best-graded report (``grading.report_probability``); *well graded*
-   is at least ``WELL_GRADED`` (0.75: better on average than C2, 0.725;
-   B2 is 0.80).
-3. **Sensitivity**: from the exact gradient ∂P(h)/∂p of every input (each
-   report and each rule weight), the ``PROBED`` most influential inputs are
-   moved by ±``STEP`` (0.1, about one step of the grading table) and P(h)
-   recomputed exactly; the judgement is *robust* when none of these moves
-   changes its ICD 203 term.
+1. **Origins for and against.** Each origin (a source, with those linked by
+   ``derived_from`` counted once) is weighed by its reports' contribution,
+   the one definition of ``effects``: P(h) with them against P(h) with them
+   at 0, here as a weight of evidence W = log-odds(p) − log-odds(p without
+   them). The judgement's *side* is below or above even chance: an origin
+   **agrees** when it moves P(h) towards that side (for p below 50 %,
+   downward: W < 0) by at least ``BEARING`` (1 dB), and **opposes** when it
+   moves it the other way by as much. At exactly 50 % there is no side. An
+   origin without which the ``evidence/2`` observations become impossible
+   has no measurable weight and is not counted.
+2. **Their grades**: the mean, over the agreeing origins, of the
+   probability of their best-graded report (``grading.report_probability``);
+   *well graded* is at least ``WELL_GRADED`` (0.75: better on average than
+   C2, 0.725; B2 is 0.80).
+3. **Robustness**: whether a single small change moves P(h) out of its ICD
+   203 band: the ``PROBED`` inputs with the largest exact gradient (reports
+   and rule weights) each moved by ±``STEP`` (0.1, about one step of the
+   grading table), and the loss of the best agreeing origin (the one that
+   weighs most), each re-evaluated exactly. Beside the verdict it reports
+   the log-odds distance to the edge of the band the change heads for and
+   how far (in dB) each change moves it.
 
 The level:
 
-* **high** — at least two independent sources, well graded, and robust;
-* **low** — no source bears on it; or a single source that is not both well
-  graded and robust; or neither well graded nor robust;
+* **high** — at least two agreeing origins, more than oppose it, well
+  graded, and robust;
+* **low** — no agreeing origin; or a single one that is not both well
+  graded and robust; or not robust and either not well graded or opposed by
+  more origins than agree;
 * **moderate** — everything in between.
 
-Example: two B2 reports from independent sources, P(h) = 0.70 in the middle
-of "likely" with no input able to move it out: high confidence.
+Example: P(h) = 1.7 % after three independent B2 sources each cut its odds
+by 3.6 dB; losing any one of them leaves it at 3.9 %, still "almost no
+chance": high confidence, not low for want of percentage points.
 """
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
-from assess.analysis.icd203 import clamp, estimate
+from assess.analysis.icd203 import clamp, estimate, next_edges
 from assess.diagnostics import AssessError
 from assess.explain.effects import EffectTable, Groups
+from assess.explain.weight import decibans
 from assess.semantics.prob.choices import Input, atom_text
 from assess.semantics.prob.model import CompiledModel
 
-BEARING = 0.01
+BEARING = 1.0
 WELL_GRADED = 0.75
 STEP = 0.1
 PROBED = 3
@@ -56,24 +69,76 @@ class Level(StrEnum):
 
 
 @dataclass(frozen=True, slots=True)
-class Sensitivity:
-    """The most influential input, its derivative, and whether ±STEP changes the term."""
+class Bearing:
+    """One origin's weight on the judgement."""
 
-    input: str | None
-    """The input, described: ``pentagon's report of x(1)``, ``the weight of [a]``."""
-    derivative: float
+    origin: str
+    weight: float
+    """Decibans its reports add to the log-odds of h (±inf at the ends)."""
+    grade: float
+    """The probability of its best-graded report."""
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    """One small change to the evidence and where it takes P(h)."""
+
+    what: str
+    """``losing isw``, ``a change of 0.1 in the weight of [a]``."""
+    moved_to: float
+    shift: float
+    """Decibans it moves the log-odds of h (signed; ±inf to or from 0 and 1)."""
+    edge: float | None
+    """The edge of the band in the direction it moves (None: there is none)."""
+    margin: float
+    """Decibans from P(h) to that edge (inf when there is none)."""
     changes_term: bool
-    moved_to: float | None = None
-    """P(h) after the move that changed the term (None when none did)."""
+
+    @property
+    def threat(self) -> float:
+        """The share of the way to the edge it goes (inf: it leaves the band)."""
+        if self.changes_term:
+            return math.inf
+        if math.isinf(self.margin) or math.isinf(self.shift) or self.margin == 0:
+            return 0.0
+        return abs(self.shift) / self.margin
+
+
+@dataclass(frozen=True, slots=True)
+class Robustness:
+    loss: Change | None
+    """Losing the best agreeing origin (None when no origin agrees)."""
+    probe: Change | None
+    """The ±STEP move of a probed input that goes furthest towards leaving
+    the band (None when no input moves it)."""
+    derivative: float
+    """∂P(h)/∂p of the most influential input (0 when nothing moves it)."""
+
+    @property
+    def robust(self) -> bool:
+        return self.breaking is None
+
+    @property
+    def breaking(self) -> Change | None:
+        """The change that moves it out of its band, if one does (loss first)."""
+        return next((c for c in (self.loss, self.probe) if c is not None and c.changes_term),
+                    None)
 
 
 @dataclass(frozen=True, slots=True)
 class Confidence:
     level: Level
-    sources: tuple[str, ...]
-    """The independent origins bearing on the result, strongest first."""
+    agreeing: tuple[Bearing, ...]
+    """Origins moving P(h) towards the judgement's side, weightiest first."""
+    opposing: tuple[Bearing, ...]
     mean_grade: float | None
-    sensitivity: Sensitivity
+    """Mean best-report probability of the agreeing origins."""
+    robustness: Robustness
+
+    @property
+    def sources(self) -> tuple[str, ...]:
+        """The agreeing origins' names."""
+        return tuple(b.origin for b in self.agreeing)
 
     @property
     def well_graded(self) -> bool:
@@ -81,37 +146,79 @@ class Confidence:
 
     @property
     def robust(self) -> bool:
-        return not self.sensitivity.changes_term
+        return self.robustness.robust
 
 
-def bearing_origins(table: EffectTable, groups: Groups, query: int) -> list[str]:
-    """Origins whose removal moves the query by at least BEARING, strongest first."""
-    found = []
-    for origin in groups.origins:
+def side(p: float) -> int:
+    """+1 for a judgement above even chance, −1 below, 0 at exactly 50 %."""
+    return (p > 0.5) - (p < 0.5)
+
+
+def bearings(
+    model: CompiledModel, table: EffectTable, groups: Groups, query: int
+) -> tuple[list[Bearing], list[Bearing]]:
+    """(agreeing, opposing) origins, each weightiest first (ties by name)."""
+    p, towards = table.baseline[query], side(table.baseline[query])
+    agreeing: list[Bearing] = []
+    opposing: list[Bearing] = []
+    for origin, inputs in groups.origins.items():
         effect = table.effect(("origin", origin), query)
-        if effect is not None and abs(effect) >= BEARING:
-            found.append((-abs(effect), origin))
-    return [origin for _, origin in sorted(found)]
+        if effect is None or towards == 0:
+            continue
+        weight = decibans(p, clamp(p - effect))
+        if abs(weight) < BEARING:
+            continue
+        found = Bearing(origin, weight, origin_grade(model, inputs))
+        (agreeing if weight * towards > 0 else opposing).append(found)
+    return sorted(agreeing, key=_weightiest), sorted(opposing, key=_weightiest)
 
 
-def sensitivity(model: CompiledModel, query: int) -> Sensitivity:
-    """Probe the PROBED inputs with the largest |∂P/∂p| by ±STEP, exactly."""
+def _weightiest(b: Bearing) -> tuple[float, str]:
+    return -abs(b.weight), b.origin
+
+
+def _change(p: float, what: str, after: float) -> Change:
+    """``what`` moves P(h) from ``p`` to ``after``: by how much, and towards which edge."""
+    p, after = clamp(p), clamp(after)
+    shift = decibans(after, p)
+    low, high = next_edges(p)
+    edge = high if shift > 0 else low if shift < 0 else None
+    margin = math.inf if edge is None else abs(decibans(edge, p))
+    return Change(what, after, shift, edge, margin, estimate(after) is not estimate(p))
+
+
+def robustness(
+    model: CompiledModel, groups: Groups, query: int, agreeing: Sequence[Bearing]
+) -> Robustness:
+    """Losing the best agreeing origin, and ±STEP on the PROBED most influential inputs."""
+    p, loss = model.probability(query), None
+    if agreeing:
+        best = agreeing[0].origin
+        try:
+            after = model.probability(query, {i: 0.0 for i in groups.origins[best]})
+            loss = _change(p, f"losing {best}", after)
+        except AssessError:
+            loss = None
     try:
         gradient = model.gradient(query)
     except AssessError:
-        return Sensitivity(None, 0.0, False)
+        gradient = {}
     ranked = sorted(gradient.items(), key=lambda kv: (-abs(kv[1]), kv[0].name))
     if not ranked or ranked[0][1] == 0:
-        return Sensitivity(None, 0.0, False)
-    base = model.probability(query)
-    term = estimate(clamp(base))
+        return Robustness(loss, None, 0.0)
     probes = model.input_probabilities()
-    for item, derivative in ranked[:PROBED]:
-        moved = _probe(model, query, item, probes[model.inputs.index(item)], term)
-        if moved is not None:
-            return Sensitivity(describe_input(item), derivative, True, moved)
-    top, derivative = ranked[0]
-    return Sensitivity(describe_input(top), derivative, False)
+    changes = []
+    for item, _ in ranked[:PROBED]:
+        current = probes[model.inputs.index(item)]
+        for value in (clamp(current - STEP), clamp(current + STEP)):
+            try:
+                after = model.probability(query, {item: value})
+            except AssessError:
+                continue
+            what = f"a change of {STEP:g} in {describe_input(item)}"
+            changes.append(_change(p, what, after))
+    probe = max(changes, key=lambda c: (c.threat, abs(c.shift)), default=None)
+    return Robustness(loss, probe, ranked[0][1])
 
 
 def describe_input(item: Input) -> str:
@@ -125,20 +232,6 @@ def describe_input(item: Input) -> str:
     return f"the weight of {item.name}"
 
 
-def _probe(
-    model: CompiledModel, query: int, item: Input, current: float, term: object
-) -> float | None:
-    for value in (current - STEP, current + STEP):
-        value = clamp(value)
-        try:
-            after = model.probability(query, {item: value})
-        except AssessError:
-            continue
-        if estimate(clamp(after)) is not term:
-            return after
-    return None
-
-
 def origin_grade(model: CompiledModel, inputs: Sequence[Input]) -> float:
     """The probability of an origin's best-graded report."""
     base = dict(zip(model.inputs, model.base, strict=True))
@@ -149,20 +242,19 @@ def confidence(
     model: CompiledModel, table: EffectTable, groups: Groups, query: int
 ) -> Confidence:
     """The confidence in the judgement of query ``query`` (see the module docstring)."""
-    sources = bearing_origins(table, groups, query)
-    grades = [origin_grade(model, groups.origins[o]) for o in sources]
-    mean = sum(grades) / len(grades) if grades else None
-    probe = sensitivity(model, query)
-    result = Confidence(Level.MODERATE, tuple(sources), mean, probe)
-    return Confidence(_level(result), result.sources, mean, probe)
+    agreeing, opposing = bearings(model, table, groups, query)
+    mean = sum(b.grade for b in agreeing) / len(agreeing) if agreeing else None
+    sturdy = robustness(model, groups, query, agreeing)
+    result = Confidence(Level.MODERATE, tuple(agreeing), tuple(opposing), mean, sturdy)
+    return Confidence(_level(result), result.agreeing, result.opposing, mean, sturdy)
 
 
 def _level(c: Confidence) -> Level:
-    count = len(c.sources)
+    count, against = len(c.agreeing), len(c.opposing)
     if count == 0 or (count == 1 and not (c.well_graded and c.robust)):
         return Level.LOW
-    if not c.well_graded and not c.robust:
+    if not c.robust and (not c.well_graded or against > count):
         return Level.LOW
-    if count >= 2 and c.well_graded and c.robust:
+    if count >= 2 and count > against and c.well_graded and c.robust:
         return Level.HIGH
     return Level.MODERATE

@@ -1,12 +1,11 @@
 """Reports as an analyst cites them, and their choices' probabilities.
 
 Reports of one ground atom from one *origin* are a single choice whose
-probability is the best grade among them (``assess.engine.lower``). So
-removing or regrading one report changes its choice to the best grade
-among what is left, or to 0 when nothing is left. ``choice_probability``
-states that rule once; ``why``'s contributions, ``what-if`` and ``track``
-all read it, so that "dropping a report that contributes Δ changes the
-result by Δ" holds by construction and is tested.
+probability is the best grade among them (``analysis.grading.
+choice_probability``, which lowering builds the choice with). So removing
+or regrading one report changes its choice to the best grade among what is
+left, or to 0 when nothing is left; ``what-if`` and ``track`` change
+choices through the same function.
 
 Example: two reports of ``convoy`` by sources of one origin, graded B2
 (0.80) and D3 (0.525), are one choice of probability 0.80; dropping the B2
@@ -15,7 +14,7 @@ report leaves 0.525, dropping both leaves 0.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 from assess.analysis.grading import RELIABILITY_WORDS, report_probability
@@ -88,22 +87,6 @@ def graded(
     return grade
 
 
-def choice_probability(reports: Sequence[ast.Report], grader: Grader) -> float:
-    """The probability of one origin's choice: its best remaining report, or 0."""
-    values = [p for r in reports if (p := grader(r)) is not None]
-    return max(values, default=0.0)
-
-
 def without(grader: Grader, gone: Callable[[ast.Report], bool]) -> Grader:
     """``grader`` with the reports ``gone`` removed."""
     return lambda r: None if gone(r) else grader(r)
-
-
-def choice_weights(ir: IRProgram, rules: Sequence[int], grader: Grader) -> dict[int, float]:
-    """Report choice rule id -> its probability under ``grader`` (only those that change)."""
-    out: dict[int, float] = {}
-    for rule in rules:
-        new = choice_probability(ir.reports[rule], grader)
-        if abs(new - (ir.rules[rule].probability or 0.0)) > 0.0:
-            out[rule] = new
-    return out

@@ -2,33 +2,44 @@
 
 Heuer's *analysis of competing hypotheses* lays the evidence (rows) against
 the hypotheses of one competing set (columns) and asks of every cell: is
-this evidence consistent with this hypothesis? Here every cell is computed
-from the exact model:
+this evidence consistent with this hypothesis? Heuer reads a cell as a
+likelihood ratio — how much more likely is this evidence if h is true than
+if it is false — and Good measures it as a **weight of evidence** in
+decibans (``weight``). Every cell is computed from the exact model:
 
-* **effect** = P(h) − P(h without the indicator's reports): every report of
-  any atom of the indicator, from every source, set to probability 0 (one
-  re-evaluation of the compiled model per indicator; 0 exactly for an
-  indicator that no hypothesis depends on). Positive: the reports
-  support h; negative: they undercut it. This is the primary measure, in
-  probability points, because it reads directly ("the reports of talks take
-  29 points off attack").
-* **odds ratio** = odds(P(h)) / odds(P(h without the reports)): the factor by
-  which the reports multiply h's odds — the likelihood ratio P(E | h) /
-  P(E | ¬h) if the reports are read as observations under Bayes' rule. None
-  when either probability is 0 or 1 (the ratio is undefined or infinite).
-* **mark**, Heuer's notation: ``CC`` (effect ≥ +STRONG), ``C`` (≥ +WEAK),
+* **weight** = 10 · log10(odds(P(h)) / odds(P(h without the indicator's
+  reports))): every report of any atom of the indicator, from every source,
+  set to probability 0 (one re-evaluation of the compiled model per
+  indicator; 0 exactly for an indicator that no hypothesis depends on).
+  The ratio is the Bayes factor P(E | h) / P(E | ¬h) of the reports read as
+  observations; against ¬h, which in a set of exclusive, exhaustive
+  hypotheses (the flagship's timing windows) is the rest of the set. It does
+  not depend on how probable h was to begin with, so a hypothesis near 0 %
+  builds up inconsistency as fast as one near 50 %. Reports that make h
+  impossible weigh −∞ (infinitely inconsistent); reports without which h
+  would be impossible, +∞. None when the ``evidence/2`` observations are
+  impossible without the reports.
+* **mark**, Heuer's notation: ``CC`` (weight ≥ +STRONG), ``C`` (≥ +WEAK),
   ``N`` (smaller than WEAK either way), ``I`` (≤ −WEAK), ``II`` (≤ −STRONG),
-  with WEAK = 2 and STRONG = 10 percentage points.
+  with WEAK = 1 dB (Good's smallest change in belief a person perceives;
+  odds × 1.26) and STRONG = 5 dB (odds × 3.2, where Jeffreys' scale passes
+  from "barely worth mentioning" to "substantial").
+* the **effect** in probability points, P(h) − P(h without), is kept beside
+  it for reference.
 
-Each row's **diagnosticity** is the spread of its effects across the set
-(largest minus smallest); a row below WEAK cannot discriminate and is
-flagged. Columns are ranked by **weighted inconsistency**, the sum of the
-negative effects on each hypothesis (disconfirming evidence counts, as
-Heuer insists; consistent evidence proves little): least inconsistent first,
-ties by probability.
+Each row's **diagnosticity** is the spread of its weights across the set
+(largest minus smallest, in dB); a row below WEAK cannot discriminate and
+is flagged. Columns are ranked by **inconsistency**, the decibans of
+evidence against each hypothesis: minus the sum of its negative weights,
+marked or not (weights add; a threshold would make the ranking jump when a
+cell crosses it). Disconfirming evidence counts, as Heuer insists;
+consistent evidence proves little. Least inconsistent first, ties by
+probability; a hypothesis that any report makes impossible is infinitely
+inconsistent and last.
 
-Example (tests/analysis/fixtures/matrix.assess): ``talks`` takes 28.8 points
-off ``attack`` (II) and adds 24 to ``feint`` (CC): diagnosticity 52.8.
+Example (tests/analysis/fixtures/matrix.assess): ``talks`` divides the odds
+of ``attack`` by 3.38 (−5.3 dB, II) and multiplies those of ``feint`` by
+2.67 (+4.3 dB, C): diagnosticity 9.5 dB.
 """
 
 from __future__ import annotations
@@ -37,23 +48,31 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from assess.engine.ir import IRProgram
-from assess.explain.effects import EffectTable, effect_table, group_inputs, origin_of
+from assess.explain.effects import group_inputs, origin_of, probabilities_without
 from assess.explain.judgement import hypothesis_queries
+from assess.explain.weight import decibans, likelihood_ratio
 from assess.semantics.prob.choices import Input, atom_text
 from assess.semantics.prob.compiled import Compiled
 from assess.syntax import ast
 
-WEAK = 0.02
-STRONG = 0.10
+WEAK = 1.0
+STRONG = 5.0
 
 
 @dataclass(frozen=True, slots=True)
 class Cell:
     hypothesis: str
+    weight: float | None
+    """Decibans (±inf at the ends); None when the evidence cannot be
+    conditioned without these reports."""
     effect: float | None
-    """None when the evidence cannot be conditioned without these reports."""
-    odds_ratio: float | None
+    """P(h) − P(h without the reports), in probability (0..1)."""
     mark: str
+
+    @property
+    def likelihood_ratio(self) -> float | None:
+        """The Bayes factor 10 ** (weight / 10): 0 for −∞, inf for +∞."""
+        return None if self.weight is None else likelihood_ratio(self.weight)
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,6 +83,7 @@ class Row:
     sources: tuple[str, ...]
     cells: tuple[Cell, ...]
     diagnosticity: float
+    """The spread of the row's weights, in dB (inf when one is infinite)."""
 
     @property
     def discriminates(self) -> bool:
@@ -76,12 +96,14 @@ class Column:
     description: str
     probability: float
     inconsistency: float
+    """Decibans of evidence against h (≥ 0; inf when a report rules it out)."""
     rank: int
 
 
 @dataclass(frozen=True, slots=True)
 class Matrix:
-    """One competing set's matrix; columns and each row's cells in rank order."""
+    """One competing set's matrix; columns and each row's cells in rank order
+    (least inconsistent first)."""
 
     set: str
     columns: tuple[Column, ...]
@@ -90,33 +112,46 @@ class Matrix:
     """Declared indicators with no report: rows that could be added."""
 
 
-def mark(effect: float | None) -> str:
-    """Heuer's consistency mark for an effect in probability points."""
-    if effect is None:
+def mark(weight: float | None) -> str:
+    """Heuer's consistency mark for a weight of evidence in decibans."""
+    if weight is None:
         return "?"
-    if effect >= STRONG:
+    if weight >= STRONG:
         return "CC"
-    if effect >= WEAK:
+    if weight >= WEAK:
         return "C"
-    if effect <= -STRONG:
+    if weight <= -STRONG:
         return "II"
-    if effect <= -WEAK:
+    if weight <= -WEAK:
         return "I"
     return "N"
 
 
-def odds_ratio(with_: float, without: float) -> float | None:
-    """odds(with) / odds(without); None when undefined or infinite."""
-    if not (0.0 < with_ < 1.0 and 0.0 < without < 1.0):
-        return None if with_ != without else 1.0
-    return (with_ / (1.0 - with_)) / (without / (1.0 - without))
+@dataclass(frozen=True)
+class _Without:
+    """Every query's probability, and with each indicator's reports at 0."""
+
+    baseline: tuple[float, ...]
+    without: Mapping[str, tuple[float, ...] | None]
+
+    def cell(self, name: str, indicator: str, query: int) -> Cell:
+        base = self.baseline[query]
+        after = self.without.get(indicator, self.baseline)
+        if after is None:
+            return Cell(name, None, None, "?")
+        weight = decibans(base, after[query])
+        return Cell(name, weight, base - after[query], mark(weight))
 
 
 def matrices(compiled: Compiled, only: str | None = None) -> list[Matrix]:
     """The matrix of every competing set (or of the set named ``only``)."""
     ir, model = compiled.ir, compiled.model
     groups = group_inputs(ir, model)
-    table = effect_table(model, {("indicator", k): v for k, v in groups.indicators.items()})
+    baseline = tuple(r.probability for r in model.probabilities())
+    table = _Without(baseline, {
+        name: None if (after := probabilities_without(model, inputs)) is None else tuple(after)
+        for name, inputs in groups.indicators.items()
+    })
     cluster = origin_of(ir)
     queries = hypothesis_queries(compiled)
     found = []
@@ -130,36 +165,38 @@ def matrices(compiled: Compiled, only: str | None = None) -> list[Matrix]:
 
 def _matrix(
     compiled: Compiled, competing: ast.CompetingDecl, members: Sequence[int],
-    table: EffectTable, groups: Mapping[str, tuple[Input, ...]], cluster: dict[str, str],
+    table: _Without, groups: Mapping[str, tuple[Input, ...]], cluster: dict[str, str],
 ) -> Matrix:
     ir = compiled.ir
     names = {q: atom_text(compiled.model.queries[q]) for q in members}
-    inconsistency = {q: 0.0 for q in members}
+    against = {q: 0.0 for q in members}
     rows = []
     reported = _reported(ir)
     for indicator in sorted(reported):
-        cells = []
-        for q in members:
-            inside = indicator in groups
-            effect = table.effect(("indicator", indicator), q) if inside else 0.0
-            base = table.baseline[q]
-            ratio = None if effect is None else odds_ratio(base, base - effect)
-            cells.append(Cell(names[q], effect, ratio, mark(effect)))
-            inconsistency[q] += max(0.0, -(effect or 0.0))
-        known = [c.effect for c in cells if c.effect is not None]
+        cells = [table.cell(names[q], indicator, q) for q in members]
+        for q, cell in zip(members, cells, strict=True):
+            against[q] += max(0.0, -(cell.weight or 0.0))
         reports = reported[indicator]
         origins = sorted({cluster.get(r.source, r.source) for r in reports})
         decl = ir.indicators.get(indicator)
         rows.append((indicator, decl.description if decl else "", len(reports),
-                     tuple(origins), cells, max(known) - min(known) if known else 0.0))
-    columns = _rank(compiled, members, names, inconsistency)
+                     tuple(origins), cells, spread(cells)))
+    columns = _rank(compiled, members, names, against)
     order = [c.hypothesis for c in columns]
     built = tuple(
-        Row(i, d, n, o, tuple(sorted(cells, key=lambda c: order.index(c.hypothesis))), spread)
-        for i, d, n, o, cells, spread in rows
+        Row(i, d, n, o, tuple(sorted(cells, key=lambda c: order.index(c.hypothesis))), s)
+        for i, d, n, o, cells, s in rows
     )
     unreported = tuple(sorted(set(ir.indicators) - set(reported)))
     return Matrix(competing.name, columns, built, unreported)
+
+
+def spread(cells: Sequence[Cell]) -> float:
+    """Largest minus smallest known weight (inf when one of them is infinite)."""
+    known = [c.weight for c in cells if c.weight is not None]
+    if not known or max(known) == min(known):
+        return 0.0
+    return max(known) - min(known)
 
 
 def _reported(ir: IRProgram) -> dict[str, list[ast.Report]]:
@@ -173,14 +210,14 @@ def _reported(ir: IRProgram) -> dict[str, list[ast.Report]]:
 
 def _rank(
     compiled: Compiled, members: Sequence[int], names: dict[int, str],
-    inconsistency: dict[int, float],
+    against: dict[int, float],
 ) -> tuple[Column, ...]:
     model, ir = compiled.model, compiled.ir
     probabilities = {r.text: r.probability for r in model.probabilities()}
-    ordered = sorted(members, key=lambda q: (round(inconsistency[q], 12),
+    ordered = sorted(members, key=lambda q: (round(against[q], 9),
                                              -probabilities[names[q]], names[q]))
     return tuple(
         Column(names[q], ir.hypotheses[model.queries[q][0].name].description,
-               probabilities[names[q]], inconsistency[q], rank)
+               probabilities[names[q]], against[q], rank)
         for rank, q in enumerate(ordered, start=1)
     )

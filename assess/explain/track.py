@@ -1,16 +1,21 @@
 """``track``: the hypotheses across dated evidence snapshots, and what moved them.
 
-Each snapshot is one evidence file read with the same rules; its date is
-the latest report date in it (or none). For every question (hypotheses and
-queries) the series of its probabilities, one per snapshot.
+Each snapshot is one evidence file read with the same rules, its date the
+latest report date in it (or none); or one date of a body of evidence, the
+evidence as of that day (``Assessment.dated_snapshots``). For every
+question (hypotheses and queries) the series of its probabilities, one per
+snapshot.
 
 Between consecutive snapshots the reports are matched by (atom, source):
-*added*, *dropped*, or *regraded* (another credibility, or the source's
-reliability changed). For each question whose ICD 203 term changes there,
-each report change is given its exact effect, from one compiled model each:
+*added*, *dropped* (*superseded* when the later snapshot holds it as
+superseded by a newer report of its origin), or *regraded* (another
+credibility, or the source's reliability changed). For each question whose
+ICD 203 term changes there, each report change is given its exact effect,
+from one compiled model each:
 
 * added: P in the later snapshot minus P there without that report;
-* dropped: minus (P in the earlier snapshot minus P there without it);
+* dropped or superseded: minus (P in the earlier snapshot minus P there
+  without it);
 * regraded: P in the later snapshot minus P there with the old grade.
 
 Effects are ranked by size. They need not add up to the change in P (the
@@ -27,12 +32,11 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from assess.analysis.grading import report_probability
+from assess.analysis.grading import choice_probability, report_probability
 from assess.analysis.icd203 import term, term_class
 from assess.engine.ir import GroundAtom
 from assess.explain.evidence import (
     ReportInfo,
-    choice_probability,
     graded,
     report_info,
     report_text,
@@ -60,7 +64,8 @@ class Series:
 @dataclass(frozen=True, slots=True)
 class Cause:
     change: str
-    """``added``, ``dropped`` or ``regraded``."""
+    """``added``, ``dropped``, ``superseded`` (dropped because a newer report
+    of its origin stands in the later snapshot) or ``regraded``."""
     report: ReportInfo
     previous_grade: str | None
     effect: float
@@ -113,10 +118,12 @@ def _causes(a: Compiled, b: Compiled, atom: GroundAtom) -> list[Cause]:
             p_old = report_probability(before.reliability, before.credibility, b.ir.grades)
             effect = _effect(b, atom, rule, _regrade(graded(b.ir), r, p_old))
             out.append(Cause("regraded", after, before.grade, effect))
+    superseded = {g.report for g in b.ir.superseded}
     for key, (rule, r) in old.items():
         if key not in new:
             effect = -_effect(a, atom, rule, without(graded(a.ir), _same(r)))
-            out.append(Cause("dropped", report_info(a.ir, r), None, effect))
+            change = "superseded" if r in superseded else "dropped"
+            out.append(Cause(change, report_info(a.ir, r), None, effect))
     return sorted((c for c in out if c.effect != 0.0), key=lambda c: -abs(c.effect))
 
 

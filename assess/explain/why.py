@@ -18,7 +18,12 @@ For a ground atom the answer holds
   atom without it and the difference, computed exactly by re-evaluating the
   compiled model with the choice at 0 — no re-grounding. Reports of one atom
   from one origin stand in for each other, so they are one choice, shown
-  together with the effect of withdrawing them all.
+  together with the effect of withdrawing them all;
+* the reports that no longer count because a newer report of their origin
+  superseded them (an indicator declared ``current``; ``analysis.timeline``),
+  each with the report that superseded it: those of every predicate the
+  atom depends on (through rules, contraries and conflicts), so a report
+  that stopped counting is shown as superseded, never silently gone.
 
 Example: with ``source s "S" reliability B. report a by s credibility 2.
 0.5::c :- a. query(c).``, P(c) = 0.4, one proof ``c <- a`` (0.4), and the
@@ -33,12 +38,15 @@ from assess.analysis.icd203 import term
 from assess.diagnostics import COMMAND_LINE, AssessError, error
 from assess.engine import show
 from assess.engine.ir import GroundAtom
+from assess.engine.lower import ground_atom
 from assess.engine.provenance import FACT
+from assess.engine.strata import PredicateGraph
 from assess.explain.effects import contributions
 from assess.explain.evidence import ReportInfo, report_info
 from assess.explain.proofs import Proof, top_proofs
 from assess.semantics.prob.choices import atom_text
 from assess.semantics.prob.compiled import Compiled
+from assess.semantics.prob.contraries import grounding_goals
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,12 +96,22 @@ class ReportContribution:
 
 
 @dataclass(frozen=True, slots=True)
+class SupersededReport:
+    """A report that no longer counts, and the newer one of its origin that
+    superseded it."""
+
+    report: ReportInfo
+    by: ReportInfo
+
+
+@dataclass(frozen=True, slots=True)
 class WhyResult:
     atom: str
     probability: float
     term: str
     proofs: tuple[ProofTree, ...]
     contributions: tuple[ReportContribution, ...]
+    superseded: tuple[SupersededReport, ...] = ()
 
 
 def rule_info(compiled: Compiled, rule_id: int) -> RuleInfo:
@@ -148,6 +166,20 @@ def _reports(compiled: Compiled, rule: int) -> tuple[ReportInfo, ...]:
     return tuple(sorted(infos, key=lambda r: (-r.probability, r.key)))
 
 
+def superseded_reports(compiled: Compiled, atom: GroundAtom) -> list[SupersededReport]:
+    """The superseded reports of every predicate ``atom`` depends on."""
+    ir = compiled.ir
+    if not ir.superseded:
+        return []
+    relevant = PredicateGraph(ir.rules, ir.facts).depends_on(grounding_goals(ir, [atom[0]]))
+    found = []
+    for gone in ir.superseded:
+        ground = ground_atom(gone.report.atom)
+        if ground is not None and ground[0] in relevant:
+            found.append(SupersededReport(report_info(ir, gone.report), report_info(ir, gone.by)))
+    return found
+
+
 def why(compiled: Compiled, atom: GroundAtom, k: int = 3) -> WhyResult:
     """The answer for ``atom`` (see the module docstring)."""
     if k < 1:
@@ -164,5 +196,6 @@ def why(compiled: Compiled, atom: GroundAtom, k: int = 3) -> WhyResult:
         tuple(ProofTree(pr.probability, trees.step(node, pr, set())) for pr in proofs
               if node is not None),
         tuple(report_contributions(compiled, atom)),
+        tuple(superseded_reports(compiled, atom)),
     )
 

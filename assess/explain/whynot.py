@@ -44,6 +44,7 @@ from assess.engine.ir import (
     IRRule,
     IVar,
     Value,
+    bind,
 )
 from assess.engine.provenance import FACT
 from assess.engine.show import value_text
@@ -132,17 +133,6 @@ def _ground(atom: IRAtom, b: Binding) -> GroundAtom | None:
     return atom.pred, tuple(values)
 
 
-def _unify(atom: IRAtom, values: tuple[Value, ...], b: Binding) -> Binding | None:
-    out = dict(b)
-    for t, v in zip(atom.args, values, strict=True):
-        if isinstance(t, IConst):
-            if t.value != v:
-                return None
-        elif out.setdefault(t.index, v) != v:
-            return None
-    return out
-
-
 class Tracer:
     """Explains failures over one compiled; collects missing indicators."""
 
@@ -166,7 +156,7 @@ class Tracer:
     def explain(self, atom: GroundAtom, depth: int, active: frozenset[GroundAtom]) -> WhyNotNode:
         p = self.marginals.get(atom, 0.0)
         rules = [r for r in self.compiled.ir.rules
-                 if r.head.pred == atom[0] and _unify(r.head, atom[1], {}) is not None
+                 if r.head.pred == atom[0] and bind(r.head, atom[1], {}) is not None
                  and r.id not in self.compiled.ir.reports and r.kind is not RuleKind.DEFEATER]
         if self.is_indicator(atom) and not rules:
             reported = atom[0] in self.possible and atom[1] in self.possible[atom[0]]
@@ -192,7 +182,7 @@ class Tracer:
 
     def attempt(self, rule: IRRule, atom: GroundAtom, depth: int,
                 active: frozenset[GroundAtom]) -> Attempt:
-        start = _unify(rule.head, atom[1], {})
+        start = bind(rule.head, atom[1], {})
         assert start is not None
         bindings, first = [start], None
         for item in rule.body:
@@ -223,7 +213,7 @@ class Tracer:
         if isinstance(item, IRLiteral) and not item.negated:
             rows = self.possible.get(item.atom.pred, [])
             return [n for b in bindings for row in rows
-                    if (n := _unify(item.atom, row, b)) is not None]
+                    if (n := bind(item.atom, row, b)) is not None]
         if isinstance(item, IRLiteral):
             return [b for b in bindings if _ground(item.atom, b) not in self.certain]
         if isinstance(item, IRCompare):

@@ -9,9 +9,14 @@ Text, one block per competing set, most probable first::
            71 %; it rests on reporters' report of equipment_sent_to_russia
            (2022-12-19): "For months, Belarus has sent equipment …"
          Against: nothing in the evidence counts against it.
-         Confidence is moderate. Five independent sources bear on it …
+         Confidence is moderate: three independent sources agree with it (massicot,
+           reporters, ukrainian_officials: their reports raise it), well graded …
 
-The likelihood and the confidence are separate sentences (ICD 203). JSON:
+The likelihood and the confidence are separate sentences (ICD 203); the
+confidence names the origins that agree and oppose and says, in decibans,
+how far losing the best of them or a small change moves the judgement
+(``assess.explain.confidence``). Quotes are shown whole, or cut to whole
+sentences or at a word boundary, marked ``…`` (``shorten``). JSON:
 each judgement is one object of the ``hypotheses`` list (see
 ``judgement_data``), added to the ``prob`` reading's document.
 """
@@ -19,24 +24,24 @@ each judgement is one object of the ``hypotheses`` list (see
 from __future__ import annotations
 
 import os
+import re
 import textwrap
 from typing import Any
 
-from assess.analysis.icd203 import clamp, estimate, percent
+from assess.analysis.icd203 import clamp, percent
 from assess.explain.arguments import Argument, report_text
-from assess.explain.confidence import STEP, Confidence
 from assess.explain.judgement import Judgement, Judgements
+from assess.render.confidence import confidence_data, confidence_text, names
 from assess.render.prob import prob_lines, query_data
 from assess.syntax import ast
 
 WIDTH = 88
-QUOTE = 110
-NUMBERS = ["no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"]
+QUOTE = 240
 
 
 def _wrap(text: str, indent: str) -> list[str]:
     """Wrapped lines; a number stays on the line of its ``%``."""
-    glued = text.replace(" %", "\u00a0%")
+    glued = text.replace(" %", "\u00a0%").replace(" dB", "\u00a0dB")
     lines = textwrap.wrap(glued, WIDTH, initial_indent=indent, subsequent_indent=indent + "  ")
     return [line.replace("\u00a0", " ") for line in lines]
 
@@ -50,10 +55,34 @@ def _quote(report: ast.Report) -> str:
     dated = f" ({report.date})" if report.date else ""
     if not report.quote:
         return dated
-    quote = report.quote
-    if len(quote) > QUOTE:
-        quote = quote[:QUOTE].rsplit(" ", 1)[0].rstrip(",;:.") + " …"
-    return f"{dated}: \u201c{quote}\u201d"
+    return f"{dated}: \u201c{shorten(report.quote)}\u201d"
+
+
+def shorten(quote: str, limit: int = QUOTE) -> str:
+    """A quote whole when it fits in ``limit`` characters; else its first
+    whole sentences that fit (an ellipsis ``...`` ends none); else cut at
+    the last word boundary that fits. A cut is marked `` …``.
+
+    >>> shorten("One. Two three.", 10)
+    'One. …'
+    >>> shorten("a long phrase without an end", 12)
+    'a long …'
+    """
+    quote = " ".join(quote.split())
+    if len(quote) <= limit:
+        return quote
+    sentences = re.findall(r".+?(?<!\.)[.!?](?!\.)(?:\s|$)|.+$", quote)
+    kept = ""
+    for sentence in sentences:
+        if len(kept + sentence) > limit - 2:
+            break
+        kept += sentence
+    if kept.strip():
+        return kept.rstrip() + " …"
+    head = quote[: limit - 2]
+    if quote[limit - 2] != " ":
+        head = head.rsplit(" ", 1)[0]
+    return head.rstrip(",;:. ") + " …"
 
 
 def _where(span: ast.Span) -> str:
@@ -72,7 +101,7 @@ def argument_text(argument: Argument | None, probability: float, side: str) -> s
     verb = "raises" if argument.effect > 0 else "lowers"
     if argument.is_report and argument.report is not None:
         report = argument.report
-        also = f" (also reported by {_names(argument.corroborating)})" if (
+        also = f" (also reported by {names(argument.corroborating)})" if (
             argument.corroborating) else ""
         return (
             f"{side.capitalize()}: {possessive(report.source)} report of "
@@ -89,48 +118,8 @@ def argument_text(argument: Argument | None, probability: float, side: str) -> s
             f"{report_text(argument.report)}{_quote(argument.report)}"
         )
         if argument.corroborating:
-            text += ", corroborated by " + _names(argument.corroborating)
+            text += ", corroborated by " + names(argument.corroborating)
     return text + "."
-
-
-def _names(names: tuple[str, ...], shown: int = 3) -> str:
-    """``a, b, c`` or ``a, b, c and 2 more``."""
-    more = len(names) - shown
-    return ", ".join(names[:shown]) + (f" and {more} more" if more > 0 else "")
-
-
-def _count(n: int) -> str:
-    return NUMBERS[n] if n < len(NUMBERS) else str(n)
-
-
-def _grade_words(c: Confidence) -> str:
-    if c.well_graded:
-        return "well graded"
-    return "fairly graded" if (c.mean_grade or 0.0) >= 0.6 else "poorly graded"
-
-
-def confidence_text(c: Confidence) -> str:
-    """The confidence sentence: level, then the factors behind it."""
-    n = len(c.sources)
-    if n == 0:
-        sources = "no report moves it by a percentage point or more"
-    else:
-        named = _names(c.sources)
-        noun = "source bears" if n == 1 else "independent sources bear"
-        sources = f"{_count(n)} {noun} on it ({named})"
-        sources += f", {_grade_words(c)} (mean report probability {c.mean_grade:.2f})"
-    s = c.sensitivity
-    if s.changes_term and s.moved_to is not None:
-        moved = estimate(clamp(s.moved_to)).value
-        sensitivity = (
-            f"a change of {STEP:g} in {s.input} would move it to "
-            f"{percent(clamp(s.moved_to))} ({moved})"
-        )
-    elif s.input is None:
-        sensitivity = "no input can move it"
-    else:
-        sensitivity = f"no change of {STEP:g} in a single input moves it out of its band"
-    return f"Confidence is {c.level.value}: {sources}; {sensitivity}."
 
 
 def judgement_lines(j: Judgement) -> list[str]:
@@ -142,7 +131,7 @@ def judgement_lines(j: Judgement) -> list[str]:
     lines += _wrap(argument_text(j.against, j.probability, "against"), "     ")
     if (note := contest_text(j)) is not None:
         lines += _wrap(note, "     ")
-    lines += _wrap(confidence_text(j.confidence), "     ")
+    lines += _wrap(confidence_text(j.confidence, j.probability), "     ")
     return lines
 
 
@@ -207,7 +196,7 @@ def _argument_data(a: Argument | None) -> dict[str, Any] | None:
 
 def judgement_data(j: Judgement) -> dict[str, Any]:
     """One hypothesis as JSON (the documented contract)."""
-    c, s = j.confidence, j.confidence.sensitivity
+    c = j.confidence
     return {
         "name": j.name,
         "description": j.description,
@@ -217,17 +206,7 @@ def judgement_data(j: Judgement) -> dict[str, Any]:
         "estimate": j.estimate.value,
         "band": list(j.band),
         "phrase": j.phrase,
-        "confidence": {
-            "level": c.level.value,
-            "sources": list(c.sources),
-            "mean_grade": c.mean_grade,
-            "sensitivity": {
-                "input": s.input,
-                "derivative": s.derivative,
-                "changes_term": s.changes_term,
-                "moved_to": s.moved_to,
-            },
-        },
+        "confidence": confidence_data(c),
         "for": _argument_data(j.support),
         "against": _argument_data(j.against),
     } | ({} if j.contested is None else {"contrary": j.contrary, "contested": j.contested})

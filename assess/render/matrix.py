@@ -2,50 +2,61 @@
 
 Text, one table per competing set: rows are indicators, most diagnostic
 first; columns the hypotheses, least inconsistent first; each cell the
-effect of the indicator's reports on P(h) in percentage points and its mark::
+weight of evidence of the indicator's reports for the hypothesis, in
+decibans, and its mark::
 
-    threat — ACH matrix: effect of each indicator's reports on P(hypothesis), in points
-    indicator  sources  feint     attack    diagnosticity
-    talks      b        +24.0 CC  -28.8 II  52.8
-    convoy     a        +24.0 CC  +43.2 CC  19.2
-    snow       a         +0.0 N    +0.0 N    0.0  does not discriminate
+    threat — ACH matrix: weight of evidence of each indicator's reports, in decibans …
+    indicator  sources  feint   attack   diagnosticity
+    convoy     a        +4.3 C  +∞ CC    ∞
+    talks      b        +4.3 C  -5.3 II  9.5
+    snow       a        0.0 N   0.0 N    0.0  does not discriminate
     ...
 
 A cell is ``?`` when the program's ``evidence/2`` observations become
-impossible without the indicator's reports (the effect is undefined).
+impossible without the indicator's reports (the weight is undefined).
 
-CSV is long ("tidy"): one line per cell, so that several sets fit one file
-and a spreadsheet can pivot it. Columns: ``set, indicator, hypothesis,
-effect, odds_ratio, mark, diagnosticity, discriminates, probability,
-inconsistency, rank``.
+JSON and CSV carry the same numbers unrounded; JSON has no infinity, so an
+infinite weight, ratio or sum is the string ``"+inf"`` or ``"-inf"`` (CSV
+writes the same words, which ``float()`` reads). CSV is long ("tidy"): one
+line per cell, so that several sets fit one file and a spreadsheet can
+pivot it. Columns: ``set, indicator, hypothesis, weight, likelihood_ratio,
+effect, mark, diagnosticity, discriminates, probability, inconsistency,
+rank``.
 """
 
 from __future__ import annotations
 
 import csv
 import io
+import math
 from collections.abc import Sequence
 from typing import Any
 
 from assess.analysis.icd203 import percent
 from assess.explain.matrix import STRONG, WEAK, Cell, Matrix, Row
+from assess.explain.weight import likelihood_ratio
 
 LEGEND = (
-    f"CC/C: consistent (at least +{STRONG * 100:g} / +{WEAK * 100:g} points), N: neutral, "
-    f"I/II: inconsistent (at least -{WEAK * 100:g} / -{STRONG * 100:g})"
+    f"CC/C: consistent (at least +{STRONG:g} / +{WEAK:g} dB: odds multiplied by "
+    f"{likelihood_ratio(STRONG):.1f} / {likelihood_ratio(WEAK):.2f}), N: neutral, "
+    f"I/II: inconsistent (at least -{WEAK:g} / -{STRONG:g} dB)"
 )
 
 
-def _points(value: float | None) -> str:
-    """Signed percentage points to one decimal; what rounds to 0 is ``0.0``."""
+def decibans(value: float | None, signed: bool = True) -> str:
+    """Decibans to one decimal (``+4.3``, ``-∞``); what rounds to 0 is ``0.0``."""
     if value is None:
         return "?"
-    points = round(value * 100, 1)
-    return "0.0" if points == 0 else f"{points:+.1f}"
+    if math.isinf(value):
+        return ("+∞" if signed else "∞") if value > 0 else "-∞"
+    shown = round(value, 1)
+    if shown == 0:
+        return "0.0"
+    return f"{shown:+.1f}" if signed else f"{shown:.1f}"
 
 
 def _cell(cell: Cell) -> str:
-    return "?" if cell.effect is None else f"{_points(cell.effect)} {cell.mark}"
+    return "?" if cell.weight is None else f"{decibans(cell.weight)} {cell.mark}"
 
 
 def _ordered(rows: Sequence[Row]) -> list[Row]:
@@ -65,21 +76,25 @@ def matrix_text(matrix: Matrix) -> str:
     for row in _ordered(matrix.rows):
         note = "" if row.discriminates else "  does not discriminate"
         grid.append([row.indicator, ", ".join(row.sources), *map(_cell, row.cells),
-                     f"{row.diagnosticity * 100:.1f}{note}"])
+                     decibans(row.diagnosticity, signed=False) + note])
     grid.append(["P(hypothesis)", "", *[percent(c.probability) for c in matrix.columns], ""])
-    grid.append(["inconsistency", "", *[f"{c.inconsistency * 100:.1f}" for c in matrix.columns],
-                 ""])
-    lines = [f"{matrix.set} — ACH matrix: effect of each indicator's reports on P(hypothesis), "
-             f"in percentage points", *_table(grid), LEGEND, *_reading(matrix)]
+    grid.append(["dB against", "",
+                 *[decibans(c.inconsistency, signed=False) for c in matrix.columns], ""])
+    lines = [f"{matrix.set} — ACH matrix: weight of evidence of each indicator's reports for "
+             f"each hypothesis, in decibans (10·log10 of the factor on its odds); least "
+             f"inconsistent first", *_table(grid), LEGEND, *_reading(matrix)]
     return "\n".join(lines)
 
 
 def _reading(matrix: Matrix) -> list[str]:
     if not matrix.columns:
         return ["No hypothesis of this set is derived from the evidence."]
-    first = matrix.columns[0]
+    first, last = matrix.columns[0], matrix.columns[-1]
     lines = [f"Least inconsistent with the evidence: {first.hypothesis} "
-             f"({first.inconsistency * 100:.1f} points against)."]
+             f"({decibans(first.inconsistency, signed=False)} dB against)."]
+    if last is not first:
+        lines.append(f"Most inconsistent with the evidence: {last.hypothesis} "
+                     f"({decibans(last.inconsistency, signed=False)} dB against).")
     likeliest = max(matrix.columns, key=lambda c: (c.probability, -c.rank))
     if likeliest is not first:
         lines.append(f"Most probable on the model: {likeliest.hypothesis} "
@@ -100,22 +115,30 @@ def matrices_text(matrices: Sequence[Matrix]) -> str:
     return "\n\n".join(matrix_text(m) for m in matrices)
 
 
+def number(value: float | None) -> float | str | None:
+    """A float as JSON holds it: an infinity as ``"+inf"`` / ``"-inf"``."""
+    if value is not None and math.isinf(value):
+        return "+inf" if value > 0 else "-inf"
+    return value
+
+
 def matrix_data(matrix: Matrix) -> dict[str, Any]:
     """One set's matrix as JSON (the documented contract)."""
     return {
         "set": matrix.set,
-        "measure": "effect",
+        "measure": "decibans",
         "hypotheses": [
             {"name": c.hypothesis, "description": c.description, "probability": c.probability,
-             "inconsistency": c.inconsistency, "rank": c.rank}
+             "inconsistency": number(c.inconsistency), "rank": c.rank}
             for c in matrix.columns
         ],
         "rows": [
             {"indicator": r.indicator, "description": r.description, "reports": r.reports,
-             "sources": list(r.sources), "diagnosticity": r.diagnosticity,
+             "sources": list(r.sources), "diagnosticity": number(r.diagnosticity),
              "discriminates": r.discriminates,
-             "cells": [{"hypothesis": c.hypothesis, "effect": c.effect,
-                        "odds_ratio": c.odds_ratio, "mark": c.mark} for c in r.cells]}
+             "cells": [{"hypothesis": c.hypothesis, "weight": number(c.weight),
+                        "likelihood_ratio": number(c.likelihood_ratio), "effect": c.effect,
+                        "mark": c.mark} for c in r.cells]}
             for r in _ordered(matrix.rows)
         ],
         "unreported": list(matrix.unreported),
@@ -126,7 +149,7 @@ def matrices_data(matrices: Sequence[Matrix]) -> dict[str, Any]:
     return {"matrices": [matrix_data(m) for m in matrices]}
 
 
-CSV_COLUMNS = ("set", "indicator", "hypothesis", "effect", "odds_ratio", "mark",
+CSV_COLUMNS = ("set", "indicator", "hypothesis", "weight", "likelihood_ratio", "effect", "mark",
                "diagnosticity", "discriminates", "probability", "inconsistency", "rank")
 
 
@@ -141,13 +164,14 @@ def matrices_csv(matrices: Sequence[Matrix]) -> str:
             for cell in row.cells:
                 column = columns[cell.hypothesis]
                 writer.writerow([
-                    matrix.set, row.indicator, cell.hypothesis, _number(cell.effect),
-                    _number(cell.odds_ratio), cell.mark, _number(row.diagnosticity),
-                    str(row.discriminates).lower(), _number(column.probability),
-                    _number(column.inconsistency), column.rank,
+                    matrix.set, row.indicator, cell.hypothesis, _csv(cell.weight),
+                    _csv(cell.likelihood_ratio), _csv(cell.effect), cell.mark,
+                    _csv(row.diagnosticity), str(row.discriminates).lower(),
+                    _csv(column.probability), _csv(column.inconsistency), column.rank,
                 ])
     return out.getvalue().rstrip("\n")
 
 
-def _number(value: float | None) -> str:
-    return "" if value is None else repr(round(value, 12))
+def _csv(value: float | None) -> str:
+    shown = number(value)
+    return "" if shown is None else shown if isinstance(shown, str) else repr(round(shown, 12))

@@ -5,7 +5,8 @@ indented tree: the conclusion with the argument (rule label, weight,
 file:line) that draws it, each premise beneath it, and at the leaves the
 reports (source and who it is, grade in words, date, quote). Then each
 report's contribution: the probability without it and the difference in
-percentage points.
+percentage points; then the reports that a newer report of their origin
+superseded, each with the one that superseded it.
 
 Example (abridged)::
 
@@ -122,7 +123,17 @@ def why_text(result: WhyResult) -> str:
     hidden = len(result.contributions) - len(shown)
     if hidden:
         out.append(f"  ({hidden} more report(s) in its lineage move it by less than 0.1 points)")
+    if result.superseded:
+        out += ["", "Superseded, no longer counted: a newer report of the same origin gives "
+                    "the indicator's current value."]
+        out.extend(f"  {superseded_line(s.report, s.by)}" for s in result.superseded)
     return "\n".join(out)
+
+
+def superseded_line(report: ReportInfo, by: ReportInfo) -> str:
+    """``troops(10000)@a (B2, on 2022-12-01) superseded by troops(100000)@a on 2023-01-20``."""
+    return (f"{report.key} ({report.grade}, on {report.date}) superseded by {by.key} "
+            f"on {by.date}  [{report.file}:{report.line}]")
 
 
 def _attempt(a: Attempt, indent: int, out: list[str]) -> None:

@@ -1,7 +1,9 @@
 """What one scenario's evidence says: the readings its expectations consult.
 
 A scenario runs against the statements of its file (and the programs that
-file loads) together with its own reports and facts; its expectations are
+file loads) together with its own reports and facts (those it loads
+included), less the reports its ``drop`` statements take out of the
+program and of what it loads (``analysis.drops``); its expectations are
 questions to one ``ScenarioReading``, computed lazily so that a scenario
 with only probability expectations never runs the defeasible reading.
 
@@ -19,7 +21,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property
 
-from assess.engine.ir import IRProgram, matches
+from assess.analysis.drops import droppable, matches, without_dropped
+from assess.engine.ir import IRProgram
+from assess.engine.ir import matches as instance_of
 from assess.engine.lower import lower, pattern
 from assess.explain.effects import Contribution, contributions
 from assess.semantics.defeasible.answers import DefeasibleResult, defeasible
@@ -56,12 +60,20 @@ class ScenarioReading:
                 atoms.append(item.atom)
         return tuple(dict.fromkeys(atoms))
 
+    @cached_property
+    def drops(self) -> tuple[ast.Drop, ...]:
+        return tuple(i for i in self.scenario.items if isinstance(i, ast.Drop))
+
     def extra(self) -> list[ast.ScenarioItem | ast.Query]:
-        """The scenario's evidence, and a query for every atom it asks about."""
+        """The scenario's evidence less what it drops, and a query for every
+        atom it asks about."""
+        dropped = {id(r) for r in droppable(self.scenario)
+                   if any(matches(d, r) for d in self.drops)}
         evidence = [
             i
             for i in self.scenario.items
-            if isinstance(i, ast.Report | ast.Clause | ast.Disjunction)
+            if isinstance(i, ast.Clause | ast.Disjunction)
+            or (isinstance(i, ast.Report) and id(i) not in dropped)
         ]
         return [*evidence, *(ast.Query(a, a.span) for a in self.asked)]
 
@@ -72,8 +84,9 @@ class ScenarioReading:
 
     @cached_property
     def ir(self) -> IRProgram:
-        """The program lowered with the scenario's evidence (once for all readings)."""
-        return lower(self.programs, self.extra())
+        """The program, less the reports the scenario drops, lowered with the
+        scenario's evidence (once for all readings)."""
+        return lower(without_dropped(self.programs, self.drops), self.extra())
 
     def probability(self, atom: ast.Atom) -> float:
         """P(atom | evidence); an atom with variables: the most probable answer."""
@@ -98,7 +111,7 @@ class ScenarioReading:
         when no ground literal matches; the strongest when several do)."""
         wanted = pattern(atom)
         answers = self.defeasible.answers
-        found = {a.status for a in answers if matches(wanted, (a.pred, a.values))}
+        found = {a.status for a in answers if instance_of(wanted, (a.pred, a.values))}
         for status in STATUS_ORDER:
             if status in found:
                 return status
@@ -107,5 +120,5 @@ class ScenarioReading:
     def _answers(self, atom: ast.Atom) -> list[QueryResult]:
         """The model's answers that ``atom`` matches."""
         wanted = pattern(atom)
-        return [a for a in self.compiled.answers() if matches(wanted, a.atom)]
+        return [a for a in self.compiled.answers() if instance_of(wanted, a.atom)]
 

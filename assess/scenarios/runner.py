@@ -2,7 +2,8 @@
 
 Each file stands alone: its scenarios run against the file's own statements
 and every program it loads (``load "../rulesets/x.assess".``), with the
-scenario's reports and facts added. A folder means every ``.assess`` file
+scenario's reports and facts added (written in it or loaded into it) and
+the reports it drops taken out. A folder means every ``.assess`` file
 under it that holds a scenario, in path order. A scenario's expectations
 are judged in order; a scenario passes when all of them hold.
 
@@ -72,11 +73,15 @@ def open_file(path: str) -> tuple[Workspace, Programs | None, list[Diagnostic]]:
         return workspace, None, list(exc.diagnostics)
 
 
-def scenarios_of(workspace: Workspace, path: str) -> list[ast.Scenario]:
-    """The scenarios written in ``path`` itself (not in the files it loads)."""
+def scenarios_of(
+    workspace: Workspace, path: str, programs: Programs | None = None
+) -> list[ast.Scenario]:
+    """The scenarios written in ``path`` itself (not in the files it loads):
+    from the checked ``programs`` when given (their loads expanded), else as
+    the workspace parsed them."""
     return [
         s
-        for p in workspace.programs
+        for p in (programs if programs is not None else workspace.programs)
         if p.file == path
         for s in p.statements
         if isinstance(s, ast.Scenario)
@@ -108,7 +113,7 @@ _EXPECTATIONS = (
 def run_file(path: str) -> Iterator[ScenarioResult]:
     """Run every scenario written in ``path``."""
     workspace, programs, problems = open_file(path)
-    scenarios = scenarios_of(workspace, path)
+    scenarios = scenarios_of(workspace, path, programs)
     if not scenarios and problems:
         unnamed = ast.Scenario(f"(the scenarios of {path})", (), ast.Span(path, 0, 0, 0, 0))
         yield ScenarioResult(path, unnamed, (), tuple(problems))

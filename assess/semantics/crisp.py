@@ -21,7 +21,7 @@ from collections.abc import Callable, Collection, Iterator
 from dataclasses import dataclass
 
 from assess.engine.evaluate import Model, evaluate
-from assess.engine.ir import IConst, IRAtom, IRProgram, IRQuery, Pred, Value
+from assess.engine.ir import IConst, IRAtom, IRProgram, IRQuery, Pred, Value, bind
 from assess.engine.show import atom_text, query_text
 from assess.engine.terms import Str
 
@@ -65,16 +65,7 @@ def sort_key(values: tuple[Value, ...]) -> tuple[tuple[int, str, float, bool], .
 
 def matches(atom: IRAtom, model: Model) -> Iterator[tuple[Value, ...]]:
     """The rows of ``atom``'s relation that its constants and variables admit."""
-    for row in model.relations.get(atom.pred, ()):
-        bound: dict[int, Value] = {}
-        for term, value in zip(atom.args, row, strict=True):
-            if isinstance(term, IConst):
-                if term.value != value:
-                    break
-            elif bound.setdefault(term.index, value) != value:
-                break
-        else:
-            yield row
+    return (row for row in model.relations.get(atom.pred, ()) if bind(atom, row) is not None)
 
 
 def _answers(query: IRQuery, model: Model) -> list[Answer]:

@@ -277,11 +277,17 @@ class SourceDecl:
 
 @dataclass(frozen=True, slots=True)
 class IndicatorDecl:
-    """``indicator name(param, …) "description".``"""
+    """``indicator name(param, …) "description" [current].``
+
+    ``current``: the indicator has one current value, so a newer report of
+    it from an origin supersedes that origin's older ones
+    (``analysis.timeline``).
+    """
 
     name: str
     params: tuple[str, ...]
     description: str
+    current: bool = False
     span: Span = _span()
 
 
@@ -327,7 +333,8 @@ class Report:
 
 @dataclass(frozen=True, slots=True)
 class Load:
-    """``load "file.csv".``: reports, one per row, relative to this file."""
+    """``load "file.csv".`` (reports, one per row) or ``load "file.assess".``,
+    relative to this file; inside a scenario, evidence for that scenario only."""
 
     path: str
     span: Span = _span()
@@ -413,13 +420,25 @@ class ExpectCites:
     span: Span = _span()
 
 
+@dataclass(frozen=True, slots=True)
+class Drop:
+    """In a scenario, ``drop source s.``, ``drop atom.`` or ``drop atom by s.``:
+    the reports it matches (by ``source``; of ``atom``, a pattern whose
+    variables match anything) are left out of the scenario's evidence.
+    At least one of ``atom`` and ``source`` is given."""
+
+    atom: Atom | None
+    source: str | None = None
+    span: Span = _span()
+
+
 Expectation = ExpectEstimate | ExpectStatus | ExpectRank | ExpectProbability | ExpectCites
-ScenarioItem = Clause | Disjunction | Report | Expectation
+ScenarioItem = Clause | Disjunction | Report | Load | Drop | Expectation
 
 
 @dataclass(frozen=True, slots=True)
 class Scenario:
-    """``scenario "name" { reports, facts, expectations }``."""
+    """``scenario "name" { reports, facts, loads, drops, expectations }``."""
 
     name: str
     items: tuple[ScenarioItem, ...]

@@ -25,6 +25,7 @@ from typing import Any, TypeVar
 from lark import Token
 
 from assess.syntax import ast
+from assess.syntax.numbers import NumberError, read_number
 
 T = TypeVar("T")
 
@@ -36,6 +37,10 @@ class BuildError(Exception):
         super().__init__(message)
         self.span = span
         self.message = message
+
+
+class BadNumber(BuildError):
+    """A number the language refuses (``numbers``)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,10 +75,6 @@ def unquote(text: str) -> str:
     except (SyntaxError, ValueError):
         return body
     return str(value)
-
-
-def number(text: str) -> int | float:
-    return float(text) if any(c in text for c in ".eE") else int(text)
 
 
 def token_span(file: str, token: Token) -> ast.Span:
@@ -148,6 +149,12 @@ class Builder:
     def _at(self, token: Token) -> ast.Span:
         return token_span(self.file, token)
 
+    def _number(self, token: Token) -> int | float:
+        try:
+            return read_number(str(token))
+        except NumberError as exc:
+            raise BadNumber(self._at(token), str(exc)) from None
+
     # ---- top level
     def start(self, c: list[ast.Statement]) -> list[ast.Statement]:
         return c
@@ -166,10 +173,10 @@ class Builder:
         return ast.String(unquote(str(c[0])), self._span(c))
 
     def number(self, c: list[Token]) -> ast.Number:
-        return ast.Number(number(str(c[0])), self._span(c))
+        return ast.Number(self._number(c[0]), self._span(c))
 
     def negative_number(self, c: list[Token]) -> ast.Number:
-        return ast.Number(-number(str(c[-1])), self._span(c))
+        return ast.Number(-self._number(c[-1]), self._span(c))
 
     def binary_op(self, c: list[Any]) -> ast.BinaryOp:
         return ast.BinaryOp(ast.ArithOp(str(c[1])), _expr(c[0]), _expr(c[2]), self._span(c))
@@ -217,7 +224,7 @@ class Builder:
     def head(self, c: list[Any]) -> _Head:
         weight = _token(c, "NUMBER")
         return _Head(
-            None if weight is None else number(str(weight)), _node(c, ast.Atom), self._span(c)
+            None if weight is None else self._number(weight), _node(c, ast.Atom), self._span(c)
         )
 
     def heads(self, c: list[Any]) -> list[_Head]:
@@ -273,7 +280,8 @@ class Builder:
 
     def indicator_decl(self, c: list[Any]) -> ast.IndicatorDecl:
         name, params, description = self._declared(c)
-        return ast.IndicatorDecl(name, params, description, self._span(c))
+        current = _token(c, "CURRENT") is not None
+        return ast.IndicatorDecl(name, params, description, current, self._span(c))
 
     def hypothesis_decl(self, c: list[Any]) -> ast.HypothesisDecl:
         name, params, description = self._declared(c)
@@ -294,7 +302,7 @@ class Builder:
 
     def report(self, c: list[Any]) -> ast.Report:
         credibility = _tokens(c, "NUMBER")[0]
-        value = number(str(credibility))
+        value = self._number(credibility)
         if not isinstance(value, int):
             raise BuildError(
                 self._at(credibility), f"credibility is a whole number 1-6, not {credibility}"
@@ -314,13 +322,18 @@ class Builder:
 
     def grade(self, c: list[Token]) -> ast.GradeOverride:
         code, value = _tokens(c, "GRADE_CODE")[0], _tokens(c, "NUMBER")[0]
-        return ast.GradeOverride(str(code), float(number(str(value))), self._span(c))
+        return ast.GradeOverride(str(code), float(self._number(value)), self._span(c))
 
     # ---- scenarios
     def scenario(self, c: list[Any]) -> ast.Scenario:
         name = unquote(str(_tokens(c, "STRING")[0]))
         items = _parts(c)
         return ast.Scenario(name, items, self._span(c))
+
+    def drop(self, c: list[Any]) -> ast.Drop:
+        atoms, names = _nodes(c, ast.Atom), _tokens(c, "NAME")
+        source = str(names[0]) if names else None
+        return ast.Drop(atoms[0] if atoms else None, source, self._span(c))
 
     def expect_phrase(self, c: list[Any]) -> ast.ExpectEstimate | ast.ExpectStatus:
         atom, words = _node(c, ast.Atom), _tokens(c, "NAME")
@@ -344,7 +357,7 @@ class Builder:
         return ast.ExpectRank(higher, lower, self._span(c))
 
     def expect_probability(self, c: list[Any]) -> ast.ExpectProbability:
-        numbers = [float(number(str(t))) for t in _tokens(c, "NUMBER")]
+        numbers = [float(self._number(t)) for t in _tokens(c, "NUMBER")]
         op = ast.CompareOp(str(_tokens(c, "COMPARE")[0]))
         tolerance = numbers[1] if len(numbers) > 1 else None
         return ast.ExpectProbability(_node(c, ast.Atom), op, numbers[0], tolerance, self._span(c))

@@ -90,6 +90,7 @@ KNOWN_MISTAKES: dict[str, list[str]] = {
 # Hints when the word before the unexpected token opens a declaration.
 AFTER_WORD = {
     "expect": "'expect' belongs inside a scenario: scenario \"name\" { expect … }",
+    "drop": "'drop' belongs inside a scenario: scenario \"name\" { drop source s. … }",
     "grade": "a grade override is a reliability A-F and a credibility 1-6: grade B2 = 0.75.",
 }
 
@@ -125,22 +126,23 @@ _STATEMENT_ENDS = {".", "{", "}"}
 # How each declaration is written, for errors inside one.
 SHAPES = {
     "source": 'source name "description" reliability A-F [derived_from other, …].',
-    "indicator": 'indicator name[(parameter, …)] "description".',
+    "indicator": 'indicator name[(parameter, …)] "description" [current].',
     "hypothesis": 'hypothesis name[(parameter, …)] "description".',
     "competing": "competing set_name: hypothesis, hypothesis, ….",
     "conflict": "conflict predicate, predicate.",
     "report": 'report atom by source credibility 1-6 [on YYYY-MM-DD] ["quote"].',
-    "load": 'load "file.csv".',
+    "load": 'load "file.csv". | load "file.assess".',
+    "drop": "drop source s. | drop atom. | drop atom by s.",
     "query": "query(atom).",
     "evidence": "evidence(atom, true|false).",
     "expect": "expect atom is <likelihood>. | expect a > b. | "
     "expect probability(a) < 0.2 [within 0.01]. | expect why(a) cites source.",
-    "scenario": 'scenario "name" { reports, facts and expectations }',
+    "scenario": 'scenario "name" { reports, facts, loads, drops and expectations }',
 }
 # The keywords, with the lookahead the grammar gives them (``source(x).`` is a fact).
 _KEYWORD = re.compile(
     r"(?:query|evidence)(?=\s*\()"
-    r"|(?:source|indicator|hypothesis|competing|conflict|report|expect)(?=\s+[a-z'~])"
+    r"|(?:source|indicator|hypothesis|competing|conflict|report|expect|drop)(?=\s+[a-z'~])"
     r"|(?:load|scenario)(?=\s+\")"
 )
 

@@ -209,7 +209,7 @@ def statement(node: ast.Statement | ast.ScenarioItem) -> str:
     return _declaration(node)
 
 
-def _declaration(node: ast.Statement | ast.Expectation) -> str:
+def _declaration(node: ast.Statement | ast.Expectation | ast.Drop) -> str:
     if isinstance(node, ast.Query):
         return f"query({atom(node.atom)})."
     if isinstance(node, ast.Evidence):
@@ -223,7 +223,8 @@ def _declaration(node: ast.Statement | ast.Expectation) -> str:
             f"reliability {node.reliability}{derived}."
         )
     if isinstance(node, ast.IndicatorDecl):
-        return _described("indicator", node.name, node.params, node.description)
+        text = _described("indicator", node.name, node.params, node.description)
+        return text[:-1] + " current." if node.current else text
     if isinstance(node, ast.HypothesisDecl):
         return _described("hypothesis", node.name, node.params, node.description)
     if isinstance(node, ast.CompetingDecl):
@@ -234,6 +235,11 @@ def _declaration(node: ast.Statement | ast.Expectation) -> str:
         return f"load {string(node.path)}."
     if isinstance(node, ast.GradeOverride):
         return f"grade {node.grade} = {number(node.probability)}."
+    if isinstance(node, ast.Drop):
+        if node.atom is None:
+            return f"drop source {node.source}."
+        by = "" if node.source is None else f" by {node.source}"
+        return f"drop {atom(node.atom)}{by}."
     if isinstance(node, ast.Clause | ast.Disjunction | ast.Report | ast.Scenario):
         raise TypeError(f"not a declaration: {type(node).__name__}")
     return _expectation(node)

@@ -9,7 +9,9 @@ unbalanced brackets) get a message that says so (``errors``).
 
 Shapes the grammar accepts but the language does not (an annotated
 disjunction with an unweighted head, ``evidence(a, maybe)``, an expectation
-phrase that is no ICD 203 term or status) are also ``syntax_error``.
+phrase that is no ICD 203 term or status) are also ``syntax_error``; a
+number the language refuses (``1e309``, an integer of more than 4,000 digits:
+``numbers``) is ``invalid_number``.
 
 A parse keeps its state to itself. Lark analyses the grammar once (the LALR
 tables and the lexers, which every parse shares and only reads); each call
@@ -45,7 +47,7 @@ from lark.parse_tree_builder import ParseTreeBuilder
 
 from assess.diagnostics import AssessError, error
 from assess.syntax import ast
-from assess.syntax.builder import Builder, BuildError, token_span
+from assess.syntax.builder import BadNumber, Builder, BuildError, token_span
 from assess.syntax.errors import describe
 
 GRAMMAR_NAME = "assess.lark"
@@ -160,6 +162,8 @@ def parse(text: str, file: str = "<string>") -> ast.Program:
     except lark.exceptions.UnexpectedInput as exc:
         span, message = describe(exc, text, file, grammar.lark)
         raise AssessError([error("syntax_error", span, message)]) from None
+    except BadNumber as exc:
+        raise AssessError([error("invalid_number", exc.span, exc.message)]) from None
     except BuildError as exc:
         raise AssessError([error("syntax_error", exc.span, exc.message)]) from None
     finally:

@@ -14,8 +14,10 @@ the body literal it was written beside. A ``%`` comment ends its line, so
 when several comments must follow one line, those after it go on lines of
 their own just below. No comment is dropped and none changes order.
 
-Invariants (property-tested): ``parse(print_program(p)) == p``, and printing
-is idempotent: ``print_program(parse(print_program(p))) == print_program(p)``.
+Lines end in ``\n``; ``format_program`` can end them in ``\r\n`` instead,
+to keep a file's style, inside block comments too. Invariants
+(property-tested): ``parse(print_program(p)) == p``, and printing is
+idempotent: ``print_program(parse(print_program(p))) == print_program(p)``.
 
 Example::
 
@@ -76,8 +78,9 @@ def format_source(text: str, file: str = "<string>") -> str:
     return format_program(parse(text, file))
 
 
-def format_program(program: ast.Program) -> str:
-    """``print_program(program)``, checked to read back as the same program.
+def format_program(program: ast.Program, newline: str = "\n") -> str:
+    """``print_program(program)``, checked to read back as the same program,
+    with ``newline`` ending each line (``line_ending`` of the file's text).
 
     The result is parsed again and must give the same statements and the
     same comments in the same order, or ``FormatError`` is raised: a file is
@@ -89,7 +92,18 @@ def format_program(program: ast.Program) -> str:
         raise FormatError(
             f"printing {program.file} changed its meaning; this is a bug in the printer"
         )
-    return result
+    return result if newline == "\n" else result.replace("\n", newline)
+
+
+def line_ending(text: str) -> str:
+    """The line ending of ``text``'s first line, ``"\\r\\n"`` or ``"\\n"``
+    (as black decides a file's style), which ``format_program`` keeps.
+
+    >>> line_ending("a.\\r\\nb.\\n"), line_ending("a.\\n")
+    ('\\r\\n', '\\n')
+    """
+    first = text.find("\n")
+    return "\r\n" if first > 0 and text[first - 1] == "\r" else "\n"
 
 
 def _texts(comments: Sequence[ast.Comment]) -> list[str]:
@@ -97,7 +111,11 @@ def _texts(comments: Sequence[ast.Comment]) -> list[str]:
 
 
 def _comment(comment: ast.Comment) -> str:
-    return comment.text.rstrip() if comment.text.startswith("%") else comment.text
+    """A comment as printed: without trailing white space (a ``%`` comment)
+    or with ``\\n`` for the ``\\r\\n`` ending its inner lines (a block comment)."""
+    if comment.text.startswith("%"):
+        return comment.text.rstrip()
+    return comment.text.replace("\r\n", "\n")
 
 
 class _Lines:

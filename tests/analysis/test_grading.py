@@ -46,13 +46,42 @@ def test_better_grades_never_give_lower_probabilities() -> None:
                 assert p > report_probability(letter, numbers[j + 1])
 
 
-def test_cannot_be_judged_is_neutral() -> None:
-    assert report_probability("F", 6) == 0.5
-    for letter in "ABCDE":
-        assert report_probability(letter, 6) == pytest.approx((RELIABILITY[letter] + 0.5) / 2)
-    # F between C and D, 6 between 3 and 4: "cannot be judged" sits mid-scale.
-    assert report_probability("C", 1) > report_probability("F", 1) > report_probability("D", 1)
-    assert report_probability("A", 3) > report_probability("A", 6) > report_probability("A", 4)
+def test_downgrading_never_raises_a_report_in_the_order_the_grades_are_listed() -> None:
+    """A to F and 1 to 6, "cannot be judged" last: it never outranks a judged grade."""
+    letters, numbers = "ABCDEF", [1, 2, 3, 4, 5, 6]
+    for number in numbers:
+        column = [report_probability(letter, number) for letter in letters]
+        assert column == sorted(column, reverse=True), number
+    for letter in letters:
+        row = [report_probability(letter, number) for number in numbers]
+        assert row == sorted(row, reverse=True), letter
+
+
+def test_cannot_be_judged_counts_as_the_worst_judged_grade() -> None:
+    assert RELIABILITY["F"] == RELIABILITY["E"] < RELIABILITY["D"]
+    assert CREDIBILITY[6] == CREDIBILITY[5] < CREDIBILITY[4]
+    assert report_probability("F", 6) == pytest.approx(0.20)
+    for number in CREDIBILITY:
+        assert report_probability("F", number) < report_probability("D", number)
+    for letter in RELIABILITY:
+        assert report_probability(letter, 6) < report_probability(letter, 4)
+
+
+@pytest.mark.parametrize("credibility", [1, 2, 3, 4, 5, 6])
+def test_regrading_a_source_downward_never_raises_its_reports(credibility: int) -> None:
+    """Through lowering: the choice of a report falls (or stays) as its source
+    is graded A, B, … F, alone or beside a same-origin report."""
+    found = []
+    for letter in "ABCDEF":
+        text = (
+            f'source s "S" reliability {letter}.\nsource t "T" reliability C derived_from s.\n'
+            f"report x by s credibility {credibility}.\nreport x by t credibility 4.\n"
+            f"report y by s credibility {credibility}.\n"
+        )
+        choices = _choices(lower([parse(text)]))
+        found.append((choices["x"][0], choices["y"][0]))
+    assert [x for x, _ in found] == sorted((x for x, _ in found), reverse=True)
+    assert [y for _, y in found] == sorted((y for _, y in found), reverse=True)
 
 
 def test_overrides_replace_single_cells() -> None:

@@ -1,4 +1,5 @@
-"""The ACH matrix against the numbers written in its fixture."""
+"""The ACH matrix against the numbers written in its fixture, at any prior,
+and on the flagship."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ import contextlib
 import csv
 import io
 import json
+import math
 import re
 from pathlib import Path
 
@@ -13,12 +15,16 @@ import pytest
 
 from assess.api import load
 from assess.cli import main
-from assess.explain.matrix import Matrix, mark, odds_ratio
+from assess.explain.matrix import Matrix, mark
+from assess.explain.weight import decibans, likelihood_ratio, log_odds
 
 FIXTURE = Path(__file__).parent / "fixtures" / "matrix.assess"
+ROOT = Path(__file__).parents[2]
+FLAGSHIP = (ROOT / "rulesets" / "belarus_2022.assess",
+            ROOT / "examples" / "belarus_2022" / "as_of_article.assess")
 
 
-def _expected() -> tuple[list[str], dict[str, tuple[list[tuple[float, float | None, str]], float]]]:
+def _expected() -> tuple[list[str], dict[str, tuple[list[tuple[float, float, str]], float]]]:
     """Hypotheses (header order) and, per indicator, its cells and diagnosticity."""
     lines = [line[1:].strip() for line in FIXTURE.read_text(encoding="utf-8").splitlines()
              if line.startswith("%")]
@@ -31,9 +37,9 @@ def _expected() -> tuple[list[str], dict[str, tuple[list[tuple[float, float | No
             break
         cells = []
         for k in range(len(hypotheses)):
-            effect, ratio, sign = words[1 + 3 * k : 4 + 3 * k]
-            cells.append((float(effect) / 100, None if ratio == "None" else float(ratio), sign))
-        rows[words[0]] = (cells, float(words[1 + 3 * len(hypotheses)]) / 100)
+            weight, ratio, sign = words[1 + 3 * k : 4 + 3 * k]
+            cells.append((float(weight), float(ratio), sign))
+        rows[words[0]] = (cells, float(words[1 + 3 * len(hypotheses)]))
     return hypotheses, rows
 
 
@@ -49,35 +55,36 @@ def test_cells_and_diagnosticity_match_the_fixture(matrix: Matrix) -> None:
     for row in matrix.rows:
         cells, diagnosticity = expected[row.indicator]
         by_name = {c.hypothesis: c for c in row.cells}
-        for name, (effect, ratio, sign) in zip(hypotheses, cells, strict=True):
+        for name, (weight, ratio, sign) in zip(hypotheses, cells, strict=True):
             cell = by_name[name]
-            assert cell.effect == pytest.approx(effect, abs=1e-9), (row.indicator, name)
-            if ratio is None:
-                assert cell.odds_ratio is None
-            else:
-                assert cell.odds_ratio == pytest.approx(ratio, abs=1e-4)
+            assert cell.weight == pytest.approx(weight, abs=1e-4), (row.indicator, name)
+            assert cell.likelihood_ratio == pytest.approx(ratio, abs=1e-4)
             assert cell.mark == sign
-        assert row.diagnosticity == pytest.approx(diagnosticity, abs=1e-9)
-        assert row.discriminates == (diagnosticity >= 0.02)
+        assert row.diagnosticity == pytest.approx(diagnosticity, abs=1e-4)
+        assert row.discriminates == (diagnosticity >= 1.0)
 
 
-def test_columns_ranked_by_weighted_inconsistency(matrix: Matrix) -> None:
+def test_columns_ranked_by_decibans_against(matrix: Matrix) -> None:
     text = FIXTURE.read_text(encoding="utf-8")
     ranked = re.findall(r"(\w+) ([0-9.]+) \(rank (\d)\)", text)
-    assert [(c.hypothesis, round(c.inconsistency * 100, 6), c.rank) for c in matrix.columns] == [
-        (name, float(points), int(rank)) for name, points, rank in ranked
+    assert [(c.hypothesis, round(c.inconsistency, 4), c.rank) for c in matrix.columns] == [
+        (name, float(against), int(rank)) for name, against, rank in ranked
     ]
     assert matrix.unreported == ("drones",)
 
 
-def test_marks_and_odds_ratios() -> None:
-    assert [mark(e) for e in (0.2, 0.1, 0.05, 0.02, 0.0, -0.019, -0.02, -0.1)] == [
-        "CC", "CC", "C", "C", "N", "N", "I", "II"
-    ]
+def test_marks_and_weights() -> None:
+    assert [mark(w) for w in (math.inf, 5.0, 4.9, 1.0, 0.99, 0.0, -0.99, -1.0, -5.0,
+                              -math.inf)] == ["CC", "CC", "C", "C", "N", "N", "N", "I", "II",
+                                              "II"]
     assert mark(None) == "?"
-    assert odds_ratio(0.5, 0.5) == 1.0
-    assert odds_ratio(0.75, 0.5) == pytest.approx(3.0)
-    assert odds_ratio(0.4, 0.0) is None and odds_ratio(0.0, 0.0) == 1.0
+    assert decibans(0.5, 0.5) == 0.0
+    assert decibans(0.75, 0.5) == pytest.approx(10 * math.log10(3))
+    assert decibans(0.0, 0.4) == -math.inf and decibans(0.4, 0.0) == math.inf
+    assert decibans(0.4, 1.0) == -math.inf and decibans(1.0, 0.4) == math.inf
+    assert decibans(0.0, 0.0) == 0.0 and decibans(1.0, 1.0) == 0.0
+    assert likelihood_ratio(-math.inf) == 0.0 and likelihood_ratio(10.0) == pytest.approx(10)
+    assert log_odds(0.5) == 0.0
 
 
 def _cli(*argv: str) -> tuple[int, str]:
@@ -88,25 +95,94 @@ def _cli(*argv: str) -> tuple[int, str]:
     return exited.value.code, out.getvalue()
 
 
-def test_text_json_and_csv() -> None:
+def test_text_json_and_csv_carry_the_same_numbers() -> None:
     code, text = _cli("matrix", str(FIXTURE))
     assert code == 0
     lines = text.splitlines()
     assert lines[1].split() == ["indicator", "sources", "feint", "attack", "diagnosticity"]
-    assert lines[2].split() == ["talks", "b", "+24.0", "CC", "-28.8", "II", "52.8"]
-    assert "Least inconsistent with the evidence: feint (0.0 points against)." in text
+    assert lines[2].split() == ["convoy", "a", "+4.3", "C", "+∞", "CC", "∞"]
+    assert lines[3].split() == ["talks", "b", "+4.3", "C", "-5.3", "II", "9.6"]
+    assert "Least inconsistent with the evidence: feint (0.0 dB against)." in text
+    assert "Most inconsistent with the evidence: attack (5.3 dB against)." in text
     assert "Do not discriminate between these hypotheses: snow." in text
     data = json.loads(_cli("matrix", "--format", "json", str(FIXTURE))[1])
     (threat,) = data["matrices"]
+    assert threat["measure"] == "decibans"
     assert [h["name"] for h in threat["hypotheses"]] == ["feint", "attack"]
-    assert threat["rows"][0]["cells"][1] == {
-        "hypothesis": "attack", "effect": pytest.approx(-0.288), "odds_ratio":
-        pytest.approx(0.295774647887), "mark": "II",
+    convoy, talks = threat["rows"][:2]
+    assert convoy["diagnosticity"] == "+inf"
+    assert convoy["cells"][1] == {
+        "hypothesis": "attack", "weight": "+inf", "likelihood_ratio": "+inf",
+        "effect": pytest.approx(0.432), "mark": "CC",
+    }
+    assert talks["cells"][1] == {
+        "hypothesis": "attack", "weight": pytest.approx(-5.2903905), "likelihood_ratio":
+        pytest.approx(0.295774647887), "effect": pytest.approx(-0.288), "mark": "II",
     }
     rows = list(csv.DictReader(io.StringIO(_cli("matrix", "--format", "csv", str(FIXTURE))[1])))
     assert len(rows) == 6
-    assert rows[1]["indicator"] == "talks" and rows[1]["hypothesis"] == "attack"
-    assert float(rows[1]["effect"]) == pytest.approx(-0.288)
+    assert rows[1]["indicator"] == "convoy" and rows[1]["hypothesis"] == "attack"
+    assert float(rows[1]["weight"]) == math.inf and rows[1]["weight"] == "+inf"
+    assert rows[3]["indicator"] == "talks" and rows[3]["hypothesis"] == "attack"
+    assert float(rows[3]["weight"]) == pytest.approx(-5.2903905)
+    assert float(rows[3]["effect"]) == pytest.approx(-0.288)
+
+
+def _threat(prior: float, extra: str = "") -> str:
+    """Every report counts against ``attack``, whose prior is ``prior``; one
+    counts a little against ``wait``, which starts at even chance."""
+    return f"""
+        source a "A" reliability B.  source b "B" reliability B.  source c "C" reliability B.
+        indicator calm "Calm on the border".  indicator talks "Talks announced".
+        indicator drawdown "Units leaving".  indicator ceasefire "A ceasefire signed".
+        hypothesis attack "Attack".  hypothesis feint "Feint".  hypothesis wait "Wait".
+        competing threat: attack, feint, wait.
+        report calm by a credibility 2.
+        report talks by b credibility 2.
+        report drawdown by c credibility 2.
+        [base] {prior}::attack.
+        [calm_says] 0.6::~attack -< calm.
+        [talks_say] 0.6::~attack -< talks.
+        [drawdown_says] 0.6::~attack -< drawdown.
+        [truce] ~attack -< ceasefire.
+        [show] 0.3::feint :- calm.
+        [cover] 0.3::feint :- talks.
+        [hold] 0.5::wait.
+        [hurry] 0.2::~wait -< talks.
+        {extra}
+    """
+
+
+@pytest.mark.parametrize("prior", [0.001, 0.01, 0.1, 0.5, 0.9])
+def test_evidence_all_against_a_hypothesis_ranks_it_most_inconsistent(prior: float) -> None:
+    (drawn,) = load(texts={"threat.assess": _threat(prior)}).matrices()
+    assert drawn.columns[-1].hypothesis == "attack"
+    for row in drawn.rows:
+        (attack,) = (c for c in row.cells if c.hypothesis == "attack")
+        assert attack.weight is not None and attack.weight < -1.0 and attack.mark == "I"
+    # The odds, not the points: at 0.1 % each report still weighs about -2.8 dB,
+    # while taking off less than 0.1 points.
+    calm = next(r for r in drawn.rows if r.indicator == "calm")
+    assert calm.cells[-1].weight == pytest.approx(-2.9, abs=0.7)
+
+
+def test_a_report_that_makes_a_hypothesis_impossible_is_infinitely_inconsistent() -> None:
+    certain = 'grade B1 = 1.0.\nreport ceasefire by a credibility 1.\n'
+    (drawn,) = load(texts={"threat.assess": _threat(0.5, certain)}).matrices()
+    ceasefire = next(r for r in drawn.rows if r.indicator == "ceasefire")
+    attack = next(c for c in ceasefire.cells if c.hypothesis == "attack")
+    assert (attack.weight, attack.likelihood_ratio, attack.mark) == (-math.inf, 0.0, "II")
+    assert drawn.columns[-1].hypothesis == "attack"
+    assert drawn.columns[-1].inconsistency == math.inf
+
+
+def test_on_the_flagship_an_imminent_attack_is_among_the_most_inconsistent() -> None:
+    timing = next(m for m in load(*map(str, FLAGSHIP)).matrices() if m.set == "timing")
+    ranked = [c.hypothesis for c in timing.columns]
+    assert "imminent_attack" in ranked[len(ranked) // 2 :], ranked
+    no_sign = next(r for r in timing.rows if r.indicator == "no_sign_of_imminent_activity")
+    imminent = next(c for c in no_sign.cells if c.hypothesis == "imminent_attack")
+    assert imminent.mark == "II"
 
 
 def test_unknown_set_is_a_name_never_declared(capsys: pytest.CaptureFixture[str]) -> None:

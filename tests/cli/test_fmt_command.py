@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import errno
 import json
 import os
+import stat
 from pathlib import Path
+from unittest import mock
 
 import pytest
 
@@ -107,3 +110,60 @@ def test_a_file_with_fmt_off_is_left_as_written(
     assert run(capsys, "--check", str(kept))[0] == 0
     assert run(capsys, str(kept))[0] == 0
     assert untouched(kept, text)
+
+
+def test_a_crlf_file_keeps_crlf_everywhere(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Block comments too: they once kept their ``\\r`` while the rest got ``\\n``."""
+    path = tmp_path / "crlf.assess"
+    path.write_bytes(b"/* two\r\n   lines */\r\nedge(a,b).  % why\r\npath(X,Y):-edge(X,Y).\r\n")
+    code, _, err = run(capsys, str(path))
+    assert code == 0 and f"reformatted {path}" in err
+    assert path.read_bytes() == (
+        b"/* two\r\n   lines */\r\nedge(a, b).  % why\r\npath(X, Y) :- edge(X, Y).\r\n"
+    )
+    assert run(capsys, "--check", str(path))[0] == 0
+
+
+def test_only_the_files_named_are_formatted(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A loaded file is not rewritten, and not even read: a syntax error in it
+    does not stop the file that loads it being formatted."""
+    rules = write(tmp_path / "rules.assess", MESSY)
+    broken = write(tmp_path / "broken.assess", "edge(a, b)\n")
+    main_file = write(
+        tmp_path / "main.assess", 'load "rules.assess".\nload "broken.assess".\nq(X):-p(X).\n'
+    )
+    code, out, err = run(capsys, "--format", "json", str(main_file))
+    assert code == 0, err
+    assert json.loads(out)["files"] == [{"path": str(main_file), "changed": True}]
+    assert main_file.read_text(encoding="utf-8").endswith("q(X) :- p(X).\n")
+    assert untouched(rules, MESSY) and untouched(broken, "edge(a, b)\n")
+
+
+def test_a_file_is_replaced_with_its_permissions(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    messy = write(tmp_path / "messy.assess", MESSY)
+    messy.chmod(0o640)
+    link = tmp_path / "link.assess"
+    link.symlink_to(messy.name)
+    assert run(capsys, str(link))[0] == 0
+    assert link.is_symlink() and messy.read_text(encoding="utf-8") == CANONICAL
+    assert stat.S_IMODE(messy.stat().st_mode) == 0o640
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["link.assess", "messy.assess"]
+
+
+def test_a_file_that_cannot_be_written_is_left_as_it_was(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    messy = write(tmp_path / "messy.assess", MESSY)
+    with mock.patch.object(os, "fsync", side_effect=OSError(errno.ENOSPC, "No space left")):
+        code, _, err = run(capsys, str(messy))
+    assert code == 2
+    assert f"{messy}: error[unwritable_file]: cannot write: No space left" in err
+    assert "the file is unchanged" in err
+    assert untouched(messy, MESSY)
+    assert [p.name for p in tmp_path.iterdir()] == ["messy.assess"]

@@ -9,10 +9,12 @@ import pytest
 
 MODULES = [
     "assess.engine.evaluate",
+    "assess.engine.names",
     "assess.engine.relations",
     "assess.engine.show",
     "assess.engine.terms",
     "assess.engine.writer",
+    "assess.engine.arith",
     "assess.conformance",
     "assess.interop",
     "assess.interop.datalog",

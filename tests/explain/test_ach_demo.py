@@ -52,8 +52,10 @@ def test_circular_reporting_counts_once() -> None:
 def test_the_matrix_reading() -> None:
     (matrix,) = load(*FILES).matrices()
     assert matrix.columns[0].hypothesis == "sanctions_evasion"
-    flat = {r.indicator for r in matrix.rows if not r.discriminates}
-    assert flat == {"boarding_seen", "owner_blames_engine"}
+    assert matrix.columns[-1].hypothesis == "breakdown"
+    assert all(r.discriminates for r in matrix.rows)
+    boarding = next(r for r in matrix.rows if r.indicator == "boarding_seen")
+    assert [c.mark for c in boarding.cells] == ["N", "CC", "N"]
 
 
 def _block_after(heading: str) -> str:

@@ -13,7 +13,9 @@ MODULES = [
     "assess.semantics.prob.infer",
     "assess.explain.proofs",
     "assess.explain.sensitivity",
+    "assess.explain.weight",
     "assess.render.dot",
+    "assess.render.judgement",
     "assess.render.track",
 ]
 

@@ -81,7 +81,7 @@ def test_track_names_the_reports_behind_each_change_of_term() -> None:
 
 def test_track_text_and_svg() -> None:
     text = run("track", RULES, *WEEKS)
-    assert text.code == 0 and "▁" in text.stdout and "added    bridges@isw" in text.stdout
+    assert text.code == 0 and "▁" in text.stdout and "added      bridges@isw" in text.stdout
     svg = run("track", RULES, *WEEKS, "--format", "svg")
     root = ElementTree.fromstring(svg.stdout)
     assert root.tag.endswith("svg") and len(root.findall("{*}polyline")) == 1

@@ -13,7 +13,7 @@ from assess.api import load
 from assess.cli import main
 from assess.explain.confidence import Level
 from assess.explain.judgement import Judgements
-from assess.render.judgement import assessment_data, assessment_text
+from assess.render.judgement import assessment_data, assessment_text, shorten
 from assess.syntax.ast import Estimate
 
 FIXTURE = Path(__file__).parent / "fixtures" / "judgement.assess"
@@ -53,17 +53,24 @@ def test_strongest_arguments_and_their_sources(result: Judgements) -> None:
 
 def test_confidence_factors(result: Judgements) -> None:
     attack = result.judgement("attack").confidence
-    assert attack.sources == ("tass", "isw", "pentagon")
-    assert attack.mean_grade == pytest.approx((0.525 + 0.8 + 0.8) / 3)
-    assert not attack.robust and attack.sensitivity.input == "the weight of [force]"
-    assert attack.sensitivity.moved_to == pytest.approx(0.6 * 0.96 * 0.685)
+    assert attack.sources == ("tass",)
+    assert [b.origin for b in attack.opposing] == ["isw", "pentagon"]
+    assert attack.mean_grade == pytest.approx(0.525)
+    assert not attack.robust and attack.robustness.breaking is attack.robustness.loss
+    assert attack.robustness.loss is not None
+    assert attack.robustness.loss.moved_to == pytest.approx(0.672)
     assert attack.level is Level.LOW
     feint = result.judgement("feint").confidence
-    assert feint.sensitivity.moved_to == pytest.approx(0.51336)
+    assert feint.sources == ("tass", "isw", "pentagon")
+    assert feint.mean_grade == pytest.approx((0.525 + 0.8 + 0.8) / 3)
+    assert feint.robustness.loss is not None
+    assert feint.robustness.loss.moved_to == pytest.approx(0.48)
     assert feint.level is Level.LOW
     buildup = result.judgement("buildup").confidence
     assert buildup.sources == ("isw", "pentagon")
     assert buildup.well_graded and buildup.robust
+    assert buildup.robustness.probe is not None
+    assert buildup.robustness.probe.what == "a change of 0.1 in the weight of [seen]"
     assert buildup.level is Level.HIGH
 
 
@@ -80,8 +87,9 @@ def test_text_states_likelihood_and_confidence_in_separate_sentences(
     assert "Against: [talks_block] (judgement.assess:19) lowers it from 67 % to 46 %" in flat
     assert "it rests on tass' report of talks: \u201ctalks will begin\u201d." in flat
     assert "it rests on isw's report of convoy, corroborated by pentagon." in flat
-    assert "Confidence is high: two independent sources bear on it (isw, pentagon)" in flat
-    assert "would move it to 39 % (unlikely)." in flat
+    assert ("Confidence is high: two independent sources agree with it (isw, pentagon: "
+            "their reports raise it)") in flat
+    assert "not robust: losing tass would move it to 67 % (likely)." in flat
     assert "hypotheses in no competing set\n  1. buildup: likely (67 %)" in text
 
 
@@ -146,3 +154,22 @@ def test_edge_cases_certain_impossible_and_underived(tmp_path: Path) -> None:
     assert judged.underived == ("k",)
     assert all(j.confidence.level is Level.LOW for j in judged.judgements)
     assert "  –  k(X): no instance is derived on this evidence." in assessment_text(judged)
+
+
+def test_quotes_are_whole_or_cut_between_words_and_marked() -> None:
+    assert shorten("required in an invasion, including river crossings") == (
+        "required in an invasion, including river crossings")
+    long = "The first sentence is short. " + "word " * 60
+    assert shorten(long) == "The first sentence is short. …"
+    cut = shorten("word " * 60 + "end", 40)
+    assert cut.endswith(" …") and set(cut[:-2].split()) == {"word"} and len(cut) <= 40
+    assert shorten("one ... two ... three", 12) == "one …"
+
+
+def test_the_flagship_quotes_its_reports_whole() -> None:
+    root = Path(__file__).parents[2]
+    judged = load(str(root / "rulesets" / "belarus_2022.assess"),
+                  str(root / "examples" / "belarus_2022" / "as_of_article.assess")).assess()
+    flat = " ".join(assessment_text(judged).split())
+    assert ("would be required in an invasion, including river crossings\u201d" in flat)
+    assert "try to reopen the northern front\u201d" in flat

@@ -26,7 +26,7 @@ KEYWORDS = (
     "not", "mod", "is", "by", "credibility", "on", "within", "cites", "reliability",
     "derived_from", "source", "indicator", "hypothesis", "competing", "conflict", "report",
     "load", "grade", "scenario", "expect", "probability", "why", "query", "evidence",
-    "true", "false",
+    "true", "false", "current", "drop",
 )  # fmt: skip
 
 names = st.one_of(
@@ -119,10 +119,17 @@ expectations = st.one_of(
     ),
     st.builds(ast.ExpectCites, atoms, names),
 )
+drops = st.one_of(
+    st.builds(ast.Drop, st.none(), names),
+    st.builds(ast.Drop, atoms, st.none() | names),
+)
 scenarios = st.builds(
     ast.Scenario,
     texts,
-    st.lists(st.one_of(rules, disjunctions, reports, expectations), max_size=4).map(tuple),
+    st.lists(
+        st.one_of(rules, disjunctions, reports, st.builds(ast.Load, texts), drops, expectations),
+        max_size=4,
+    ).map(tuple),
 )
 name_lists = st.lists(names, max_size=2).map(tuple)
 declarations = st.one_of(
@@ -130,7 +137,7 @@ declarations = st.one_of(
     st.builds(ast.Evidence, atoms, st.booleans()),
     st.builds(ast.Superiority, names, names),
     st.builds(ast.SourceDecl, names, texts, st.sampled_from("ABCDEF"), name_lists),
-    st.builds(ast.IndicatorDecl, names, name_lists, texts),
+    st.builds(ast.IndicatorDecl, names, name_lists, texts, st.booleans()),
     st.builds(ast.HypothesisDecl, names, name_lists, texts),
     st.builds(ast.CompetingDecl, names, st.lists(names, min_size=1, max_size=3).map(tuple)),
     st.builds(ast.ConflictDecl, names, names),

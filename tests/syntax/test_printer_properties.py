@@ -41,7 +41,7 @@ def test_printing_is_idempotent(program: ast.Program) -> None:
 _QUOTED_OR_SPACE = re.compile(r"""'(?:[^'\\\n]|\\.)*'|"(?:[^"\\\n]|\\.)*"|(?<![\n ]) """)
 _OPENERS = frozenset(
     {"source", "indicator", "hypothesis", "competing", "conflict"}
-    | {"report", "load", "grade", "scenario", "expect"}
+    | {"report", "load", "grade", "scenario", "expect", "drop"}
 )
 
 

@@ -7,7 +7,10 @@ import importlib
 
 import pytest
 
-MODULES = ["assess.syntax.printer", "assess.syntax.notation", "assess.syntax.comments"]
+MODULES = [
+    "assess.syntax.printer", "assess.syntax.notation", "assess.syntax.comments",
+    "assess.syntax.numbers",
+]
 
 
 @pytest.mark.parametrize("name", MODULES)

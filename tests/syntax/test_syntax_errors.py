@@ -44,6 +44,7 @@ def test_a_missing_period_points_just_after_the_statement(
         ("p.\n/* never closed", "unterminated comment", 2, 1),
         ("p :- q ; r.", "write one rule per alternative", 1, 8),
         ("expect a is likely.", "inside a scenario", 1, 1),
+        ("drop source s.", "'drop' belongs inside a scenario", 1, 1),
         ("grade Z2 = 0.3.", "reliability A-F and a credibility 1-6", 1, 1),
         ("@", "unexpected character '@'", 1, 1),
         ("p(a,).", "unexpected ')'; expected a term", 1, 5),
@@ -70,10 +71,11 @@ def test_messages_use_the_language_words_not_terminal_names(text: str) -> None:
     [
         ("source s reliability B.", 'source name "description" reliability A-F'),
         ("report a by s.", "report atom by source credibility 1-6"),
-        ('indicator troops(count "T".', 'indicator name[(parameter, …)] "description".'),
+        ('indicator troops(count "T".', 'indicator name[(parameter, …)] "description" [current].'),
         ("p. competing c a, b.", "competing set_name: hypothesis, hypothesis"),
         ("query(a", "query(atom)."),
         ('scenario "s" { expect a is. }', "expect atom is <likelihood>."),
+        ('scenario "s" { drop p by. }', "drop source s. | drop atom. | drop atom by s."),
     ],
 )
 def test_an_error_inside_a_declaration_shows_how_it_is_written(text: str, shape: str) -> None:

@@ -45,7 +45,7 @@ from assess.semantics.prob.lineage import Combine, Lineage, Readout, disjoin
 from assess.semantics.prob.model import CompiledModel, Slot
 from assess.semantics.prob.order import Extra, plan
 from assess.semantics.prob.wmc import Circuit
-from assess.syntax.ast import NO_SPAN, Span
+from assess.syntax.ast import Span
 
 DEFAULT_MAX_GROUND = 2_000_000
 DEFAULT_MAX_NODES = 5_000_000
@@ -70,7 +70,9 @@ def resolve(
     if all(isinstance(t, IConst) for t in pattern.args):
         return [(pattern.pred, tuple(t.value for t in pattern.args if isinstance(t, IConst)))]
     found = [graph.atoms[a] for a in graph.atoms_of(pattern.pred) if a not in ruled_out]
-    return sorted({g for g in found if matches(pattern, g)}, key=text_order)
+    # Ties keep the graph's order, which is the same every run.
+    matching = dict.fromkeys(g for g in found if matches(pattern, g))
+    return sorted(matching, key=text_order)
 
 
 def text_order(atom: GroundAtom) -> list[tuple[str, bool]]:
@@ -183,7 +185,7 @@ def _evidence_root(
 def _too_large(
     ir: IRProgram, graph: DerivationGraph, atom: int | None, exc: BudgetExceeded
 ) -> AssessError:
-    span: Span = NO_SPAN
+    span: Span | None = None
     where = "the queries and evidence"
     if atom is not None:
         ground = graph.atoms[atom]

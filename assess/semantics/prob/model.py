@@ -38,7 +38,6 @@ from assess.diagnostics import AssessError, error
 from assess.engine.ir import GroundAtom, IRAtom, IRRule
 from assess.semantics.prob.choices import Input, Number, atom_text, chain_gradient, chain_weights
 from assess.semantics.prob.wmc import Circuit
-from assess.syntax.ast import NO_SPAN
 
 Key = Input | int | str
 Weights = Mapping[Key, float]
@@ -231,7 +230,7 @@ class CompiledModel:
                 [
                     error(
                         "impossible_evidence",
-                        NO_SPAN,
+                        None,
                         f"the evidence has probability 0; nothing can be conditioned on: {shown}",
                     )
                 ]
@@ -253,7 +252,7 @@ class CompiledModel:
     def _select(self, key: Key) -> list[int]:
         found = self._positions.get(key, [])
         if not found and not (isinstance(key, int) and 0 <= key < len(self.rules)):
-            raise AssessError([error("unknown_input", NO_SPAN, f"no probabilistic input {key}")])
+            raise AssessError([error("unknown_input", None, f"no probabilistic input {key}")])
         return found
 
     def _check(self, probs: Sequence[float]) -> None:
@@ -297,7 +296,7 @@ class CompiledModel:
     def _no_formula(self, name: str, query: QueryKey) -> AssessError:
         text = atom_text(self.queries[self.query_index(query)])
         return AssessError([error(
-            "no_named_probability", NO_SPAN,
+            "no_named_probability", None,
             f"{text} has no {name} probability (nothing in the program contradicts it)",
         )])
 
@@ -308,4 +307,4 @@ class CompiledModel:
         for i, q in enumerate(self.queries):
             if q == query or atom_text(q) == query:
                 return i
-        raise AssessError([error("unknown_query", NO_SPAN, f"{query} is not a compiled query")])
+        raise AssessError([error("unknown_query", None, f"{query} is not a compiled query")])

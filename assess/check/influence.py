@@ -1,4 +1,8 @@
-"""The argument map the tradecraft checks read: who can push what, how hard.
+"""The influence graph the tradecraft checks read: who can push what, how hard.
+
+Static, over predicates (the program's text, no evidence evaluated); not to
+be confused with the argument map of ``explain.argmap``, which is read off
+the compiled model, ground instance by ground instance.
 
 Predicates are nodes ``(name, arity, contrary)``. Each rule ``[w] h :- b``
 gives an edge from its head ``h`` to each body atom, *negative* if the atom
@@ -20,7 +24,7 @@ terminates). Evidence predicates are the declared indicators and, when a
 program declares none, whatever is reported.
 
 Example: with ``[a] 0.6::h :- x.``, ``[b] 0.8::~h :- y.`` and
-``[c] 0.9::h :- z, \\+ w.``, ``influence(amap, ("h", 0, False))`` maps ``x``
+``[c] 0.9::h :- z, \\+ w.``, ``influence(graph, ("h", 0, False))`` maps ``x``
 to (0.6, 0), ``z`` to (0.9, 0), ``y`` to (0, 0.8) and ``w`` to
 (0, 0.9): x and z can support h; y (through ~h) and w (through negation)
 can only count against it.
@@ -57,7 +61,7 @@ def _rule_edges(rule: ast.Clause | ast.Disjunction) -> list[tuple[Node, Node, bo
 
 
 @dataclass
-class ArgumentMap:
+class InfluenceGraph:
     """Weighted, signed edges between predicates, and the analyst's declarations."""
 
     edges: dict[Node, list[tuple[Node, bool, float]]] = field(default_factory=dict)
@@ -93,30 +97,30 @@ class ArgumentMap:
         return {c for c in candidates if c in self.concluded or c in self.reported}
 
 
-def build(programs: Sequence[ast.Program]) -> ArgumentMap:
+def build(programs: Sequence[ast.Program]) -> InfluenceGraph:
     """The argument map of every rule and declaration of ``programs``."""
-    amap = ArgumentMap()
+    graph = InfluenceGraph()
     for rule in rules(programs):
-        amap.concluded.update(node_of(head) for head in heads(rule))
+        graph.concluded.update(node_of(head) for head in heads(rule))
         for head, body, negated, weight in _rule_edges(rule):
-            amap.edges.setdefault(head, []).append((body, negated, weight))
+            graph.edges.setdefault(head, []).append((body, negated, weight))
     for item in all_items(programs):
         if isinstance(item, ast.HypothesisDecl):
-            amap.hypotheses.setdefault(item.name, item)
+            graph.hypotheses.setdefault(item.name, item)
         elif isinstance(item, ast.IndicatorDecl):
-            amap.indicators.setdefault(item.name, item)
+            graph.indicators.setdefault(item.name, item)
         elif isinstance(item, ast.CompetingDecl):
-            amap.competing.append(item)
+            graph.competing.append(item)
         elif isinstance(item, ast.Report):
-            amap.reported.add(node_of(item.atom))
-    _conflicts(amap, programs)
-    return amap
+            graph.reported.add(node_of(item.atom))
+    _conflicts(graph, programs)
+    return graph
 
 
-def _conflicts(amap: ArgumentMap, programs: Sequence[ast.Program]) -> None:
+def _conflicts(graph: InfluenceGraph, programs: Sequence[ast.Program]) -> None:
     """Conflicting predicates, at every arity either is used with."""
     arities: dict[str, set[int]] = {}
-    for head, targets in amap.edges.items():
+    for head, targets in graph.edges.items():
         arities.setdefault(head[0], set()).add(head[1])
         for body, _, _ in targets:
             arities.setdefault(body[0], set()).add(body[1])
@@ -124,12 +128,12 @@ def _conflicts(amap: ArgumentMap, programs: Sequence[ast.Program]) -> None:
         if isinstance(item, ast.ConflictDecl):
             for one, other in ((item.first, item.second), (item.second, item.first)):
                 for arity in arities.get(one, set()) | arities.get(other, set()) or {0}:
-                    amap.conflicts.setdefault((one, arity, False), set()).add(
+                    graph.conflicts.setdefault((one, arity, False), set()).add(
                         (other, arity, False)
                     )
 
 
-def strongest(amap: ArgumentMap, start: Node) -> dict[tuple[Node, int], float]:
+def strongest(graph: InfluenceGraph, start: Node) -> dict[tuple[Node, int], float]:
     """(node, SUPPORT|AGAINST) -> strength of the strongest route from ``start``.
 
     A route that crosses an odd number of negations or contraries reaches its
@@ -149,9 +153,9 @@ def strongest(amap: ArgumentMap, start: Node) -> dict[tuple[Node, int], float]:
         strength = best[(node, polarity)]
         steps = [
             (target, polarity ^ int(negated), strength * weight)
-            for target, negated, weight in amap.edges.get(node, ())
+            for target, negated, weight in graph.edges.get(node, ())
         ]
-        steps += [(other, polarity ^ 1, strength) for other in amap.opponents(node)]
+        steps += [(other, polarity ^ 1, strength) for other in graph.opponents(node)]
         for target, reached, value in steps:
             if value > best.get((target, reached), 0.0):
                 best[(target, reached)] = value
@@ -159,11 +163,11 @@ def strongest(amap: ArgumentMap, start: Node) -> dict[tuple[Node, int], float]:
     return best
 
 
-def influence(amap: ArgumentMap, hypothesis: Node) -> dict[Node, tuple[float, float]]:
+def influence(graph: InfluenceGraph, hypothesis: Node) -> dict[Node, tuple[float, float]]:
     """Evidence node -> (strongest support, strongest count-against) for ``hypothesis``."""
     found: dict[Node, list[float]] = {}
-    evidence = amap.evidence_nodes()
-    for (node, polarity), strength in strongest(amap, hypothesis).items():
+    evidence = graph.evidence_nodes()
+    for (node, polarity), strength in strongest(graph, hypothesis).items():
         if node in evidence and strength > 0:
             slot = found.setdefault(node, [0.0, 0.0])
             slot[polarity] = max(slot[polarity], strength)
@@ -175,10 +179,10 @@ def hypotheses_without(
 ) -> list[ast.HypothesisDecl]:
     """Declared hypotheses that no evidence bears on with ``polarity``
     (0: can support, 1: can count against), in declaration order."""
-    amap = build(programs)
+    graph = build(programs)
     found = []
-    for name, decl in amap.hypotheses.items():
-        bearing = influence(amap, amap.hypothesis_node(name))
+    for name, decl in graph.hypotheses.items():
+        bearing = influence(graph, graph.hypothesis_node(name))
         if not any(pair[polarity] > 0 for pair in bearing.values()):
             found.append(decl)
     return found
