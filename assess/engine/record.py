@@ -17,10 +17,11 @@ not: everything after grounding orders by it (components, sweeps, the
 variable order of ``prob``), so which atom a limit names, and how soon,
 would change from run to run. So the atoms new in one flush get their ids
 in the order of their rows (by ``repr`` where a name and a number meet in
-one column), the flush's derivations are added in
-sorted order (of ids), and a negated literal's failing atoms are listed by
-id. What one flush records is the same set every run (relations are
-sets), so the graph is numbered the same every run.
+one column, or two terms that compare as equal: ``1`` and ``1.0``), the
+flush's derivations are added in sorted order (of ids), and a negated
+literal's failing atoms are listed by id. What one flush records is the
+same set every run (relations are sets), so the graph is numbered the same
+every run.
 
 Example: flushing ``[(("a", "c"), (("a", "b"), ("b", "c")), ())]`` for rule
 1 ``p(X, Z) :- e(X, Y), p(Y, Z).`` adds the atom ``p(a,c)`` (if new) and
@@ -31,8 +32,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from functools import partial
-from itertools import filterfalse, repeat
-from operator import itemgetter
+from itertools import filterfalse, islice, repeat
+from operator import ge, itemgetter
 
 from assess.engine.ir import IRLiteral, IRRule, Pred, Value
 from assess.engine.provenance import FACT, Derivation, DerivationGraph
@@ -46,10 +47,15 @@ _head, _pos, _neg = itemgetter(0), itemgetter(1), itemgetter(2)
 
 def _sort(rows: list[Row]) -> None:
     """Sort ``rows`` by value, or by ``repr`` where values of different types
-    (a name and a number) meet in one column."""
+    meet in one column: a name and a number, which do not compare, or two
+    different terms that compare as equal (``1`` and ``1.0``, ``a`` and
+    ``"a"``), which would keep the order they came in."""
     try:
         rows.sort()
     except TypeError:
+        rows.sort(key=repr)
+        return
+    if any(map(ge, rows, islice(rows, 1, None))):  # distinct rows, so a tie
         rows.sort(key=repr)
 
 
