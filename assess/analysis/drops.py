@@ -15,8 +15,9 @@ never dropped, so ``drop`` and then ``report`` replace a report:
 =========================  ================================================
 
 ``s`` is the source exactly, not its origin: to leave out an origin, drop
-each of its sources. Constants compare as lowering reads them (a name and
-the string of the same text are one value).
+each of its sources. Constants compare as terms, as lowering reads them
+(``engine.terms``): ``1`` is not ``1.0``, and a name is not the string of
+the same text.
 
 Example: ``drop troops(_) by pentagon.`` leaves out every troop count the
 Pentagon reported and keeps everyone else's; with ``report troops(9000) by
@@ -67,11 +68,19 @@ def _instance(pattern: ast.Atom, atom: ast.Atom) -> bool:
         if isinstance(value, ast.Var):
             return False
         if isinstance(term, ast.Var):
-            if not term.is_anonymous and bound.setdefault(term.name, value.value) != value.value:
+            if not term.is_anonymous and bound.setdefault(term.name, _term(value)) != _term(value):
                 return False
-        elif term.value != value.value:
+        elif _term(term) != _term(value):
             return False
     return True
+
+
+def _term(constant: ast.Constant) -> tuple[object, ...]:
+    """What tells terms apart: the kind of constant and its value (a float's
+    kept to 15 decimal places, its sign included, as lowering keeps it)."""
+    if isinstance(constant.value, float):
+        return (float, repr(round(constant.value, 15)))
+    return (type(constant), constant.value)
 
 
 def without_dropped(
