@@ -276,12 +276,11 @@ class Assessment:
         """The closed form of P(answer | evidence) for each ground answer of
         ``atom`` (it may hold variables), read off the circuit ``run`` evaluates;
         ``factored``: shared subexpressions named even in a small formula."""
-        from assess.semantics.prob.formula import closed_form  # sympy: only here
+        from assess.semantics.prob.formula import closed_forms  # sympy: only here
 
         written, wanted = known_pattern(self.ir, atom)
         compiled = self.compile(patterns=[written], limits=limits)
-        return [closed_form(compiled.model, g, factored=factored)
-                for g in compiled.matching(wanted)]
+        return closed_forms(compiled.model, compiled.matching(wanted), factored=factored)
 
 
 def load(

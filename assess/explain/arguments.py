@@ -10,7 +10,7 @@ The argument's **source** is found by walking the derivation graph down
 from the bodies of the rule's ground instances to the report choices they
 rest on; the choice whose contribution to P(h) (``effects.contributions``:
 P(h) minus P(h) without it, the definition ``why`` lists) is largest in the
-argument's direction is named, with its best-graded report (date, quote);
+argument's direction is named, with the first of its reports (date, quote);
 the other origins whose choices under the argument contribute the same way
 corroborate it.
 
@@ -83,7 +83,7 @@ def _origins_under(
     choices: list[Input], cluster: dict[str, str], table: EffectTable, query: int, sign: float,
 ) -> list[tuple[str, ast.Report]]:
     """Origins under an argument, most contributing in its direction first
-    (ties: by name), each with the best-graded report of its strongest choice.
+    (ties: by name), each with the first report of its strongest choice.
 
     Origins that move the query the other way, or not at all, are left out
     unless none is left.

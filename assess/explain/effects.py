@@ -158,12 +158,11 @@ def contribution_table(model: CompiledModel, inputs: Iterable[Input]) -> EffectT
 
 def contributions(
     model: CompiledModel, query: int, inputs: Iterable[Input] | None = None,
-    table: EffectTable | None = None,
 ) -> list[Contribution]:
     """The contribution of each input (default: every input) to query
     ``query``, largest in size first; those that move nothing are left out."""
     chosen = list(model.inputs if inputs is None else inputs)
-    table = table or contribution_table(model, chosen)
+    table = contribution_table(model, chosen)
     base = table.baseline[query]
     found = [
         Contribution(i, None if e is None else base - e, e)

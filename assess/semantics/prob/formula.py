@@ -51,7 +51,7 @@ import sympy
 
 from assess.diagnostics import COMMAND_LINE, AssessError, error
 from assess.semantics.prob.choices import atom_text, chain_weights
-from assess.semantics.prob.model import CompiledModel, QueryKey
+from assess.semantics.prob.model import CompiledModel, QueryKey, QueryResult
 from assess.semantics.prob.wmc import Circuit
 
 EXPAND_NODES = 40
@@ -100,7 +100,27 @@ def closed_form(
     max_definitions: int = MAX_DEFINITIONS,
 ) -> Formula:
     """The closed form of ``query``'s probability under ``model``."""
-    index = model.query_index(query)
+    (formula,) = closed_forms(model, [query], factored=factored, max_definitions=max_definitions)
+    return formula
+
+
+def closed_forms(
+    model: CompiledModel, queries: Sequence[QueryKey], *, factored: bool = False,
+    max_definitions: int = MAX_DEFINITIONS,
+) -> list[Formula]:
+    """The closed form of each of ``queries`` (the model evaluated once, in
+    floats and in exact rationals, for all of them)."""
+    answers, exact = model.probabilities(), model.exact()
+    indices = [model.query_index(q) for q in queries]
+    return [
+        _closed_form(model, i, answers[i], exact[i], factored, max_definitions) for i in indices
+    ]
+
+
+def _closed_form(
+    model: CompiledModel, index: int, answer: QueryResult, exact: Fraction, factored: bool,
+    max_definitions: int,
+) -> Formula:
     roots = [model.circuit.roots[index + 1]]
     if model.evidence:
         roots.append(model.circuit.roots[0])
@@ -123,9 +143,8 @@ def closed_form(
     used = expression.free_symbols.union(*(b.free_symbols for _, b in definitions))
     names = {s.name for s in used if isinstance(s, sympy.Symbol)}
     values = {i.name: p for i, p in zip(model.inputs, model.base, strict=True) if i.name in names}
-    answer = model.probabilities()[index]
     return Formula(
-        answer.text, expression, values, answer.probability, model.exact()[index],
+        answer.text, expression, values, answer.probability, exact,
         bool(model.evidence), definitions, len(nodes),
     )
 
