@@ -249,6 +249,11 @@ _RUN = (
         "naming the rule and the size reached",
     ),
     _error(
+        Topic.RUN, "term_too_deep",
+        "a compound term or list nesting deeper than 1,000 levels (a program without a "
+        "finite model, such as `nat(s(X)) :- nat(X).`), naming the rule that built it",
+    ),
+    _error(
         Topic.RUN, "compile_too_large",
         "compiling past `--max-nodes` or `--timeout`, naming the atom, its predicate and "
         "the rule deriving it",

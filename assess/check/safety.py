@@ -4,7 +4,8 @@ Datalog's range restriction, read order-independently (the engine plans the
 order of a body; ``X > 3, n(X)`` is as safe as ``n(X), X > 3``):
 
 * a positive body literal (``p(X)`` or ``~p(X)``) binds all its variables;
-* ``X = t`` (either way round) binds ``X`` once ``t`` is a constant or bound;
+* ``X = t`` (either way round) binds ``X`` once ``t`` is a constant or bound,
+  and ``[H|T] = t`` or ``f(X, Y) = t`` binds the variables of the compound term;
 * ``X is expr`` binds ``X`` once every variable of ``expr`` is bound;
 * repeat until nothing new is bound.
 
@@ -27,16 +28,15 @@ from assess.diagnostics import Diagnostic, error
 from assess.syntax import ast
 
 
-def _unify_target(literal: ast.Comparison, bound: set[str]) -> str | None:
-    """The variable ``X = t`` would bind now, if any."""
+def _unify_targets(literal: ast.Comparison, bound: set[str]) -> set[str]:
+    """The variables ``X = t`` (or ``[H|T] = t``) would bind now, if any."""
     for side, other in ((literal.left, literal.right), (literal.right, literal.left)):
-        if (
-            isinstance(side, ast.Var)
-            and side.name not in bound
-            and all(var.name in bound for var in expr_vars(other))
-        ):
-            return side.name
-    return None
+        if not isinstance(side, ast.Var | ast.Compound | ast.ListTerm):
+            continue
+        new = {var.name for var in expr_vars(side)} - bound
+        if new and all(var.name in bound for var in expr_vars(other)):
+            return new
+    return set()
 
 
 def bound_variables(body: Sequence[ast.BodyLiteral]) -> set[str]:
@@ -57,11 +57,11 @@ def bound_variables(body: Sequence[ast.BodyLiteral]) -> set[str]:
             if isinstance(literal, ast.Assignment):
                 target = literal.target.name
                 ready = all(var.name in bound for var in expr_vars(literal.expr))
-                new = target if ready and target not in bound else None
+                new = {target} - bound if ready else set()
             else:
-                new = _unify_target(literal, bound)
-            if new is not None:
-                bound.add(new)
+                new = _unify_targets(literal, bound)
+            if new:
+                bound |= new
                 changed = True
     return bound
 

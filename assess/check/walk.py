@@ -135,6 +135,10 @@ def expr_vars(expr: ast.Expr) -> Iterator[ast.Var]:
         node = stack.pop()
         if isinstance(node, ast.Var):
             yield node
+        elif isinstance(node, ast.Compound):
+            stack.extend(reversed(node.args))
+        elif isinstance(node, ast.ListTerm):
+            stack.extend(reversed((*node.items, *(() if node.tail is None else (node.tail,)))))
         elif isinstance(node, ast.BinaryOp):
             stack.extend((node.right, node.left))
         elif isinstance(node, ast.Negated):
@@ -142,7 +146,8 @@ def expr_vars(expr: ast.Expr) -> Iterator[ast.Var]:
 
 
 def atom_vars(atom: ast.Atom) -> Iterator[ast.Var]:
-    return (term for term in atom.args if isinstance(term, ast.Var))
+    """The variables of an atom's arguments (inside compound terms too), left to right."""
+    return (var for term in atom.args for var in expr_vars(term))
 
 
 def literal_vars(literal: ast.BodyLiteral) -> Iterator[ast.Var]:

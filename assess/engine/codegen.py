@@ -43,13 +43,15 @@ from assess.engine.ir import (
     IRAssign,
     IRAtom,
     IRLiteral,
+    IStruct,
     IVar,
     Value,
+    bind,
 )
-from assess.engine.plans import Anti, Bind, Plan, Scan, Test
+from assess.engine.plans import Anti, Bind, Match, Plan, Scan, Test, atom_vars
 from assess.engine.show import rule_text
-from assess.engine.terms import NUMERIC_COMPARE, number, numeric
-from assess.engine.writer import Input, Writer
+from assess.engine.terms import NUMERIC_COMPARE, Compound, number, numeric
+from assess.engine.writer import Check, Input, Writer
 from assess.syntax.ast import CompareOp
 
 RunFn = Callable[[tuple[Any, ...], set[tuple[Value, ...]], Any], None]
@@ -101,7 +103,7 @@ def _scan(w: Writer, step: Scan, bound: set[int]) -> None:
         else:
             w.loop(f"for {target} in {source}:")
         for check in checks:
-            w.guard(check)
+            w.check(check)
 
 
 def _repeats(atom: IRAtom, bound: tuple[int, ...]) -> str:
@@ -119,12 +121,18 @@ def _repeats(atom: IRAtom, bound: tuple[int, ...]) -> str:
 
 
 def _anti(w: Writer, step: Anti) -> None:
-    """Anti-join; projected positions that repeat a variable must agree."""
+    """Anti-join; projected positions that repeat a variable must agree, and
+    a compound term there must match (``ir.bind``, given the bound variables)."""
     atom = step.atom
     full = len(step.bound) == len(atom.args)
     name = f"n{step.literal}"
     w.names.append(name)
     same = _repeats(atom, step.bound)
+    if any(isinstance(atom.args[p], IStruct) for p in range(len(atom.args))
+           if p not in step.bound):
+        known = sorted(atom_vars(atom) & w.bound)
+        binding = "{" + ", ".join(f"{v}: v{v}" for v in known) + "}"
+        same = f"bind({w.const(atom)}, r, {binding}) is not None"
     if full:
         w.emit(f"{name} = {w.tuple_of(atom.args)}")
         table = w.input("set", atom)
@@ -166,6 +174,7 @@ def generate(plan: Plan, record: bool = False, possible: bool = False) -> Compil
     last = plan.steps[-1] if plan.steps and not record else None
     if not isinstance(last, Scan) or not _vectorizable(last, bound, plan):
         last = None
+    w.bound = bound
     for step in plan.steps:
         if step is last:
             break
@@ -173,6 +182,13 @@ def generate(plan: Plan, record: bool = False, possible: bool = False) -> Compil
             _scan(w, step, bound)
         elif isinstance(step, Anti):
             _anti(w, step)
+        elif isinstance(step, Match):
+            source = "m"
+            w.emit(f"{source} = {w.value(step.source)}")
+            checks: list[Check] = []
+            w.match(step.pattern, source, bound, checks)
+            for check in checks:
+                w.check(check)
         elif isinstance(step, Bind):
             w.emit(f"v{step.var.index} = {w.value(step.expr, step.evaluate)}")
             bound.add(step.var.index)
@@ -203,8 +219,10 @@ def _vectorizable(step: Scan, bound: set[int], plan: Plan) -> bool:
     atom = step.atom
     if not atom.args or len(step.bound) == len(atom.args):
         return False
+    if any(isinstance(t, IStruct) for t in plan.rule.head.args):
+        return False
     free = [t for n, t in enumerate(atom.args) if step.recent or n not in step.bound]
-    if any(isinstance(t, IConst) for t in free):
+    if any(isinstance(t, IConst | IStruct) for t in free):
         return False
     indexes = [t.index for t in free if isinstance(t, IVar)]
     return len(set(indexes)) == len(indexes)
@@ -273,7 +291,7 @@ def _compile(w: Writer) -> Compiled:
     source = "\n".join(functions)
     namespace: dict[str, Any] = {
         "K": tuple(w.constants), "repeat": repeat, "power": power,
-        "num": numeric, "as_term": number,
+        "num": numeric, "as_term": number, "C": Compound, "bind": bind,
     }
     widest = max((len(i.atom.args) for i in w.plan.rule.body if isinstance(i, IRLiteral)),
                  default=0)

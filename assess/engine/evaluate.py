@@ -52,6 +52,7 @@ from assess.engine.provenance import DerivationGraph
 from assess.engine.record import Instance, Recorder
 from assess.engine.relations import Row, Variable
 from assess.engine.strata import PredicateGraph, strata
+from assess.engine.terms import TermTooDeep
 from assess.syntax.ast import RuleKind
 
 
@@ -134,6 +135,12 @@ class _Evaluation:
         instances: list[Instance] = []
         try:
             compiled.run(self._inputs(compiled), out, instances.append)
+        except TermTooDeep as exc:
+            raise AssessError([error(
+                "term_too_deep", rule.span,
+                f"{exc} while running this rule: the program has no finite model "
+                "to ground (a rule builds ever deeper terms, e.g. `p(s(X)) :- p(X).`)",
+            )]) from None
         except (ArithmeticError, TypeError, ValueError) as exc:
             raise AssessError([error(
                 "arithmetic_error", rule.span, f"arithmetic or comparison failed: {exc}",

@@ -18,7 +18,9 @@ Invariants:
 * Variables in a rule are numbered 0..n-1 in order of first appearance;
   ``var_names[i]`` is the name the analyst wrote.
 * A constant is a ``Value`` (``assess.engine.terms``): equal Python values
-  are equal terms, so ``1`` and ``1.0``, ``"a"`` and ``a`` stay apart.
+  are equal terms, so ``1`` and ``1.0``, ``"a"`` and ``a`` stay apart. A
+  ground compound term is a constant too (a ``terms.Compound``); one with
+  variables is an ``IStruct``, matched structurally by ``bind``.
 
 Example: ``0.7::path(X, Y) :- edge(X, Y).`` lowers to
 ``IRRule(id, head=IRAtom(Pred("path", 2), (IVar(0), IVar(1))),
@@ -70,7 +72,16 @@ class IConst:
     value: Value
 
 
-ITerm = IVar | IConst
+@dataclass(frozen=True, slots=True)
+class IStruct:
+    """A compound term with variables inside: ``name(args…)`` (a list cell is
+    ``terms.CONS`` of head and tail). A compound without variables is an ``IConst``."""
+
+    name: str
+    args: tuple[ITerm, ...]
+
+
+ITerm = IVar | IConst | IStruct
 
 
 @dataclass(frozen=True, slots=True)
@@ -215,9 +226,56 @@ def bind(
         if isinstance(term, IConst):
             if term.value != value:
                 return None
+        elif isinstance(term, IStruct):
+            if not match(term, value, out):
+                return None
         elif out.setdefault(term.index, value) != value:
             return None
     return out
+
+
+def match(term: ITerm, value: Value, out: dict[int, Value]) -> bool:
+    """Extend ``out`` so that ``term`` is ``value`` (structurally); False if
+    it cannot be (``out`` may then hold some of the bindings)."""
+    stack = [(term, value)]
+    while stack:
+        term, value = stack.pop()
+        if isinstance(term, IVar):
+            if out.setdefault(term.index, value) != value:
+                return False
+        elif isinstance(term, IConst):
+            if term.value != value:
+                return False
+        elif (
+            not isinstance(value, terms.Compound)
+            or value.name != term.name
+            or len(value.args) != len(term.args)
+        ):
+            return False
+        else:
+            stack.extend(zip(term.args, value.args, strict=True))
+    return True
+
+
+def term_vars(term: ITerm) -> set[int]:
+    """The variable numbers in ``term`` (inside compound terms too)."""
+    if isinstance(term, IVar):
+        return {term.index}
+    if isinstance(term, IConst):
+        return set()
+    found: set[int] = set()
+    for arg in term.args:
+        found |= term_vars(arg)
+    return found
+
+
+def build(term: ITerm, binding: Mapping[int, Value]) -> Value:
+    """The ground term ``term`` is under ``binding`` (every variable bound)."""
+    if isinstance(term, IVar):
+        return binding[term.index]
+    if isinstance(term, IConst):
+        return term.value
+    return terms.Compound(term.name, tuple(build(a, binding) for a in term.args))
 
 
 def matches(pattern: IRAtom, ground: GroundAtom) -> bool:

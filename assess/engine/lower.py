@@ -22,7 +22,9 @@ invocation (and optionally the items of one scenario, ``extra``) into one
   ``extra`` are ignored (a scenario runner reads them itself).
 
 Constants become term values (``assess.engine.terms``): a symbol a ``str``, a
-"string" a ``Str``, an integer an ``int``, a float a ``Float``; variables
+"string" a ``Str``, an integer an ``int``, a float a ``Float``, a ground
+compound term or list a ``Compound`` (``[a, b]`` is two ``terms.CONS`` cells),
+and one with variables an ``IStruct``; variables
 are numbered per rule in order of first appearance, head first, and each
 anonymous ``_`` is a variable of its own.
 
@@ -55,6 +57,7 @@ from assess.engine.ir import (
     IRProgram,
     IRQuery,
     IRRule,
+    IStruct,
     ITerm,
     IVar,
     Pred,
@@ -96,7 +99,26 @@ def constant(term: ast.Symbol | ast.String | ast.Number) -> Value:
 
 
 def _term(term: ast.Term, names: _Vars) -> ITerm:
-    return names(term) if isinstance(term, ast.Var) else IConst(constant(term))
+    if isinstance(term, ast.Var):
+        return names(term)
+    if isinstance(term, ast.Compound):
+        return _struct(term.functor, tuple(_term(a, names) for a in term.args), term.span)
+    if isinstance(term, ast.ListTerm):
+        tail = _term(term.tail, names) if term.tail is not None else IConst(terms.NIL)
+        for item in reversed(term.items):
+            tail = _struct(terms.CONS, (_term(item, names), tail), term.span)
+        return tail
+    return IConst(constant(term))
+
+
+def _struct(name: str, args: tuple[ITerm, ...], span: ast.Span) -> ITerm:
+    """``name(args)``: a constant when ground (``terms.Compound``), else an ``IStruct``."""
+    if not all(isinstance(a, IConst) for a in args):
+        return IStruct(name, args)
+    try:
+        return IConst(terms.Compound(name, tuple(a.value for a in args if isinstance(a, IConst))))
+    except terms.TermTooDeep as exc:
+        raise AssessError([error("term_too_deep", span, str(exc))]) from None
 
 
 def _expr(expr: ast.Expr, names: _Vars) -> IExpr:
@@ -128,11 +150,11 @@ def _body_item(item: ast.BodyLiteral, names: _Vars) -> IRBodyItem:
 
 
 def ground_atom(atom: ast.Atom) -> tuple[Pred, tuple[Value, ...]] | None:
-    """``(pred, values)`` when every argument is a constant, else None."""
-    if any(isinstance(t, ast.Var) for t in atom.args):
+    """``(pred, values)`` when every argument is ground, else None."""
+    lowered = pattern(atom)
+    if not all(isinstance(t, IConst) for t in lowered.args):
         return None
-    values = tuple(constant(t) for t in atom.args if not isinstance(t, ast.Var))
-    return Pred(atom.predicate, len(atom.args), atom.contrary), values
+    return lowered.pred, tuple(t.value for t in lowered.args if isinstance(t, IConst))
 
 
 class _Lowering:
@@ -276,7 +298,7 @@ def parse_atom(text: str) -> GroundAtom:
     statement = program.statements[0] if len(program.statements) == 1 else None
     if not isinstance(statement, ast.Query):
         raise AssessError([error("bad_atom", COMMAND_LINE, f"{text!r} is not one atom")])
-    if any(isinstance(t, ast.Var) for t in statement.atom.args):
+    if ground_atom(statement.atom) is None:
         raise AssessError([error(
             "nonground_atom", COMMAND_LINE, f"{text!r} has variables; name one ground atom",
         )])

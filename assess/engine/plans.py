@@ -11,6 +11,8 @@ of steps:
 * ``Test``: a comparison or ``is`` whose variables are all bound;
 * ``Bind``: ``X is expr`` (evaluated) or ``X = t`` (the term) with ``X``
   still unbound;
+* ``Match``: ``t = p`` with ``t`` bound and ``p`` a compound term with
+  unbound variables (``L = [H|T]``): ``p`` is matched against ``t``'s value;
 * ``Anti``: a negated literal, an anti-join once its variables shared with
   the rest of the rule are bound; variables that occur *only* under this
   negation are projected away (``\\+ p(X, Y)`` with Y nowhere else means
@@ -40,7 +42,9 @@ from assess.engine.ir import (
     IRCompare,
     IRLiteral,
     IRRule,
+    IStruct,
     IVar,
+    term_vars,
 )
 from assess.syntax.ast import CompareOp
 
@@ -79,7 +83,16 @@ class Anti:
     bound: tuple[int, ...]
 
 
-Step = Scan | Test | Bind | Anti
+@dataclass(frozen=True, slots=True)
+class Match:
+    """``pattern`` (a compound term with unbound variables) is matched against
+    the value of ``source`` (all of whose variables are bound)."""
+
+    pattern: IStruct
+    source: IExpr
+
+
+Step = Scan | Test | Bind | Anti | Match
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,24 +105,22 @@ class Plan:
 
 
 def expr_vars(expr: IExpr) -> set[int]:
-    if isinstance(expr, IVar):
-        return {expr.index}
-    if isinstance(expr, IConst):
-        return set()
+    if isinstance(expr, IVar | IConst | IStruct):
+        return term_vars(expr)
     if isinstance(expr, INeg):
         return expr_vars(expr.operand)
     return expr_vars(expr.left) | expr_vars(expr.right)
 
 
 def atom_vars(atom: IRAtom) -> set[int]:
-    return {t.index for t in atom.args if isinstance(t, IVar)}
+    found: set[int] = set()
+    for term in atom.args:
+        found |= term_vars(term)
+    return found
 
 
 def _bound_positions(atom: IRAtom, bound: set[int]) -> tuple[int, ...]:
-    return tuple(
-        i for i, t in enumerate(atom.args)
-        if isinstance(t, IConst) or t.index in bound
-    )
+    return tuple(i for i, t in enumerate(atom.args) if term_vars(t) <= bound)
 
 
 def _positive_vars(rule: IRRule) -> set[int]:
@@ -180,6 +191,8 @@ class _Planner:
                     self.steps.append(step)
                     if isinstance(step, Bind):
                         self.bound.add(step.var.index)
+                    elif isinstance(step, Match):
+                        self.bound |= term_vars(step.pattern)
                     progress = True
 
     def _ready(self, index: int) -> Step | None:
@@ -201,9 +214,12 @@ class _Planner:
         if item.op is CompareOp.UNIFY:
             for var, other, other_vars in ((item.left, item.right, right),
                                            (item.right, item.left, left)):
-                if isinstance(var, IVar) and var.index not in self.bound \
-                        and other_vars <= self.bound:
+                if not other_vars <= self.bound:
+                    continue
+                if isinstance(var, IVar) and var.index not in self.bound:
                     return Bind(var, other)
+                if isinstance(var, IStruct):
+                    return Match(var, other)
         return None
 
     def _check_safe(self) -> None:
