@@ -9,8 +9,9 @@ order of a body; ``X > 3, n(X)`` is as safe as ``n(X), X > 3``):
 * ``X is expr`` binds ``X`` once every variable of ``expr`` is bound;
 * repeat until nothing new is bound.
 
-Then a variable is **unsafe** where it is not bound and it occurs in a head
-(a fact with a variable is unsafe: facts are ground), under negation (the
+Then a variable is **unsafe** where it is not bound and it occurs in the head
+of a rule (a fact with variables, ``0.6::f(X).``, is true of each instance:
+the engine makes the instances its callers ask for), under negation (the
 anonymous ``_`` is fine there: ``\\+ edge(X, _)`` means "no edge from X"), in
 a comparison, or on the right of ``is``. Reports and evidence must be ground.
 Each unsafe variable is reported once per rule, where it first occurs unsafely.
@@ -68,9 +69,10 @@ def bound_variables(body: Sequence[ast.BodyLiteral]) -> set[str]:
 
 def _needing_binding(rule: Rule) -> Iterator[tuple[ast.Var, str]]:
     """Every variable occurrence that must be bound, with where it is."""
-    for head in heads(rule):
-        for var in atom_vars(head):
-            yield var, "in the head"
+    if rule.body or not isinstance(rule, ast.Clause):  # a non-ground fact is true of all
+        for head in heads(rule):
+            for var in atom_vars(head):
+                yield var, "in the head"
     for literal in rule.body:
         if isinstance(literal, ast.Negation):
             for var in atom_vars(literal.atom):

@@ -84,6 +84,10 @@ def _scan(w: Writer, step: Scan, bound: set[int]) -> None:
         w.guard(f"len({w.input('recent' if step.recent else 'set', atom)}) > 0")
         if row:
             w.emit(f"{row} = ()")
+    elif step.demand:
+        name = row or f"d{step.literal}"
+        w.emit(f"{name} = {w.tuple_of(atom.args)}")
+        w.guard(f"{w.input('demand', atom)}({name}) or {name} in {w.input('set', atom)}")
     elif not step.recent and len(step.bound) == len(atom.args):
         if row:
             w.emit(f"{row} = {w.tuple_of(atom.args)}")
@@ -137,6 +141,8 @@ def _anti(w: Writer, step: Anti) -> None:
         w.emit(f"{name} = {w.tuple_of(atom.args)}")
         table = w.input("set", atom)
         test = f"{name} in {table}"
+        if step.demand:
+            test = f"({w.input('demand', atom)}({name}) or {test})"
     else:
         if step.bound:
             table = w.input("index", atom, step.bound)

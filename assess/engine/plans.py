@@ -18,6 +18,11 @@ of steps:
   negation are projected away (``\\+ p(X, Y)`` with Y nowhere else means
   "no p(X, _)"), the reading Nemo takes.
 
+A literal of an *open* predicate (one with a non-ground fact such as
+``0.6::f(X).``, true of each instance with its own choice) waits like a
+test until its variables are bound, and is then asked for (``demand``):
+the instance asked for is made. One that nothing binds is ``unsafe_variable``.
+
 Order: the delta literal first, then repeatedly every test, bind and
 anti-join that has become ready, then the positive literal with most bound
 argument positions (ties: body order). A head or test variable that no order
@@ -30,6 +35,7 @@ through the index of ``edge`` on its second position.
 
 from __future__ import annotations
 
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 
 from assess.diagnostics import AssessError, error
@@ -39,24 +45,31 @@ from assess.engine.ir import (
     INeg,
     IRAssign,
     IRAtom,
+    IRBodyItem,
     IRCompare,
     IRLiteral,
     IRRule,
     IStruct,
     IVar,
+    Pred,
     term_vars,
 )
+from assess.engine.show import ir_atom_text
 from assess.syntax.ast import CompareOp
 
 
 @dataclass(frozen=True, slots=True)
 class Scan:
-    """Match body literal ``literal``; ``bound`` are its positions known before."""
+    """Match body literal ``literal``; ``bound`` are its positions known before.
+    ``demand``: the literal is of an open predicate (one with a non-ground
+    fact), so it is asked once all its arguments are bound and the instance
+    asked for is made (``evaluate``'s demand function)."""
 
     literal: int
     atom: IRAtom
     recent: bool
     bound: tuple[int, ...]
+    demand: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,11 +89,13 @@ class Bind:
 
 @dataclass(frozen=True, slots=True)
 class Anti:
-    """Negated body literal ``literal``; positions not in ``bound`` are projected."""
+    """Negated body literal ``literal``; positions not in ``bound`` are projected.
+    ``demand``: as for ``Scan`` (every position is then bound)."""
 
     literal: int
     atom: IRAtom
     bound: tuple[int, ...]
+    demand: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -138,20 +153,24 @@ def _positive_vars(rule: IRRule) -> set[int]:
 
 
 class _Planner:
-    def __init__(self, rule: IRRule, delta: int | None) -> None:
+    def __init__(self, rule: IRRule, delta: int | None, open_preds: Collection[Pred]) -> None:
         self.rule = rule
         self.delta = delta
+        self.open = open_preds
         self.bound: set[int] = set()
         self.steps: list[Step] = []
         self.shared = _positive_vars(rule)
         self.pending: list[int] = [
             i for i, item in enumerate(rule.body)
-            if not (isinstance(item, IRLiteral) and not item.negated) and i != delta
+            if not self._scanned(item) and i != delta
         ]
         self.positives: list[int] = [
-            i for i, item in enumerate(rule.body)
-            if isinstance(item, IRLiteral) and not item.negated and i != delta
+            i for i, item in enumerate(rule.body) if self._scanned(item) and i != delta
         ]
+
+    def _scanned(self, item: IRBodyItem) -> bool:
+        """A positive literal that is scanned (an open one waits, as a test does)."""
+        return isinstance(item, IRLiteral) and not item.negated and item.atom.pred not in self.open
 
     def plan(self) -> Plan:
         if self.delta is not None:
@@ -197,6 +216,13 @@ class _Planner:
 
     def _ready(self, index: int) -> Step | None:
         item = self.rule.body[index]
+        if isinstance(item, IRLiteral) and item.atom.pred in self.open:
+            if not atom_vars(item.atom) <= self.bound:
+                return None
+            everything = tuple(range(len(item.atom.args)))
+            if item.negated:
+                return Anti(index, item.atom, everything, demand=True)
+            return Scan(index, item.atom, False, everything, demand=True)
         if isinstance(item, IRLiteral):
             needed = atom_vars(item.atom) & self.shared
             if needed <= self.bound:
@@ -226,6 +252,13 @@ class _Planner:
         unbound = atom_vars(self.rule.head) - self.bound
         for index in self.pending:
             item = self.rule.body[index]
+            if isinstance(item, IRLiteral) and item.atom.pred in self.open:
+                raise AssessError([error(
+                    "unsafe_variable", self.rule.span,
+                    f"{item.atom.pred} has a non-ground fact, so the rest of the body "
+                    "must bind every variable of its literal "
+                    f"{ir_atom_text(item.atom, self.rule.var_names)}",
+                )])
             if not isinstance(item, IRLiteral):
                 unbound |= _item_vars(item) - self.bound
         if unbound:
@@ -243,8 +276,19 @@ def _item_vars(item: IRCompare | IRAssign) -> set[int]:
     return expr_vars(item.left) | expr_vars(item.right)
 
 
-def plan_rule(rule: IRRule, delta: int | None) -> Plan:
-    """The join plan of ``rule`` reading literal ``delta`` from ``recent``."""
-    return _Planner(rule, delta).plan()
+def plan_rule(rule: IRRule, delta: int | None, open_preds: Collection[Pred] = ()) -> Plan:
+    """The join plan of ``rule`` reading literal ``delta`` from ``recent``;
+    literals of ``open_preds`` (``open_predicates``) are asked once bound."""
+    return _Planner(rule, delta, open_preds).plan()
+
+
+def is_open(rule: IRRule) -> bool:
+    """A non-ground fact (``0.6::f(_).``, ``f(X).``): true of every instance."""
+    return not rule.body and bool(atom_vars(rule.head))
+
+
+def open_predicates(rules: Iterable[IRRule]) -> frozenset[Pred]:
+    """The predicates that have a non-ground fact."""
+    return frozenset(rule.head.pred for rule in rules if is_open(rule))
 
 

@@ -51,7 +51,8 @@ from assess.engine.terms import numeric
 from assess.syntax.ast import ArithOp
 
 Input = tuple[str, Any, tuple[int, ...]]
-"""``(kind, pred, positions)``: kind ``recent``, ``set`` or ``index``."""
+"""``(kind, pred, positions)``: kind ``recent``, ``set``, ``index`` or
+``demand`` (the function that makes an asked instance of an open predicate)."""
 
 ARITH = {
     ArithOp.ADD: "+", ArithOp.SUB: "-", ArithOp.MUL: "*", ArithOp.DIV: "/",
