@@ -249,6 +249,11 @@ _RUN = (
         "naming the rule and the size reached",
     ),
     _error(
+        Topic.RUN, "unsupported_findall",
+        "`findall/3` whose goal is not one atom (a conjunction or a variable), or whose goal "
+        "is uncertain in more than 16 of its answers",
+    ),
+    _error(
         Topic.RUN, "term_too_deep",
         "a compound term or list nesting deeper than 1,000 levels (a program without a "
         "finite model, such as `nat(s(X)) :- nat(X).`), naming the rule that built it",

@@ -32,6 +32,12 @@ Signature = tuple[str, int]
 
 BUILTINS: frozenset[Signature] = frozenset({("true", 0)})
 
+LIBRARY: frozenset[Signature] = frozenset(
+    {("member", 2), ("append", 3), ("length", 2), ("findall", 3)}
+)
+"""ProbLog's list predicates (``library(lists)``) and ``findall/3``, which the
+engine provides (``engine.library``) unless the program defines its own."""
+
 Rule = ast.Clause | ast.Disjunction
 
 
@@ -122,7 +128,7 @@ def declared_signatures(
 
 def defined_signatures(programs: Sequence[ast.Program]) -> set[Signature]:
     """Every signature defined or declared anywhere, built-ins included."""
-    defined = set(BUILTINS)
+    defined = set(BUILTINS | LIBRARY)
     defined.update(atom.signature for atom in defining_atoms(programs))
     defined.update(signature for signature, _ in declared_signatures(programs))
     return defined

@@ -44,11 +44,14 @@ from assess.engine.ir import (
     IRAtom,
     IRLiteral,
     IStruct,
+    ITerm,
     IVar,
     Value,
     bind,
+    term_vars,
 )
-from assess.engine.plans import Anti, Bind, Match, Plan, Scan, Test, atom_vars
+from assess.engine.library import appended, collect, length_of, members, splits
+from assess.engine.plans import Anti, Bind, Call, Collect, Match, Plan, Scan, Test, atom_vars
 from assess.engine.show import rule_text
 from assess.engine.terms import NUMERIC_COMPARE, Compound, number, numeric
 from assess.engine.writer import Check, Input, Writer
@@ -161,6 +164,50 @@ def _anti(w: Writer, step: Anti) -> None:
     w.neg_names[step.literal] = failing
 
 
+def _matched(w: Writer, pairs: list[tuple[ITerm, str]], bound: set[int]) -> None:
+    """Match each term against the value named beside it."""
+    checks: list[Check] = []
+    for term, source in pairs:
+        w.match(term, source, bound, checks)
+    for check in checks:
+        w.check(check)
+
+
+def _call(w: Writer, step: Call, bound: set[int]) -> None:
+    """A library predicate on lists (``engine.library``)."""
+    args, n = step.item.args, step.literal
+    if step.mode == "member":
+        w.make_room(bound)
+        w.loop(f"for e{n} in members({w.term(args[1])}):")
+        _matched(w, [(args[0], f"e{n}")], bound)
+    elif step.mode == "split":
+        w.make_room(bound)
+        w.loop(f"for a{n}, b{n} in splits({w.term(args[2])}):")
+        _matched(w, [(args[0], f"a{n}"), (args[1], f"b{n}")], bound)
+    else:
+        value = (f"appended({w.term(args[0])}, {w.term(args[1])})" if step.mode == "join"
+                 else f"length_of({w.term(args[0])})")
+        w.emit(f"e{n} = {value}")
+        w.guard(f"e{n} is not None")
+        _matched(w, [(args[-1], f"e{n}")], bound)
+
+
+def _collect(w: Writer, step: Collect, bound: set[int]) -> None:
+    """``findall``: the sorted list of the template over the goal's answers."""
+    item, n = step.item, step.literal
+    goal = item.goal
+    if step.bound:
+        rows = f"{w.input('index', goal, step.bound)}.get({w.key(goal, step.bound)}, ())"
+    else:
+        rows = w.input("set", goal)
+    known = sorted((atom_vars(goal) | term_vars(item.template)) & bound)
+    binding = "{" + ", ".join(f"{v}: v{v}" for v in known) + "}"
+    order = w.input("order", goal)
+    w.emit(f"e{n} = collect({rows}, {w.const(goal)}, {w.const(item.template)}, {binding}, "
+           f"{order})")
+    _matched(w, [(item.result, f"e{n}")], bound)
+
+
 def _docstring(plan: Plan) -> str:
     origin = plan.rule.origin
     text = _rule_text(plan)
@@ -188,6 +235,10 @@ def generate(plan: Plan, record: bool = False, possible: bool = False) -> Compil
             _scan(w, step, bound)
         elif isinstance(step, Anti):
             _anti(w, step)
+        elif isinstance(step, Call):
+            _call(w, step, bound)
+        elif isinstance(step, Collect):
+            _collect(w, step, bound)
         elif isinstance(step, Match):
             source = "m"
             w.emit(f"{source} = {w.value(step.source)}")
@@ -298,6 +349,8 @@ def _compile(w: Writer) -> Compiled:
     namespace: dict[str, Any] = {
         "K": tuple(w.constants), "repeat": repeat, "power": power,
         "num": numeric, "as_term": number, "C": Compound, "bind": bind,
+        "members": members, "splits": splits, "appended": appended, "length_of": length_of,
+        "collect": collect,
     }
     widest = max((len(i.atom.args) for i in w.plan.rule.body if isinstance(i, IRLiteral)),
                  default=0)

@@ -96,6 +96,8 @@ class _Evaluation:
         """Per open predicate, the rows already answered (made, or no instance)."""
         self.demands = {p: self._demand_function(p) for p in self.open}
         self.component: frozenset[Pred] = frozenset()
+        self.fact_order: dict[Pred, dict[Row, int]] = {}
+        """The facts ``findall/3`` reads, in the order written (``IRProgram.fact_order``)."""
 
     def run(self, asked: Collection[GroundAtom] = ()) -> Model:
         for component in strata(self.graph):
@@ -178,6 +180,8 @@ class _Evaluation:
                 found.append(variable.total)
             elif kind == "demand":
                 found.append(self.demands[pred])
+            elif kind == "order":
+                found.append(self.fact_order.get(pred, {}))
             else:
                 found.append(variable.index(positions))
         return tuple(found)
@@ -257,7 +261,9 @@ def evaluate(
             for a in [*(q.atom for q in program.queries), *(e.atom for e in program.evidence)]
             if all(isinstance(t, IConst) for t in a.args)
         ]
-        return _Evaluation(rules, facts, record, possible, max_ground).run(asked)
+        evaluation = _Evaluation(rules, facts, record, possible, max_ground)
+        evaluation.fact_order = program.fact_order
+        return evaluation.run(asked)
     finally:
         if collecting:
             gc.enable()

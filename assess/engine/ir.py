@@ -132,7 +132,26 @@ class IRAssign:
     expr: IExpr
 
 
-IRBodyItem = IRLiteral | IRCompare | IRAssign
+@dataclass(frozen=True, slots=True)
+class IRCall:
+    """A library predicate on lists (``engine.library``): ``member/2``,
+    ``append/3`` or ``length/2``, where the program defines none of that name."""
+
+    name: str
+    args: tuple[ITerm, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class IRFindall:
+    """``findall(template, goal, result)``: ``result`` is the list of
+    ``template`` for every answer of ``goal``, a literal of a lower stratum."""
+
+    template: ITerm
+    goal: IRAtom
+    result: ITerm
+
+
+IRBodyItem = IRLiteral | IRCompare | IRAssign | IRCall | IRFindall
 
 
 @dataclass(frozen=True, slots=True)
@@ -192,6 +211,9 @@ class IRProgram:
     competing: list[ast.CompetingDecl] = field(default_factory=list)
     grades: dict[str, float] = field(default_factory=dict)
     """``grade XN = p.`` overrides of the default report probability table."""
+    fact_order: dict[Pred, dict[tuple[Value, ...], int]] = field(default_factory=dict)
+    """For each predicate a ``findall/3`` reads, its facts in the order written
+    (the order ``findall`` lists their answers in, as ProbLog's does)."""
 
     def predicates(self) -> set[Pred]:
         """Every predicate that occurs anywhere in the program."""
@@ -199,6 +221,7 @@ class IRProgram:
         for rule in self.rules:
             found.add(rule.head.pred)
             found.update(i.atom.pred for i in rule.body if isinstance(i, IRLiteral))
+            found.update(i.goal.pred for i in rule.body if isinstance(i, IRFindall))
         found.update(q.atom.pred for q in self.queries)
         found.update(e.atom.pred for e in self.evidence)
         return found

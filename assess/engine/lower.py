@@ -40,6 +40,7 @@ from collections.abc import Iterable, Sequence
 
 from assess.analysis.grading import choice_probability, report_probability, source_clusters
 from assess.analysis.timeline import current_indicators, supersede
+from assess.check.walk import LIBRARY, heads
 from assess.diagnostics import COMMAND_LINE, AssessError, error
 from assess.engine import terms
 from assess.engine.ir import (
@@ -51,8 +52,10 @@ from assess.engine.ir import (
     IRAssign,
     IRAtom,
     IRBodyItem,
+    IRCall,
     IRCompare,
     IREvidence,
+    IRFindall,
     IRLiteral,
     IRProgram,
     IRQuery,
@@ -139,7 +142,11 @@ def pattern(atom: ast.Atom) -> IRAtom:
     return lower_atom(atom, _Vars())
 
 
-def _body_item(item: ast.BodyLiteral, names: _Vars) -> IRBodyItem:
+def _body_item(
+    item: ast.BodyLiteral, names: _Vars, library: frozenset[tuple[str, int]] = frozenset()
+) -> IRBodyItem:
+    if isinstance(item, ast.Atom) and not item.contrary and item.signature in library:
+        return _library_call(item, names)
     if isinstance(item, ast.Atom):
         return IRLiteral(lower_atom(item, names))
     if isinstance(item, ast.Negation):
@@ -147,6 +154,26 @@ def _body_item(item: ast.BodyLiteral, names: _Vars) -> IRBodyItem:
     if isinstance(item, ast.Comparison):
         return IRCompare(item.op, _expr(item.left, names), _expr(item.right, names))
     return IRAssign(names(item.target), _expr(item.expr, names))
+
+
+def _library_call(atom: ast.Atom, names: _Vars) -> IRBodyItem:
+    """``member/2``, ``append/3``, ``length/2`` or ``findall/3`` (``engine.library``)."""
+    if atom.predicate != "findall":
+        return IRCall(atom.predicate, tuple(_term(t, names) for t in atom.args))
+    template, goal, result = atom.args
+    if isinstance(goal, ast.Symbol):
+        goal_atom = IRAtom(Pred(goal.value, 0), ())
+    elif isinstance(goal, ast.Compound):
+        goal_atom = IRAtom(
+            Pred(goal.functor, len(goal.args)), tuple(_term(t, names) for t in goal.args)
+        )
+    else:
+        raise AssessError([error(
+            "unsupported_findall", goal.span,
+            "the goal of findall/3 must be one atom such as p(X, Y) "
+            "(define a predicate for a conjunction)",
+        )])
+    return IRFindall(_term(template, names), goal_atom, _term(result, names))
 
 
 def ground_atom(atom: ast.Atom) -> tuple[Pred, tuple[Value, ...]] | None:
@@ -166,13 +193,51 @@ class _Lowering:
         self._disjunctions = 0
         self._reports: list[ast.Report] = []
         self._origin: dict[str, str] = {}
+        self._library: frozenset[tuple[str, int]] = frozenset()
+        """The library predicates the program calls without defining them."""
+        self._findall_goals: dict[Pred, ast.Span] = {}
 
     def run(self) -> IRProgram:
+        defined = {
+            head.signature for s in self.statements if isinstance(s, ast.Clause | ast.Disjunction)
+            for head in heads(s)
+        } | {s.atom.signature for s in self.statements if isinstance(s, ast.Report)}
+        self._library = LIBRARY - defined
+        self._findall_goals = self._goals_of_findall()
         self._declarations()
         for statement in self.statements:
             self._statement(statement)
         self._lower_reports()
+        self._check_findall()
         return self.ir
+
+    def _goals_of_findall(self) -> dict[Pred, ast.Span]:
+        """The predicates the program's ``findall/3`` calls read, with where."""
+        if ("findall", 3) not in self._library:
+            return {}
+        goals: dict[Pred, ast.Span] = {}
+        for s in self.statements:
+            if isinstance(s, ast.Clause | ast.Disjunction):
+                for item in s.body:
+                    if isinstance(item, ast.Atom) and item.signature == ("findall", 3):
+                        goal = item.args[1]
+                        if isinstance(goal, ast.Compound):
+                            goals.setdefault(Pred(goal.functor, len(goal.args)), item.span)
+                        elif isinstance(goal, ast.Symbol):
+                            goals.setdefault(Pred(goal.value, 0), item.span)
+        return goals
+
+    def _check_findall(self) -> None:
+        """``findall/3`` lists the answers in the order the facts are written,
+        as ProbLog does; over anything else that order is not defined here."""
+        for rule in self.ir.rules:
+            span = self._findall_goals.get(rule.head.pred)
+            if span is not None:
+                raise AssessError([error(
+                    "unsupported_findall", span,
+                    f"findall/3 reads {rule.head.pred}, which has rules or uncertain facts "
+                    f"(at {rule.span}); findall/3 reads predicates of certain facts only",
+                )])
 
     def _declarations(self) -> None:
         for s in self.statements:
@@ -213,10 +278,13 @@ class _Lowering:
         ground = ground_atom(clause.head) if clause.is_fact and certain else None
         if ground is not None:
             self.ir.facts.setdefault(ground[0], set()).add(ground[1])
+            if ground[0] in self._findall_goals:
+                order = self.ir.fact_order.setdefault(ground[0], {})
+                order.setdefault(ground[1], len(order))
             return
         names = _Vars()
         head = lower_atom(clause.head, names)
-        body = tuple(_body_item(item, names) for item in clause.body)
+        body = tuple(_body_item(item, names, self._library) for item in clause.body)
         self._add_rule(
             IRRule(
                 len(self.ir.rules), head, body, tuple(names.names), clause.kind,
@@ -230,7 +298,7 @@ class _Lowering:
         for choice in disjunction.choices:
             names = _Vars()
             head = lower_atom(choice.atom, names)
-            body = tuple(_body_item(item, names) for item in disjunction.body)
+            body = tuple(_body_item(item, names, self._library) for item in disjunction.body)
             self._add_rule(
                 IRRule(
                     len(self.ir.rules), head, body, tuple(names.names), ast.RuleKind.STRICT,

@@ -11,6 +11,9 @@ of steps:
 * ``Test``: a comparison or ``is`` whose variables are all bound;
 * ``Bind``: ``X is expr`` (evaluated) or ``X = t`` (the term) with ``X``
   still unbound;
+* ``Call``: a library predicate on lists once its inputs are bound
+  (``member/2``, ``append/3``, ``length/2``); ``Collect``: ``findall/3``
+  once the variables its goal shares with the rule are bound;
 * ``Match``: ``t = p`` with ``t`` bound and ``p`` a compound term with
   unbound variables (``L = [H|T]``): ``p`` is matched against ``t``'s value;
 * ``Anti``: a negated literal, an anti-join once its variables shared with
@@ -46,7 +49,9 @@ from assess.engine.ir import (
     IRAssign,
     IRAtom,
     IRBodyItem,
+    IRCall,
     IRCompare,
+    IRFindall,
     IRLiteral,
     IRRule,
     IStruct,
@@ -107,7 +112,28 @@ class Match:
     source: IExpr
 
 
-Step = Scan | Test | Bind | Anti | Match
+@dataclass(frozen=True, slots=True)
+class Call:
+    """A library predicate on lists (``engine.library``) once its inputs are
+    bound; ``mode``: ``member``, ``join`` (append of bound A and B),
+    ``split`` (append of a bound C) or ``length``."""
+
+    literal: int
+    item: IRCall
+    mode: str
+
+
+@dataclass(frozen=True, slots=True)
+class Collect:
+    """``findall`` once the variables it shares are bound; ``bound``: the
+    goal's positions known then (read through an index)."""
+
+    literal: int
+    item: IRFindall
+    bound: tuple[int, ...]
+
+
+Step = Scan | Test | Bind | Anti | Match | Call | Collect
 
 
 @dataclass(frozen=True, slots=True)
@@ -139,16 +165,25 @@ def _bound_positions(atom: IRAtom, bound: set[int]) -> tuple[int, ...]:
 
 
 def _positive_vars(rule: IRRule) -> set[int]:
-    """Variables bound somewhere other than under a negation."""
+    """Variables bound somewhere other than under a negation (or inside a findall)."""
     found = atom_vars(rule.head)
     for item in rule.body:
         if isinstance(item, IRLiteral):
             if not item.negated:
                 found |= atom_vars(item.atom)
-        elif isinstance(item, IRAssign):
-            found |= {item.var.index} | expr_vars(item.expr)
+        elif isinstance(item, IRFindall):
+            found |= term_vars(item.result)
         else:
-            found |= expr_vars(item.left) | expr_vars(item.right)
+            found |= _item_vars(item)
+    return found
+
+
+def _outside(rule: IRRule, index: int) -> set[int]:
+    """The variables of ``rule`` outside body item ``index``."""
+    found = atom_vars(rule.head)
+    for n, item in enumerate(rule.body):
+        if n != index:
+            found |= atom_vars(item.atom) if isinstance(item, IRLiteral) else _item_vars(item)
     return found
 
 
@@ -212,6 +247,10 @@ class _Planner:
                         self.bound.add(step.var.index)
                     elif isinstance(step, Match):
                         self.bound |= term_vars(step.pattern)
+                    elif isinstance(step, Call):
+                        self.bound |= _item_vars(step.item)
+                    elif isinstance(step, Collect):
+                        self.bound |= term_vars(step.item.result)
                     progress = True
 
     def _ready(self, index: int) -> Step | None:
@@ -223,6 +262,14 @@ class _Planner:
             if item.negated:
                 return Anti(index, item.atom, everything, demand=True)
             return Scan(index, item.atom, False, everything, demand=True)
+        if isinstance(item, IRCall):
+            return self._call(index, item)
+        if isinstance(item, IRFindall):
+            shared = (atom_vars(item.goal) | term_vars(item.template)) & _outside(self.rule, index)
+            shared -= term_vars(item.result)
+            if shared <= self.bound:
+                return Collect(index, item, _bound_positions(item.goal, self.bound))
+            return None
         if isinstance(item, IRLiteral):
             needed = atom_vars(item.atom) & self.shared
             if needed <= self.bound:
@@ -248,6 +295,16 @@ class _Planner:
                     return Match(var, other)
         return None
 
+    def _call(self, index: int, item: IRCall) -> Call | None:
+        ready = [term_vars(t) <= self.bound for t in item.args]
+        if item.name == "append":
+            if ready[0] and ready[1]:
+                return Call(index, item, "join")
+            return Call(index, item, "split") if ready[2] else None
+        if item.name == "member":
+            return Call(index, item, "member") if ready[1] else None
+        return Call(index, item, "length") if ready[0] else None
+
     def _check_safe(self) -> None:
         unbound = atom_vars(self.rule.head) - self.bound
         for index in self.pending:
@@ -258,6 +315,17 @@ class _Planner:
                     f"{item.atom.pred} has a non-ground fact, so the rest of the body "
                     "must bind every variable of its literal "
                     f"{ir_atom_text(item.atom, self.rule.var_names)}",
+                )])
+            if isinstance(item, IRCall | IRFindall):
+                needs = {
+                    "member": "its list (second argument)", "length": "its list (first argument)",
+                    "append": "its first two arguments or its third",
+                    "findall": "the variables its goal shares with the rule",
+                }
+                raise AssessError([error(
+                    "unsafe_variable", self.rule.span,
+                    f"{_call_name(item)} needs {needs[_call_name(item).split('/')[0]]} "
+                    "bound by the rest of the body",
                 )])
             if not isinstance(item, IRLiteral):
                 unbound |= _item_vars(item) - self.bound
@@ -270,10 +338,21 @@ class _Planner:
             )])
 
 
-def _item_vars(item: IRCompare | IRAssign) -> set[int]:
+def _item_vars(item: IRCompare | IRAssign | IRCall | IRFindall) -> set[int]:
     if isinstance(item, IRAssign):
         return {item.var.index} | expr_vars(item.expr)
+    if isinstance(item, IRCall):
+        found: set[int] = set()
+        for term in item.args:
+            found |= term_vars(term)
+        return found
+    if isinstance(item, IRFindall):
+        return atom_vars(item.goal) | term_vars(item.template) | term_vars(item.result)
     return expr_vars(item.left) | expr_vars(item.right)
+
+
+def _call_name(item: IRCall | IRFindall) -> str:
+    return f"{item.name}/{len(item.args)}" if isinstance(item, IRCall) else "findall/3"
 
 
 def plan_rule(rule: IRRule, delta: int | None, open_preds: Collection[Pred] = ()) -> Plan:

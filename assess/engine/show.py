@@ -23,7 +23,9 @@ from assess.engine.ir import (
     IRAssign,
     IRAtom,
     IRBodyItem,
+    IRCall,
     IRCompare,
+    IRFindall,
     IRLiteral,
     IRQuery,
     IRRule,
@@ -157,6 +159,11 @@ def _item(item: IRBodyItem, names: tuple[str, ...]) -> str:
         return f"\\+ {text}" if item.negated else text
     if isinstance(item, IRCompare):
         return f"{_expr(item.left, names)} {item.op.value} {_expr(item.right, names)}"
+    if isinstance(item, IRCall):
+        return f"{item.name}({', '.join(_term(a, names) for a in item.args)})"
+    if isinstance(item, IRFindall):
+        goal = ir_atom_text(item.goal, names)
+        return f"findall({_term(item.template, names)}, {goal}, {_term(item.result, names)})"
     assert isinstance(item, IRAssign)
     return f"{_term(item.var, names)} is {_expr(item.expr, names)}"
 

@@ -51,8 +51,9 @@ from assess.engine.terms import numeric
 from assess.syntax.ast import ArithOp
 
 Input = tuple[str, Any, tuple[int, ...]]
-"""``(kind, pred, positions)``: kind ``recent``, ``set``, ``index`` or
-``demand`` (the function that makes an asked instance of an open predicate)."""
+"""``(kind, pred, positions)``: kind ``recent``, ``set``, ``index``,
+``demand`` (the function that makes an asked instance of an open predicate)
+or ``order`` (the facts ``findall`` reads, row -> position written)."""
 
 ARITH = {
     ArithOp.ADD: "+", ArithOp.SUB: "-", ArithOp.MUL: "*", ArithOp.DIV: "/",

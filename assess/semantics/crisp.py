@@ -19,11 +19,12 @@ from __future__ import annotations
 
 from collections.abc import Callable, Collection, Iterator
 from dataclasses import dataclass
+from typing import Any
 
 from assess.engine.evaluate import Model, evaluate
 from assess.engine.ir import IConst, IRAtom, IRProgram, IRQuery, Pred, Value, bind
 from assess.engine.show import atom_text, query_text
-from assess.engine.terms import Str
+from assess.engine.terms import Compound, Str, order_key
 
 Grounder = Callable[[IRProgram, Collection[Pred]], Model]
 """Computes the crisp model of a program for some goal predicates."""
@@ -53,12 +54,14 @@ class CrispResult:
     semantics: str = "crisp"
 
 
-def sort_key(values: tuple[Value, ...]) -> tuple[tuple[int, str, float, bool], ...]:
+def sort_key(values: tuple[Value, ...]) -> tuple[tuple[int, str, float, bool, Any], ...]:
     """Prolog's standard order: numbers (by value, a float before an equal
-    integer), then atoms, then strings (mixed types never compare)."""
+    integer), then atoms, then strings, then compound terms (among
+    themselves in ``terms.order``); mixed types never compare."""
     return tuple(
-        (1 + isinstance(v, Str), v, 0.0, False) if isinstance(v, str)
-        else (0, "", v, not isinstance(v, float))
+        (1 + isinstance(v, Str), v, 0.0, False, 0) if isinstance(v, str)
+        else (3, "", 0.0, False, order_key(v)) if isinstance(v, Compound)
+        else (0, "", v, not isinstance(v, float), 0)
         for v in values
     )
 
