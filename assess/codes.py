@@ -241,7 +241,8 @@ _RUN = (
         Topic.RUN, "arithmetic_error",
         "arithmetic or a comparison that fails on the values it meets (division by zero, "
         "an atom or a string where `is`, `<` or `=:=` needs a number, an integer result "
-        "of more than 4,000 digits, a negative number to a fractional power), at the rule",
+        "of more than 4,000 digits, a negative number to a fractional power, `length/2` of "
+        "a term that is not a proper list), at the rule",
     ),
     _error(
         Topic.RUN, "grounding_too_large",
@@ -271,6 +272,11 @@ _RUN = (
     _error(
         Topic.RUN, "pydatalog_timeout",
         "`--engine pydatalog` gave no answer within its time budget and was stopped",
+    ),
+    _error(
+        Topic.RUN, "pydatalog_unsupported",
+        "`--engine pydatalog` on a rule with compound-term patterns, list library predicates, "
+        "`findall/3` or a non-ground fact (the native engine runs it), at the rule",
     ),
     _error(Topic.RUN, "pydatalog_error", "`--engine pydatalog` failed; its error is quoted"),
     _error(

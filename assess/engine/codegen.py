@@ -185,10 +185,11 @@ def _call(w: Writer, step: Call, bound: set[int]) -> None:
         w.loop(f"for a{n}, b{n} in splits({w.term(args[2])}):")
         _matched(w, [(args[0], f"a{n}"), (args[1], f"b{n}")], bound)
     else:
-        value = (f"appended({w.term(args[0])}, {w.term(args[1])})" if step.mode == "join"
-                 else f"length_of({w.term(args[0])})")
-        w.emit(f"e{n} = {value}")
-        w.guard(f"e{n} is not None")
+        if step.mode == "join":
+            w.emit(f"e{n} = appended({w.term(args[0])}, {w.term(args[1])})")
+            w.guard(f"e{n} is not None")
+        else:
+            w.emit(f"e{n} = length_of({w.term(args[0])})")
         _matched(w, [(args[-1], f"e{n}")], bound)
 
 

@@ -17,8 +17,10 @@ lists them), with ProbLog's meaning on ground terms:
   answers in, and its findall over uncertain facts (a different list in
   each world), are not reproduced.
 
-A list that is not a proper list (``[a|b]``) has no length and no
-concatenation; ``member`` reads its elements.
+A term that is not a proper list (``a``, ``[a|b]``) has no length (an
+error, as in ProbLog) and cannot be
+the front of a concatenation; ``member`` reads its elements and ``append``
+splits it before its end.
 
 Example::
 
@@ -34,7 +36,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from operator import itemgetter
 
-from assess.engine.ir import IRAtom, ITerm, Value, bind, build
+from assess.engine.ir import IRAtom, IRCall, ITerm, Value, bind, build, match, term_vars
 from assess.engine.terms import NIL, list_items, make_list
 
 
@@ -50,20 +52,46 @@ def appended(front: Value, back: Value) -> Value | None:
 
 
 def splits(term: Value) -> list[tuple[Value, Value]]:
-    """Every ``(A, B)`` with ``append(A, B, term)``; none if no proper list."""
-    items, end = list_items(term)
-    if end != NIL:
-        return []
+    """Every ``(A, B)`` with ``append(A, B, term)``: ``A`` a proper list of
+    the first elements, ``B`` the rest, whatever the list ends in (so
+    ``append([], a, a)`` holds, as ProbLog's clauses say)."""
+    items, _ = list_items(term)
     tails = [term]
     for _ in items:
         tails.append(tails[-1].args[1])  # type: ignore[union-attr]
     return [(make_list(items[:n]), tails[n]) for n in range(len(items) + 1)]
 
 
-def length_of(term: Value) -> int | None:
-    """The length of a proper list, else None."""
+def length_of(term: Value) -> int:
+    """The length of a proper list; ``TypeError`` for anything else, as
+    ProbLog refuses ``length(a, N)`` (evaluation reports ``arithmetic_error``)."""
     items, end = list_items(term)
-    return len(items) if end == NIL else None
+    if end != NIL:
+        raise TypeError("length/2 needs a proper list as its first argument")
+    return len(items)
+
+
+def solutions(item: IRCall, binding: Mapping[int, Value]) -> list[dict[int, Value]]:
+    """``binding`` extended by each answer of the library call ``item`` whose
+    inputs it binds (none when they are unbound: the plans never call it so)."""
+    args = item.args
+    bound = [term_vars(t) <= binding.keys() for t in args]
+    pairs: list[list[tuple[ITerm, Value]]] = []
+    if item.name == "member" and bound[1]:
+        pairs = [[(args[0], e)] for e in members(build(args[1], binding))]
+    elif item.name == "append" and bound[0] and bound[1]:
+        joined = appended(build(args[0], binding), build(args[1], binding))
+        pairs = [] if joined is None else [[(args[2], joined)]]
+    elif item.name == "append" and bound[2]:
+        pairs = [[(args[0], a), (args[1], b)] for a, b in splits(build(args[2], binding))]
+    elif item.name == "length" and bound[0]:
+        pairs = [[(args[1], length_of(build(args[0], binding)))]]
+    found = []
+    for pair in pairs:
+        out = dict(binding)
+        if all(match(term, value, out) for term, value in pair):
+            found.append(out)
+    return found
 
 
 def collect(
@@ -78,4 +106,5 @@ def collect(
         if matched is not None:
             found.append((order[row], build(template, matched)))
     found.sort(key=itemgetter(0))
-    return make_list([value for _, value in found])
+    result: Value = make_list([value for _, value in found])
+    return result

@@ -114,6 +114,15 @@ def _term(term: ast.Term, names: _Vars) -> ITerm:
     return IConst(constant(term))
 
 
+def ground_term(term: ast.Term) -> Value:
+    """The value of a ground term (a constant, or a compound term or list of
+    them); ``ValueError`` if it holds a variable."""
+    lowered = _term(term, _Vars())
+    if not isinstance(lowered, IConst):
+        raise ValueError("the term has variables")
+    return lowered.value
+
+
 def _struct(name: str, args: tuple[ITerm, ...], span: ast.Span) -> ITerm:
     """``name(args)``: a constant when ground (``terms.Compound``), else an ``IStruct``."""
     if not all(isinstance(a, IConst) for a in args):

@@ -153,6 +153,16 @@ def query_names(query: IRQuery) -> tuple[str, ...]:
     return (*names, *(f"X{i}" for i in range(len(names), count)))
 
 
+def term_text(term: ITerm, names: tuple[str, ...]) -> str:
+    """A term of a rule, its variables named by ``names``: ``[H | T]``, ``f(X,a)``."""
+    return _term(term, names)
+
+
+def body_item_text(item: IRBodyItem, names: tuple[str, ...]) -> str:
+    """A body item as Datalog text: ``member(X, L)``, ``\\+ p(X)``, ``X is Y + 1``."""
+    return _item(item, names)
+
+
 def _item(item: IRBodyItem, names: tuple[str, ...]) -> str:
     if isinstance(item, IRLiteral):
         text = ir_atom_text(item.atom, names)

@@ -104,7 +104,8 @@ class Compound:
     Compounds are hash-consed: ``Compound("f", (1,))`` is the same object
     each time it is made while one is alive, so ``==`` is identity and the
     hash is computed once, whatever the size of the term. Making one deeper
-    than ``MAX_DEPTH`` raises ``TermTooDeep``."""
+    than ``MAX_DEPTH`` raises ``TermTooDeep``. ``<`` and friends are the
+    standard order (``order``), so rows holding compounds sort."""
 
     __slots__ = ("__weakref__", "_hash", "args", "depth", "name")
 
@@ -133,7 +134,41 @@ class Compound:
         return (Compound, (self.name, self.args))
 
     def __repr__(self) -> str:
-        return f"Compound({self.name!r}, {self.args!r})"
+        """``Compound('f', (1, 'a'))``, written without recursion (a long list
+        would exhaust Python's stack)."""
+        parts: list[str] = []
+        stack: list[Any] = [self]
+        while stack:
+            item = stack.pop()
+            if isinstance(item, _Raw):
+                parts.append(item)
+            elif isinstance(item, Compound):
+                inner: list[Any] = [_Raw(f"Compound({item.name!r}, (")]
+                for n, arg in enumerate(item.args):
+                    inner.extend([_Raw(", "), arg] if n else [arg])
+                inner.append(_Raw(",))" if len(item.args) == 1 else "))"))
+                stack.extend(reversed(inner))
+            else:
+                parts.append(repr(item))
+        return "".join(parts)
+
+    def __lt__(self, other: object) -> bool:
+        return order(self, other) < 0
+
+    def __le__(self, other: object) -> bool:
+        return order(self, other) <= 0
+
+    def __gt__(self, other: object) -> bool:
+        return order(self, other) > 0
+
+    def __ge__(self, other: object) -> bool:
+        return order(self, other) >= 0
+
+
+class _Raw(str):
+    """Text already written, among the terms ``Compound.__repr__`` has still to write."""
+
+    __slots__ = ()
 
 
 _compounds: weakref.WeakValueDictionary[tuple[str, tuple[Any, ...]], Compound] = (

@@ -184,7 +184,7 @@ class Builder:
             functor = unquote(functor)
         return ast.Compound(functor, _parts(c[1:]), self._span(c))
 
-    def list(self, c: list[Any]) -> ast.ListTerm:
+    def list_term(self, c: list[Any]) -> ast.ListTerm:
         return ast.ListTerm(_parts(c), None, self._span(c))
 
     def partial_list(self, c: list[Any]) -> ast.ListTerm:
