@@ -250,6 +250,11 @@ _RUN = (
         "naming the rule and the size reached",
     ),
     _error(
+        Topic.RUN, "unsupported_builtin",
+        "a call of a ProbLog built-in or library predicate that assess does not provide "
+        "(`call/N`, `between/3`, `select/3`, …) and the program does not define, at the call",
+    ),
+    _error(
         Topic.RUN, "unsupported_findall",
         "`findall/3` whose goal is not one atom (a conjunction or a variable), or whose goal "
         "is uncertain in more than 16 of its answers",

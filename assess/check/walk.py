@@ -38,6 +38,33 @@ LIBRARY: frozenset[Signature] = frozenset(
 """ProbLog's list predicates (``library(lists)``) and ``findall/3``, which the
 engine provides (``engine.library``) unless the program defines its own."""
 
+UNSUPPORTED_BUILTINS: frozenset[Signature] = frozenset({
+    *((f"call{s}", n) for s in ("", "_nc") for n in range(1, 9)),
+    *(("try_call", n) for n in range(1, 9)), *(("write", n) for n in range(1, 9)),
+    *(("writeln", n) for n in range(1, 9)),
+    ("all", 3), ("all_or_none", 3), ("arg", 3), ("atom", 1), ("atom_number", 2),
+    ("atomic", 1), ("between", 3), ("callable", 1), ("clause", 2), ("clause", 3),
+    ("compare", 3), ("compound", 1), ("consult", 1),
+    ("findall", 4), ("float", 1), ("forall", 2), ("functor", 3), ("ground", 1),
+    ("integer", 1), ("is_list", 1), ("nl", 0), ("nonvar", 1), ("number", 1), ("once", 1),
+    ("plus", 3), ("possible", 1), ("sort", 2), ("msort", 2), ("subquery", 2),
+    ("subquery", 3), ("subquery", 5), ("succ", 2), ("var", 1), ("numbervars", 3),
+    ("subsumes_term", 2), ("aggregate_all", 3), ("aggregate_all", 4), ("bagof", 3),
+    ("setof", 3), ("assert", 1), ("asserta", 1), ("assertz", 1), ("retract", 1),
+    ("append", 2), ("delete", 3), ("flatten", 2), ("intersection", 3), ("last", 2),
+    ("list_to_set", 2), ("max_list", 2), ("max_member", 2), ("memberchk", 2),
+    ("min_list", 2), ("min_member", 2), ("nextto", 3), ("nth0", 3), ("nth1", 3),
+    ("numlist", 3), ("permutation", 2), ("prefix", 2), ("proper_length", 2),
+    ("reverse", 2), ("same_length", 2), ("select", 3), ("select", 4), ("selectchk", 3),
+    ("subset", 2), ("subtract", 3), ("sum_list", 2), ("sumlist", 2), ("union", 3),
+    ("exclude", 3), ("include", 3), ("partition", 4), ("foldl", 4),
+    *(("maplist", n) for n in range(2, 8)),
+})
+"""ProbLog built-ins and library predicates (``library(lists)``,
+``library(apply)``, …) that assess does not provide: a program that calls
+one without defining it is refused (``unsupported_builtin``), where it
+would otherwise fail silently as an undefined predicate."""
+
 Rule = ast.Clause | ast.Disjunction
 
 

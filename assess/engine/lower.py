@@ -40,7 +40,7 @@ from collections.abc import Iterable, Sequence
 
 from assess.analysis.grading import choice_probability, report_probability, source_clusters
 from assess.analysis.timeline import current_indicators, supersede
-from assess.check.walk import LIBRARY, heads
+from assess.check.walk import LIBRARY, UNSUPPORTED_BUILTINS, describe, heads
 from assess.diagnostics import COMMAND_LINE, AssessError, error
 from assess.engine import terms
 from assess.engine.ir import (
@@ -152,8 +152,12 @@ def pattern(atom: ast.Atom) -> IRAtom:
 
 
 def _body_item(
-    item: ast.BodyLiteral, names: _Vars, library: frozenset[tuple[str, int]] = frozenset()
+    item: ast.BodyLiteral, names: _Vars, library: frozenset[tuple[str, int]] = frozenset(),
+    defined: frozenset[tuple[str, int]] = frozenset(),
 ) -> IRBodyItem:
+    atom = item.atom if isinstance(item, ast.Negation) else item
+    if isinstance(atom, ast.Atom):
+        _provided(atom, defined)
     if isinstance(item, ast.Atom) and not item.contrary and item.signature in library:
         return _library_call(item, names)
     if isinstance(item, ast.Atom):
@@ -163,6 +167,16 @@ def _body_item(
     if isinstance(item, ast.Comparison):
         return IRCompare(item.op, _expr(item.left, names), _expr(item.right, names))
     return IRAssign(names(item.target), _expr(item.expr, names))
+
+
+def _provided(atom: ast.Atom, defined: frozenset[tuple[str, int]]) -> None:
+    """Refuse a ProbLog built-in that assess lacks, unless the program defines it."""
+    if atom.signature in UNSUPPORTED_BUILTINS and atom.signature not in defined:
+        raise AssessError([error(
+            "unsupported_builtin", atom.span,
+            f"{describe(atom.signature)} is a ProbLog built-in or library predicate "
+            "that assess does not provide (define it, or see the README's language section)",
+        )])
 
 
 def _library_call(atom: ast.Atom, names: _Vars) -> IRBodyItem:
@@ -205,6 +219,7 @@ class _Lowering:
         self._library: frozenset[tuple[str, int]] = frozenset()
         """The library predicates the program calls without defining them."""
         self._findall_goals: dict[Pred, ast.Span] = {}
+        self._defined: frozenset[tuple[str, int]] = frozenset()
 
     def run(self) -> IRProgram:
         defined = {
@@ -212,6 +227,7 @@ class _Lowering:
             for head in heads(s)
         } | {s.atom.signature for s in self.statements if isinstance(s, ast.Report)}
         self._library = LIBRARY - defined
+        self._defined = frozenset(defined)
         self._findall_goals = self._goals_of_findall()
         self._declarations()
         for statement in self.statements:
@@ -271,8 +287,10 @@ class _Lowering:
         elif isinstance(s, ast.Report):
             self._collect_report(s)
         elif isinstance(s, ast.Query):
+            _provided(s.atom, self._defined)
             self.ir.queries.append(IRQuery(lower_atom(s.atom, _Vars()), s))
         elif isinstance(s, ast.Evidence):
+            _provided(s.atom, self._defined)
             self.ir.evidence.append(IREvidence(lower_atom(s.atom, _Vars()), s.value, s))
         elif isinstance(s, ast.Superiority):
             self.ir.superiority.append((s.superior, s.inferior))
@@ -293,7 +311,7 @@ class _Lowering:
             return
         names = _Vars()
         head = lower_atom(clause.head, names)
-        body = tuple(_body_item(item, names, self._library) for item in clause.body)
+        body = tuple(_body_item(item, names, self._library, self._defined) for item in clause.body)
         self._add_rule(
             IRRule(
                 len(self.ir.rules), head, body, tuple(names.names), clause.kind,
@@ -307,7 +325,7 @@ class _Lowering:
         for choice in disjunction.choices:
             names = _Vars()
             head = lower_atom(choice.atom, names)
-            body = tuple(_body_item(item, names, self._library) for item in disjunction.body)
+            body = tuple(_body_item(item, names, self._library, self._defined) for item in disjunction.body)
             self._add_rule(
                 IRRule(
                     len(self.ir.rules), head, body, tuple(names.names), ast.RuleKind.STRICT,
