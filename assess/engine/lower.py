@@ -325,7 +325,10 @@ class _Lowering:
         for choice in disjunction.choices:
             names = _Vars()
             head = lower_atom(choice.atom, names)
-            body = tuple(_body_item(item, names, self._library, self._defined) for item in disjunction.body)
+            body = tuple(
+                _body_item(item, names, self._library, self._defined)
+                for item in disjunction.body
+            )
             self._add_rule(
                 IRRule(
                     len(self.ir.rules), head, body, tuple(names.names), ast.RuleKind.STRICT,
