@@ -42,6 +42,7 @@ from assess.engine.ir import (
     IConst,
     IRAssign,
     IRAtom,
+    IRFindall,
     IRLiteral,
     IStruct,
     ITerm,
@@ -50,7 +51,7 @@ from assess.engine.ir import (
     bind,
     term_vars,
 )
-from assess.engine.library import appended, collect, length_of, members, splits
+from assess.engine.library import appended, collect, length_of, members, splits, worlds
 from assess.engine.plans import Anti, Bind, Call, Collect, Match, Plan, Scan, Test, atom_vars
 from assess.engine.show import rule_text
 from assess.engine.terms import NUMERIC_COMPARE, Compound, number, numeric
@@ -203,9 +204,14 @@ def _collect(w: Writer, step: Collect, bound: set[int]) -> None:
         rows = w.input("set", goal)
     known = sorted((atom_vars(goal) | term_vars(item.template)) & bound)
     binding = "{" + ", ".join(f"{v}: v{v}" for v in known) + "}"
-    order = w.input("order", goal)
-    w.emit(f"e{n} = collect({rows}, {w.const(goal)}, {w.const(item.template)}, {binding}, "
-           f"{order})")
+    args = f"{rows}, {w.const(goal)}, {w.const(item.template)}, {binding}, {w.input('order', goal)}"
+    if w.record:
+        w.make_room(bound)
+        certain = w.input("certain", goal)
+        w.loop(f"for e{n}, h{n}, f{n} in worlds({args}, {certain}, {w.possible}):")
+        w.names.extend([f"h{n}", f"f{n}"])
+    else:
+        w.emit(f"e{n} = collect({args})")
     _matched(w, [(item.result, f"e{n}")], bound)
 
 
@@ -263,13 +269,18 @@ def generate(plan: Plan, record: bool = False, possible: bool = False) -> Compil
 
 
 def _record(w: Writer, head: str) -> None:
-    """Add the head and append the instance's rows for ``record.Recorder``."""
+    """Add the head and append the instance's rows for ``record.Recorder``:
+    a ``findall`` adds the rows that must fail after the negated literals',
+    and (a fourth part) those that must hold (``record.findall_items``)."""
     literals = [(n, i) for n, i in enumerate(w.plan.rule.body) if isinstance(i, IRLiteral)]
     pos = "".join(f"r{n}, " for n in range(sum(not i.negated for _, i in literals)))
     neg = "".join(f"{w.neg_names[n]}, " for n, i in literals if i.negated)
+    collected = [n for n, i in enumerate(w.plan.rule.body) if isinstance(i, IRFindall)]
+    neg += "".join(f"f{n}, " for n in collected)
+    held = "".join(f"h{n}, " for n in collected)
     w.emit(f"h = {head}")
     w.emit("add(h)")
-    w.emit(f"rec((h, ({pos}), ({neg})))")
+    w.emit(f"rec((h, ({pos}), ({neg}){f', ({held})' if collected else ''}))")
 
 
 def _vectorizable(step: Scan, bound: set[int], plan: Plan) -> bool:
@@ -351,7 +362,7 @@ def _compile(w: Writer) -> Compiled:
         "K": tuple(w.constants), "repeat": repeat, "power": power,
         "num": numeric, "as_term": number, "C": Compound, "bind": bind,
         "members": members, "splits": splits, "appended": appended, "length_of": length_of,
-        "collect": collect,
+        "collect": collect, "worlds": worlds,
     }
     widest = max((len(i.atom.args) for i in w.plan.rule.body if isinstance(i, IRLiteral)),
                  default=0)

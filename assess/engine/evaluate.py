@@ -50,7 +50,18 @@ from typing import Any
 
 from assess.diagnostics import AssessError, error
 from assess.engine.codegen import Compiled, generate
-from assess.engine.ir import GroundAtom, IConst, IRLiteral, IRProgram, IRRule, Pred, Value, bind
+from assess.engine.ir import (
+    ClauseOrder,
+    GroundAtom,
+    IConst,
+    IRLiteral,
+    IRProgram,
+    IRRule,
+    Pred,
+    Value,
+    bind,
+)
+from assess.engine.library import FindallRefused
 from assess.engine.plans import is_open, open_predicates, plan_rule
 from assess.engine.provenance import DerivationGraph
 from assess.engine.record import Instance, Recorder
@@ -96,8 +107,9 @@ class _Evaluation:
         """Per open predicate, the rows already answered (made, or no instance)."""
         self.demands = {p: self._demand_function(p) for p in self.open}
         self.component: frozenset[Pred] = frozenset()
-        self.fact_order: dict[Pred, dict[Row, int]] = {}
-        """The facts ``findall/3`` reads, in the order written (``IRProgram.fact_order``)."""
+        self.clause_order: dict[Pred, ClauseOrder] = {}
+        """The clauses ``findall/3`` reads, in order (``IRProgram.clause_order``)."""
+        self.facts = facts
 
     def run(self, asked: Collection[GroundAtom] = ()) -> Model:
         for component in strata(self.graph):
@@ -181,7 +193,9 @@ class _Evaluation:
             elif kind == "demand":
                 found.append(self.demands[pred])
             elif kind == "order":
-                found.append(self.fact_order.get(pred, {}))
+                found.append(self.clause_order.get(pred, ClauseOrder()))
+            elif kind == "certain":
+                found.append(self.facts.get(pred, frozenset()))
             else:
                 found.append(variable.index(positions))
         return tuple(found)
@@ -197,6 +211,8 @@ class _Evaluation:
         instances: list[Instance] = []
         try:
             compiled.run(self._inputs(compiled), out, instances.append)
+        except FindallRefused as exc:
+            raise AssessError([error("unsupported_findall", rule.span, str(exc))]) from None
         except TermTooDeep as exc:
             raise AssessError([error(
                 "term_too_deep", rule.span,
@@ -262,7 +278,7 @@ def evaluate(
             if all(isinstance(t, IConst) for t in a.args)
         ]
         evaluation = _Evaluation(rules, facts, record, possible, max_ground)
-        evaluation.fact_order = program.fact_order
+        evaluation.clause_order = program.clause_order
         return evaluation.run(asked)
     finally:
         if collecting:

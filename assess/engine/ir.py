@@ -191,6 +191,34 @@ class IREvidence:
 
 
 @dataclass
+class ClauseOrder:
+    """The clauses of one predicate in the order written, by their heads:
+    ``key(row)`` is the position of the first clause whose head matches the
+    row, and whether that head has variables (so that other rows share it)."""
+
+    ground: dict[tuple[Value, ...], int] = field(default_factory=dict)
+    patterns: list[tuple[int, IRAtom]] = field(default_factory=list)
+    count: int = 0
+
+    def add(self, head: IRAtom) -> None:
+        if all(isinstance(t, IConst) for t in head.args):
+            values = tuple(t.value for t in head.args if isinstance(t, IConst))
+            self.ground.setdefault(values, self.count)
+        else:
+            self.patterns.append((self.count, head))
+        self.count += 1
+
+    def key(self, row: tuple[Value, ...]) -> tuple[int, bool]:
+        found = self.ground.get(row, self.count)
+        for position, head in self.patterns:
+            if position >= found:
+                break
+            if bind(head, row) is not None:
+                return position, True
+        return found, False
+
+
+@dataclass
 class IRProgram:
     """A whole lowered program (all files of one invocation together)."""
 
@@ -211,9 +239,9 @@ class IRProgram:
     competing: list[ast.CompetingDecl] = field(default_factory=list)
     grades: dict[str, float] = field(default_factory=dict)
     """``grade XN = p.`` overrides of the default report probability table."""
-    fact_order: dict[Pred, dict[tuple[Value, ...], int]] = field(default_factory=dict)
-    """For each predicate a ``findall/3`` reads, its facts in the order written
-    (the order ``findall`` lists their answers in, as ProbLog's does)."""
+    clause_order: dict[Pred, ClauseOrder] = field(default_factory=dict)
+    """For each predicate a ``findall/3`` reads, its clauses in the order
+    written (the order ``findall`` lists their answers in, as ProbLog's does)."""
 
     def predicates(self) -> set[Pred]:
         """Every predicate that occurs anywhere in the program."""

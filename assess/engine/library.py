@@ -11,11 +11,13 @@ lists them), with ProbLog's meaning on ground terms:
 * ``length(L, N)``: once ``L`` is bound, ``N`` matches its length;
 * ``findall(T, G, L)``: once the variables ``G`` and ``T`` share with the
   rest of the rule are bound, ``L`` matches the list of ``T`` for every
-  answer of ``G``, in the order its facts are written, as ProbLog lists
-  them. ``G`` must be a predicate of certain facts (``lower`` refuses any
-  other as ``unsupported_findall``): the order ProbLog proves derived
-  answers in, and its findall over uncertain facts (a different list in
-  each world), are not reproduced.
+  answer of ``G`` (a literal of a lower stratum), in the order of the
+  clauses that make them, as ProbLog lists them. Under possible worlds the
+  list is a different one in each world: every subset of the uncertain
+  answers gives one ground instance that needs exactly those answers to
+  hold and the others to fail (``worlds``). Two answers from one clause
+  with variables in its head (whose order is ProbLog's search order), or
+  more than ``MAX_UNCERTAIN`` uncertain answers, are ``FindallRefused``.
 
 A term that is not a proper list (``a``, ``[a|b]``) has no length (an
 error, as in ProbLog) and cannot be
@@ -33,10 +35,21 @@ Example::
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
+from itertools import pairwise, product
 from operator import itemgetter
 
-from assess.engine.ir import IRAtom, IRCall, ITerm, Value, bind, build, match, term_vars
+from assess.engine.ir import (
+    ClauseOrder,
+    IRAtom,
+    IRCall,
+    ITerm,
+    Value,
+    bind,
+    build,
+    match,
+    term_vars,
+)
 from assess.engine.terms import NIL, list_items, make_list
 
 
@@ -94,17 +107,71 @@ def solutions(item: IRCall, binding: Mapping[int, Value]) -> list[dict[int, Valu
     return found
 
 
-def collect(
+class FindallRefused(ValueError):
+    """A ``findall/3`` this engine cannot answer as ProbLog would."""
+
+
+MAX_UNCERTAIN = 16
+"""Uncertain answers a ``findall/3`` may have: each subset is a world with its
+own list, so the grounding grows as 2 to this power."""
+
+
+def _answers(
     rows: Iterable[tuple[Value, ...]], goal: IRAtom, template: ITerm,
-    binding: Mapping[int, Value], order: Mapping[tuple[Value, ...], int],
-) -> Value:
-    """``findall``: the list of ``template`` for each row matching ``goal``
-    (given ``binding``), rows in ``order`` (the order the facts are written)."""
-    found: list[tuple[int, Value]] = []
+    binding: Mapping[int, Value], order: ClauseOrder,
+) -> list[tuple[tuple[Value, ...], Value]]:
+    """The rows matching ``goal`` with their template values, in the order of
+    the clauses that make them (``FindallRefused`` where two rows come from
+    one clause with variables: ProbLog's order among them is not known here)."""
+    found: list[tuple[tuple[int, bool], tuple[Value, ...], Value]] = []
     for row in rows:
         matched = bind(goal, row, binding)
         if matched is not None:
-            found.append((order[row], build(template, matched)))
+            found.append((order.key(row), row, build(template, matched)))
     found.sort(key=itemgetter(0))
-    result: Value = make_list([value for _, value in found])
+    keys = [f[0] for f in found]
+    for first, second in pairwise(keys):
+        if first == second:  # one clause with variables made both
+            raise FindallRefused(
+                f"findall/3 reads {goal.pred}, where two answers come from one rule with "
+                "variables in its head; the order of such answers is ProbLog's search "
+                "order, not reproduced here (findall over facts, or rules with ground heads)"
+            )
+    return [(row, value) for _, row, value in found]
+
+
+def collect(
+    rows: Iterable[tuple[Value, ...]], goal: IRAtom, template: ITerm,
+    binding: Mapping[int, Value], order: ClauseOrder,
+) -> Value:
+    """``findall`` in one model: the list of ``template`` for each row matching
+    ``goal`` (given ``binding``), in the order of their clauses."""
+    result: Value = make_list([v for _, v in _answers(rows, goal, template, binding, order)])
     return result
+
+
+def worlds(
+    rows: Iterable[tuple[Value, ...]], goal: IRAtom, template: ITerm,
+    binding: Mapping[int, Value], order: ClauseOrder, certain: Collection[tuple[Value, ...]],
+    possible: bool,
+) -> list[tuple[Value, tuple[tuple[Value, ...], ...], tuple[tuple[Value, ...], ...]]]:
+    """``findall`` over possible worlds, ProbLog's meaning: for each subset of
+    the uncertain answers (rows not in ``certain``), the list in the worlds
+    where exactly those hold, with the rows that must hold and those that
+    must fail. Without ``possible`` (one model), the one list of all."""
+    answers = _answers(rows, goal, template, binding, order)
+    uncertain = [n for n, (row, _) in enumerate(answers) if row not in certain]
+    if not possible:
+        return [(make_list([v for _, v in answers]), tuple(answers[n][0] for n in uncertain), ())]
+    if len(uncertain) > MAX_UNCERTAIN:
+        raise FindallRefused(
+            f"findall/3 over {goal.pred} has {len(uncertain)} uncertain answers, each subset "
+            f"a world of its own (at most {MAX_UNCERTAIN})"
+        )
+    found = []
+    for subset in product((True, False), repeat=len(uncertain)):
+        held = {n for n, keep in zip(uncertain, subset, strict=True) if keep}
+        failed = tuple(answers[n][0] for n in uncertain if n not in held)
+        kept = [v for n, (_, v) in enumerate(answers) if n not in uncertain or n in held]
+        found.append((make_list(kept), tuple(answers[n][0] for n in sorted(held)), failed))
+    return found

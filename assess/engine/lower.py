@@ -44,6 +44,7 @@ from assess.check.walk import LIBRARY, UNSUPPORTED_BUILTINS, describe, heads
 from assess.diagnostics import COMMAND_LINE, AssessError, error
 from assess.engine import terms
 from assess.engine.ir import (
+    ClauseOrder,
     GroundAtom,
     IBinary,
     IConst,
@@ -233,7 +234,6 @@ class _Lowering:
         for statement in self.statements:
             self._statement(statement)
         self._lower_reports()
-        self._check_findall()
         return self.ir
 
     def _goals_of_findall(self) -> dict[Pred, ast.Span]:
@@ -251,18 +251,6 @@ class _Lowering:
                         elif isinstance(goal, ast.Symbol):
                             goals.setdefault(Pred(goal.value, 0), item.span)
         return goals
-
-    def _check_findall(self) -> None:
-        """``findall/3`` lists the answers in the order the facts are written,
-        as ProbLog does; over anything else that order is not defined here."""
-        for rule in self.ir.rules:
-            span = self._findall_goals.get(rule.head.pred)
-            if span is not None:
-                raise AssessError([error(
-                    "unsupported_findall", span,
-                    f"findall/3 reads {rule.head.pred}, which has rules or uncertain facts "
-                    f"(at {rule.span}); findall/3 reads predicates of certain facts only",
-                )])
 
     def _declarations(self) -> None:
         for s in self.statements:
@@ -299,15 +287,19 @@ class _Lowering:
 
     def _add_rule(self, rule: IRRule) -> None:
         self.ir.rules.append(rule)
+        self._order(rule.head)
+
+    def _order(self, head: IRAtom) -> None:
+        """Note a clause of a predicate some ``findall/3`` reads, in order."""
+        if head.pred in self._findall_goals:
+            self.ir.clause_order.setdefault(head.pred, ClauseOrder()).add(head)
 
     def _clause(self, clause: ast.Clause) -> None:
         certain = clause.probability is None and clause.label is None
         ground = ground_atom(clause.head) if clause.is_fact and certain else None
         if ground is not None:
             self.ir.facts.setdefault(ground[0], set()).add(ground[1])
-            if ground[0] in self._findall_goals:
-                order = self.ir.fact_order.setdefault(ground[0], {})
-                order.setdefault(ground[1], len(order))
+            self._order(IRAtom(ground[0], tuple(IConst(v) for v in ground[1])))
             return
         names = _Vars()
         head = lower_atom(clause.head, names)

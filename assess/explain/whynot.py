@@ -32,6 +32,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from assess.engine.ir import (
+    ClauseOrder,
     GroundAtom,
     IBinary,
     IConst,
@@ -240,7 +241,7 @@ class Tracer:
             return [n for b in bindings for n in _solutions(item, b)]
         if isinstance(item, IRFindall):
             rows = self.possible.get(item.goal.pred, [])
-            order = self.compiled.ir.fact_order.get(item.goal.pred, {})
+            order = self.compiled.ir.clause_order.get(item.goal.pred, ClauseOrder())
             found = []
             for b in bindings:
                 n = dict(b)

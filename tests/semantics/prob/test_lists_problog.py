@@ -91,6 +91,15 @@ EXAMPLES = {
         "some(L) :- findall(X, item(X), L), L = [_|_]. query(none(_)). query(some(_)).",
         {"none(_)": 0.0, "some([1])": 1.0},
     ),
+    "findall_over_uncertain_facts": (
+        "0.4::a(1). 0.3::a(2). a(3). p(L) :- findall(X, a(X), L). query(p(_)).",
+        {"p([1, 2, 3])": 0.12, "p([1, 3])": 0.28, "p([2, 3])": 0.18, "p([3])": 0.42},
+    ),
+    "findall_over_rules_with_ground_heads": (
+        "0.3::a(1). 0.4::a(2). p(2) :- a(1). p(1) :- a(2). "
+        "f(N) :- findall(A, p(A), L), length(L, N). query(f(_)).",
+        {"f(0)": 0.42, "f(1)": 0.46, "f(2)": 0.12},
+    ),
     "findall_with_a_bound_variable": (
         "e(a, 1). e(b, 2). e(a, 3). n(a). n(b). "
         "out(N, L) :- n(N), findall(X, e(N, X), L). query(out(_, _)).",
@@ -154,9 +163,13 @@ def test_max_ground_stops_a_growing_list_first(tmp_path: Path) -> None:
     ("0.5::f(X).\nq(Y) :- f(Y).\nquery(q(a)).\n", "unsafe_variable"),
     ("l([a]).\nm(X) :- member(X, L).\nquery(m(_)).\n", "unsafe_variable"),
     ("q(1).\np(L) :- findall(X, (q(X), q(X)), L).\nquery(p(_)).\n", "syntax_error"),
-    ("q(X) :- r(X).\nr(1).\np(L) :- findall(X, q(X), L).\nquery(p(_)).\n",
+    ("q(X) :- r(X).\nr(1). r(2).\np(L) :- findall(X, q(X), L).\nquery(p(_)).\n",
      "unsupported_findall"),
-    ("0.5::q(1).\np(L) :- findall(X, q(X), L).\nquery(p(_)).\n", "unsupported_findall"),
+    ("p(L) :- findall(X, G, L).\nquery(p(_)).\n", "unsupported_findall"),
+    ("".join(f"0.5::q({n}).\n" for n in range(17)) + "p(L) :- findall(X, q(X), L).\n"
+     "query(p(_)).\n", "unsupported_findall"),
+    ("p(X) :- call(q, X).\nquery(p(_)).\n", "unsupported_builtin"),
+    ("q(1).\nquery(between(1, 3, 2)).\n", "unsupported_builtin"),
 ])
 def test_what_is_refused_is_refused_with_a_code(text: str, code: str) -> None:
     with pytest.raises(AssessError) as caught:
