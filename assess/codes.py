@@ -256,8 +256,8 @@ _RUN = (
     ),
     _error(
         Topic.RUN, "unsupported_findall",
-        "`findall/3` whose goal is not one atom (a conjunction or a variable), or whose goal "
-        "is uncertain in more than 16 of its answers",
+        "`findall/3` whose goal is not one atom (a variable), with more than 16 uncertain "
+        "answers, or with two answers from one rule with variables in its head",
     ),
     _error(
         Topic.RUN, "term_too_deep",
