@@ -108,9 +108,10 @@ def _term(term: ast.Term, names: _Vars) -> ITerm:
     if isinstance(term, ast.Compound):
         return _struct(term.functor, tuple(_term(a, names) for a in term.args), term.span)
     if isinstance(term, ast.ListTerm):
+        items = [_term(item, names) for item in term.items]  # variables numbered left to right
         tail = _term(term.tail, names) if term.tail is not None else IConst(terms.NIL)
-        for item in reversed(term.items):
-            tail = _struct(terms.CONS, (_term(item, names), tail), term.span)
+        for item in reversed(items):
+            tail = _struct(terms.CONS, (item, tail), term.span)
         return tail
     return IConst(constant(term))
 

@@ -15,6 +15,7 @@ Example::
 
 from __future__ import annotations
 
+from assess.check.walk import atom_vars
 from assess.engine.ir import (
     IBinary,
     IConst,
@@ -34,9 +35,10 @@ from assess.engine.ir import (
     IVar,
     Pred,
     Value,
+    term_vars,
 )
 from assess.engine.terms import CONS, NIL, Compound, Str, list_items
-from assess.syntax import ast, notation
+from assess.syntax import notation
 
 
 def value_text(value: Value) -> str:
@@ -146,10 +148,10 @@ def query_names(query: IRQuery) -> tuple[str, ...]:
     """The variable names the analyst wrote, in order of first appearance."""
     names: list[str] = []
     if query.origin is not None:
-        for term in query.origin.atom.args:
-            if isinstance(term, ast.Var) and (term.is_anonymous or term.name not in names):
+        for term in atom_vars(query.origin.atom):
+            if term.is_anonymous or term.name not in names:
                 names.append(term.name)
-    count = 1 + max((t.index for t in query.atom.args if isinstance(t, IVar)), default=-1)
+    count = 1 + max((v for t in query.atom.args for v in term_vars(t)), default=-1)
     return (*names, *(f"X{i}" for i in range(len(names), count)))
 
 
