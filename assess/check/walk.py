@@ -9,7 +9,7 @@ A predicate is **defined** by a clause or disjunction head, a report, or an
 ``indicator``/``hypothesis`` declaration (with as many arguments as it has
 parameters). It is **used** by a body literal (negated or not), a query, an
 evidence atom, a scenario expectation or a scenario's ``drop``. ``true/0``
-is built in.
+is built in, and the list library (``LIBRARY``) is provided.
 
 Example::
 
@@ -17,7 +17,7 @@ Example::
     >>> p = parse("p(X) :- q(X), \\\\+ r(X).")
     >>> sorted(a.predicate for a, _ in used_atoms([p]))
     ['q', 'r']
-    >>> sorted(defined_signatures([p]))
+    >>> sorted(defined_signatures([p]) - LIBRARY)
     [('p', 1), ('true', 0)]
 """
 
