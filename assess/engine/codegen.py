@@ -207,8 +207,8 @@ def _collect(w: Writer, step: Collect, bound: set[int]) -> None:
     args = f"{rows}, {w.const(goal)}, {w.const(item.template)}, {binding}, {w.input('order', goal)}"
     if w.record:
         w.make_room(bound)
-        certain = w.input("certain", goal)
-        w.loop(f"for e{n}, h{n}, f{n} in worlds({args}, {certain}, {w.possible}):")
+        certain, group = w.input("certain", goal), w.input("group", goal)
+        w.loop(f"for e{n}, h{n}, f{n} in worlds({args}, {certain}, {w.possible}, {group}):")
         w.names.extend([f"h{n}", f"f{n}"])
     else:
         w.emit(f"e{n} = collect({args})")

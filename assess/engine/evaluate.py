@@ -44,7 +44,7 @@ Example::
 from __future__ import annotations
 
 import gc
-from collections.abc import Callable, Collection
+from collections.abc import Callable, Collection, Hashable
 from dataclasses import dataclass
 from typing import Any
 
@@ -166,6 +166,33 @@ class _Evaluation:
 
         return demand
 
+    def _group_function(self, pred: Pred) -> Callable[[Row], Hashable]:
+        """For ``findall``: a key per row of ``pred`` that rows holding in the
+        same worlds share: their recorded derivations, when every one is by
+        a rule with no weight, label or choice and nothing contradicts
+        ``pred``; otherwise the row itself."""
+        recorder = self.recorder
+        plain = {
+            r.id for r in self.rules
+            if r.probability is None and r.label is None and r.disjunction is None
+            and r.kind is RuleKind.STRICT and not is_open(r)
+        }
+        contested = pred.complement in self.graph.nodes
+        if recorder is None or contested:
+            return lambda row: row
+        ids, graph = recorder.ids(pred), recorder.graph
+
+        def group(row: Row) -> Hashable:
+            atom = ids.get(row)
+            if atom is None:
+                return row
+            derivations = graph.derivations_of(atom)
+            if not derivations or any(d.rule not in plain for d in derivations):
+                return row
+            return frozenset((d.pos, d.neg) for d in derivations)
+
+        return group
+
     def _make_asked(self) -> None:
         """Make the instances of open predicates asked for: each open rule
         whose head matches derives it (a choice of its own per instance)."""
@@ -196,6 +223,8 @@ class _Evaluation:
                 found.append(self.clause_order.get(pred, ClauseOrder()))
             elif kind == "certain":
                 found.append(self.facts.get(pred, frozenset()))
+            elif kind == "group":
+                found.append(self._group_function(pred))
             else:
                 found.append(variable.index(positions))
         return tuple(found)

@@ -35,7 +35,7 @@ Example::
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable, Mapping
+from collections.abc import Callable, Collection, Hashable, Iterable, Mapping
 from itertools import pairwise, product
 from operator import itemgetter
 
@@ -153,24 +153,31 @@ def collect(
 def worlds(
     rows: Iterable[tuple[Value, ...]], goal: IRAtom, template: ITerm,
     binding: Mapping[int, Value], order: ClauseOrder, certain: Collection[tuple[Value, ...]],
-    possible: bool,
+    possible: bool, group: Callable[[tuple[Value, ...]], Hashable] = lambda row: row,
 ) -> list[tuple[Value, tuple[tuple[Value, ...], ...], tuple[tuple[Value, ...], ...]]]:
     """``findall`` over possible worlds, ProbLog's meaning: for each subset of
     the uncertain answers (rows not in ``certain``), the list in the worlds
     where exactly those hold, with the rows that must hold and those that
-    must fail. Without ``possible`` (one model), the one list of all."""
+    must fail. Answers whose rows ``group`` gives one key hold in the same
+    worlds (the same derivations, by rules without weights), so they are
+    kept or left out together. Without ``possible`` (one model), the one list
+    of all."""
     answers = _answers(rows, goal, template, binding, order)
     uncertain = [n for n, (row, _) in enumerate(answers) if row not in certain]
     if not possible:
         return [(make_list([v for _, v in answers]), tuple(answers[n][0] for n in uncertain), ())]
-    if len(uncertain) > MAX_UNCERTAIN:
+    groups: dict[Hashable, list[int]] = {}
+    for n in uncertain:
+        groups.setdefault(group(answers[n][0]), []).append(n)
+    if len(groups) > MAX_UNCERTAIN:
         raise FindallRefused(
-            f"findall/3 over {goal.pred} has {len(uncertain)} uncertain answers, each subset "
+            f"findall/3 over {goal.pred} has {len(groups)} uncertain answers, each subset "
             f"a world of its own (at most {MAX_UNCERTAIN})"
         )
     found = []
-    for subset in product((True, False), repeat=len(uncertain)):
-        held = {n for n, keep in zip(uncertain, subset, strict=True) if keep}
+    for subset in product((True, False), repeat=len(groups)):
+        held = {n for members, keep in zip(groups.values(), subset, strict=True) if keep
+                for n in members}
         failed = tuple(answers[n][0] for n in uncertain if n not in held)
         kept = [v for n, (_, v) in enumerate(answers) if n not in uncertain or n in held]
         found.append((make_list(kept), tuple(answers[n][0] for n in sorted(held)), failed))

@@ -53,7 +53,9 @@ from assess.syntax.ast import ArithOp
 Input = tuple[str, Any, tuple[int, ...]]
 """``(kind, pred, positions)``: kind ``recent``, ``set``, ``index``,
 ``demand`` (the function that makes an asked instance of an open predicate)
-or ``order`` (the facts ``findall`` reads, row -> position written)."""
+``order`` (the clauses ``findall`` reads, in order: ``ir.ClauseOrder``),
+``certain`` (the rows of its goal that are certain facts) or ``group`` (a key
+per row of its goal that rows holding in the same worlds share)."""
 
 ARITH = {
     ArithOp.ADD: "+", ArithOp.SUB: "-", ArithOp.MUL: "*", ArithOp.DIV: "/",

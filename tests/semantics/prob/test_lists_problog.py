@@ -100,6 +100,12 @@ EXAMPLES = {
         "f(N) :- findall(A, p(A), L), length(L, N). query(f(_)).",
         {"f(0)": 0.42, "f(1)": 0.46, "f(2)": 0.12},
     ),
+    "findall_answers_that_hold_together_go_together": (
+        "0.3::a(1). 0.4::a(2). p(1) :- a(1). p(2) :- a(1). p(3) :- a(2). p(4) :- a(2). "
+        "f(L) :- findall(q(A), p(A), L). query(f(_)).",
+        {"f([])": 0.42, "f([q(1), q(2), q(3), q(4)])": 0.12, "f([q(1), q(2)])": 0.18,
+         "f([q(3), q(4)])": 0.28},
+    ),
     "findall_with_a_bound_variable": (
         "e(a, 1). e(b, 2). e(a, 3). n(a). n(b). "
         "out(N, L) :- n(N), findall(X, e(N, X), L). query(out(_, _)).",
