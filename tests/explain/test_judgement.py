@@ -145,6 +145,16 @@ def test_assess_run_prints_the_judgements_and_other_queries(tmp_path: Path) -> N
     assert [h["name"] for h in data["hypotheses"]] == ["feint", "attack", "buildup"]
 
 
+def test_assess_run_verbose_names_rules_and_places() -> None:
+    code, plain = run("run", str(FIXTURE))
+    assert code == 0 and "[" not in plain and "judgement.assess:" not in plain
+    code, verbose = run("run", "--verbose", str(FIXTURE))
+    assert code == 0
+    assert "For: [show] (judgement.assess:21) raises it from 21 % to 59 %" in verbose
+    assert run("run", "--verbose", "--format", "json", str(FIXTURE))[1] == run(
+        "run", "--format", "json", str(FIXTURE))[1]
+
+
 def test_python_api_returns_typed_judgements() -> None:
     judged = load(str(FIXTURE)).assess()
     feint = judged.judgement("feint")
