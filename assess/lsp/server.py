@@ -33,6 +33,7 @@ from importlib import metadata
 from typing import Any, TypeVar, cast
 
 from lsprotocol import types
+from lsprotocol.types import Diagnostic as ProtocolDiagnostic
 from pygls import uris
 from pygls.exceptions import JsonRpcException, JsonRpcInvalidParams
 from pygls.lsp.server import LanguageServer
@@ -184,7 +185,7 @@ def lsp_diagnostic(d: Diagnostic, path: str, lines: list[str]) -> types.Diagnost
         span_range(d.span, lines) if here and d.span is not None
         else types.Range(types.Position(0, 0), types.Position(0, 1))
     )
-    return types.Diagnostic(
+    return ProtocolDiagnostic(
         range=where, message=message, severity=SEVERITIES[d.severity], code=d.code,
         source="assess",
         related_information=related,
