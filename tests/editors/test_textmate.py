@@ -100,7 +100,8 @@ def test_each_kind_of_token_gets_its_scope() -> None:
 @pytest.mark.parametrize(("text", "expected"), [
     ('source isw "ISW" reliability B derived_from x.', [
         ("source", "storage.type.source.assess"), ("isw", "entity.name.type.source.assess"),
-        ('"ISW"', "string.quoted.double.assess"), ("reliability", "keyword.other.reliability.assess"),
+        ('"ISW"', "string.quoted.double.assess"),
+        ("reliability", "keyword.other.reliability.assess"),
         ("B", "constant.language.reliability.assess"), ("derived_from", "keyword.other.assess"),
         ("x", "constant.other.symbol.assess"), (".", "punctuation.terminator.assess")]),
     ('report troops(12500) by isw credibility 2 on 2022-12-15 "a \\"b\\"".', [
