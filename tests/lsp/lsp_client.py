@@ -50,7 +50,8 @@ class Client:
             "processId": os.getpid(),
             "rootUri": uri(root),
             "workspaceFolders": [{"uri": uri(root), "name": root.name}],
-            "capabilities": {"textDocument": {"hover": {"contentFormat": ["markdown"]}}},
+            "capabilities": {"textDocument": {
+                "hover": {"contentFormat": ["markdown"]}, "rename": {"prepareSupport": True}}},
         })
         self.notify("initialized", {})
 
@@ -88,20 +89,28 @@ class Client:
         for line in self.process.stderr:
             self.stderr.append(line)
 
+    def _file(self, message: dict[str, Any]) -> None:
+        if "id" in message:
+            self.responses[message["id"]] = message
+        else:
+            self.notifications.append(message)
+
     def _wait(self, done: Any, timeout: float = TIMEOUT) -> None:
+        """File what has arrived, then wait until ``done()``."""
+        while True:
+            try:
+                self._file(self.arrived.get_nowait())
+            except queue.Empty:
+                break
         deadline = time.monotonic() + timeout
         while not done():
             left = deadline - time.monotonic()
             if left <= 0:
                 raise TimeoutError(b"".join(self.stderr[-40:]).decode("utf-8", "replace"))
             try:
-                message = self.arrived.get(timeout=left)
+                self._file(self.arrived.get(timeout=left))
             except queue.Empty:
                 continue
-            if "id" in message:
-                self.responses[message["id"]] = message
-            else:
-                self.notifications.append(message)
 
     # -- requests and notifications ----------------------------------------------
 
@@ -121,16 +130,29 @@ class Client:
     def notify(self, method: str, params: Any) -> None:
         self._send({"method": method, "params": params})
 
-    def diagnostics(self, document: str, version: int | None = None) -> list[dict[str, Any]]:
-        """The latest diagnostics published for ``document`` (at ``version``)."""
+    def mark(self) -> int:
+        """Where the notifications stand now (for ``diagnostics(since=…)``)."""
+        self._wait(lambda: True, 0)
+        return len(self.notifications)
+
+    def diagnostics(
+        self, document: str, version: int | None = None, since: int = 0,
+        until: Any = None,
+    ) -> list[dict[str, Any]]:
+        """The latest diagnostics published for ``document`` (at ``version``,
+        after the ``since`` first notifications; once ``until(them)`` holds)."""
         def published() -> list[dict[str, Any]]:
             return [
-                n["params"] for n in self.notifications
+                n["params"] for n in self.notifications[since:]
                 if n.get("method") == "textDocument/publishDiagnostics"
                 and n["params"]["uri"] == document
                 and (version is None or n["params"].get("version") == version)
             ]
-        self._wait(lambda: bool(published()))
+        def arrived() -> bool:
+            found = published()
+            return bool(found) and (until is None or until(found[-1]["diagnostics"]))
+
+        self._wait(arrived)
         return list(published()[-1]["diagnostics"])
 
     def messages(self, method: str) -> list[dict[str, Any]]:
@@ -140,8 +162,10 @@ class Client:
     # -- documents ---------------------------------------------------------------
 
     def open(self, path: Path, text: str | None = None) -> str:
-        """Open ``path`` (with ``text``, or its own); its URI."""
+        """Open ``path`` (with ``text``, or its own; closed first if open); its URI."""
         document = uri(path)
+        if document in self.versions:
+            self.notify("textDocument/didClose", {"textDocument": {"uri": document}})
         self.versions[document] = 1
         self.notify("textDocument/didOpen", {"textDocument": {
             "uri": document, "languageId": "assess", "version": 1,
@@ -163,6 +187,10 @@ class Client:
         """Text document position params (0-based, as the protocol counts)."""
         return {"textDocument": {"uri": document},
                 "position": {"line": line, "character": character}}
+
+    def close_document(self, document: str) -> None:
+        self.notify("textDocument/didClose", {"textDocument": {"uri": document}})
+        self.versions.pop(document, None)
 
     def close(self) -> int:
         """Shut the server down as an editor does; its exit code."""
