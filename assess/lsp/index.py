@@ -20,6 +20,10 @@ source      ``source name …``                           ``by``, ``derived_from
                                                         ``cites``, ``drop source``
 ==========  =========================================  ==========================
 
+A CSV file of reports names indicators and sources too, one per cell of
+its ``indicator`` and ``source`` columns (``table_occurrences``): a cell
+of the indicator column defines its predicate, as a report does.
+
 A predicate is its name: ``p/1`` and ``p/2`` share one (the checks call a
 name used at two arities a mistake), and ``~p`` names ``p``. Positions are
 the parser's: 1-based lines and columns counted in characters.
@@ -40,6 +44,7 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, fields, is_dataclass
 
+from assess.analysis.csvtext import CsvSyntaxError, records
 from assess.syntax import ast
 
 PREDICATE, LABEL, SOURCE = "predicate", "label", "source"
@@ -49,6 +54,7 @@ _LEXEME = re.compile(
     r"|(?P<name>(?<![A-Za-z0-9_])[a-z][A-Za-z0-9_]*)"
 )
 """Comments, strings and quoted symbols (skipped), and names (kept)."""
+_NAME = re.compile(r"[a-z][A-Za-z0-9_]*")
 
 
 @dataclass(frozen=True, slots=True)
@@ -227,3 +233,39 @@ def _match(
                 yield table.occurrence(kind, written[i], definition, declared and definition)
                 position = i + 1
                 break
+
+
+TABLE_COLUMNS = {"indicator": PREDICATE, "source": SOURCE}
+"""The columns of a CSV file of reports (``analysis.loading``) that hold names."""
+
+
+def table_occurrences(path: str, text: str) -> list[Occurrence]:
+    """The indicators (``~name`` names ``name``) and sources that the CSV file
+    of reports ``path`` (holding ``text``) names, one per cell; none if it
+    is not CSV.
+
+    >>> [(o.kind, o.name, o.span.line, o.span.column)
+    ...  for o in table_occurrences("r.csv", 'Source,indicator\\nisw,"~convoy"')]
+    [('source', 'isw', 2, 1), ('predicate', 'convoy', 2, 7)]
+    """
+    try:
+        rows = list(records(text))
+    except CsvSyntaxError:
+        return []
+    if not rows:
+        return []
+    kinds = {i: TABLE_COLUMNS.get(cell.value.strip().lower()) for i, cell in enumerate(rows[0])}
+    found: list[Occurrence] = []
+    for row in rows[1:]:
+        for i, cell in enumerate(row):
+            kind = kinds.get(i)
+            written = cell.value.lstrip()
+            column = cell.column + (1 if cell.quoted else 0) + len(cell.value) - len(written)
+            if written.startswith("~"):
+                written, column = written[1:], column + 1
+            name = written.strip()
+            if kind is None or not _NAME.fullmatch(name) or written[: len(name)] != name:
+                continue
+            span = ast.Span(path, cell.line, column, cell.line, column + len(name))
+            found.append(Occurrence(kind, name, span, definition=kind == PREDICATE))
+    return found

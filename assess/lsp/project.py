@@ -37,7 +37,7 @@ from dataclasses import dataclass
 
 from assess.check import workspace_findings
 from assess.diagnostics import AssessError, Diagnostic
-from assess.lsp.index import Occurrence, occurrences
+from assess.lsp.index import Occurrence, occurrences, table_occurrences
 from assess.syntax.ast import Program
 from assess.syntax.parser import parse
 from assess.syntax.source import decode_source, read_source
@@ -45,6 +45,7 @@ from assess.workspace import Workspace
 
 CHECK_WITH = re.compile(r"%\s*check with:\s*(.+)")
 LOADS = re.compile(r"""\bload\s+"([^"\n]+\.assess)"\s*\.""")
+CSV_LOADS = re.compile(r"""\bload\s+"([^"\n]+\.csv)"\s*\.""")
 SKIPPED_FOLDERS = frozenset({"node_modules", "__pycache__", "site-packages"})
 MAX_FILES = 5_000
 """At most this many ``.assess`` files are read under the editor's folders."""
@@ -146,6 +147,15 @@ class Project:
         text = self.text(path) or ""
         return [normal(os.path.join(folder, name)) for name in LOADS.findall(text)]
 
+    def tables(self, path: str) -> list[str]:
+        """The CSV files of reports that the files of ``path``'s group load."""
+        found = []
+        for file in self.group(path):
+            folder = os.path.dirname(file)
+            found += [normal(os.path.join(folder, name))
+                      for name in CSV_LOADS.findall(self.text(file) or "")]
+        return sorted(set(found))
+
     def checked_together(self, path: str) -> list[str]:
         """The files ``assess check`` reads for ``path``: its companions, then it."""
         path = normal(path)
@@ -186,13 +196,18 @@ class Project:
         return sorted(seen)
 
     def names(self, path: str) -> list[Occurrence]:
-        """Every name written in ``path``'s group (a file that does not parse
-        now counts with its last parse that did)."""
+        """Every name written in ``path``'s group and the CSV files of reports
+        it loads (a file that does not parse now counts with its last parse
+        that did)."""
         found: list[Occurrence] = []
         for file in self.group(path):
             parsed = self.last_good(file)
             if parsed is not None:
                 found.extend(parsed.names)
+        for table in self.tables(path):
+            text = self.text(table)
+            if text is not None:
+                found.extend(table_occurrences(table, text))
         return found
 
     # -- checking ------------------------------------------------------------

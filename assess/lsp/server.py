@@ -320,8 +320,9 @@ def rename(params: types.RenameParams) -> types.WorkspaceEdit | None:
     if not NAME.match(params.new_name):
         raise_error(f"{params.new_name!r} is not a name: a lower-case letter, then letters, "
                     "digits or _")
+    path = _path(params.text_document.uri)
     edits: dict[str, list[types.TextEdit]] = {}
-    for o in server.project.names(_path(params.text_document.uri)):
+    for o in server.project.names(path):
         if _same(found, o):
             uri = uris.from_fs_path(o.span.file) or o.span.file
             edits.setdefault(uri, []).append(types.TextEdit(span_range(o.span), params.new_name))
@@ -346,8 +347,8 @@ def formatting(params: types.DocumentFormattingParams) -> list[types.TextEdit] |
     new = format_program(parsed.program, line_ending(parsed.text))
     if new == parsed.text:
         return []
-    lines = parsed.text.split("\n")
-    end = types.Position(len(lines), 0)
+    lines = [line + "\n" for line in parsed.text.split("\n")]
+    end = _position(lines, len(lines), len(lines[-1]))
     return [types.TextEdit(types.Range(types.Position(0, 0), end), new)]
 
 

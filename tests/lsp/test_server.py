@@ -355,6 +355,24 @@ def test_rename_to_what_is_not_a_name_is_refused(client: Client, project: Path) 
     assert "is not a name" in answer["error"]["message"]
 
 
+def test_rename_reaches_the_tables_of_reports_loaded(client: Client) -> None:
+    rules = REPO / "examples" / "ach_demo" / "rules.assess"
+    table = REPO / "examples" / "ach_demo" / "reports.csv"
+    client.open(REPO / "examples" / "ach_demo" / "evidence.assess")
+    document = client.open(rules)
+    line, column = find(rules, "source imagery ")
+    found = locations(client.request("textDocument/references", {
+        **client.at(document, line, column + 8), "context": {"includeDeclaration": True}}))
+    assert [f for f in found if f[0] == "reports.csv"] == [
+        ("reports.csv", 1, 13, "imagery")]
+    edit = client.request("textDocument/rename", {
+        **client.at(document, line, column + 8), "newName": "satellite"})
+    assert {Path(u).name for u in edit["changes"]} == {"rules.assess", "reports.csv"}
+    renamed = apply(table.read_text(encoding="utf-8"), edit["changes"][uri(table)])
+    assert renamed.split("\n")[1].startswith("sts_imagery,,satellite,2,")
+    client.close_document(document)
+
+
 # ---- formatting and completion ------------------------------------------------------------
 
 
