@@ -170,9 +170,25 @@ def test_diagnostics_are_what_check_reports(client: Client, project: Path) -> No
         unknown = next(d for d in found if d["code"] == "unknown_source")
         assert "did you mean pentagon" in unknown["message"]
         assert unknown["severity"] == 1
+        text = hover_text(client, document, 1, 10)
+        assert "no reading: " in text and "typo.assess" in text
     finally:
         client.close_document(document)
         broken.unlink()
+
+
+def test_columns_are_counted_as_the_client_counts_them(client: Client, project: Path) -> None:
+    """UTF-16 code units by default: an emoji before a name counts two."""
+    since = client.mark()
+    document = client.open(project / "wide.assess", "/* \U0001F600 */ p :- q.\n")
+    found = client.diagnostics(document, 1, since)
+    assert [(d["code"], d["range"]["start"]["character"], d["range"]["end"]["character"])
+            for d in found] == [("undefined_predicate", 14, 15)]
+    answer = client.request("textDocument/references", {
+        **client.at(document, 0, 14), "context": {"includeDeclaration": True}})
+    assert [(r["range"]["start"]["character"], r["range"]["end"]["character"])
+            for r in answer] == [(14, 15)]
+    client.close_document(document)
 
 
 def test_diagnostics_follow_typing(client: Client, project: Path) -> None:
