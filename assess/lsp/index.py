@@ -42,7 +42,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, fields, is_dataclass
+from dataclasses import dataclass, field, fields, is_dataclass
 
 from assess.analysis.csvtext import CsvSyntaxError, records
 from assess.syntax import ast
@@ -80,6 +80,8 @@ class Occurrence:
     definition: bool
     declared: bool = False
     """Defined by a declaration (``source``, ``indicator``, ``hypothesis``)."""
+    atom: ast.Atom | None = field(default=None, compare=False, repr=False)
+    """The atom whose predicate this is, when it is one."""
 
 
 def names(text: str) -> list[Name]:
@@ -110,11 +112,12 @@ class _Names:
         return self.found[start:end]
 
     def occurrence(
-        self, kind: str, name: Name, definition: bool, declared: bool = False
+        self, kind: str, name: Name, definition: bool, declared: bool = False,
+        atom: ast.Atom | None = None,
     ) -> Occurrence:
         span = ast.Span(self.file, name.line, name.column, name.line,
                         name.column + len(name.text))
-        return Occurrence(kind, name.text, span, definition, declared)
+        return Occurrence(kind, name.text, span, definition, declared, atom)
 
 
 def occurrences(program: ast.Program, text: str) -> list[Occurrence]:
@@ -167,7 +170,7 @@ def _statement(table: _Names, statement: object) -> Iterator[Occurrence]:
         covered.append(atom.span)
         for name in table.within(atom.span)[:1]:
             if name.text == atom.predicate:
-                yield table.occurrence(PREDICATE, name, id(atom) in defined)
+                yield table.occurrence(PREDICATE, name, id(atom) in defined, atom=atom)
     outside = [n for n in table.within(span) if not any(_inside(n, s) for s in covered)]
     yield from _declared_names(table, statement, outside)
 

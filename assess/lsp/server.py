@@ -41,19 +41,15 @@ from pygls.workspace.position_codec import ServerTextPosition
 
 from assess.codes import Severity
 from assess.diagnostics import Diagnostic
+from assess.lsp.complete import completions
 from assess.lsp.hover import Hovers
-from assess.lsp.index import LABEL, PREDICATE, SOURCE, Occurrence, atoms
+from assess.lsp.index import PREDICATE, Occurrence
 from assess.lsp.project import Project, normal
 from assess.syntax import ast
 from assess.syntax.printer import format_program, formatting_disabled, line_ending
 
 F = TypeVar("F", bound=Callable[..., Any])
-NAME = re.compile(r"[a-z][A-Za-z0-9_]*$")
-KEYWORDS = (
-    "source", "indicator", "hypothesis", "competing", "conflict", "report", "load",
-    "grade", "scenario", "query", "evidence", "expect", "drop", "reliability",
-    "derived_from", "credibility", "current", "by", "on", "cites", "within", "not",
-)
+NAME = re.compile(r"[a-z][A-Za-z0-9_]*")
 SEVERITIES = {
     Severity.ERROR: types.DiagnosticSeverity.Error,
     Severity.WARNING: types.DiagnosticSeverity.Warning,
@@ -250,31 +246,10 @@ def hover(params: types.HoverParams) -> types.Hover | None:
     found = _occurrence(params.text_document.uri, params.position)
     if found is None:
         return None
-    path = _path(params.text_document.uri)
-    parsed = server.project.parsed(path)
-    atom = None
-    if found.kind == PREDICATE and parsed is not None and parsed.program is not None:
-        atom = _atom_at(parsed.program, found.span)
-    text = server.hovers.hover(path, found, atom)
+    text = server.hovers.hover(_path(params.text_document.uri), found, found.atom)
     return types.Hover(
         types.MarkupContent(types.MarkupKind.Markdown, text), span_range(found.span)
     )
-
-
-def _atom_at(program: ast.Program, span: ast.Span) -> ast.Atom | None:
-    """The atom whose predicate is written at ``span``."""
-    for statement in program.statements:
-        for atom in atoms(statement):
-            s = atom.span
-            if (s.line, s.column) <= (span.line, span.column) < (s.end_line, s.end_column) \
-                    and atom.predicate == _written(span):
-                return atom
-    return None
-
-
-def _written(span: ast.Span) -> str:
-    line = (server.project.text(span.file) or "").split("\n")[span.line - 1]
-    return line[span.column - 1: span.end_column - 1]
 
 
 @server.feature(types.TEXT_DOCUMENT_DEFINITION)
@@ -317,7 +292,7 @@ def rename(params: types.RenameParams) -> types.WorkspaceEdit | None:
     found = _occurrence(params.text_document.uri, params.position)
     if found is None:
         return None
-    if not NAME.match(params.new_name):
+    if not NAME.fullmatch(params.new_name):
         raise_error(f"{params.new_name!r} is not a name: a lower-case letter, then letters, "
                     "digits or _")
     path = _path(params.text_document.uri)
@@ -362,40 +337,8 @@ def completion(params: types.CompletionParams) -> types.CompletionList | None:
     document = server.workspace.get_text_document(uri)
     point = document.position_from_client_units(params.position)
     before = document.lines[point.line][: point.character] if document.lines else ""
-    kinds = _wanted(before)
-    named = server.project.names(_path(uri))
-    items: dict[str, types.CompletionItem] = {}
-    for o in named:
-        if o.kind in kinds and o.name not in items:
-            items[o.name] = types.CompletionItem(
-                o.name, kind=_ITEM_KINDS[o.kind], detail=o.kind
-            )
-    if PREDICATE in kinds:
-        for word in KEYWORDS:
-            items.setdefault(word, types.CompletionItem(
-                word, kind=types.CompletionItemKind.Keyword))
-    return types.CompletionList(is_incomplete=False, items=list(items.values()))
-
-
-_ITEM_KINDS = {
-    PREDICATE: types.CompletionItemKind.Function,
-    LABEL: types.CompletionItemKind.Reference,
-    SOURCE: types.CompletionItemKind.Constant,
-}
-_SOURCE_BEFORE = re.compile(
-    r"(?:\bby|\bcites|\bderived_from(?:\s+[a-z][A-Za-z0-9_]*\s*,)*|\bdrop\s+source)\s+"
-    r"[a-z]?[A-Za-z0-9_]*$"
-)
-_LABEL_BEFORE = re.compile(r"\[\s*[a-z]?[A-Za-z0-9_]*$")
-
-
-def _wanted(before: str) -> set[str]:
-    """What may be typed after ``before`` (the line up to the cursor)."""
-    if _SOURCE_BEFORE.search(before):
-        return {SOURCE}
-    if _LABEL_BEFORE.search(before):
-        return {LABEL}
-    return {PREDICATE}
+    items = completions(before, server.project.names(_path(uri)))
+    return types.CompletionList(is_incomplete=False, items=items)
 
 
 def serve() -> None:

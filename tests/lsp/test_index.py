@@ -16,7 +16,8 @@ from assess.syntax.parser import parse
 REPO = Path(__file__).resolve().parents[2]
 
 
-@pytest.mark.parametrize("name", ["assess.lsp.index", "assess.lsp.project", "assess.lsp.hover"])
+@pytest.mark.parametrize("name", ["assess.lsp.index", "assess.lsp.project", "assess.lsp.hover",
+                                  "assess.lsp.complete"])
 def test_docstring_examples(name: str) -> None:
     result = doctest.testmod(importlib.import_module(name))
     assert result.attempted > 0 and result.failed == 0
