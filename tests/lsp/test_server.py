@@ -74,6 +74,9 @@ def check_json(*paths: Path) -> list[dict[str, Any]]:
         check=False,
     )
     document = json.loads(done.stdout)
+    if isinstance(document, dict):  # the findings inside a document about the command
+        document = next(v for v in document.values() if isinstance(v, list) and all(
+            isinstance(f, dict) and "code" in f for f in v))
     assert isinstance(document, list)
     return document
 
