@@ -108,8 +108,15 @@ class Hovers:
             if len(contexts) > 1 or len(paths) > 1:
                 shown = ", ".join(os.path.basename(p) for p in paths)
                 lines.append(f"*Read with {escape(shown)}:*")
+            elif self._has_evidence(paths[0]):
+                lines.append("*Read alone: open an evidence file that names it in "
+                             "`% check with:` to read them together.*")
             lines.append(self._answer(reading, occurrence.name, atom))
         return "\n\n".join(line for line in lines if line)
+
+    def _has_evidence(self, path: str) -> bool:
+        """Whether some file of ``path``'s group is checked with it."""
+        return any(path in self.project.companions(f) for f in self.project.group(path))
 
     # -- declarations --------------------------------------------------------
 
