@@ -360,10 +360,11 @@ def test_rename_a_source_everywhere_and_the_reading_stays(
         target.write_text(apply(text, edit["changes"].get(uri(project / name), [])),
                           encoding="utf-8")
     assert "pentagon" not in (tmp_path / FLAGSHIP[1]).read_text(encoding="utf-8")
-    before = assess.load(str(rules(project)), str(evidence(project))).assess()
-    after = assess.load(str(tmp_path / FLAGSHIP[0]), str(tmp_path / FLAGSHIP[1])).assess()
-    assert [(j.name, j.probability) for j in after.judgements] == [
-        (j.name, j.probability) for j in before.judgements]
+    before = assess.load(str(rules(project)), str(evidence(project))).prob()
+    after = assess.load(str(tmp_path / FLAGSHIP[0]), str(tmp_path / FLAGSHIP[1])).prob()
+    assert [(a.text, a.probability) for a in after.answers] == [
+        (a.text, a.probability) for a in before.answers]
+    assert len(before.answers) == 8  # every hypothesis
 
 
 def test_rename_to_what_is_not_a_name_is_refused(client: Client, project: Path) -> None:
