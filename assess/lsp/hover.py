@@ -217,8 +217,8 @@ def _judgement(j: Any) -> str:
     lines = [
         f"{code(j.name)}: **{escape(_chance(j.probability))}**{where}",
         f"“{escape(j.description)}”",
-        escape(argument_text(j.support, j.probability, "for")),
-        escape(argument_text(j.against, j.probability, "against")),
+        escape(argument_text(j.support, j.probability, "for", verbose=True)),
+        escape(argument_text(j.against, j.probability, "against", verbose=True)),
     ]
     if (contest := contest_text(j)) is not None:
         lines.append(escape(contest))
