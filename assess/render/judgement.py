@@ -33,6 +33,8 @@ from assess.explain.arguments import Argument, report_text
 from assess.explain.judgement import Judgement, Judgements
 from assess.render.confidence import confidence_data, confidence_text, names
 from assess.render.prob import prob_lines, query_data
+from assess.semantics.prob.choices import atom_text
+from assess.semantics.prob.competing import SetReadout
 from assess.syntax import ast
 
 WIDTH = 88
@@ -89,8 +91,11 @@ def _where(span: ast.Span) -> str:
     return f"{os.path.basename(span.file)}:{span.line}" if span.line else span.file
 
 
-def argument_text(argument: Argument | None, probability: float, side: str) -> str:
-    """``For: [a] (f:3) raises it from 40 % to 72 %; it rests on …``."""
+def argument_text(
+    argument: Argument | None, probability: float, side: str, overall: bool = False
+) -> str:
+    """``For: [a] (f:3) raises it from 40 % to 72 %; it rests on …``; with
+    ``overall``, the percentages are said to be P(h), not P(h | condition)."""
     if argument is None:
         return (
             "For: no weighted argument supports it."
@@ -106,11 +111,11 @@ def argument_text(argument: Argument | None, probability: float, side: str) -> s
         return (
             f"{side.capitalize()}: {possessive(report.source)} report of "
             f"{report_text(report)}{_quote(report)}{also} {verb} it from {percent(without)} "
-            f"to {percent(probability)}."
+            f"to {percent(probability)}{' overall' if overall else ''}."
         )
     text = (
         f"{side.capitalize()}: {argument.name} ({_where(argument.span)}) {verb} it from "
-        f"{percent(without)} to {percent(probability)}"
+        f"{percent(without)} to {percent(probability)}{' overall' if overall else ''}"
     )
     if argument.report is not None:
         text += (
@@ -125,10 +130,13 @@ def argument_text(argument: Argument | None, probability: float, side: str) -> s
 def judgement_lines(j: Judgement) -> list[str]:
     head = f"  {j.rank}. {j.name}: {j.phrase}"
     if j.phrase == j.estimate.value:
-        head += f" ({percent(j.probability)})"
+        head += f" ({percent(j.judged)})"
+    if j.given is not None:
+        head += f" if {j.condition} holds ({percent(clamp(j.probability))} overall)"
+    overall = j.given is not None
     lines = [head, f"     \u201c{j.description}\u201d"]
-    lines += _wrap(argument_text(j.support, j.probability, "for"), "     ")
-    lines += _wrap(argument_text(j.against, j.probability, "against"), "     ")
+    lines += _wrap(argument_text(j.support, j.probability, "for", overall), "     ")
+    lines += _wrap(argument_text(j.against, j.probability, "against", overall), "     ")
     if (note := contest_text(j)) is not None:
         lines += _wrap(note, "     ")
     lines += _wrap(confidence_text(j.confidence, j.probability), "     ")
@@ -157,13 +165,31 @@ def assessment_text(result: Judgements) -> str:
         lines = [line for j in members for line in judgement_lines(j)]
         lines += [_underived_line(h, result) for h in decl.members if h in missing]
         if lines:
-            blocks.append([f"{decl.name} — most probable first", *lines])
+            blocks.append([set_heading(decl.name, result.readout(decl.name)), *lines])
     in_sets = {h for c in result.ir.competing for h in c.members}
     loose = [line for j in result.judgements if j.set is None for line in judgement_lines(j)]
     loose += [_underived_line(h, result) for h in sorted(missing - in_sets)]
     if loose:
         blocks.append(["hypotheses in no competing set", *loose])
     return "\n\n".join("\n".join(block) for block in blocks)
+
+
+def set_heading(name: str, readout: SetReadout | None) -> str:
+    """``timing — exactly one holds; most probable first``, or, for a set that
+    is not exclusive, its overlap and residual; a condition leads."""
+    if readout is None:
+        return f"{name} — most probable first"
+    parts = []
+    if readout.given is not None:
+        parts.append(f"if {atom_text(readout.given)} holds ({percent(clamp(readout.condition))})")
+    if readout.exclusive:
+        parts.append("exactly one holds")
+    else:
+        parts.append(
+            f"not exclusive (P(more than one) {percent(clamp(readout.overlap))}, "
+            f"P(none) {percent(clamp(readout.none))})"
+        )
+    return f"{name} — {', '.join(parts)}; most probable first"
 
 
 def _underived_line(name: str, result: Judgements) -> str:
@@ -209,7 +235,22 @@ def judgement_data(j: Judgement) -> dict[str, Any]:
         "confidence": confidence_data(c),
         "for": _argument_data(j.support),
         "against": _argument_data(j.against),
-    } | ({} if j.contested is None else {"contrary": j.contrary, "contested": j.contested})
+    } | ({} if j.contested is None else {"contrary": j.contrary, "contested": j.contested}) | (
+        {} if j.given is None else {"given": {"condition": j.condition, "probability": j.given}}
+    )
+
+
+def readout_data(r: SetReadout) -> dict[str, Any]:
+    """One competing set as JSON: its members given its condition, overlap, residual."""
+    return {
+        "name": r.name,
+        "exclusive": r.exclusive,
+        "given": None if r.given is None else atom_text(r.given),
+        "condition": r.condition,
+        "members": {atom_text(a): p for a, p in zip(r.atoms, r.members, strict=True)},
+        "more_than_one": r.overlap,
+        "none": r.none,
+    }
 
 
 def assessment_data(result: Judgements) -> dict[str, Any]:
@@ -218,6 +259,7 @@ def assessment_data(result: Judgements) -> dict[str, Any]:
         "semantics": "prob",
         "queries": [query_data(q) for q in result.queries],
         "hypotheses": [judgement_data(j) for j in result.judgements],
+        "sets": [readout_data(r) for r in result.readouts],
         "underived": list(result.underived),
     }
 
