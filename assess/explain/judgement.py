@@ -83,6 +83,30 @@ class Judgement:
         return self.probability if self.given is None else self.given
 
 
+@dataclass(frozen=True, slots=True)
+class SetSummary:
+    """A competing set as a whole (``competing.SetReadout``, in words):
+    ``members`` are (name, P(member | condition)) in declaration order,
+    ``condition`` P(condition) (1 without one), ``overlap`` P(more than one
+    member | condition), ``none`` P(no member | condition)."""
+
+    name: str
+    exclusive: bool
+    given: str | None
+    condition: float
+    members: tuple[tuple[str, float], ...]
+    overlap: float
+    none: float
+
+    @staticmethod
+    def of(r: SetReadout) -> SetSummary:
+        return SetSummary(
+            r.name, r.exclusive, None if r.given is None else atom_text(r.given), r.condition,
+            tuple((atom_text(a), p) for a, p in zip(r.atoms, r.members, strict=True)),
+            r.overlap, r.none,
+        )
+
+
 @dataclass(frozen=True)
 class Judgements:
     """Judgements grouped by competing set, plus every query's probability."""
@@ -95,10 +119,10 @@ class Judgements:
     model: CompiledModel
     graph: DerivationGraph
     ir: IRProgram
-    readouts: tuple[SetReadout, ...] = ()
+    readouts: tuple[SetSummary, ...] = ()
     """Each competing set without parameters: members, overlap, residual."""
 
-    def readout(self, name: str) -> SetReadout | None:
+    def readout(self, name: str) -> SetSummary | None:
         """The readout of the set ``name`` (None for a set with parameters)."""
         return next((r for r in self.readouts if r.name == name), None)
 
@@ -144,7 +168,7 @@ def judge(compiled: Compiled) -> Judgements:
     ir, model = compiled.ir, compiled.model
     results = tuple(compiled.answers())
     replies = tuple(compiled.as_asked(results))
-    readouts = tuple(compiled.set_readouts())
+    readouts = tuple(SetSummary.of(r) for r in compiled.set_readouts())
     if not hypothesis_queries(compiled):
         return Judgements((), (), replies, model, compiled.graph, ir, readouts)
     groups = group_inputs(ir, model)
@@ -161,16 +185,16 @@ def judge(compiled: Compiled) -> Judgements:
     return Judgements(tuple(ranked), grouped, replies, model, compiled.graph, ir, readouts)
 
 
-def _conditioned(j: Judgement, readouts: tuple[SetReadout, ...]) -> Judgement:
+def _conditioned(j: Judgement, readouts: tuple[SetSummary, ...]) -> Judgement:
     """``j`` judged on P(h | condition) when its set has a condition."""
     found = next((r for r in readouts if r.name == j.set and r.given is not None), None)
-    if found is None or j.atom not in found.atoms:
+    member = None if found is None else dict(found.members).get(j.name)
+    if found is None or member is None:
         return j
-    given = icd203.clamp(found.members[found.atoms.index(j.atom)])
+    given = icd203.clamp(member)
     band = icd203.band(icd203.estimate(given))
-    assert found.given is not None
     return replace(
-        j, condition=atom_text(found.given), given=given, estimate=band.estimate,
+        j, condition=found.given, given=given, estimate=band.estimate,
         band=(band.low, band.high), phrase=icd203.phrase(given),
     )
 

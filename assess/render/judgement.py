@@ -2,7 +2,7 @@
 
 Text, one block per competing set, most probable first::
 
-    purpose — most probable first
+    purpose — exactly one holds; most probable first
       1. distraction_feint: likely (71 %)
          "The build-up is meant to pin Ukrainian forces in the north"
          For: [show_without_force] (belarus_2022.assess:260) raises it from 49 % to
@@ -30,11 +30,9 @@ from typing import Any
 
 from assess.analysis.icd203 import clamp, percent
 from assess.explain.arguments import Argument, report_text
-from assess.explain.judgement import Judgement, Judgements
+from assess.explain.judgement import Judgement, Judgements, SetSummary
 from assess.render.confidence import confidence_data, confidence_text, names
 from assess.render.prob import prob_lines, query_data
-from assess.semantics.prob.choices import atom_text
-from assess.semantics.prob.competing import SetReadout
 from assess.syntax import ast
 
 WIDTH = 88
@@ -174,14 +172,14 @@ def assessment_text(result: Judgements) -> str:
     return "\n\n".join("\n".join(block) for block in blocks)
 
 
-def set_heading(name: str, readout: SetReadout | None) -> str:
+def set_heading(name: str, readout: SetSummary | None) -> str:
     """``timing — exactly one holds; most probable first``, or, for a set that
     is not exclusive, its overlap and residual; a condition leads."""
     if readout is None:
         return f"{name} — most probable first"
     parts = []
     if readout.given is not None:
-        parts.append(f"if {atom_text(readout.given)} holds ({percent(clamp(readout.condition))})")
+        parts.append(f"if {readout.given} holds ({percent(clamp(readout.condition))})")
     if readout.exclusive:
         parts.append("exactly one holds")
     else:
@@ -240,14 +238,14 @@ def judgement_data(j: Judgement) -> dict[str, Any]:
     )
 
 
-def readout_data(r: SetReadout) -> dict[str, Any]:
+def readout_data(r: SetSummary) -> dict[str, Any]:
     """One competing set as JSON: its members given its condition, overlap, residual."""
     return {
         "name": r.name,
         "exclusive": r.exclusive,
-        "given": None if r.given is None else atom_text(r.given),
+        "given": r.given,
         "condition": r.condition,
-        "members": {atom_text(a): p for a, p in zip(r.atoms, r.members, strict=True)},
+        "members": dict(r.members),
         "more_than_one": r.overlap,
         "none": r.none,
     }
