@@ -71,4 +71,6 @@ def test_fmt_keeps_every_form_of_the_declaration(tmp_path: Path) -> None:
         encoding="utf-8",
     )
     assert run("fmt", str(path)).code == 0
-    assert path.read_text(encoding="utf-8") == "competing axis exclusive given ~c(1): x, y, otherwise r.\ncompeting s: a, b.\n"
+    assert path.read_text(encoding="utf-8") == (
+        "competing axis exclusive given ~c(1): x, y, otherwise r.\ncompeting s: a, b.\n"
+    )

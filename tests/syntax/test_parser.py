@@ -186,5 +186,6 @@ def test_a_misplaced_residual_is_a_syntax_error(text: str) -> None:
 
 
 def test_competing_keywords_stay_names_elsewhere() -> None:
-    statements = parse("exclusive. given(x). otherwise(y). competing s: otherwise, given.").statements
+    text = "exclusive. given(x). otherwise(y). competing s: otherwise, given."
+    statements = parse(text).statements
     assert statements[3] == ast.CompetingDecl("s", ("otherwise", "given"))

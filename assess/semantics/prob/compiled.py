@@ -59,8 +59,8 @@ from assess.engine.provenance import FACT, DerivationGraph
 from assess.engine.show import query_text
 from assess.semantics.prob import competing, contraries
 from assess.semantics.prob.choices import Input, atom_text
-from assess.semantics.prob.compile import Limits, compile_model, resolve, text_order
 from assess.semantics.prob.competing import CompetingSet, SetReadout
+from assess.semantics.prob.compile import Limits, compile_model, resolve, text_order
 from assess.semantics.prob.decided import impossible
 from assess.semantics.prob.grounding import ground
 from assess.semantics.prob.lineage import disjoin

@@ -24,6 +24,7 @@ from __future__ import annotations
 import itertools
 import re
 from dataclasses import dataclass
+from pathlib import Path
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -257,7 +258,7 @@ def test_the_bayesian_ach_example_equals_problog() -> None:
     got = {a.text: a.probability for a in assess.load(path).prob().answers}
     plain = "\n".join(  # ProbLog has no declarations and no rule labels
         re.sub(r"^\[\w+\] ", "", line)
-        for line in open(path, encoding="utf-8").read().splitlines()
+        for line in Path(path).read_text(encoding="utf-8").splitlines()
         if not line.startswith(("indicator", "hypothesis", "competing"))
     )
     queries = "".join(f"\nquery({m})." for m in got)
