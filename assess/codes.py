@@ -159,7 +159,11 @@ READING = (
         Topic.FILES, "file_not_found",
         "a file (or, for `assess test`, a folder) that does not exist",
     ),
-    _error(Topic.FILES, "is_a_directory", "a directory where a file is expected"),
+    _error(
+        Topic.FILES, "is_a_directory",
+        "a directory where a file is expected (for `check` and `fmt`, a folder holding no "
+        "`.assess` file)",
+    ),
     _error(
         Topic.FILES, "unreadable_file",
         "a file the system will not let us read (permissions, I/O)",
@@ -200,6 +204,11 @@ _FILES = (
             f"`load` of a file that gives `{code.name}`, at the `load` statement",
         )
         for code in READING
+    ),
+    _error(
+        Topic.FILES, "outside_root",
+        "`load` of a file outside the project root (see \"Loading files\") without "
+        "`--allow-outside`, at the `load` statement",
     ),
 )
 
@@ -339,6 +348,16 @@ _COMMAND_LINE = (
     _error(
         Topic.COMMAND_LINE, "graphviz_missing",
         "`graph --format svg` without Graphviz's `dot` on the PATH",
+    ),
+    _error(
+        Topic.COMMAND_LINE, "bad_usage",
+        "with `--format json`, a command line the parser refuses (an unknown option, a "
+        "missing argument); as text it is the parser's own message (exit 2)",
+    ),
+    _error(
+        Topic.COMMAND_LINE, "internal_error",
+        "with `--format json`, a bug in assess (exit 3); as text, `internal error` and how "
+        "to report it",
     ),
 )
 

@@ -84,7 +84,7 @@ def test_the_command_line_reads_through_the_face() -> None:
 
 
 LAYERS = (
-    ("codes", "diagnostics", "syntax"),
+    ("codes", "diagnostics", "results", "syntax"),
     ("workspace",),
     ("analysis",),
     ("graphs",),

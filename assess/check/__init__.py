@@ -17,6 +17,7 @@ from collections.abc import Callable, Sequence
 
 from assess.analysis.loading import expand
 from assess.check.cycles import check_negative_cycle
+from assess.check.directives import split_allowed
 from assess.check.drops import check_unmatched_drop
 from assess.check.duplicates import check_duplicate_declaration
 from assess.check.grades import check_invalid_grade
@@ -79,12 +80,14 @@ def checked_programs(
     workspace: Workspace, check: bool = True
 ) -> tuple[list[Program], list[Diagnostic]]:
     """The workspace's programs with their ``load`` statements expanded, and
-    the warnings about them; ``AssessError`` with every error found (a file
-    that cannot be read, or a check's error)."""
+    the warnings about them that their files do not allow (``% allow``:
+    ``directives``); ``AssessError`` with every error found (a file that
+    cannot be read, or a check's error)."""
     workspace.raise_problems()
-    programs = expand(workspace.programs, workspace.sources)
+    programs = expand(workspace.programs, workspace.sources, workspace.root)
     findings = run_checks(programs) if check else []
     errors = [d for d in findings if d.is_error]
     if errors:
         raise AssessError(errors)
-    return programs, [d for d in findings if not d.is_error]
+    warnings, _ = split_allowed(findings, programs)
+    return programs, warnings

@@ -17,8 +17,9 @@ renamed over it, so a failure at any point (a full disk, a kill) leaves the
 file as it was (``unwritable_file``, exit 2); through a symbolic link, the
 file it names is replaced.
 
-``--format json`` prints ``{"files": [{"path", "changed", "diff"?}],
-"changed": N}`` on stdout instead (``diff`` only with ``--diff``).
+``--format json`` prints ``{"command": "fmt", "version", "files": [{"path",
+"changed", "diff"?}], "changed": N}`` on stdout instead (``diff`` only with
+``--diff``).
 """
 
 from __future__ import annotations
@@ -34,7 +35,7 @@ from typing import Any
 
 import click
 
-from assess.cli.common import FORMAT_OPTION, emit_json, emit_problems, reading
+from assess.cli.common import FORMAT_OPTION, emit_document, emit_problems, reading
 from assess.diagnostics import InputError
 from assess.syntax.printer import format_program, formatting_disabled, line_ending
 
@@ -48,7 +49,7 @@ def command(files: tuple[str, ...], check: bool, show_diff: bool, output_format:
     """Rewrite FILES in the canonical layout."""
     with reading(list(dict.fromkeys(files)), includes=False) as workspace:
         if workspace.problems:
-            emit_problems(workspace.problems, workspace, output_format)
+            emit_problems(workspace.problems, workspace.line)
             return 2
         changes: list[tuple[str, str, str]] = []
         for program in workspace.programs:
@@ -146,7 +147,7 @@ def _report(
             if show_diff and path in changed:
                 entry["diff"] = _diff(path, *changed[path])
             entries.append(entry)
-        emit_json({"files": entries, "changed": len(changes)})
+        emit_document("fmt", {"files": entries, "changed": len(changes)})
         return
     for path, old, new in changes:
         if show_diff:

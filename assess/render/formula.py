@@ -9,24 +9,10 @@ JSON: ``{"atom", "form": "expanded" | "factored", "formula", "definitions":
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from assess.semantics.prob.formula import Formula
-
-
-def formula_data(formula: Formula, exact: bool) -> dict[str, Any]:
-    data: dict[str, Any] = {
-        "atom": formula.atom,
-        "form": "factored" if formula.factored else "expanded",
-        "formula": str(formula.expression),
-        "definitions": [{"name": str(n), "formula": str(b)} for n, b in formula.definitions],
-        "symbols": formula.values,
-        "probability": formula.probability,
-    }
-    if exact:
-        data["exact"] = str(formula.exact)
-    return data
 
 
 def formula_text(formula: Formula, exact: bool) -> str:

@@ -24,7 +24,6 @@ Example::
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
 
 from assess.analysis.icd203 import clamp, phrase
 from assess.semantics.prob.infer import ProbResult
@@ -48,19 +47,5 @@ def contest_note(answer: Reply) -> str:
     return f"  (contested {contested:.4f}, contrary {contrary:.4f})"
 
 
-def query_data(answer: Reply) -> dict[str, Any]:
-    """One query as JSON: atom and probability, and how a contested one stands."""
-    found: dict[str, Any] = {"atom": answer.text, "probability": answer.probability}
-    found.update(answer.named)
-    return found
-
-
 def prob_text(result: ProbResult) -> str:
     return prob_lines(result.answers)
-
-
-def prob_data(result: ProbResult) -> dict[str, Any]:
-    return {
-        "semantics": result.semantics,
-        "queries": [query_data(a) for a in result.answers],
-    }
