@@ -10,9 +10,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from assess.api import Assessment, AssessWarning, load
+from assess.api import AssessError, Assessment, AssessWarning, UnknownName, load, track
 
-__all__ = ["AssessWarning", "Assessment", "__version__", "load"]
+__all__ = [
+    "AssessError", "AssessWarning", "Assessment", "UnknownName", "__version__", "load", "track",
+]
 
 __version__: str
 

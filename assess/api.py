@@ -333,11 +333,13 @@ class Assessment:
     def track(
         self, files: Sequence[str] | None = None, limits: Limits | None = None
     ) -> TrackResult:
-        """Each question across the report dates of ``files`` (by default every
-        file read): one snapshot per date, oldest first, each this assessment
-        as of that day (``assess track --by-date``). To follow separate
-        evidence files instead, see ``assess.api.track``."""
-        paths = list(files) if files is not None else [p.file for p in self.programs]
+        """Each question across the report dates of ``files`` (by default the
+        evidence: every file after the first, the rules; a lone file itself):
+        one snapshot per date, oldest first, each this assessment as of that
+        day (``assess track RULES EVIDENCE… --by-date``). To follow separate
+        evidence files instead, see ``assess.track``."""
+        read = [p.file for p in self.programs]
+        paths = list(files) if files is not None else read[1:] or read
         return track_snapshots(self.dated_snapshots(paths, limits))
 
     def matrices(self, only: str | None = None, limits: Limits | None = None) -> list[Matrix]:

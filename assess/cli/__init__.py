@@ -17,6 +17,7 @@ over as an ``Abort`` caused by ``KeyboardInterrupt``).
 
 from __future__ import annotations
 
+import itertools
 import sys
 from typing import NoReturn
 
@@ -55,6 +56,13 @@ def _register_commands() -> None:
 _register_commands()
 
 
+def _asks_for_json(argv: list[str] | None) -> bool:
+    """Whether the command line says ``--format json`` (read before click
+    could parse it, for a usage error found first)."""
+    words = argv if argv is not None else sys.argv[1:]
+    return "--format=json" in words or ("--format", "json") in itertools.pairwise(words)
+
+
 def main(argv: list[str] | None = None) -> NoReturn:
     """Run the command line and exit with its code."""
     JSON_ERRORS.set(None)
@@ -64,6 +72,8 @@ def main(argv: list[str] | None = None) -> NoReturn:
     except click.exceptions.Exit as exc:
         code = exc.exit_code
     except click.ClickException as exc:
+        if JSON_ERRORS.get() is None and _asks_for_json(argv):
+            JSON_ERRORS.set(next((a for a in argv or sys.argv[1:] if a in cli.commands), "assess"))
         if JSON_ERRORS.get() is None:
             exc.show()
         else:

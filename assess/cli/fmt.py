@@ -1,6 +1,8 @@
-"""``assess fmt FILE…``: rewrite files in the canonical layout.
+"""``assess fmt PATH…``: rewrite files in the canonical layout.
 
-Only the files named are read and formatted, not the programs they ``load``.
+Only the files named are read and formatted, not the programs they ``load``;
+a folder stands for every ``.assess`` file below it (``workspace.program_files``),
+and ``-`` for standard input, whose canonical form is printed on stdout.
 Every file is read and parsed first; if any cannot be (unreadable, a syntax
 error), the diagnostics are printed, nothing is written, and the exit code is
 2. Otherwise each file whose text differs from its canonical form is
@@ -38,16 +40,17 @@ import click
 from assess.cli.common import FORMAT_OPTION, emit_document, emit_problems, reading
 from assess.diagnostics import InputError
 from assess.syntax.printer import format_program, formatting_disabled, line_ending
+from assess.workspace import STDIN_NAME, program_files
 
 
 @click.command("fmt")
-@click.argument("files", nargs=-1, required=True, type=click.Path())
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
 @click.option("--check", is_flag=True, help="Write nothing; exit 1 if a file would change.")
 @click.option("--diff", "show_diff", is_flag=True, help="Write nothing; print a unified diff.")
 @FORMAT_OPTION
-def command(files: tuple[str, ...], check: bool, show_diff: bool, output_format: str) -> int:
-    """Rewrite FILES in the canonical layout."""
-    with reading(list(dict.fromkeys(files)), includes=False) as workspace:
+def command(paths: tuple[str, ...], check: bool, show_diff: bool, output_format: str) -> int:
+    """Rewrite PATHS (files, folders of .assess files, - for standard input) canonically."""
+    with reading(program_files(paths), includes=False) as workspace:
         if workspace.problems:
             emit_problems(workspace.problems, workspace.line)
             return 2
@@ -61,7 +64,12 @@ def command(files: tuple[str, ...], check: bool, show_diff: bool, output_format:
                 changes.append((program.file, old, new))
     if not (check or show_diff):
         for path, _, new in changes:
-            replace_text(path, new)
+            if path != STDIN_NAME:
+                replace_text(path, new)
+        if STDIN_NAME in workspace.sources and output_format != "json":
+            formatted = {path: new for path, _, new in changes}
+            click.echo(formatted.get(STDIN_NAME, workspace.sources[STDIN_NAME].text), nl=False)
+            changes = [c for c in changes if c[0] != STDIN_NAME]
     _report(workspace.sources.keys(), changes, check, show_diff, output_format)
     return 1 if check and changes else 0
 
