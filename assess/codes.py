@@ -180,6 +180,12 @@ READING = (
     _error(Topic.FILES, "not_utf8", "text that is not UTF-8, at the first bad byte"),
     _error(Topic.FILES, "empty_file", "a file of nothing but white space"),
     _error(
+        Topic.FILES, "control_character",
+        "a control character (but tab, line feed, form feed, carriage return) or a "
+        "bidirectional override, at its line and column: printed, it would act on the "
+        "terminal or reorder the text around it",
+    ),
+    _error(
         Topic.FILES, "line_too_long",
         "a line over 100,000 characters, which no hand-written program has",
     ),
