@@ -1,8 +1,8 @@
-"""Crisp answers as text or JSON data.
+"""Crisp answers as text; the JSON is the result's ``to_json()``.
 
 Text: one line per answer, ``atom  true|false``, atoms padded to one column;
 then, for each listed predicate, its facts one per line after a header.
-JSON (the documented contract)::
+JSON (``to_json()``, the documented contract)::
 
     {"semantics": "crisp",
      "queries": [{"atom": "path(a,d)", "holds": true}, …],

@@ -1,9 +1,9 @@
-"""Defeasible answers as text or JSON data.
+"""Defeasible answers as text; the JSON is the result's ``to_json()``.
 
 Text: one line per answer, ``atom  status``, atoms padded to one column, the
 status in words (definitely provable, defeasibly provable, contested, not
-provable), after a header naming the ambiguity policy. JSON (the documented
-contract)::
+provable), after a header naming the ambiguity policy. JSON (``to_json()``, the
+documented contract)::
 
     {"semantics": "defeasible",
      "queries": [{"atom": "fly(tweety)", "definitely": false, "defeasibly": true}, …]}

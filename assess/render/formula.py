@@ -1,9 +1,9 @@
-"""``assess formula``'s output: a closed form as text and as JSON data.
+"""``assess formula``'s output: a closed form as text; the JSON is ``Formula.to_json()``.
 
 Text: ``P(atom | evidence) = …``; for a factored form, ``where`` and one
 definition per line (``#1 = …``, each using only names defined above it);
 then each input's value, the number, and with ``exact`` the exact rational.
-JSON: ``{"atom", "form": "expanded" | "factored", "formula", "definitions":
+JSON (``Formula.to_json``): ``{"atom", "form": "expanded" | "factored", "formula", "definitions":
 [{"name", "formula"}], "symbols": {name: p}, "probability", "exact"?}``.
 """
 

@@ -1,8 +1,8 @@
-"""Answers under ``prob`` as text or JSON data.
+"""Answers under ``prob`` as text; the JSON is the result's ``to_json()``.
 
 Text: one line per query, ``atom  probability  ICD 203 term``, atoms padded
-to one column, probabilities to four decimals. JSON (the documented
-contract)::
+to one column, probabilities to four decimals. JSON (``to_json()``, the
+documented contract)::
 
     {"semantics": "prob",
      "queries": [{"atom": "path(a,d)", "probability": 0.7123}, …]}
