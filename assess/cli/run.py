@@ -5,6 +5,9 @@ prints as text, and the JSON is the answer's ``to_json()``.
 ``--all PRED`` (repeatable; ``name``, ``name/arity`` or ``~name/arity``)
 also lists every derived fact of a predicate. ``--engine`` picks the
 grounder of the crisp model (the native engine, or pyDatalog as a check).
+The ``prob`` text names no rule label and no file:line, so that it can be
+pasted into a product; ``--verbose`` names each argument's rule and place
+(``why`` and ``--format json`` always do).
 
 Exit 0 with the answers; 2 on bad input (syntax, checks, a negative cycle).
 """
@@ -29,10 +32,10 @@ from assess.render.crisp import crisp_text
 from assess.render.defeasible import defeasible_text
 from assess.render.judgement import run_text
 
-TEXT: dict[str, Callable[[Any], str]] = {
+TEXT: dict[str, Callable[[Any, bool], str]] = {
     "prob": run_text,
-    "crisp": crisp_text,
-    "defeasible": defeasible_text,
+    "crisp": lambda result, _: crisp_text(result),
+    "defeasible": lambda result, _: defeasible_text(result),
 }
 """How each reading of ``Assessment.run`` prints as text (its JSON is ``to_json()``)."""
 DEFAULT_SEMANTICS = SEMANTICS[0]
@@ -52,12 +55,14 @@ DEFAULT_SEMANTICS = SEMANTICS[0]
 @click.option("--ambiguity", type=click.Choice(["blocking", "propagating"]),
               default="blocking", show_default=True,
               help="Under defeasible: whether ambiguity blocks or propagates.")
+@click.option("--verbose", is_flag=True,
+              help="Under prob: name each argument's rule and file:line.")
 @limit_options
 @AS_OF_OPTION
 @FORMAT_OPTION
 def command(
     files: tuple[str, ...], semantics: str, also: tuple[str, ...], engine: str,
-    ambiguity: str, output_format: str, as_of: str | None, **limits: Any,
+    ambiguity: str, verbose: bool, output_format: str, as_of: str | None, **limits: Any,
 ) -> int:
     """Answer the queries of FILES."""
     with assessing(files, as_of) as assessment:
@@ -66,7 +71,7 @@ def command(
     if output_format == "json":
         emit_document("run", result.to_json())
     else:
-        text = TEXT[semantics](result)
+        text = TEXT[semantics](result, verbose)
         if text:
             click.echo(text)
     return 0
