@@ -22,9 +22,8 @@ from dataclasses import dataclass, field
 
 import click
 
-from assess.analysis.loading import load_reports
-from assess.check import run_checks
-from assess.check.directives import check_with, split_allowed
+from assess.check import workspace_findings
+from assess.check.directives import check_with
 from assess.check.suggest import unknown_name
 from assess.cli.common import (
     ALLOW_OUTSIDE_OPTION,
@@ -108,13 +107,9 @@ def _check(files: list[str], root: str, found: Findings) -> None:
     found.workspaces.append(workspace)
     found.files.extend(f for f in files if f not in found.files)
     found.unreadable |= any(CODES[d.code].topic is Topic.FILES for d in workspace.problems)
-    findings = list(workspace.problems)
-    if workspace.programs:
-        programs, problems = load_reports(workspace.programs, workspace.sources, workspace.root)
-        kept, excused = split_allowed([*problems, *run_checks(programs)], programs)
-        findings.extend(kept)
-        found.allowed.extend(e for e in excused if e not in found.allowed)
-    found.shown.extend(findings)
+    excused: list[tuple[Diagnostic, str]] = []
+    found.shown.extend(workspace_findings(workspace, excused))
+    found.allowed.extend(e for e in excused if e not in found.allowed)
 
 
 def _emit(found: Findings, output_format: str) -> None:

@@ -9,7 +9,12 @@ report) and a confidence level with the factors behind it
 (``~h`` with rules, a ``conflict`` partner), the probability that what
 contradicts it holds and that the matter is contested (both sides have an
 argument that fires, neither prevails; ``semantics.prob.contraries``).
-Hypotheses in no competing set have ``set`` None and rank 1.
+Hypotheses in no competing set have ``set`` None and rank 1. A member of
+a set declared ``given c`` is judged on P(h | c): its ``estimate``, band
+and phrase are of that conditional probability (``given``), while
+``probability``, the arguments and the confidence stay those of P(h). Each
+set's overlap, residual and condition (``Compiled.set_readouts``) are in
+``Judgements.readouts``.
 
 Everything is exact and comes from the model: probabilities by weighted
 model counting, effects by re-evaluation with inputs removed, sensitivity
@@ -43,6 +48,7 @@ from assess.explain.confidence import Confidence, confidence, witnesses
 from assess.explain.effects import EffectTable, Groups, effect_table, group_inputs
 from assess.results import Result
 from assess.semantics.prob.choices import Input, atom_text
+from assess.semantics.prob.competing import SetReadout
 from assess.semantics.prob.compiled import Compiled
 from assess.semantics.prob.model import CompiledModel, QueryResult, Reply
 from assess.syntax.ast import Estimate
@@ -68,6 +74,15 @@ class Judgement:
     """P(what contradicts it holds), when something can (``~h``, a ``conflict``)."""
     contested: float | None = None
     """P(arguments for and against it fire and neither prevails), likewise."""
+    condition: str | None = None
+    """The condition of its set (``competing s given c``), as text."""
+    given: float | None = None
+    """P(it | the condition), on which its estimate is read."""
+
+    @property
+    def judged(self) -> float:
+        """The probability its estimate reads: ``given`` if any, else ``probability``."""
+        return self.probability if self.given is None else self.given
 
     def to_json(self) -> dict[str, Any]:
         """One hypothesis as JSON (the documented contract)."""
@@ -84,7 +99,46 @@ class Judgement:
             "for": _argument_data(self.support),
             "against": _argument_data(self.against),
         } | ({} if self.contested is None
-             else {"contrary": self.contrary, "contested": self.contested})
+             else {"contrary": self.contrary, "contested": self.contested}) | (
+            {} if self.given is None
+            else {"given": {"condition": self.condition, "probability": self.given}})
+
+
+@dataclass(frozen=True, slots=True)
+class SetSummary:
+    """A competing set as a whole (``competing.SetReadout``, in words):
+    ``members`` are (name, P(member | condition)) in declaration order,
+    ``condition`` P(condition) (1 without one), ``overlap`` P(more than one
+    member | condition), ``none`` P(no member | condition)."""
+
+    name: str
+    exclusive: bool
+    given: str | None
+    condition: float
+    members: tuple[tuple[str, float], ...]
+    overlap: float
+    none: float
+
+    @staticmethod
+    def of(r: SetReadout) -> SetSummary:
+        return SetSummary(
+            r.name, r.exclusive, None if r.given is None else atom_text(r.given), r.condition,
+            tuple((atom_text(a), p) for a, p in zip(r.atoms, r.members, strict=True)),
+            r.overlap, r.none,
+        )
+
+
+def _readout_data(r: SetSummary) -> dict[str, Any]:
+    """One competing set as JSON: its members given its condition, overlap, residual."""
+    return {
+        "name": r.name,
+        "exclusive": r.exclusive,
+        "given": r.given,
+        "condition": r.condition,
+        "members": dict(r.members),
+        "more_than_one": r.overlap,
+        "none": r.none,
+    }
 
 
 def _argument_data(a: Argument | None) -> dict[str, Any] | None:
@@ -121,6 +175,12 @@ class Judgements(Result):
     model: CompiledModel = field(repr=False)
     graph: DerivationGraph = field(repr=False)
     ir: IRProgram = field(repr=False)
+    readouts: tuple[SetSummary, ...] = ()
+    """Each competing set without parameters: members, overlap, residual."""
+
+    def readout(self, name: str) -> SetSummary | None:
+        """The readout of the set ``name`` (None for a set with parameters)."""
+        return next((r for r in self.readouts if r.name == name), None)
 
     @property
     def underived(self) -> tuple[str, ...]:
@@ -142,6 +202,7 @@ class Judgements(Result):
             "semantics": "prob",
             "queries": [q.to_json() for q in self.queries],
             "hypotheses": [j.to_json() for j in self.judgements],
+            "sets": [_readout_data(r) for r in self.readouts],
             "underived": list(self.underived),
         }
 
@@ -176,8 +237,9 @@ def judge(compiled: Compiled) -> Judgements:
     ir, model = compiled.ir, compiled.model
     results = tuple(compiled.answers())
     replies = tuple(compiled.as_asked(results))
+    readouts = tuple(SetSummary.of(r) for r in compiled.set_readouts())
     if not hypothesis_queries(compiled):
-        return Judgements((), (), replies, model, compiled.graph, ir)
+        return Judgements((), (), replies, model, compiled.graph, ir, readouts)
     groups = group_inputs(ir, model)
     table = effect_table(model, effect_groups(groups))
     sets = {m: c.name for c in ir.competing for m in c.members}
@@ -187,11 +249,25 @@ def judge(compiled: Compiled) -> Judgements:
                    sets.get(model.queries[q][0].name))
         for q in hypothesis_queries(compiled)
     ]
-    ranked = _rank(unranked, [c.name for c in ir.competing])
+    ranked = _rank([_conditioned(j, readouts) for j in unranked], [c.name for c in ir.competing])
     grouped = tuple(
         (c.name, tuple(j for j in ranked if j.set == c.name)) for c in ir.competing
     )
-    return Judgements(tuple(ranked), grouped, replies, model, compiled.graph, ir)
+    return Judgements(tuple(ranked), grouped, replies, model, compiled.graph, ir, readouts)
+
+
+def _conditioned(j: Judgement, readouts: tuple[SetSummary, ...]) -> Judgement:
+    """``j`` judged on P(h | condition) when its set has a condition."""
+    found = next((r for r in readouts if r.name == j.set and r.given is not None), None)
+    member = None if found is None else dict(found.members).get(j.name)
+    if found is None or member is None:
+        return j
+    given = icd203.clamp(member)
+    band = icd203.band(icd203.estimate(given))
+    return replace(
+        j, condition=found.given, given=given, estimate=band.estimate,
+        band=(band.low, band.high), phrase=icd203.phrase(given),
+    )
 
 
 def _judgement(
@@ -219,7 +295,7 @@ def _rank(judgements: list[Judgement], order: list[str]) -> list[Judgement]:
     out: list[Judgement] = []
     for name in [*order, None]:
         members = sorted(
-            (j for j in judgements if j.set == name), key=lambda j: (-j.probability, j.name)
+            (j for j in judgements if j.set == name), key=lambda j: (-j.judged, j.name)
         )
         for rank, j in enumerate(members, start=1):
             out.append(_with_rank(j, rank if name is not None else 1))
