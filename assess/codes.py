@@ -167,7 +167,11 @@ READING = (
         Topic.FILES, "file_not_found",
         "a file (or, for `assess test`, a folder) that does not exist",
     ),
-    _error(Topic.FILES, "is_a_directory", "a directory where a file is expected"),
+    _error(
+        Topic.FILES, "is_a_directory",
+        "a directory where a file is expected (for `check` and `fmt`, a folder holding no "
+        "`.assess` file)",
+    ),
     _error(
         Topic.FILES, "unreadable_file",
         "a file the system will not let us read (permissions, I/O)",
@@ -183,6 +187,12 @@ READING = (
     ),
     _error(Topic.FILES, "not_utf8", "text that is not UTF-8, at the first bad byte"),
     _error(Topic.FILES, "empty_file", "a file of nothing but white space"),
+    _error(
+        Topic.FILES, "control_character",
+        "a control character (but tab, line feed, form feed, carriage return) or a "
+        "bidirectional override, at its line and column: printed, it would act on the "
+        "terminal or reorder the text around it",
+    ),
     _error(
         Topic.FILES, "line_too_long",
         "a line over 100,000 characters, which no hand-written program has",
@@ -208,6 +218,11 @@ _FILES = (
             f"`load` of a file that gives `{code.name}`, at the `load` statement",
         )
         for code in READING
+    ),
+    _error(
+        Topic.FILES, "outside_root",
+        "`load` of a file outside the project root (see \"Loading files\") without "
+        "`--allow-outside`, at the `load` statement",
     ),
 )
 
@@ -378,6 +393,16 @@ _COMMAND_LINE = (
     _error(
         Topic.COMMAND_LINE, "graphviz_missing",
         "`graph --format svg` without Graphviz's `dot` on the PATH",
+    ),
+    _error(
+        Topic.COMMAND_LINE, "bad_usage",
+        "with `--format json`, a command line the parser refuses (an unknown option, a "
+        "missing argument); as text it is the parser's own message (exit 2)",
+    ),
+    _error(
+        Topic.COMMAND_LINE, "internal_error",
+        "with `--format json`, a bug in assess (exit 3); as text, `internal error` and how "
+        "to report it",
     ),
     _error(
         Topic.COMMAND_LINE, "pygls_missing",

@@ -25,6 +25,7 @@ from assess.engine.evaluate import Model, evaluate
 from assess.engine.ir import IConst, IRAtom, IRProgram, IRQuery, Pred, Value, bind
 from assess.engine.show import atom_text, query_text
 from assess.engine.terms import Compound, Str, order_key
+from assess.results import Result
 
 Grounder = Callable[[IRProgram, Collection[Pred]], Model]
 """Computes the crisp model of a program for some goal predicates."""
@@ -45,13 +46,24 @@ class Answer:
     text: str
 
 
-@dataclass(frozen=True, slots=True)
-class CrispResult:
+@dataclass(frozen=True, slots=True, repr=False)
+class CrispResult(Result):
     """The answers to every query, and every derived fact of ``listed``."""
 
     answers: tuple[Answer, ...]
     listed: dict[Pred, tuple[Answer, ...]]
     semantics: str = "crisp"
+
+    def to_json(self) -> dict[str, Any]:
+        """``{"semantics": "crisp", "queries": [{"atom", "holds"}], "facts"?}``
+        (``facts``: with ``also``, each listed predicate's facts)."""
+        data: dict[str, Any] = {
+            "semantics": self.semantics,
+            "queries": [{"atom": a.text, "holds": a.holds} for a in self.answers],
+        }
+        if self.listed:
+            data["facts"] = {str(p): [f.text for f in facts] for p, facts in self.listed.items()}
+        return data
 
 
 def sort_key(values: tuple[Value, ...]) -> tuple[tuple[int, str, float, bool, Any], ...]:
