@@ -2,8 +2,8 @@
 
 Text, one block per competing set, most probable first::
 
-    purpose — most probable first
-      1. distraction_feint: likely (66 %)
+    purpose — exactly one holds; most probable first
+      1. distraction_feint: unlikely (45 %)
          "The build-up is meant to pin Ukrainian forces in the north, not to attack"
          For: the strongest argument raises it from 57 % to 66 %; it rests on
            massicot's report of deliberate_ambiguity (2022-12-19): "It's an
