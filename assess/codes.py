@@ -264,6 +264,18 @@ _RUN = (
     ),
     _error(Topic.RUN, "pydatalog_error", "`--engine pydatalog` failed; its error is quoted"),
     _error(
+        Topic.RUN, "sql_unsupported",
+        "`--engine duckdb` or `postgres` meets what its SQL does not compute the engine's way "
+        "(`/`, `//`, `mod` or `**`; arithmetic under `=`; an `is` with a float result; an "
+        "integer past 64 bits), at the rule: use `--engine native`",
+    ),
+    _error(
+        Topic.RUN, "sql_unavailable",
+        "`--engine duckdb` or `postgres` without its Python driver installed, or a PostgreSQL "
+        "server that the connection environment (`PGHOST`…, `ASSESS_POSTGRES`) does not reach",
+    ),
+    _error(Topic.RUN, "sql_error", "the database failed while evaluating; its error is quoted"),
+    _error(
         Topic.RUN, "contrary_cycle",
         "an argument for `~h` (or a conflict partner) that rests on `h` itself",
     ),
@@ -330,7 +342,7 @@ _COMMAND_LINE = (
            "`matrix --set` naming no competing set (exit 1, the closest name suggested)"),
     _error(
         Topic.COMMAND_LINE, "unknown_engine",
-        "from Python, an engine other than `native` and `pydatalog`",
+        "from Python, an engine other than `native`, `pydatalog`, `duckdb` and `postgres`",
     ),
     _error(
         Topic.COMMAND_LINE, "unknown_ambiguity",

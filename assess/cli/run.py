@@ -4,7 +4,8 @@ Readings are entries of ``SEMANTICS`` (name -> how to compute, and how to
 print as text and as JSON data); adding a semantics is adding one entry.
 ``--all PRED`` (repeatable; ``name``, ``name/arity`` or ``~name/arity``)
 also lists every derived fact of a predicate. ``--engine`` picks the
-grounder of the crisp model (the native engine, or pyDatalog as a check).
+grounder of the crisp model (the native engine, pyDatalog as a check, or
+SQL in DuckDB or a PostgreSQL server).
 
 Exit 0 with the answers; 2 on bad input (syntax, checks, a negative cycle).
 """

@@ -1,0 +1,159 @@
+"""The two databases the SQL engines run in, behind one small interface.
+
+* ``duckdb``: an in-memory DuckDB database in this process (nothing to start);
+* ``postgres``: a PostgreSQL server reached through libpq's own environment
+  (``PGHOST``, ``PGPORT``, ``PGUSER``, ``PGDATABASE``, ``PGSERVICE``,
+  ``PGPASSFILE``…), or the connection string or URL in ``ASSESS_POSTGRES``;
+  never a password in a rule file. Every table the evaluation makes is a
+  ``TEMP`` table of its own session, and the session ends with ``ROLLBACK``,
+  so the server's own tables are never written.
+
+A ``Database`` runs a ``Fragment`` (text with ``?`` placeholders and its
+values, ``assess.engine.sqlgen``): DuckDB takes ``?``; for psycopg each
+becomes ``%s`` (the generated text holds no other ``?`` or ``%``: constants
+are never in it). Facts arrive in bulk: ``executemany`` for DuckDB, ``COPY``
+for PostgreSQL, both with the values as data, never as SQL text.
+
+The drivers are imported only when an engine is chosen, so the command line
+starts as fast without them. A missing driver or an unreachable server is
+``sql_unavailable``; an integer overflow in the database is refused as
+``sql_unsupported``; any other database error is ``sql_error``, quoted.
+"""
+
+from __future__ import annotations
+
+import importlib
+import os
+from collections.abc import Iterable
+from types import ModuleType
+from typing import Any
+
+from assess.diagnostics import AssessError, error
+from assess.engine.sqlgen import Fragment
+from assess.syntax.ast import Span
+
+CONNECT_TIMEOUT = 10
+"""Seconds to wait for a PostgreSQL server unless ``PGCONNECT_TIMEOUT`` says."""
+
+
+def _driver(module: str, package: str, engine: str) -> ModuleType:
+    try:
+        return importlib.import_module(module)
+    except ImportError as exc:
+        raise AssessError([error(
+            "sql_unavailable", None,
+            f"--engine {engine} needs the Python package {package} "
+            f"(pip install '{package}'): {exc}",
+        )]) from exc
+
+
+class Database:
+    """A connection that runs fragments; subclasses say how."""
+
+    name = ""
+    overflow: tuple[type[BaseException], ...] = ()
+    failure: tuple[type[BaseException], ...] = ()
+
+    def run(self, query: Fragment) -> None:
+        raise NotImplementedError
+
+    def rows(self, query: Fragment) -> list[tuple[Any, ...]]:
+        raise NotImplementedError
+
+    def load(self, table: str, width: int, rows: Iterable[tuple[object, ...]]) -> None:
+        raise NotImplementedError
+
+    def close(self) -> None:
+        raise NotImplementedError
+
+    def guarded(self, query: Fragment, span: Span | None, fetch: bool = False
+                ) -> list[tuple[Any, ...]]:
+        """``query`` run (its rows when ``fetch``), database errors as diagnostics."""
+        try:
+            if fetch:
+                return self.rows(query)
+            self.run(query)
+            return []
+        except self.overflow as exc:
+            raise AssessError([error(
+                "sql_unsupported", span,
+                f"integer arithmetic past 64 bits in {self.name} ({_first_line(exc)}): the SQL "
+                "engines compute integers as BIGINT (use --engine native)",
+            )]) from exc
+        except self.failure as exc:
+            raise AssessError([error(
+                "sql_error", span, f"{self.name} failed: {_first_line(exc)}",
+            )]) from exc
+
+
+class DuckDB(Database):
+    name = "DuckDB"
+
+    def __init__(self) -> None:
+        duckdb = _driver("duckdb", "duckdb", "duckdb")
+        self.overflow = (duckdb.OutOfRangeException,)
+        self.failure = (duckdb.Error,)
+        self.con = duckdb.connect(":memory:")
+
+    def run(self, query: Fragment) -> None:
+        self.con.execute(query[0], list(query[1]))
+
+    def rows(self, query: Fragment) -> list[tuple[Any, ...]]:
+        return self.con.execute(query[0], list(query[1])).fetchall()
+
+    def load(self, table: str, width: int, rows: Iterable[tuple[object, ...]]) -> None:
+        batch = [list(r) for r in rows]
+        if batch:
+            marks = ", ".join("?" * width)
+            self.con.executemany(f"INSERT INTO {table} VALUES ({marks})", batch)
+
+    def close(self) -> None:
+        self.con.close()
+
+
+class Postgres(Database):
+    name = "PostgreSQL"
+
+    def __init__(self) -> None:
+        psycopg = _driver("psycopg", "psycopg[binary]", "postgres")
+        self.overflow = (psycopg.errors.NumericValueOutOfRange,)
+        self.failure = (psycopg.Error,)
+        options: dict[str, Any] = {}
+        if "PGCONNECT_TIMEOUT" not in os.environ:
+            options["connect_timeout"] = CONNECT_TIMEOUT
+        try:
+            self.con = psycopg.connect(os.environ.get("ASSESS_POSTGRES", ""), **options)
+        except psycopg.Error as exc:
+            raise AssessError([error(
+                "sql_unavailable", None,
+                "--engine postgres cannot reach the server that PGHOST, PGPORT, PGUSER, "
+                f"PGDATABASE (or ASSESS_POSTGRES) name: {_first_line(exc)}",
+            )]) from exc
+        self.cur = self.con.cursor()
+
+    def run(self, query: Fragment) -> None:
+        self.cur.execute(query[0].replace("?", "%s"), query[1])
+
+    def rows(self, query: Fragment) -> list[tuple[Any, ...]]:
+        self.cur.execute(query[0].replace("?", "%s"), query[1])
+        return self.cur.fetchall()
+
+    def load(self, table: str, width: int, rows: Iterable[tuple[object, ...]]) -> None:
+        with self.cur.copy(f"COPY {table} FROM STDIN") as copy:
+            for row in rows:
+                copy.write_row(row)
+
+    def close(self) -> None:
+        try:
+            self.con.rollback()
+        finally:
+            self.con.close()
+
+
+DATABASES: dict[str, type[Database]] = {"duckdb": DuckDB, "postgres": Postgres}
+"""The SQL engines by ``--engine`` name."""
+
+
+def _first_line(exc: BaseException) -> str:
+    text = str(exc).strip()
+    return text.splitlines()[0] if text else type(exc).__name__

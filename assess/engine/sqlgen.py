@@ -1,0 +1,277 @@
+"""Join plans to SQL: one ``SELECT`` per rule variant, in a portable core.
+
+``Generator.select(plan)`` turns a plan (``assess.engine.plans``) into one
+``SELECT DISTINCT`` over the predicates' tables (``assess.engine.sqlterms``
+lays a term out as columns ``v``, ``z``, ``n``), following the plan's steps:
+
+* ``Scan``: the table joins the ``FROM`` list (the delta table for the delta
+  literal); a constant or an already bound variable becomes ``a.vI = …``;
+* ``Anti``: ``NOT EXISTS (SELECT 1 FROM t WHERE …)`` over the bound
+  positions; a variable that occurs only there is projected away, as the
+  engine reads it (a repeated one still constrains: ``b.v0 = b.v1``);
+* ``Test``: ``= \\= == \\==`` compare ``v`` (the terms); ``< =< > >= =:= =\\=``
+  compare the exact integers when both sides are integers, else the floats;
+* ``Bind``: ``X = t`` names ``t``'s columns; ``X is E`` binds the integer
+  ``E`` computes (its ``v`` is ``'i:' || CAST(z AS TEXT)``).
+
+Arithmetic is ``+ - *`` and unary minus on 64-bit integers and floats, as
+Python computes them (an integer op stays exact, a float op is IEEE's). The
+rest is refused before any SQL runs, at the rule (``sql_unsupported``):
+``/ // mod **``, arithmetic under ``=``/``==``, an integer constant past 64
+bits. ``probes(plan)`` gives, for each test and ``is`` in plan order, a
+query for the bindings that reach it with a value it cannot take: a non-number
+(``arithmetic_error``, as the engine reports) or, for ``is``, a float result
+(``sql_unsupported``: the engine rounds it to 15 places, which SQL does not
+do the same way).
+
+Constants reach SQL only as bound parameters (``?``; the PostgreSQL dialect
+writes ``%s``) and tables only as quoted identifiers the caller names: no
+text of the program is ever pasted into a statement.
+
+Example: the delta variant of ``path(X, Y) :- edge(X, Z), path(Z, Y).`` is
+``SELECT DISTINCT a0.v0, a0.z0, a0.n0, a1.v1, a1.z1, a1.n1 FROM "d_path"
+AS a1, "r_edge" AS a0 WHERE a0.v1 = a1.v0``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from assess.diagnostics import AssessError, error
+from assess.engine.ir import IBinary, IConst, IExpr, INeg, IRAssign, IRCompare, IVar, Pred
+from assess.engine.plans import Anti, Bind, Plan, Scan, Test
+from assess.engine.sqlterms import encode, fits
+from assess.syntax.ast import ArithOp, CompareOp, Span
+
+Fragment = tuple[str, tuple[object, ...]]
+"""SQL text with ``?`` placeholders, and the values bound to them in order."""
+Term = tuple[Fragment, Fragment, Fragment]
+"""The ``v``, ``z`` and ``n`` expressions of a term."""
+
+NULL_Z: Fragment = ("CAST(NULL AS BIGINT)", ())
+NULL_N: Fragment = ("CAST(NULL AS DOUBLE PRECISION)", ())
+_ARITH = {ArithOp.ADD: "+", ArithOp.SUB: "-", ArithOp.MUL: "*"}
+_NUMERIC = {
+    CompareOp.LT: "<", CompareOp.LE: "<=", CompareOp.GT: ">", CompareOp.GE: ">=",
+    CompareOp.ARITH_EQ: "=", CompareOp.ARITH_NE: "<>",
+}
+_TERMS = {CompareOp.UNIFY: "=", CompareOp.IDENTICAL: "=",
+          CompareOp.NOT_UNIFY: "<>", CompareOp.NOT_IDENTICAL: "<>"}
+
+
+def ident(name: str) -> str:
+    """``name`` as a quoted SQL identifier."""
+    return '"' + name.replace('"', '""') + '"'
+
+
+def join(parts: list[Fragment], sep: str) -> Fragment:
+    return sep.join(p[0] for p in parts), tuple(v for p in parts for v in p[1])
+
+
+def fmt(template: str, *parts: Fragment) -> Fragment:
+    """``template`` with each ``{}`` replaced by a fragment, parameters in order."""
+    pieces = template.split("{}")
+    assert len(pieces) == len(parts) + 1
+    text = pieces[0] + "".join(p[0] + s for p, s in zip(parts, pieces[1:], strict=True))
+    return text, tuple(v for p in parts for v in p[1])
+
+
+def refuse(span: Span | None, what: str) -> AssessError:
+    return AssessError([error(
+        "sql_unsupported", span,
+        f"{what}: the SQL engines do not evaluate it (use --engine native)",
+    )])
+
+
+@dataclass(frozen=True, slots=True)
+class Probe:
+    """A query whose first row means ``code`` at the rule (``message``)."""
+
+    query: Fragment
+    code: str
+    message: str
+
+
+@dataclass(slots=True)
+class _State:
+    froms: list[Fragment] = field(default_factory=list)
+    where: list[Fragment] = field(default_factory=list)
+    env: dict[int, Term] = field(default_factory=dict)
+
+    def query(self, select: Fragment, extra: Fragment | None = None) -> Fragment:
+        where = [*self.where, *([extra] if extra else [])]
+        text = fmt("SELECT DISTINCT {}", select)
+        if self.froms:
+            text = fmt("{} FROM {}", text, join(self.froms, ", "))
+        if where:
+            text = fmt("{} WHERE {}", text, join(where, " AND "))
+        return text
+
+
+class Generator:
+    """SQL of rule variants over tables named by ``table(pred, recent)``."""
+
+    def __init__(self, table: Callable[[Pred, bool], str]) -> None:
+        self.table = table
+
+    def select(self, plan: Plan) -> Fragment:
+        """The head rows the variant derives."""
+        state = self._walk(plan, None)
+        return state.query(self._head(plan, state))
+
+    def probes(self, plan: Plan) -> list[Probe]:
+        """The checks of the plan's tests and ``is``, in plan order."""
+        found: list[Probe] = []
+        self._walk(plan, found)
+        return found
+
+    def _head(self, plan: Plan, state: _State) -> Fragment:
+        head = plan.rule.head
+        if not head.args:
+            return "0", ()
+        return join([c for t in head.args for c in self._term(t, state, plan)], ", ")
+
+    def _walk(self, plan: Plan, probes: list[Probe] | None) -> _State:
+        state = _State()
+        for step in plan.steps:
+            if isinstance(step, Scan):
+                self._scan(step, state, plan)
+            elif isinstance(step, Anti):
+                state.where.append(self._anti(step, state, plan))
+            elif isinstance(step, Bind):
+                if probes is not None and step.evaluate:
+                    probes.extend(self._is_probes(step.expr, state, plan))
+                state.env[step.var.index] = self._bind(step, state, plan)
+            else:
+                if probes is not None:
+                    probes.extend(self._test_probes(step, state, plan))
+                state.where.append(self._test(step.item, state, plan))
+        return state
+
+    def _scan(self, step: Scan, state: _State, plan: Plan) -> None:
+        alias = f"a{step.literal}"
+        table = ident(self.table(step.atom.pred, step.recent))
+        state.froms.append((f"{table} AS {alias}", ()))
+        for position, term in enumerate(step.atom.args):
+            mine = _columns(alias, position)
+            if isinstance(term, IVar) and term.index not in state.env:
+                state.env[term.index] = mine
+            else:
+                state.where.append(fmt("{} = {}", mine[0], self._term(term, state, plan)[0]))
+
+    def _anti(self, step: Anti, state: _State, plan: Plan) -> Fragment:
+        alias = f"b{step.literal}"
+        table = ident(self.table(step.atom.pred, False))
+        own: dict[int, Term] = {}
+        conditions: list[Fragment] = []
+        for position, term in enumerate(step.atom.args):
+            mine = _columns(alias, position)
+            if isinstance(term, IVar) and term.index not in state.env:
+                if term.index in own:
+                    conditions.append(fmt("{} = {}", mine[0], own[term.index][0]))
+                own.setdefault(term.index, mine)
+            else:
+                conditions.append(fmt("{} = {}", mine[0], self._term(term, state, plan)[0]))
+        inner = (f"SELECT 1 FROM {table} AS {alias}", ())
+        if conditions:
+            inner = fmt("{} WHERE {}", inner, join(conditions, " AND "))
+        return fmt("NOT EXISTS ({})", inner)
+
+    def _term(self, term: IExpr, state: _State, plan: Plan | None) -> Term:
+        if isinstance(term, IVar):
+            return state.env[term.index]
+        if isinstance(term, IConst):
+            return constant(term, plan.rule.span if plan else None)
+        raise refuse(plan.rule.span if plan else None, "arithmetic under `=` or `==`")
+
+    def _bind(self, step: Bind, state: _State, plan: Plan) -> Term:
+        if not step.evaluate:
+            return self._term(step.expr, state, plan)
+        z, _ = self._arith(step.expr, state, plan)
+        return fmt("'i:' || CAST({} AS TEXT)", z), z, fmt("CAST({} AS DOUBLE PRECISION)", z)
+
+    def _test(self, item: IRCompare | IRAssign, state: _State, plan: Plan) -> Fragment:
+        if isinstance(item, IRAssign):
+            z, _ = self._arith(item.expr, state, plan)
+            return fmt("{} = {}", state.env[item.var.index][1], z)
+        if item.op in _TERMS:
+            left = self._term(item.left, state, plan)[0]
+            right = self._term(item.right, state, plan)[0]
+            return fmt(f"{{}} {_TERMS[item.op]} {{}}", left, right)
+        (lz, ln), (rz, rn) = self._arith(item.left, state, plan), self._arith(item.right, state, plan)
+        op = _NUMERIC[item.op]
+        return fmt(f"(CASE WHEN {{}} IS NOT NULL AND {{}} IS NOT NULL THEN {{}} {op} {{}} "
+                   f"ELSE {{}} {op} {{}} END)", lz, rz, lz, rz, ln, rn)
+
+    def _arith(self, expr: IExpr, state: _State, plan: Plan) -> tuple[Fragment, Fragment]:
+        """The exact integer (NULL unless every leaf is one) and the float of ``expr``."""
+        if isinstance(expr, IVar | IConst):
+            _, z, n = self._term(expr, state, plan)
+            return z, n
+        if isinstance(expr, INeg):
+            z, n = self._arith(expr.operand, state, plan)
+            return fmt("(-{})", z), fmt("(-{})", n)
+        if expr.op not in _ARITH:
+            raise refuse(plan.rule.span, f"the operator `{expr.op.value}`")
+        (lz, ln), (rz, rn) = self._arith(expr.left, state, plan), self._arith(expr.right, state, plan)
+        op = _ARITH[expr.op]
+        z = fmt(f"({{}} {op} {{}})", lz, rz)
+        return z, fmt(f"COALESCE(CAST({{}} AS DOUBLE PRECISION), {{}} {op} {{}})", z, ln, rn)
+
+    def _leaves_bad(self, exprs: list[IExpr], state: _State, plan: Plan) -> Fragment | None:
+        """True for a binding where some leaf of ``exprs`` is not a number."""
+        bad: list[Fragment] = []
+        for leaf in (x for e in exprs for x in _leaves(e)):
+            bad.append(fmt("{} IS NULL", self._term(leaf, state, plan)[2]))
+        return fmt("({})", join(bad, " OR ")) if bad else None
+
+    def _test_probes(self, step: Test, state: _State, plan: Plan) -> list[Probe]:
+        item = step.item
+        if isinstance(item, IRAssign):
+            return self._is_probes(item.expr, state, plan)
+        if item.op in _TERMS:
+            return []
+        return self._number_probe([item.left, item.right], state, plan)
+
+    def _number_probe(self, exprs: list[IExpr], state: _State, plan: Plan) -> list[Probe]:
+        bad = self._leaves_bad(exprs, state, plan)
+        if bad is None:
+            return []
+        return [Probe(state.query(("1", ()), bad), "arithmetic_error",
+                      "arithmetic or comparison failed: an atom or a string is not a number")]
+
+    def _is_probes(self, expr: IExpr, state: _State, plan: Plan) -> list[Probe]:
+        z, _ = self._arith(expr, state, plan)
+        return [*self._number_probe([expr], state, plan), Probe(
+            state.query(("1", ()), fmt("{} IS NULL", z)), "sql_unsupported",
+            "`is` with a float result: the SQL engines compute only integer `is` "
+            "(use --engine native)",
+        )]
+
+
+def _columns(alias: str, position: int) -> Term:
+    return ((f"{alias}.v{position}", ()), (f"{alias}.z{position}", ()),
+            (f"{alias}.n{position}", ()))
+
+
+def _leaves(expr: IExpr) -> list[IVar | IConst]:
+    if isinstance(expr, IVar | IConst):
+        return [expr]
+    if isinstance(expr, INeg):
+        return _leaves(expr.operand)
+    assert isinstance(expr, IBinary)
+    return _leaves(expr.left) + _leaves(expr.right)
+
+
+def constant(term: IConst, span: Span | None) -> Term:
+    """A constant's columns as bound parameters."""
+    value = term.value
+    if isinstance(value, int) and not isinstance(value, str) and not fits(value):
+        raise refuse(span, "an integer constant of more than 64 bits")
+    v, z, n = encode(value)
+    return (("CAST(? AS TEXT)", (v,)),
+            ("CAST(? AS BIGINT)", (z,)) if z is not None else NULL_Z,
+            ("CAST(? AS DOUBLE PRECISION)", (n,)) if n is not None else NULL_N)
+
+
