@@ -99,7 +99,8 @@ class DuckDB(Database):
         self.con.execute(query[0], list(query[1]))
 
     def rows(self, query: Fragment) -> list[tuple[Any, ...]]:
-        return self.con.execute(query[0], list(query[1])).fetchall()
+        found: list[tuple[Any, ...]] = self.con.execute(query[0], list(query[1])).fetchall()
+        return found
 
     def load(self, table: str, width: int, rows: Iterable[tuple[object, ...]]) -> None:
         batch = [list(r) for r in rows]
@@ -136,7 +137,8 @@ class Postgres(Database):
 
     def rows(self, query: Fragment) -> list[tuple[Any, ...]]:
         self.cur.execute(query[0].replace("?", "%s"), query[1])
-        return self.cur.fetchall()
+        found: list[tuple[Any, ...]] = self.cur.fetchall()
+        return found
 
     def load(self, table: str, width: int, rows: Iterable[tuple[object, ...]]) -> None:
         with self.cur.copy(f"COPY {table} FROM STDIN") as copy:

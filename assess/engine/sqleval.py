@@ -141,7 +141,8 @@ def sql_model(program: IRProgram, goals: Collection[Pred] | None = None,
     try:
         evaluation = _Evaluation(db, rules, facts)
         evaluation.run()
-        wanted = evaluation.graph.nodes if goals is None else set(goals) & evaluation.graph.nodes
+        nodes = set(evaluation.graph.nodes)
+        wanted = nodes if goals is None else set(goals) & nodes
         return Model({p: evaluation.relation(p) for p in wanted})
     finally:
         db.close()

@@ -173,7 +173,7 @@ class Generator:
                 own.setdefault(term.index, mine)
             else:
                 conditions.append(fmt("{} = {}", mine[0], self._term(term, state, plan)[0]))
-        inner = (f"SELECT 1 FROM {table} AS {alias}", ())
+        inner: Fragment = (f"SELECT 1 FROM {table} AS {alias}", ())
         if conditions:
             inner = fmt("{} WHERE {}", inner, join(conditions, " AND "))
         return fmt("NOT EXISTS ({})", inner)
@@ -199,7 +199,8 @@ class Generator:
             left = self._term(item.left, state, plan)[0]
             right = self._term(item.right, state, plan)[0]
             return fmt(f"{{}} {_TERMS[item.op]} {{}}", left, right)
-        (lz, ln), (rz, rn) = self._arith(item.left, state, plan), self._arith(item.right, state, plan)
+        lz, ln = self._arith(item.left, state, plan)
+        rz, rn = self._arith(item.right, state, plan)
         op = _NUMERIC[item.op]
         return fmt(f"(CASE WHEN {{}} IS NOT NULL AND {{}} IS NOT NULL THEN {{}} {op} {{}} "
                    f"ELSE {{}} {op} {{}} END)", lz, rz, lz, rz, ln, rn)
@@ -214,7 +215,8 @@ class Generator:
             return fmt("(-{})", z), fmt("(-{})", n)
         if expr.op not in _ARITH:
             raise refuse(plan.rule.span, f"the operator `{expr.op.value}`")
-        (lz, ln), (rz, rn) = self._arith(expr.left, state, plan), self._arith(expr.right, state, plan)
+        lz, ln = self._arith(expr.left, state, plan)
+        rz, rn = self._arith(expr.right, state, plan)
         op = _ARITH[expr.op]
         z = fmt(f"({{}} {op} {{}})", lz, rz)
         return z, fmt(f"COALESCE(CAST({{}} AS DOUBLE PRECISION), {{}} {op} {{}})", z, ln, rn)
