@@ -121,7 +121,9 @@ class _Evaluation:
         for probe in self.generator.probes(plan_rule(rule, None)):
             query = fmt("{} LIMIT 1", probe.query)
             if self.db.guarded(query, rule.span, fetch=True):
-                raise AssessError([error(probe.code, rule.span, probe.message)])
+                if probe.refusal:
+                    raise AssessError([error("sql_unsupported", rule.span, probe.message)])
+                raise AssessError([error("arithmetic_error", rule.span, probe.message)])
 
     def relation(self, pred: Pred) -> set[tuple[Value, ...]]:
         table = self.table(pred, "r")

@@ -86,10 +86,11 @@ def refuse(span: Span | None, what: str) -> AssessError:
 
 @dataclass(frozen=True, slots=True)
 class Probe:
-    """A query whose first row means ``code`` at the rule (``message``)."""
+    """A query whose first row is an error at the rule: ``arithmetic_error``,
+    or ``sql_unsupported`` for a ``refusal``."""
 
     query: Fragment
-    code: str
+    refusal: bool
     message: str
 
 
@@ -240,13 +241,13 @@ class Generator:
         bad = self._leaves_bad(exprs, state, plan)
         if bad is None:
             return []
-        return [Probe(state.query(("1", ()), bad), "arithmetic_error",
+        return [Probe(state.query(("1", ()), bad), False,
                       "arithmetic or comparison failed: an atom or a string is not a number")]
 
     def _is_probes(self, expr: IExpr, state: _State, plan: Plan) -> list[Probe]:
         z, _ = self._arith(expr, state, plan)
         return [*self._number_probe([expr], state, plan), Probe(
-            state.query(("1", ()), fmt("{} IS NULL", z)), "sql_unsupported",
+            state.query(("1", ()), fmt("{} IS NULL", z)), True,
             "`is` with a float result: the SQL engines compute only integer `is` "
             "(use --engine native)",
         )]

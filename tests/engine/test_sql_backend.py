@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-from sql_servers import SQL_ENGINES, need, postgres
 
 from assess.diagnostics import AssessError
 from assess.engine.evaluate import evaluate
@@ -12,6 +11,7 @@ from assess.engine.lower import lower
 from assess.engine.sqleval import sql_model
 from assess.engine.terms import Float, Str
 from assess.syntax.parser import parse
+from tests.sql_servers import SQL_ENGINES, need, postgres
 
 
 @pytest.fixture(params=SQL_ENGINES)

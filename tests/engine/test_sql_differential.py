@@ -10,7 +10,6 @@ from __future__ import annotations
 from hypothesis import event, given, settings
 from naive_oracle import naive_model
 from random_programs import programs
-from sql_servers import SQL_ENGINES, need
 
 from assess.diagnostics import AssessError
 from assess.engine.evaluate import evaluate
@@ -19,6 +18,7 @@ from assess.engine.lower import lower
 from assess.engine.pydatalog_backend import pydatalog_model
 from assess.engine.sqleval import sql_model
 from assess.syntax.parser import parse
+from tests.sql_servers import SQL_ENGINES, need
 
 PYDATALOG_BUDGET = 10.0
 
