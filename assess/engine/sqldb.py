@@ -11,8 +11,9 @@
 A ``Database`` runs a ``Fragment`` (text with ``?`` placeholders and its
 values, ``assess.engine.sqlgen``): DuckDB takes ``?``; for psycopg each
 becomes ``%s`` (the generated text holds no other ``?`` or ``%``: constants
-are never in it). Facts arrive in bulk: ``executemany`` for DuckDB, ``COPY``
-for PostgreSQL, both with the values as data, never as SQL text.
+are never in it). Facts arrive in bulk as data, never as SQL text: DuckDB
+reads a temporary CSV file of them (``read_csv``, its path a parameter),
+PostgreSQL takes them by ``COPY``.
 
 The drivers are imported only when an engine is chosen, so the command line
 starts as fast without them. A missing driver or an unreachable server is
@@ -22,14 +23,18 @@ starts as fast without them. A missing driver or an unreachable server is
 
 from __future__ import annotations
 
+import csv
 import importlib
 import os
+import tempfile
 from collections.abc import Iterable
+from pathlib import Path
 from types import ModuleType
 from typing import Any
 
 from assess.diagnostics import AssessError, error
 from assess.engine.sqlgen import Fragment
+from assess.engine.sqlterms import columns
 from assess.syntax.ast import Span
 
 CONNECT_TIMEOUT = 10
@@ -60,7 +65,8 @@ class Database:
     def rows(self, query: Fragment) -> list[tuple[Any, ...]]:
         raise NotImplementedError
 
-    def load(self, table: str, width: int, rows: Iterable[tuple[object, ...]]) -> None:
+    def load(self, table: str, arity: int, rows: Iterable[tuple[object, ...]]) -> None:
+        """Append the column values ``rows`` (``sqlterms.row``) to ``table``."""
         raise NotImplementedError
 
     def close(self) -> None:
@@ -102,11 +108,24 @@ class DuckDB(Database):
         found: list[tuple[Any, ...]] = self.con.execute(query[0], list(query[1])).fetchall()
         return found
 
-    def load(self, table: str, width: int, rows: Iterable[tuple[object, ...]]) -> None:
-        batch = [list(r) for r in rows]
-        if batch:
-            marks = ", ".join("?" * width)
-            self.con.executemany(f"INSERT INTO {table} VALUES ({marks})", batch)
+    def load(self, table: str, arity: int, rows: Iterable[tuple[object, ...]]) -> None:
+        """Through a CSV file of the rows (``executemany`` takes seconds per
+        thousand rows); its path is a bound parameter."""
+        kinds = {"v": "TEXT", "z": "BIGINT", "n": "DOUBLE", "u": "SMALLINT"}
+        types = ", ".join(f"'{c}': '{kinds[c[0]]}'" for c in columns(arity))
+        with tempfile.TemporaryDirectory(prefix="assess-") as folder:
+            path = Path(folder) / "rows.csv"
+            with path.open("w", encoding="utf-8", newline="") as out:
+                written = csv.writer(out)
+                empty = True
+                for r in rows:
+                    written.writerow(r)
+                    empty = False
+            if not empty:
+                self.con.execute(
+                    f"INSERT INTO {table} SELECT * FROM read_csv(?, header = false, "
+                    "quote = '\"', escape = '\"', nullstr = '', auto_detect = false, "
+                    f"columns = {{{types}}})", [str(path)])
 
     def close(self) -> None:
         self.con.close()
@@ -140,7 +159,7 @@ class Postgres(Database):
         found: list[tuple[Any, ...]] = self.cur.fetchall()
         return found
 
-    def load(self, table: str, width: int, rows: Iterable[tuple[object, ...]]) -> None:
+    def load(self, table: str, arity: int, rows: Iterable[tuple[object, ...]]) -> None:
         with self.cur.copy(f"COPY {table} FROM STDIN") as copy:
             for row in rows:
                 copy.write_row(row)

@@ -46,7 +46,7 @@ from assess.engine.ir import IRLiteral, IRProgram, IRRule, Pred, Value
 from assess.engine.plans import plan_rule
 from assess.engine.sqldb import DATABASES, Database
 from assess.engine.sqlgen import Fragment, Generator, fmt, ident
-from assess.engine.sqlterms import columns, declaration, decode, row
+from assess.engine.sqlterms import declaration, decode, row
 from assess.engine.strata import PredicateGraph, strata
 
 
@@ -66,7 +66,7 @@ class _Evaluation:
                 self.db.guarded((f"CREATE TEMP TABLE {self.table(pred, kind)} "
                                  f"({declaration(pred.arity)})", ()), None)
             rows = [row(values) for values in sorted(facts.get(pred, ()), key=repr)]
-            self.db.load(self.table(pred, "n"), len(columns(pred.arity)), rows)
+            self.db.load(self.table(pred, "n"), pred.arity, rows)
 
     def name(self, pred: Pred, kind: str) -> str:
         return f"assess_{kind}{self.number[pred]}"

@@ -145,3 +145,15 @@ def test_hostile_constants_leave_the_database_unchanged() -> None:
                                "('pg_catalog', 'information_schema')").fetchall() == tables
         finally:
             con.execute("DROP TABLE reports")
+
+
+def test_every_value_survives_the_round_trip(engine: str) -> None:
+    values = ["", "a,b", 'say "x"', "line\nbreak", "cr\rtab\t", "i:1", "NULL", "\\N", "é ✓",
+              Str(""), Str("a,b"), Str("line\nbreak"), 0, -1, 2**63 - 1, -(2**63), 2**53 + 1,
+              Float(0.0), Float(-0.0), Float(1e300), Float(5e-324), Float(0.1), Float(float("inf")),
+              Float(-2.5)]
+    program = lower([parse("keep(X) :- v(X), X == X.")])
+    program.facts[Pred("v", 1)] = {(v,) for v in values}
+    model = sql_model(program, engine=engine).relations
+    assert model[Pred("keep", 1)] == {(v,) for v in values} == evaluate(program).relations[
+        Pred("keep", 1)]
