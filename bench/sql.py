@@ -35,7 +35,7 @@ from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).parent))
-from datalog import Facts, join3, tc_random, unreachable  # noqa: E402
+from datalog import Facts, join3, tc_random, unreachable
 
 WORKLOADS = {
     # name: generator, sizes, quick sizes
