@@ -229,6 +229,11 @@ _CSV = (
     ),
     _error(Topic.CSV, "bad_credibility", "a `credibility` that is not a whole number 1-6"),
     _error(Topic.CSV, "bad_date", "a `date` that is not a real date written `YYYY-MM-DD`"),
+    _error(
+        Topic.CSV, "table_unreadable",
+        "a `load` of a `.parquet` or `.duckdb` file that DuckDB cannot read (no such file, "
+        "not Parquet, no table `reports`, the `duckdb` package missing), at the `load`",
+    ),
 )
 
 _RUN = (
