@@ -231,8 +231,10 @@ _CSV = (
     _error(Topic.CSV, "bad_date", "a `date` that is not a real date written `YYYY-MM-DD`"),
     _error(
         Topic.CSV, "table_unreadable",
-        "a `load` of a `.parquet` or `.duckdb` file that DuckDB cannot read (no such file, "
-        "not Parquet, no table `reports`, the `duckdb` package missing), at the `load`",
+        "a `load` of a table that cannot be read: a `.parquet` or `.duckdb` file DuckDB "
+        "cannot read (no such file, not Parquet, no table `reports`), a `postgres:TABLE` "
+        "the server does not give (no server, no such table, no right), a driver missing; "
+        "at the `load`",
     ),
 )
 

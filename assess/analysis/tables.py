@@ -1,12 +1,17 @@
-"""``load "reports.parquet".`` and ``load "evidence.duckdb".``: reports from
-a table, read through DuckDB.
+"""``load "reports.parquet".``, ``load "evidence.duckdb".`` and ``load
+"postgres:reports".``: reports from a table.
 
 The table has the columns of a report CSV file (``assess.analysis.loading``:
 ``indicator``, ``arguments``, ``source``, ``credibility``, optional ``date``
 and ``quote``), of any SQL type that reads as that text (a ``DATE`` for
 ``date``, an integer for ``credibility``). A ``.parquet`` file is that
 table; a ``.duckdb`` file is a DuckDB database whose table ``reports`` is
-(opened read-only). Each row is checked exactly as a CSV row is: the cells
+(opened read-only); both are read through DuckDB. ``postgres:TABLE`` (or
+``postgres:SCHEMA.TABLE``) is a table of the PostgreSQL server that libpq's
+environment names (``PGHOST``…, or ``ASSESS_POSTGRES``, as ``--engine
+postgres`` connects: never a password in a rule file), read in a read-only
+session, its rows sorted by every column so that their lines are stable.
+Each row is checked exactly as a CSV row is: the cells
 become ``Field``s as if the table were written out as CSV, header on line 1,
 so row N of the table is line N + 1 and a column's position is its column
 (``reports.parquet:3:2`` is the second column of the second row), and every
@@ -31,13 +36,15 @@ from assess.syntax import ast
 from assess.workspace import resolve
 
 SUFFIXES = (".parquet", ".duckdb")
+SERVER = "postgres:"
+"""``load "postgres:TABLE".`` reads TABLE of the server the environment names."""
 TABLE = "reports"
 """The table of a ``.duckdb`` file that holds the reports."""
 
 
 def is_table_path(path: str) -> bool:
     """Whether ``load "path".`` names a table that DuckDB reads."""
-    return path.lower().endswith(SUFFIXES)
+    return path.lower().endswith(SUFFIXES) or path.startswith(SERVER)
 
 
 def _text(value: Any) -> str:
@@ -60,8 +67,34 @@ def _query(duckdb: Any, path: str) -> tuple[Any, str, list[Any]]:
     return duckdb.connect(path, read_only=True), f'SELECT * FROM "{TABLE}"', []
 
 
+def _server_rows(statement: ast.Load, table: str) -> tuple[list[str], list[tuple[Any, ...]]]:
+    """The column names and rows (sorted by every column) of a server's table,
+    read in a read-only session; the table's name is a quoted identifier."""
+    try:
+        psycopg = importlib.import_module("psycopg")
+    except ImportError as exc:
+        raise _fail(statement, f"reading {table} needs the Python package psycopg "
+                               f"(pip install 'psycopg[binary]'): {exc}") from exc
+    options = {} if "PGCONNECT_TIMEOUT" in os.environ else {"connect_timeout": 10}
+    try:
+        with psycopg.connect(os.environ.get("ASSESS_POSTGRES", ""), **options) as con:
+            con.read_only = True
+            name = psycopg.sql.Identifier(*table.split("."))
+            cursor = con.execute(psycopg.sql.SQL("SELECT * FROM {} LIMIT 0").format(name))
+            names = [d.name for d in cursor.description]
+            order = psycopg.sql.SQL(", ").join(
+                psycopg.sql.Literal(n) for n in range(1, len(names) + 1))
+            query = psycopg.sql.SQL("SELECT * FROM {} ORDER BY {}").format(name, order)
+            return names, con.execute(query).fetchall()
+    except psycopg.Error as exc:  # no server, no such table, no right to read it, …
+        raise _fail(statement, f"PostgreSQL cannot give {table}: {_first_line(exc)}") from exc
+
+
 def read_table(statement: ast.Load, declared_in: str) -> tuple[str, list[list[Field]]]:
     """The path of the table and its rows as CSV cells (header row first)."""
+    if statement.path.startswith(SERVER):
+        names, rows = _server_rows(statement, statement.path.removeprefix(SERVER))
+        return statement.path, _fields(names, rows)
     path = resolve(statement.path, declared_in)
     if not os.path.isfile(path):
         raise _fail(statement, f"no file {path}")
@@ -82,8 +115,13 @@ def read_table(statement: ast.Load, declared_in: str) -> tuple[str, list[list[Fi
         raise _fail(statement, f"DuckDB cannot read {path}: {_first_line(exc)}") from exc
     finally:
         con.close()
+    return path, _fields(names, rows)
+
+
+def _fields(names: list[str], rows: list[tuple[Any, ...]]) -> list[list[Field]]:
+    """The header and the rows as the cells of a CSV file (header on line 1)."""
     header = [Field(name, 1, column) for column, name in enumerate(names, 1)]
-    return path, [header] + [
+    return [header] + [
         [Field(_text(value), line, column) for column, value in enumerate(row, 1)]
         for line, row in enumerate(rows, 2)
     ]

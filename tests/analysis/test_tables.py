@@ -14,6 +14,7 @@ from assess.diagnostics import AssessError
 from assess.syntax import ast, notation
 from assess.syntax.parser import parse
 from assess.syntax.printer import print_program
+from tests.sql_servers import postgres
 
 ROOT = Path(__file__).parents[2]
 FLAGSHIP = [ROOT / "rulesets/belarus_2022.assess",
@@ -30,7 +31,16 @@ def report_row(report: ast.Report) -> tuple[object, ...]:
 
 
 def write_table(rows: list[tuple[object, ...]], path: Path) -> None:
-    """``rows`` as the table ``reports`` of a DuckDB file, or as a Parquet file."""
+    """``rows`` as the table ``reports`` of a DuckDB file, or as a Parquet file,
+    or (``postgres:NAME``) as the table NAME of the test server."""
+    if str(path).startswith("postgres:"):
+        with postgres() as con:
+            table = str(path).removeprefix("postgres:")
+            con.execute(f"DROP TABLE IF EXISTS {table}")
+            con.execute(f"CREATE TABLE {table} ({SCHEMA})")
+            con.cursor().executemany(f"INSERT INTO {table} VALUES (%s, %s, %s, %s, %s, %s)",
+                                     rows)
+        return
     target = str(path) if path.suffix == ".duckdb" else ":memory:"
     with duckdb.connect(target) as con:
         con.execute(f"CREATE TABLE reports ({SCHEMA})")
@@ -55,7 +65,7 @@ def flagship_from(table: str, folder: Path) -> list[str]:
         (folder / path.name).write_text(text, encoding="utf-8")
         files.append(str(folder / path.name))
     assert len(rows) > 40
-    write_table(rows, folder / table)
+    write_table(rows, Path(table) if table.startswith("postgres:") else folder / table)
     return files
 
 
@@ -114,3 +124,25 @@ def test_an_unreadable_table_is_refused_at_the_load(tmp_path: Path) -> None:
     with duckdb.connect(str(tmp_path / "other.duckdb")) as con:
         con.execute("CREATE TABLE something_else (x INTEGER)")
     assert codes(tmp_path, "other.duckdb") == [("table_unreadable", 3, 1)]
+
+
+def test_the_flagship_judges_alike_from_a_server_table_read_by_a_reader(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    files = flagship_from("postgres:flagship_reports", tmp_path)
+    try:
+        monkeypatch.setenv("PGUSER", "assess_reader")
+        found, expected = judgements(files), expected_judgements()
+        # The server's rows come sorted, not in the files' order: the same
+        # probabilities, summed in another order, may differ in the last bit.
+        assert [a for a, _ in found] == [a for a, _ in expected]
+        assert [p for _, p in found] == pytest.approx([p for _, p in expected], abs=1e-12)
+    finally:
+        monkeypatch.undo()
+        with postgres() as con:
+            con.execute("DROP TABLE flagship_reports")
+
+
+def test_a_missing_server_table_is_refused_at_the_load(tmp_path: Path) -> None:
+    with postgres():
+        pass
+    assert codes(tmp_path, "postgres:no_such_table") == [("table_unreadable", 3, 1)]
