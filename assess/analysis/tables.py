@@ -56,7 +56,7 @@ def _text(value: Any) -> str:
     return str(value)
 
 
-def _fail(statement: ast.Load, message: str) -> AssessError:
+def _unreadable(statement: ast.Load, message: str) -> AssessError:
     return AssessError([error("table_unreadable", statement.span, f"cannot load: {message}")])
 
 
@@ -73,7 +73,7 @@ def _server_rows(statement: ast.Load, table: str) -> tuple[list[str], list[tuple
     try:
         psycopg = importlib.import_module("psycopg")
     except ImportError as exc:
-        raise _fail(statement, f"reading {table} needs the Python package psycopg "
+        raise _unreadable(statement, f"reading {table} needs the Python package psycopg "
                                f"(pip install 'psycopg[binary]'): {exc}") from exc
     options = {} if "PGCONNECT_TIMEOUT" in os.environ else {"connect_timeout": 10}
     try:
@@ -87,7 +87,7 @@ def _server_rows(statement: ast.Load, table: str) -> tuple[list[str], list[tuple
             query = psycopg.sql.SQL("SELECT * FROM {} ORDER BY {}").format(name, order)
             return names, con.execute(query).fetchall()
     except psycopg.Error as exc:  # no server, no such table, no right to read it, …
-        raise _fail(statement, f"PostgreSQL cannot give {table}: {_first_line(exc)}") from exc
+        raise _unreadable(statement, f"PostgreSQL cannot give {table}: {_first_line(exc)}") from exc
 
 
 def read_table(statement: ast.Load, declared_in: str) -> tuple[str, list[list[Field]]]:
@@ -97,22 +97,22 @@ def read_table(statement: ast.Load, declared_in: str) -> tuple[str, list[list[Fi
         return statement.path, _fields(names, rows)
     path = resolve(statement.path, declared_in)
     if not os.path.isfile(path):
-        raise _fail(statement, f"no file {path}")
+        raise _unreadable(statement, f"no file {path}")
     try:
         duckdb = importlib.import_module("duckdb")
     except ImportError as exc:
-        raise _fail(statement, f"reading {path} needs the Python package duckdb "
+        raise _unreadable(statement, f"reading {path} needs the Python package duckdb "
                                f"(pip install duckdb): {exc}") from exc
     try:
         con, query, parameters = _query(duckdb, path)
     except duckdb.Error as exc:  # not a database, locked by a writer, …
-        raise _fail(statement, f"DuckDB cannot open {path}: {_first_line(exc)}") from exc
+        raise _unreadable(statement, f"DuckDB cannot open {path}: {_first_line(exc)}") from exc
     try:
         cursor = con.execute(query, parameters)
         names = [d[0] for d in cursor.description]
         rows = cursor.fetchall()
     except duckdb.Error as exc:  # no table `reports`, not a Parquet file, …
-        raise _fail(statement, f"DuckDB cannot read {path}: {_first_line(exc)}") from exc
+        raise _unreadable(statement, f"DuckDB cannot read {path}: {_first_line(exc)}") from exc
     finally:
         con.close()
     return path, _fields(names, rows)
