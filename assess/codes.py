@@ -273,8 +273,8 @@ _RUN = (
     _error(
         Topic.RUN, "sql_unsupported",
         "`--engine duckdb` or `postgres` meets what its SQL does not compute the engine's way "
-        "(`/`, `//`, `mod` or `**`; arithmetic under `=`; an `is` with a float result; an "
-        "integer past 64 bits), at the rule: use `--engine native`",
+        "(`**`; arithmetic under `=`; `//` or `mod` of a float; an `is` with a float result; "
+        "an integer past 64 bits), at the rule: use `--engine native`",
     ),
     _error(
         Topic.RUN, "sql_unavailable",

@@ -33,8 +33,7 @@ from types import ModuleType
 from typing import Any
 
 from assess.diagnostics import AssessError, error
-from assess.engine.sqlgen import Fragment
-from assess.engine.sqlterms import columns
+from assess.engine.sqlterms import Fragment, columns
 from assess.syntax.ast import Span
 
 CONNECT_TIMEOUT = 10
@@ -56,7 +55,10 @@ class Database:
     """A connection that runs fragments; subclasses say how."""
 
     name = ""
+    integer_division = "({} / {})"
+    """The dialect's exact division of two integers that divide (``sqlgen``)."""
     overflow: tuple[type[BaseException], ...] = ()
+    zero: tuple[type[BaseException], ...] = ()
     failure: tuple[type[BaseException], ...] = ()
 
     def run(self, query: Fragment) -> None:
@@ -80,6 +82,10 @@ class Database:
                 return self.rows(query)
             self.run(query)
             return []
+        except self.zero as exc:
+            raise AssessError([error(
+                "arithmetic_error", span, "arithmetic or comparison failed: division by zero",
+            )]) from exc
         except self.overflow as exc:
             raise AssessError([error(
                 "sql_unsupported", span,
@@ -94,6 +100,7 @@ class Database:
 
 class DuckDB(Database):
     name = "DuckDB"
+    integer_division = "({} // {})"
 
     def __init__(self) -> None:
         duckdb = _driver("duckdb", "duckdb", "duckdb")
@@ -137,6 +144,7 @@ class Postgres(Database):
     def __init__(self) -> None:
         psycopg = _driver("psycopg", "psycopg[binary]", "postgres")
         self.overflow = (psycopg.errors.NumericValueOutOfRange,)
+        self.zero = (psycopg.errors.DivisionByZero,)
         self.failure = (psycopg.Error,)
         options: dict[str, Any] = {}
         if "PGCONNECT_TIMEOUT" not in os.environ:

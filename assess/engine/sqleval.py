@@ -45,8 +45,8 @@ from assess.engine.evaluate import Model, select_rules
 from assess.engine.ir import IRLiteral, IRProgram, IRRule, Pred, Value
 from assess.engine.plans import plan_rule
 from assess.engine.sqldb import DATABASES, Database
-from assess.engine.sqlgen import Fragment, Generator, fmt, ident
-from assess.engine.sqlterms import declaration, decode, row
+from assess.engine.sqlgen import Generator, ident
+from assess.engine.sqlterms import Fragment, declaration, decode, fmt, row
 from assess.engine.strata import PredicateGraph, strata
 
 
@@ -56,7 +56,8 @@ class _Evaluation:
         self.db = db
         self.graph = PredicateGraph(rules, facts)
         self.number = {p: n for n, p in enumerate(sorted(self.graph.nodes))}
-        self.generator = Generator(lambda pred, recent: self.name(pred, "d" if recent else "r"))
+        self.generator = Generator(lambda pred, recent: self.name(pred, "d" if recent else "r"),
+                                   db.integer_division)
         self.by_head: dict[Pred, list[IRRule]] = {}
         for rule in rules:
             self.by_head.setdefault(rule.head.pred, []).append(rule)

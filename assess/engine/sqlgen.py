@@ -14,15 +14,15 @@ lays a term out as columns ``v``, ``z``, ``n``), following the plan's steps:
 * ``Bind``: ``X = t`` names ``t``'s columns; ``X is E`` binds the integer
   ``E`` computes (its ``v`` is ``'i:' || CAST(z AS TEXT)``).
 
-Arithmetic is ``+ - *`` and unary minus on 64-bit integers and floats, as
-Python computes them (an integer op stays exact, a float op is IEEE's). The
-rest is refused before any SQL runs, at the rule (``sql_unsupported``):
-``/ // mod **``, arithmetic under ``=``/``==``, an integer constant past 64
-bits. ``probes(plan)`` gives, for each test and ``is`` in plan order, a
-query for the bindings that reach it with a value it cannot take: a non-number
-(``arithmetic_error``, as the engine reports) or, for ``is``, a float result
-(``sql_unsupported``: the engine rounds it to 15 places, which SQL does not
-do the same way).
+Arithmetic is ``assess.engine.sqlarith``'s (Python's numbers on the
+integer and float columns). ``**``, arithmetic under ``=``/``==`` and an
+integer constant past 64 bits are refused before any SQL runs, at the rule
+(``sql_unsupported``). ``probes(plan)`` gives, for each test and ``is`` in
+plan order, queries for the bindings that reach it with a value it cannot
+take: a non-number or a zero divisor (``arithmetic_error``, as the engine
+reports), a float under ``//`` or ``mod``, or for ``is`` a float result
+(``sql_unsupported``: the engine rounds a float to 15 places, which SQL does
+not do the same way).
 
 Constants reach SQL only as bound parameters (``?``; the PostgreSQL dialect
 writes ``%s``) and tables only as quoted identifiers the caller names: no
@@ -38,20 +38,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from assess.diagnostics import AssessError, error
-from assess.engine.ir import IBinary, IConst, IExpr, INeg, IRAssign, IRCompare, IVar, Pred
+from assess.engine.ir import IConst, IExpr, IRAssign, IRCompare, IVar, Pred
 from assess.engine.plans import Anti, Bind, Plan, Scan, Test
-from assess.engine.sqlterms import encode, fits
-from assess.syntax.ast import ArithOp, CompareOp, Span
+from assess.engine.sqlarith import Arithmetic, leaves, refuse
+from assess.engine.sqlterms import NULL_N, NULL_Z, Fragment, Term, encode, fits, fmt, join
+from assess.syntax.ast import CompareOp, Span
 
-Fragment = tuple[str, tuple[object, ...]]
-"""SQL text with ``?`` placeholders, and the values bound to them in order."""
-Term = tuple[Fragment, Fragment, Fragment]
-"""The ``v``, ``z`` and ``n`` expressions of a term."""
-
-NULL_Z: Fragment = ("CAST(NULL AS BIGINT)", ())
-NULL_N: Fragment = ("CAST(NULL AS DOUBLE PRECISION)", ())
-_ARITH = {ArithOp.ADD: "+", ArithOp.SUB: "-", ArithOp.MUL: "*"}
 _NUMERIC = {
     CompareOp.LT: "<", CompareOp.LE: "<=", CompareOp.GT: ">", CompareOp.GE: ">=",
     CompareOp.ARITH_EQ: "=", CompareOp.ARITH_NE: "<>",
@@ -63,25 +55,6 @@ _TERMS = {CompareOp.UNIFY: "=", CompareOp.IDENTICAL: "=",
 def ident(name: str) -> str:
     """``name`` as a quoted SQL identifier."""
     return '"' + name.replace('"', '""') + '"'
-
-
-def join(parts: list[Fragment], sep: str) -> Fragment:
-    return sep.join(p[0] for p in parts), tuple(v for p in parts for v in p[1])
-
-
-def fmt(template: str, *parts: Fragment) -> Fragment:
-    """``template`` with each ``{}`` replaced by a fragment, parameters in order."""
-    pieces = template.split("{}")
-    assert len(pieces) == len(parts) + 1
-    text = pieces[0] + "".join(p[0] + s for p, s in zip(parts, pieces[1:], strict=True))
-    return text, tuple(v for p in parts for v in p[1])
-
-
-def refuse(span: Span | None, what: str) -> AssessError:
-    return AssessError([error(
-        "sql_unsupported", span,
-        f"{what}: the SQL engines do not evaluate it (use --engine native)",
-    )])
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,8 +86,12 @@ class _State:
 class Generator:
     """SQL of rule variants over tables named by ``table(pred, recent)``."""
 
-    def __init__(self, table: Callable[[Pred, bool], str]) -> None:
+    def __init__(self, table: Callable[[Pred, bool], str],
+                 integer_division: str = "({} / {})") -> None:
         self.table = table
+        self.integer_division = integer_division
+        """How the dialect divides integers exactly (``/`` truncates in
+        PostgreSQL, DuckDB's ``/`` gives a float and ``//`` truncates)."""
 
     def select(self, plan: Plan) -> Fragment:
         """The head rows the variant derives."""
@@ -189,43 +166,32 @@ class Generator:
     def _bind(self, step: Bind, state: _State, plan: Plan) -> Term:
         if not step.evaluate:
             return self._term(step.expr, state, plan)
-        z, _ = self._arith(step.expr, state, plan)
+        z, _ = self._math(state, plan).value(step.expr)
         return fmt("'i:' || CAST({} AS TEXT)", z), z, fmt("CAST({} AS DOUBLE PRECISION)", z)
 
     def _test(self, item: IRCompare | IRAssign, state: _State, plan: Plan) -> Fragment:
         if isinstance(item, IRAssign):
-            z, _ = self._arith(item.expr, state, plan)
+            z, _ = self._math(state, plan).value(item.expr)
             return fmt("{} = {}", state.env[item.var.index][1], z)
         if item.op in _TERMS:
             left = self._term(item.left, state, plan)[0]
             right = self._term(item.right, state, plan)[0]
             return fmt(f"{{}} {_TERMS[item.op]} {{}}", left, right)
-        lz, ln = self._arith(item.left, state, plan)
-        rz, rn = self._arith(item.right, state, plan)
+        lz, ln = self._math(state, plan).value(item.left)
+        rz, rn = self._math(state, plan).value(item.right)
         op = _NUMERIC[item.op]
         return fmt(f"(CASE WHEN {{}} IS NOT NULL AND {{}} IS NOT NULL THEN {{}} {op} {{}} "
                    f"ELSE {{}} {op} {{}} END)", lz, rz, lz, rz, ln, rn)
 
-    def _arith(self, expr: IExpr, state: _State, plan: Plan) -> tuple[Fragment, Fragment]:
-        """The exact integer (NULL unless every leaf is one) and the float of ``expr``."""
-        if isinstance(expr, IVar | IConst):
-            _, z, n = self._term(expr, state, plan)
-            return z, n
-        if isinstance(expr, INeg):
-            z, n = self._arith(expr.operand, state, plan)
-            return fmt("(-{})", z), fmt("(-{})", n)
-        if expr.op not in _ARITH:
-            raise refuse(plan.rule.span, f"the operator `{expr.op.value}`")
-        lz, ln = self._arith(expr.left, state, plan)
-        rz, rn = self._arith(expr.right, state, plan)
-        op = _ARITH[expr.op]
-        z = fmt(f"({{}} {op} {{}})", lz, rz)
-        return z, fmt(f"COALESCE(CAST({{}} AS DOUBLE PRECISION), {{}} {op} {{}})", z, ln, rn)
+    def _math(self, state: _State, plan: Plan) -> Arithmetic:
+        """The arithmetic of ``plan``'s expressions over the variables bound so far."""
+        return Arithmetic(lambda leaf: self._term(leaf, state, plan), self.integer_division,
+                          plan.rule.span)
 
     def _leaves_bad(self, exprs: list[IExpr], state: _State, plan: Plan) -> Fragment | None:
         """True for a binding where some leaf of ``exprs`` is not a number."""
         bad: list[Fragment] = []
-        for leaf in (x for e in exprs for x in _leaves(e)):
+        for leaf in (x for e in exprs for x in leaves(e)):
             bad.append(fmt("{} IS NULL", self._term(leaf, state, plan)[2]))
         return fmt("({})", join(bad, " OR ")) if bad else None
 
@@ -238,14 +204,30 @@ class Generator:
         return self._number_probe([item.left, item.right], state, plan)
 
     def _number_probe(self, exprs: list[IExpr], state: _State, plan: Plan) -> list[Probe]:
+        """Non-numbers, then zero divisors (the engine's errors), then floats
+        under ``//`` or ``mod`` (refused), each a probe."""
+        found: list[Probe] = []
         bad = self._leaves_bad(exprs, state, plan)
-        if bad is None:
-            return []
-        return [Probe(state.query(("1", ()), bad), False,
-                      "arithmetic or comparison failed: an atom or a string is not a number")]
+        if bad is not None:
+            found.append(Probe(state.query(("1", ()), bad), False,
+                               "arithmetic or comparison failed: an atom or a string is not a "
+                               "number"))
+        zero: list[Fragment] = []
+        floats: list[Fragment] = []
+        for expr in exprs:
+            more = self._math(state, plan).divisions(expr)
+            zero, floats = zero + more[0], floats + more[1]
+        if zero:
+            found.append(Probe(state.query(("1", ()), fmt("({})", join(zero, " OR "))), False,
+                               "arithmetic or comparison failed: division by zero"))
+        if floats:
+            found.append(Probe(state.query(("1", ()), fmt("({})", join(floats, " OR "))), True,
+                               "`//` or `mod` of a float: the SQL engines compute them on "
+                               "integers only (use --engine native)"))
+        return found
 
     def _is_probes(self, expr: IExpr, state: _State, plan: Plan) -> list[Probe]:
-        z, _ = self._arith(expr, state, plan)
+        z, _ = self._math(state, plan).value(expr)
         return [*self._number_probe([expr], state, plan), Probe(
             state.query(("1", ()), fmt("{} IS NULL", z)), True,
             "`is` with a float result: the SQL engines compute only integer `is` "
@@ -256,15 +238,6 @@ class Generator:
 def _columns(alias: str, position: int) -> Term:
     return ((f"{alias}.v{position}", ()), (f"{alias}.z{position}", ()),
             (f"{alias}.n{position}", ()))
-
-
-def _leaves(expr: IExpr) -> list[IVar | IConst]:
-    if isinstance(expr, IVar | IConst):
-        return [expr]
-    if isinstance(expr, INeg):
-        return _leaves(expr.operand)
-    assert isinstance(expr, IBinary)
-    return _leaves(expr.left) + _leaves(expr.right)
 
 
 def constant(term: IConst, span: Span | None) -> Term:

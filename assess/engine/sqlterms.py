@@ -18,6 +18,8 @@ arithmetic and numeric comparison without parsing text. A nullary
 predicate's table has the single column ``u`` (one row when it holds).
 
 An integer past 64 bits has no ``BIGINT``: it is refused (``sql_unsupported``).
+A ``Fragment`` is SQL text with ``?`` placeholders and the values bound to
+them; a ``Term`` is the fragments of a term's three columns.
 
 Example::
 
@@ -100,3 +102,24 @@ def row(values: tuple[Value, ...]) -> tuple[object, ...]:
     if not values:
         return (0,)
     return tuple(c for v in values for c in encode(v))
+
+
+Fragment = tuple[str, tuple[object, ...]]
+"""SQL text with ``?`` placeholders, and the values bound to them in order."""
+Term = tuple[Fragment, Fragment, Fragment]
+"""The ``v``, ``z`` and ``n`` expressions of a term."""
+
+NULL_Z: Fragment = ("CAST(NULL AS BIGINT)", ())
+NULL_N: Fragment = ("CAST(NULL AS DOUBLE PRECISION)", ())
+
+
+def join(parts: list[Fragment], sep: str) -> Fragment:
+    return sep.join(p[0] for p in parts), tuple(v for p in parts for v in p[1])
+
+
+def fmt(template: str, *parts: Fragment) -> Fragment:
+    """``template`` with each ``{}`` replaced by a fragment, parameters in order."""
+    pieces = template.split("{}")
+    assert len(pieces) == len(parts) + 1
+    text = pieces[0] + "".join(p[0] + s for p, s in zip(parts, pieces[1:], strict=True))
+    return text, tuple(v for p in parts for v in p[1])

@@ -84,13 +84,30 @@ def test_goals_read_back_only_their_relations(engine: str) -> None:
     ("n(a). m(X) :- n(X), X > 1, o(X). o(a) :- n(b).", "arithmetic_error"),
     ("n(1.5). m(Y) :- n(X), Y is X + 1.", "sql_unsupported"),
     ("n(1). m(Y) :- n(X), Y is X / 1.", "sql_unsupported"),
-    ("n(1). m(Y) :- n(X), Y is X mod 2.", "sql_unsupported"),
+    ("n(1.5). m(Y) :- n(X), Y is X mod 2.", "sql_unsupported"),
+    ("n(1.5). m(X) :- n(X), X // 1 > 0.", "sql_unsupported"),
+    ("n(1). n(0). m(X, Y) :- n(X), n(Y), X / Y > 1.", "arithmetic_error"),
+    ("n(1). n(0.0). m(Z) :- n(X), n(Y), Z is X // Y.", "arithmetic_error"),
+    ("n(1). m(Y) :- n(X), Y is X ** 2.", "sql_unsupported"),
     ("n(1). m(Y) :- n(X), Y = X + 1.", "sql_unsupported"),
     ("n(9223372036854775807). m(Y) :- n(X), Y is X + 1.", "sql_unsupported"),
     ("n(92233720368547758070).", "sql_unsupported"),
 ])
 def test_errors_and_refusals(text: str, code: str, engine: str) -> None:
     assert code_of(text, engine) == code
+
+
+ARITHMETIC = """n(7). n(-7). n(2). n(-2). n(3). n(1). n(0.5). n(-1.5).
+    i(7). i(-7). i(2). i(-2). i(3). i(1). i(9223372036854775807). i(-9223372036854775808).
+    d(X, Y, Q, R) :- i(X), i(Y), Y \\== -1, Q is X // Y, R is X mod Y.
+    h(X, Y) :- n(X), n(Y), X / Y > 1.  e(X, Y) :- n(X), n(Y), X / Y =:= -3.5.
+    g(X, Y) :- i(X), i(Y), Y \\== -1, X // Y < X mod Y.  s(X, Y) :- n(X), n(Y), X - Y * 2 < -X.
+"""
+
+
+def test_arithmetic_floors_as_python_does(engine: str) -> None:
+    model = same_as_native(ARITHMETIC, engine)
+    assert (-7, 2, -4, 1) in model[Pred("d", 4)] and (7, -2, -4, -1) in model[Pred("d", 4)]
 
 
 def test_a_test_that_never_meets_a_non_number_is_no_error(engine: str) -> None:
