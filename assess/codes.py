@@ -359,6 +359,10 @@ _COMMAND_LINE = (
         Topic.COMMAND_LINE, "graphviz_missing",
         "`graph --format svg` without Graphviz's `dot` on the PATH",
     ),
+    _error(
+        Topic.COMMAND_LINE, "pygls_missing",
+        "`lsp` without the language server's library (`pip install 'assess[lsp]'`)",
+    ),
 )
 
 

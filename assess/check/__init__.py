@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from assess.analysis.loading import expand
+from assess.analysis.loading import expand, load_reports
 from assess.check.cycles import check_negative_cycle
 from assess.check.drops import check_unmatched_drop
 from assess.check.duplicates import check_duplicate_declaration
@@ -72,6 +72,19 @@ def run_checks(programs: Sequence[Program]) -> list[Diagnostic]:
     findings: list[Diagnostic] = []
     for check in CHECKS:
         findings.extend(check(programs))
+    return findings
+
+
+def workspace_findings(workspace: Workspace) -> list[Diagnostic]:
+    """Everything ``assess check`` reports on ``workspace``, unsorted: the
+    problems of reading and parsing its files, then those of the reports its
+    ``load`` statements bring in, then every check's findings (the language
+    server's diagnostics are these too)."""
+    findings = list(workspace.problems)
+    if workspace.programs:
+        programs, load_problems = load_reports(workspace.programs, workspace.sources)
+        findings.extend(load_problems)
+        findings.extend(run_checks(programs))
     return findings
 
 

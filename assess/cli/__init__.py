@@ -43,9 +43,9 @@ def _register_commands() -> None:
     for module in (check, fmt, run, test, matrix):
         cli.add_command(module.command)
 
-    from assess.cli import formula, graph, sensitivity, track, what_if, why, why_not
+    from assess.cli import formula, graph, lsp, sensitivity, track, what_if, why, why_not
 
-    for module in (why, why_not, what_if, sensitivity, graph, track, formula):
+    for module in (why, why_not, what_if, sensitivity, graph, track, formula, lsp):
         cli.add_command(module.command)
 
 

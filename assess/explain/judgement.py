@@ -37,9 +37,9 @@ from dataclasses import dataclass, replace
 from assess.analysis import icd203
 from assess.engine.ir import GroundAtom, IRProgram
 from assess.engine.provenance import DerivationGraph
-from assess.explain.arguments import Argument, strongest
-from assess.explain.confidence import Confidence, confidence
-from assess.explain.effects import EffectTable, Groups, effect_table, group_inputs, origin_of
+from assess.explain.arguments import Argument, Through, strongest
+from assess.explain.confidence import Confidence, confidence, witnesses
+from assess.explain.effects import EffectTable, Groups, effect_table, group_inputs
 from assess.semantics.prob.choices import Input, atom_text
 from assess.semantics.prob.compiled import Compiled
 from assess.semantics.prob.model import CompiledModel, QueryResult, Reply
@@ -104,6 +104,8 @@ def effect_groups(groups: Groups) -> dict[object, tuple[Input, ...]]:
     keyed.update({("argument", k): v for k, v in groups.arguments.items()})
     # Each report choice alone: its contribution (``effects.contributions``).
     keyed.update({i: (i,) for items in groups.origins.values() for i in items})
+    # Each origin as a witness, beside those reporting the same (``confidence``).
+    keyed.update(witnesses(groups))
     return keyed
 
 
@@ -128,8 +130,10 @@ def judge(compiled: Compiled) -> Judgements:
     groups = group_inputs(ir, model)
     table = effect_table(model, effect_groups(groups))
     sets = {m: c.name for c in ir.competing for m in c.members}
+    cache: Through = {}
     unranked = [
-        _judgement(compiled, groups, table, results[q], sets.get(model.queries[q][0].name))
+        _judgement(compiled, groups, table, cache, results[q],
+                   sets.get(model.queries[q][0].name))
         for q in hypothesis_queries(compiled)
     ]
     ranked = _rank(unranked, [c.name for c in ir.competing])
@@ -140,8 +144,8 @@ def judge(compiled: Compiled) -> Judgements:
 
 
 def _judgement(
-    compiled: Compiled, groups: Groups, table: EffectTable, result: QueryResult,
-    set_name: str | None,
+    compiled: Compiled, groups: Groups, table: EffectTable, cache: Through,
+    result: QueryResult, set_name: str | None,
 ) -> Judgement:
     model = compiled.model
     atom = result.atom
@@ -149,7 +153,7 @@ def _judgement(
     p = icd203.clamp(table.baseline[query])
     band = icd203.band(icd203.estimate(p))
     support, against = strongest(
-        compiled.ir, compiled.graph, groups, table, origin_of(compiled.ir), query
+        model, compiled.ir, compiled.graph, groups, table, query, cache
     )
     return Judgement(
         atom_text(atom), atom, compiled.ir.hypotheses[atom[0].name].description, set_name,
