@@ -16,6 +16,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from assess.analysis.loading import expand, load_reports
+from assess.check.competing_sets import check_competing_sets
 from assess.check.cycles import check_negative_cycle
 from assess.check.drops import check_unmatched_drop
 from assess.check.duplicates import check_duplicate_declaration
@@ -54,6 +55,7 @@ CHECKS: tuple[Check, ...] = (
     check_unknown_label,
     check_superiority_cycle,
     check_unknown_hypothesis,
+    check_competing_sets,
     check_unmatched_drop,
     # Tradecraft: legal but probably not meant (warnings).
     check_singleton_variable,

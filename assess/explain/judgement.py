@@ -9,7 +9,12 @@ report) and a confidence level with the factors behind it
 (``~h`` with rules, a ``conflict`` partner), the probability that what
 contradicts it holds and that the matter is contested (both sides have an
 argument that fires, neither prevails; ``semantics.prob.contraries``).
-Hypotheses in no competing set have ``set`` None and rank 1.
+Hypotheses in no competing set have ``set`` None and rank 1. A member of
+a set declared ``given c`` is judged on P(h | c): its ``estimate``, band
+and phrase are of that conditional probability (``given``), while
+``probability``, the arguments and the confidence stay those of P(h). Each
+set's overlap, residual and condition (``Compiled.set_readouts``) are in
+``Judgements.readouts``.
 
 Everything is exact and comes from the model: probabilities by weighted
 model counting, effects by re-evaluation with inputs removed, sensitivity
@@ -41,6 +46,7 @@ from assess.explain.arguments import Argument, Through, strongest
 from assess.explain.confidence import Confidence, confidence, witnesses
 from assess.explain.effects import EffectTable, Groups, effect_table, group_inputs
 from assess.semantics.prob.choices import Input, atom_text
+from assess.semantics.prob.competing import SetReadout
 from assess.semantics.prob.compiled import Compiled
 from assess.semantics.prob.model import CompiledModel, QueryResult, Reply
 from assess.syntax.ast import Estimate
@@ -66,6 +72,39 @@ class Judgement:
     """P(what contradicts it holds), when something can (``~h``, a ``conflict``)."""
     contested: float | None = None
     """P(arguments for and against it fire and neither prevails), likewise."""
+    condition: str | None = None
+    """The condition of its set (``competing s given c``), as text."""
+    given: float | None = None
+    """P(it | the condition), on which its estimate is read."""
+
+    @property
+    def judged(self) -> float:
+        """The probability its estimate reads: ``given`` if any, else ``probability``."""
+        return self.probability if self.given is None else self.given
+
+
+@dataclass(frozen=True, slots=True)
+class SetSummary:
+    """A competing set as a whole (``competing.SetReadout``, in words):
+    ``members`` are (name, P(member | condition)) in declaration order,
+    ``condition`` P(condition) (1 without one), ``overlap`` P(more than one
+    member | condition), ``none`` P(no member | condition)."""
+
+    name: str
+    exclusive: bool
+    given: str | None
+    condition: float
+    members: tuple[tuple[str, float], ...]
+    overlap: float
+    none: float
+
+    @staticmethod
+    def of(r: SetReadout) -> SetSummary:
+        return SetSummary(
+            r.name, r.exclusive, None if r.given is None else atom_text(r.given), r.condition,
+            tuple((atom_text(a), p) for a, p in zip(r.atoms, r.members, strict=True)),
+            r.overlap, r.none,
+        )
 
 
 @dataclass(frozen=True)
@@ -80,6 +119,12 @@ class Judgements:
     model: CompiledModel
     graph: DerivationGraph
     ir: IRProgram
+    readouts: tuple[SetSummary, ...] = ()
+    """Each competing set without parameters: members, overlap, residual."""
+
+    def readout(self, name: str) -> SetSummary | None:
+        """The readout of the set ``name`` (None for a set with parameters)."""
+        return next((r for r in self.readouts if r.name == name), None)
 
     @property
     def underived(self) -> tuple[str, ...]:
@@ -125,8 +170,9 @@ def judge(compiled: Compiled) -> Judgements:
     ir, model = compiled.ir, compiled.model
     results = tuple(compiled.answers())
     replies = tuple(compiled.as_asked(results))
+    readouts = tuple(SetSummary.of(r) for r in compiled.set_readouts())
     if not hypothesis_queries(compiled):
-        return Judgements((), (), replies, model, compiled.graph, ir)
+        return Judgements((), (), replies, model, compiled.graph, ir, readouts)
     groups = group_inputs(ir, model)
     table = effect_table(model, effect_groups(groups))
     sets = {m: c.name for c in ir.competing for m in c.members}
@@ -136,11 +182,25 @@ def judge(compiled: Compiled) -> Judgements:
                    sets.get(model.queries[q][0].name))
         for q in hypothesis_queries(compiled)
     ]
-    ranked = _rank(unranked, [c.name for c in ir.competing])
+    ranked = _rank([_conditioned(j, readouts) for j in unranked], [c.name for c in ir.competing])
     grouped = tuple(
         (c.name, tuple(j for j in ranked if j.set == c.name)) for c in ir.competing
     )
-    return Judgements(tuple(ranked), grouped, replies, model, compiled.graph, ir)
+    return Judgements(tuple(ranked), grouped, replies, model, compiled.graph, ir, readouts)
+
+
+def _conditioned(j: Judgement, readouts: tuple[SetSummary, ...]) -> Judgement:
+    """``j`` judged on P(h | condition) when its set has a condition."""
+    found = next((r for r in readouts if r.name == j.set and r.given is not None), None)
+    member = None if found is None else dict(found.members).get(j.name)
+    if found is None or member is None:
+        return j
+    given = icd203.clamp(member)
+    band = icd203.band(icd203.estimate(given))
+    return replace(
+        j, condition=found.given, given=given, estimate=band.estimate,
+        band=(band.low, band.high), phrase=icd203.phrase(given),
+    )
 
 
 def _judgement(
@@ -168,7 +228,7 @@ def _rank(judgements: list[Judgement], order: list[str]) -> list[Judgement]:
     out: list[Judgement] = []
     for name in [*order, None]:
         members = sorted(
-            (j for j in judgements if j.set == name), key=lambda j: (-j.probability, j.name)
+            (j for j in judgements if j.set == name), key=lambda j: (-j.judged, j.name)
         )
         for rank, j in enumerate(members, start=1):
             out.append(_with_rank(j, rank if name is not None else 1))

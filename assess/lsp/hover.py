@@ -214,11 +214,14 @@ def _chance(probability: float) -> str:
 
 def _judgement(j: Any) -> str:
     where = f", rank {j.rank} in {code(j.set)}" if j.set else ""
+    overall = j.given is not None
+    if overall:
+        where += f", if {code(j.condition)} holds ({percent(clamp(j.probability))} overall)"
     lines = [
-        f"{code(j.name)}: **{escape(_chance(j.probability))}**{where}",
+        f"{code(j.name)}: **{escape(_chance(j.judged))}**{where}",
         f"“{escape(j.description)}”",
-        escape(argument_text(j.support, j.probability, "for")),
-        escape(argument_text(j.against, j.probability, "against")),
+        escape(argument_text(j.support, j.probability, "for", True, overall)),
+        escape(argument_text(j.against, j.probability, "against", True, overall)),
     ]
     if (contest := contest_text(j)) is not None:
         lines.append(escape(contest))

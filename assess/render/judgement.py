@@ -33,7 +33,7 @@ from typing import Any
 
 from assess.analysis.icd203 import clamp, percent
 from assess.explain.arguments import Argument, report_text
-from assess.explain.judgement import Judgement, Judgements
+from assess.explain.judgement import Judgement, Judgements, SetSummary
 from assess.render.confidence import confidence_data, confidence_text, names
 from assess.render.prob import prob_lines, query_data
 from assess.syntax import ast
@@ -94,9 +94,11 @@ def _where(span: ast.Span) -> str:
 
 def argument_text(
     argument: Argument | None, probability: float, side: str, verbose: bool = False,
+    overall: bool = False,
 ) -> str:
     """``For: the strongest argument raises it from 40 % to 72 %; it rests on …``;
-    ``verbose`` names the argument's rule and place: ``For: [a] (f:3) raises …``."""
+    ``verbose`` names the argument's rule and place: ``For: [a] (f:3) raises …``;
+    with ``overall``, the percentages are said to be P(h), not P(h | condition)."""
     if argument is None:
         return (
             "For: no weighted argument supports it."
@@ -112,12 +114,12 @@ def argument_text(
         return (
             f"{side.capitalize()}: {possessive(report.source)} report of "
             f"{report_text(report)}{_quote(report)}{also} {verb} it from {percent(without)} "
-            f"to {percent(probability)}."
+            f"to {percent(probability)}{' overall' if overall else ''}."
         )
     named = f"{argument.name} ({_where(argument.span)})" if verbose else "the strongest argument"
     text = (
         f"{side.capitalize()}: {named} {verb} it from "
-        f"{percent(without)} to {percent(probability)}"
+        f"{percent(without)} to {percent(probability)}{' overall' if overall else ''}"
     )
     if argument.report is not None:
         text += (
@@ -132,10 +134,13 @@ def argument_text(
 def judgement_lines(j: Judgement, verbose: bool = False) -> list[str]:
     head = f"  {j.rank}. {j.name}: {j.phrase}"
     if j.phrase == j.estimate.value:
-        head += f" ({percent(j.probability)})"
+        head += f" ({percent(j.judged)})"
+    if j.given is not None:
+        head += f" if {j.condition} holds ({percent(clamp(j.probability))} overall)"
+    overall = j.given is not None
     lines = [head, f"     \u201c{j.description}\u201d"]
-    lines += _wrap(argument_text(j.support, j.probability, "for", verbose), "     ")
-    lines += _wrap(argument_text(j.against, j.probability, "against", verbose), "     ")
+    lines += _wrap(argument_text(j.support, j.probability, "for", verbose, overall), "     ")
+    lines += _wrap(argument_text(j.against, j.probability, "against", verbose, overall), "     ")
     if (note := contest_text(j)) is not None:
         lines += _wrap(note, "     ")
     lines += _wrap(confidence_text(j.confidence, j.probability, verbose), "     ")
@@ -165,7 +170,7 @@ def assessment_text(result: Judgements, verbose: bool = False) -> str:
         lines = [line for j in members for line in judgement_lines(j, verbose)]
         lines += [_underived_line(h, result) for h in decl.members if h in missing]
         if lines:
-            blocks.append([f"{decl.name} — most probable first", *lines])
+            blocks.append([set_heading(decl.name, result.readout(decl.name)), *lines])
     in_sets = {h for c in result.ir.competing for h in c.members}
     loose = [line for j in result.judgements if j.set is None
              for line in judgement_lines(j, verbose)]
@@ -173,6 +178,24 @@ def assessment_text(result: Judgements, verbose: bool = False) -> str:
     if loose:
         blocks.append(["hypotheses in no competing set", *loose])
     return "\n\n".join("\n".join(block) for block in blocks)
+
+
+def set_heading(name: str, readout: SetSummary | None) -> str:
+    """``timing — exactly one holds; most probable first``, or, for a set that
+    is not exclusive, its overlap and residual; a condition leads."""
+    if readout is None:
+        return f"{name} — most probable first"
+    parts = []
+    if readout.given is not None:
+        parts.append(f"if {readout.given} holds ({percent(clamp(readout.condition))})")
+    if readout.exclusive:
+        parts.append("exactly one holds")
+    else:
+        parts.append(
+            f"not exclusive (P(more than one) {percent(clamp(readout.overlap))}, "
+            f"P(none) {percent(clamp(readout.none))})"
+        )
+    return f"{name} — {', '.join(parts)}; most probable first"
 
 
 def _underived_line(name: str, result: Judgements) -> str:
@@ -218,7 +241,22 @@ def judgement_data(j: Judgement) -> dict[str, Any]:
         "confidence": confidence_data(c),
         "for": _argument_data(j.support),
         "against": _argument_data(j.against),
-    } | ({} if j.contested is None else {"contrary": j.contrary, "contested": j.contested})
+    } | ({} if j.contested is None else {"contrary": j.contrary, "contested": j.contested}) | (
+        {} if j.given is None else {"given": {"condition": j.condition, "probability": j.given}}
+    )
+
+
+def readout_data(r: SetSummary) -> dict[str, Any]:
+    """One competing set as JSON: its members given its condition, overlap, residual."""
+    return {
+        "name": r.name,
+        "exclusive": r.exclusive,
+        "given": r.given,
+        "condition": r.condition,
+        "members": dict(r.members),
+        "more_than_one": r.overlap,
+        "none": r.none,
+    }
 
 
 def assessment_data(result: Judgements) -> dict[str, Any]:
@@ -227,6 +265,7 @@ def assessment_data(result: Judgements) -> dict[str, Any]:
         "semantics": "prob",
         "queries": [query_data(q) for q in result.queries],
         "hypotheses": [judgement_data(j) for j in result.judgements],
+        "sets": [readout_data(r) for r in result.readouts],
         "underived": list(result.underived),
     }
 

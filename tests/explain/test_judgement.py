@@ -84,7 +84,7 @@ def test_text_states_likelihood_and_confidence_in_separate_sentences(
 ) -> None:
     text = assessment_text(result)
     assert text.splitlines()[:3] == [
-        "threat — most probable first",
+        "threat — not exclusive (P(more than one) 26 %, P(none) 21 %); most probable first",
         "  1. feint: likely (59 %)",
         "     \u201cA feint to pin forces in the north\u201d",
     ]
@@ -139,7 +139,10 @@ def test_assess_run_prints_the_judgements_and_other_queries(tmp_path: Path) -> N
     extra.write_text("query(blocked).\n", encoding="utf-8")
     code, stdout = run("run", str(FIXTURE), str(extra))
     assert code == 0
-    assert stdout.startswith("threat — most probable first\n  1. feint: likely (59 %)")
+    assert stdout.startswith(
+        "threat — not exclusive (P(more than one) 26 %, P(none) 21 %); most probable first\n"
+        "  1. feint: likely (59 %)"
+    )
     assert stdout.rstrip().endswith("other queries\nblocked  0.3150  unlikely")
     data = json.loads(run("run", "--format", "json", str(FIXTURE))[1])
     assert [h["name"] for h in data["hypotheses"]] == ["feint", "attack", "buildup"]
