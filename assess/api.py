@@ -103,11 +103,26 @@ def _pydatalog(program: IRProgram, goals: Collection[Pred]) -> Model:
     return pydatalog_model(program, goals)
 
 
+def _duckdb(program: IRProgram, goals: Collection[Pred]) -> Model:
+    from assess.engine.sqleval import sql_model
+
+    return sql_model(program, goals, "duckdb")
+
+
+def _postgres(program: IRProgram, goals: Collection[Pred]) -> Model:
+    from assess.engine.sqleval import sql_model
+
+    return sql_model(program, goals, "postgres")
+
+
 ENGINES: dict[str, Grounder] = {
     "native": native_grounder,
     "pydatalog": _pydatalog,
+    "duckdb": _duckdb,
+    "postgres": _postgres,
 }
-"""Grounders that compute the crisp model; the native one records provenance."""
+"""Grounders that compute the crisp model; the native one records provenance,
+the SQL ones (``engine.sqleval``) run it in DuckDB or a PostgreSQL server."""
 
 
 @dataclass

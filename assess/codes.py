@@ -252,6 +252,13 @@ _CSV = (
     ),
     _error(Topic.CSV, "bad_credibility", "a `credibility` that is not a whole number 1-6"),
     _error(Topic.CSV, "bad_date", "a `date` that is not a real date written `YYYY-MM-DD`"),
+    _error(
+        Topic.CSV, "table_unreadable",
+        "a `load` of a table that cannot be read: a `.parquet` or `.duckdb` file DuckDB "
+        "cannot read (no such file, not Parquet, no table `reports`), a `postgres:TABLE` "
+        "the server does not give (no server, no such table, no right), a driver missing; "
+        "at the `load`",
+    ),
 )
 
 _RUN = (
@@ -307,6 +314,18 @@ _RUN = (
         "`findall/3` or a non-ground fact (the native engine runs it), at the rule",
     ),
     _error(Topic.RUN, "pydatalog_error", "`--engine pydatalog` failed; its error is quoted"),
+    _error(
+        Topic.RUN, "sql_unsupported",
+        "`--engine duckdb` or `postgres` meets what its SQL does not compute the engine's way "
+        "(`**`; arithmetic under `=`; `//` or `mod` of a float; an `is` with a float result; "
+        "an integer past 64 bits), at the rule: use `--engine native`",
+    ),
+    _error(
+        Topic.RUN, "sql_unavailable",
+        "`--engine duckdb` or `postgres` without its Python driver installed, or a PostgreSQL "
+        "server that the connection environment (`PGHOST`…, `ASSESS_POSTGRES`) does not reach",
+    ),
+    _error(Topic.RUN, "sql_error", "the database failed while evaluating; its error is quoted"),
     _error(
         Topic.RUN, "contrary_cycle",
         "an argument for `~h` (or a conflict partner) that rests on `h` itself",
@@ -384,7 +403,7 @@ _COMMAND_LINE = (
            "`matrix --set` naming no competing set (exit 1, the closest name suggested)"),
     _error(
         Topic.COMMAND_LINE, "unknown_engine",
-        "from Python, an engine other than `native` and `pydatalog`",
+        "from Python, an engine other than `native`, `pydatalog`, `duckdb` and `postgres`",
     ),
     _error(
         Topic.COMMAND_LINE, "unknown_ambiguity",

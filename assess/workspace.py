@@ -183,10 +183,9 @@ def is_within(path: str, root: str) -> bool:
     return os.path.commonpath([path, root]) == root
 
 
-def read_load(statement: Load, declared_in: str, root: str | None = None) -> SourceText:
-    """The file that ``statement`` (in the file ``declared_in``) names, read;
-    ``AssessError`` with ``load_*`` errors at the statement if it cannot be,
-    or if it lies outside ``root`` (the project root; None: anywhere)."""
+def resolve_within(statement: Load, declared_in: str, root: str | None) -> str:
+    """The path ``statement`` names, resolved against ``declared_in``;
+    ``outside_root`` if it lies outside ``root`` (None: anywhere)."""
     path = resolve(statement.path, declared_in)
     if root is not None and not is_within(os.path.realpath(path), root):
         raise AssessError([error(
@@ -194,6 +193,14 @@ def read_load(statement: Load, declared_in: str, root: str | None = None) -> Sou
             f"cannot load {statement.path!r}: it is outside the project root {root} "
             "(pass --allow-outside to read it)",
         )])
+    return path
+
+
+def read_load(statement: Load, declared_in: str, root: str | None = None) -> SourceText:
+    """The file that ``statement`` (in the file ``declared_in``) names, read;
+    ``AssessError`` with ``load_*`` errors at the statement if it cannot be,
+    or if it lies outside ``root`` (the project root; None: anywhere)."""
+    path = resolve_within(statement, declared_in, root)
     try:
         return read_source(path)
     except AssessError as exc:

@@ -1,4 +1,5 @@
-"""``load "reports.csv".``: reports from a CSV file, one per row.
+"""``load "reports.csv".``: reports from a CSV file, one per row (a Parquet
+or DuckDB table of the same columns: ``assess.analysis.tables``).
 
 The path is relative to the directory of the file that declares it, and
 the file is read as every ``load`` is (``workspace.read_load``). The first
@@ -55,6 +56,7 @@ from dataclasses import dataclass, field, replace
 
 from assess.analysis.csvtext import CsvSyntaxError, Field, records
 from assess.analysis.reportrow import COLUMNS, REQUIRED, RowReader
+from assess.analysis.tables import is_table_path, read_table
 from assess.diagnostics import AssessError, Diagnostic, error
 from assess.syntax import ast
 from assess.syntax.parser import parse
@@ -135,6 +137,8 @@ class _Loader:
 
     def load(self, statement: ast.Load, declared_in: str) -> list[ast.Report]:
         try:
+            if is_table_path(statement.path):
+                return self.table(*read_table(statement, declared_in, self.root))
             source = read_load(statement, declared_in, self.root)
         except AssessError as exc:
             self.problems.extend(exc.diagnostics)
@@ -148,6 +152,10 @@ class _Loader:
         except CsvSyntaxError as exc:
             self.problems.append(error("bad_csv", _span(path, exc.line, exc.column), exc.message))
             return []
+        return self.table(path, table)
+
+    def table(self, path: str, table: list[list[Field]]) -> list[ast.Report]:
+        """The reports of the rows after the header ``table[0]``."""
         columns = self.header(path, table[0]) if table else None
         if columns is None:
             return []

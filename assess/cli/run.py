@@ -4,7 +4,8 @@ Readings are ``Assessment.run``'s (``api.SEMANTICS``); ``TEXT`` says how each
 prints as text, and the JSON is the answer's ``to_json()``.
 ``--all PRED`` (repeatable; ``name``, ``name/arity`` or ``~name/arity``)
 also lists every derived fact of a predicate. ``--engine`` picks the
-grounder of the crisp model (the native engine, or pyDatalog as a check).
+grounder of the crisp model (the native engine, pyDatalog as a check, or
+SQL in DuckDB or a PostgreSQL server).
 The ``prob`` text names no rule label and no file:line, so that it can be
 pasted into a product; ``--verbose`` names each argument's rule and place
 (``why`` and ``--format json`` always do).

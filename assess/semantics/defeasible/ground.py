@@ -67,8 +67,8 @@ def ground(ir: IRProgram) -> GroundTheory:
 def theory_of(ir: IRProgram, graph: DerivationGraph) -> GroundTheory:
     """The ground theory whose rules are the instances recorded in ``graph``."""
     builder = TheoryBuilder()
-    for ground_atom in [*graph.atoms, *written_ground_atoms(ir)]:
-        builder.literal(ground_atom)
+    for literal in [*graph.atoms, *written_ground_atoms(ir)]:
+        builder.literal(literal)
     atoms = graph.atoms
     for derivation in graph.derivations:
         head = atoms[derivation.head]
@@ -101,7 +101,12 @@ def _residual_rules(ir: IRProgram, builder: TheoryBuilder) -> None:
             continue
         *members, residual = ((Pred(name, 0), ()) for name in decl.members)
         condition = [] if decl.condition is None else [ground_atom(decl.condition)]
-        builder.rule(f"#otherwise:{decl.name}", RuleKind.DEFEASIBLE, residual, condition, members)
+        if None in condition:  # refused by check as condition_not_ground
+            continue
+        builder.rule(
+            f"#otherwise:{decl.name}", RuleKind.DEFEASIBLE, residual,
+            [c for c in condition if c is not None], members,
+        )
 
 
 def written_ground_atoms(ir: IRProgram) -> list[GroundAtom]:
