@@ -110,6 +110,42 @@ _CHECKS = (
         "`--grade` naming an undeclared source (from the command line: exit 1, the "
         "closest name suggested)",
     ),
+    _error(
+        Topic.CHECK, "unsupported_term",
+        "a compound term (`f(a)`, `X + 1` as an argument) or a list (`[a, b]`) where a "
+        "constant or a variable belongs, at the term",
+    ),
+    _error(
+        Topic.CHECK, "unsupported_builtin",
+        "a ProbLog built-in predicate the language does not provide (`findall/3`, "
+        "`assertz/1`, `var/1`, `write/1`, …), used in a body; a variable or a number as a "
+        "goal; `call/N` whose goal is not a predicate name or an atom",
+    ),
+    _error(
+        Topic.CHECK, "unsupported_directive",
+        "a directive `:- goal.` other than `:- use_module(library(lists)).`, naming it",
+    ),
+    _error(
+        Topic.CHECK, "unsupported_scope",
+        "a scoped atom `scope:atom` (ProbLog's `library(scope)`)",
+    ),
+    _error(
+        Topic.CHECK, "unsupported_negative_head",
+        "a negated head `P::\\+a :- …` (ProbLog's negative head literal)",
+    ),
+    _error(
+        Topic.CHECK, "unsupported_flexible_probability",
+        "a flexible probability (one with variables) on a head of an annotated disjunction",
+    ),
+    _error(
+        Topic.CHECK, "unsupported_query_body",
+        "a query with a body, `query(q(X)) :- r(X).`",
+    ),
+    _error(
+        Topic.CHECK, "unsupported_if_then_else",
+        "an if-then-else `(C -> T ; E)` whose condition binds a variable that T, the "
+        "rest of the rule or its head reads (Prolog would keep only C's first solution)",
+    ),
     _error(Topic.CHECK, "unknown_label", "a superiority naming a label no rule carries"),
     _error(
         Topic.CHECK, "superiority_cycle",

@@ -17,8 +17,8 @@ Example::
     >>> p = parse("p(X) :- q(X), \\\\+ r(X).")
     >>> sorted(a.predicate for a, _ in used_atoms([p]))
     ['q', 'r']
-    >>> sorted(defined_signatures([p]))
-    [('p', 1), ('true', 0)]
+    >>> sorted(s for s in defined_signatures([p]) if s not in BUILTINS)
+    [('p', 1)]
 """
 
 from __future__ import annotations
@@ -26,11 +26,14 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 
 from assess.syntax import ast
+from assess.syntax.expand import expand
 
 Signature = tuple[str, int]
 """Predicate name and arity; ``~p`` shares the signature of ``p``."""
 
-BUILTINS: frozenset[Signature] = frozenset({("true", 0)})
+BUILTINS: frozenset[Signature] = frozenset({
+    ("true", 0), ("fail", 0), ("false", 0), ("between", 3), ("succ", 2), ("plus", 3),
+})
 
 Rule = ast.Clause | ast.Disjunction
 
@@ -40,13 +43,32 @@ def describe(signature: Signature) -> str:
     return f"{signature[0]}/{signature[1]}"
 
 
-def all_items(programs: Sequence[ast.Program]) -> Iterator[ast.Statement | ast.ScenarioItem]:
-    """Every top-level statement and every item of every scenario, in order."""
+def written_items(programs: Sequence[ast.Program]) -> Iterator[ast.Statement | ast.ScenarioItem]:
+    """Every top-level statement and every item of every scenario, in order,
+    as written."""
     for program in programs:
         for statement in program.statements:
             yield statement
             if isinstance(statement, ast.Scenario):
                 yield from statement.items
+
+
+def all_items(programs: Sequence[ast.Program]) -> Iterator[ast.Statement | ast.ScenarioItem]:
+    """Every top-level statement and every item of every scenario, in order;
+    a rule with ``;``, ``->`` or ``\\+ (…)`` as the plain rules it stands for
+    (``syntax.expand``)."""
+    for item in written_items(programs):
+        if isinstance(item, ast.Clause | ast.Disjunction):
+            yield from expand(item)
+        else:
+            yield item
+
+
+def written_rules(programs: Sequence[ast.Program]) -> Iterator[Rule]:
+    """Every clause and annotated disjunction as written, scenarios included."""
+    for item in written_items(programs):
+        if isinstance(item, ast.Clause | ast.Disjunction):
+            yield item
 
 
 def rules(programs: Sequence[ast.Program]) -> Iterator[Rule]:
@@ -139,6 +161,8 @@ def expr_vars(expr: ast.Expr) -> Iterator[ast.Var]:
             stack.extend((node.right, node.left))
         elif isinstance(node, ast.Negated):
             stack.append(node.operand)
+        elif isinstance(node, ast.Function):
+            stack.extend(reversed(node.args))
 
 
 def atom_vars(atom: ast.Atom) -> Iterator[ast.Var]:
@@ -154,14 +178,29 @@ def literal_vars(literal: ast.BodyLiteral) -> Iterator[ast.Var]:
     elif isinstance(literal, ast.Comparison):
         yield from expr_vars(literal.left)
         yield from expr_vars(literal.right)
-    else:
+    elif isinstance(literal, ast.Assignment):
         yield literal.target
         yield from expr_vars(literal.expr)
+    else:
+        for item in group_items(literal):
+            yield from literal_vars(item)
+
+
+def group_items(group: ast.Alternatives | ast.IfThenElse | ast.NotGroup) -> list[ast.BodyLiteral]:
+    """The literals of a parenthesised body, in order."""
+    if isinstance(group, ast.Alternatives):
+        return [item for branch in group.branches for item in branch]
+    if isinstance(group, ast.IfThenElse):
+        return [*group.condition, *group.then, *(group.otherwise or ())]
+    return list(group.body)
 
 
 def rule_vars(rule: Rule) -> Iterator[ast.Var]:
-    """Every variable occurrence of a rule: heads first, then the body."""
+    """Every variable occurrence of a rule: heads (and a flexible weight)
+    first, then the body."""
     for head in heads(rule):
         yield from atom_vars(head)
+    if isinstance(rule, ast.Clause) and rule.weight is not None:
+        yield from expr_vars(rule.weight)
     for literal in rule.body:
         yield from literal_vars(literal)

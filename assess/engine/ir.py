@@ -87,7 +87,15 @@ class INeg:
     operand: IExpr
 
 
-IExpr = ITerm | IBinary | INeg
+@dataclass(frozen=True, slots=True)
+class ICall:
+    """An arithmetic function ``name(args…)`` (``arith.call``)."""
+
+    name: str
+    args: tuple[IExpr, ...]
+
+
+IExpr = ITerm | IBinary | INeg | ICall
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,7 +129,16 @@ class IRAssign:
     expr: IExpr
 
 
-IRBodyItem = IRLiteral | IRCompare | IRAssign
+@dataclass(frozen=True, slots=True)
+class IRBuiltin:
+    """A built-in predicate that binds what it is not given (``builtins``):
+    ``between(L, H, X)``, ``succ(X, Y)``, ``plus(X, Y, Z)``."""
+
+    name: str
+    args: tuple[ITerm, ...]
+
+
+IRBodyItem = IRLiteral | IRCompare | IRAssign | IRBuiltin
 
 
 @dataclass(frozen=True, slots=True)

@@ -35,20 +35,24 @@ probability max(0.80, 0.80) = 0.80, because b's reporting derives from a.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 
 from assess.analysis.grading import choice_probability, report_probability, source_clusters
 from assess.analysis.timeline import current_indicators, supersede
 from assess.diagnostics import COMMAND_LINE, AssessError, error
-from assess.engine import terms
+from assess.engine import builtins, terms
+from assess.engine.flexible import specialize
 from assess.engine.ir import (
     GroundAtom,
     IBinary,
+    ICall,
     IConst,
     IExpr,
     INeg,
     IRAssign,
     IRAtom,
     IRBodyItem,
+    IRBuiltin,
     IRCompare,
     IREvidence,
     IRLiteral,
@@ -62,6 +66,7 @@ from assess.engine.ir import (
 )
 from assess.engine.terms import Str
 from assess.syntax import ast
+from assess.syntax.expand import expand
 from assess.syntax.parser import parse
 
 Lowerable = ast.Statement | ast.ScenarioItem
@@ -104,6 +109,8 @@ def _expr(expr: ast.Expr, names: _Vars) -> IExpr:
         return IBinary(expr.op, _expr(expr.left, names), _expr(expr.right, names))
     if isinstance(expr, ast.Negated):
         return INeg(_expr(expr.operand, names))
+    if isinstance(expr, ast.Function):
+        return ICall(expr.name, tuple(_expr(a, names) for a in expr.args))
     return _term(expr, names)
 
 
@@ -117,14 +124,37 @@ def pattern(atom: ast.Atom) -> IRAtom:
     return lower_atom(atom, _Vars())
 
 
-def _body_item(item: ast.BodyLiteral, names: _Vars) -> IRBodyItem:
-    if isinstance(item, ast.Atom):
-        return IRLiteral(lower_atom(item, names))
-    if isinstance(item, ast.Negation):
-        return IRLiteral(lower_atom(item.atom, names), negated=True)
+TRUE = ("true", 0)
+FAILS = frozenset({("fail", 0), ("false", 0)})
+
+
+class _Fails(Exception):
+    """A body that can never hold (``fail``, ``\\+ true``): its rule is dropped."""
+
+
+def _body_item(item: ast.BodyLiteral, names: _Vars) -> IRBodyItem | None:
+    """The IR of a body literal; None for one that always holds (``true``);
+    ``_Fails`` for one that never does."""
+    if isinstance(item, ast.Atom | ast.Negation):
+        atom = item if isinstance(item, ast.Atom) else item.atom
+        negated = isinstance(item, ast.Negation)
+        if not atom.contrary and (atom.signature == TRUE or atom.signature in FAILS):
+            if negated == (atom.signature == TRUE):
+                raise _Fails
+            return None
+        if not negated and not atom.contrary and builtins.ARITY.get(atom.predicate) == len(
+                atom.args):
+            return IRBuiltin(atom.predicate, tuple(_term(t, names) for t in atom.args))
+        return IRLiteral(lower_atom(atom, names), negated=negated)
     if isinstance(item, ast.Comparison):
         return IRCompare(item.op, _expr(item.left, names), _expr(item.right, names))
+    assert isinstance(item, ast.Assignment), "groups are expanded before lowering"
     return IRAssign(names(item.target), _expr(item.expr, names))
+
+
+def _body(items: Sequence[ast.BodyLiteral], names: _Vars) -> tuple[IRBodyItem, ...]:
+    """The IR of a body (``_Fails`` if it can never hold)."""
+    return tuple(i for i in (_body_item(item, names) for item in items) if i is not None)
 
 
 def ground_atom(atom: ast.Atom) -> tuple[Pred, tuple[Value, ...]] | None:
@@ -144,12 +174,16 @@ class _Lowering:
         self._disjunctions = 0
         self._reports: list[ast.Report] = []
         self._origin: dict[str, str] = {}
+        self._negations: set[IRAtom] = set()
+        self.flexible: list[tuple[IRRule, IExpr]] = []
 
     def run(self) -> IRProgram:
         self._declarations()
         for statement in self.statements:
             self._statement(statement)
         self._lower_reports()
+        for rule in specialize(self.ir, self.flexible):
+            self._add_rule(rule)
         return self.ir
 
     def _declarations(self) -> None:
@@ -175,7 +209,7 @@ class _Lowering:
         elif isinstance(s, ast.Report):
             self._collect_report(s)
         elif isinstance(s, ast.Query):
-            self.ir.queries.append(IRQuery(lower_atom(s.atom, _Vars()), s))
+            self.ir.queries.append(IRQuery(self._query_atom(s), s))
         elif isinstance(s, ast.Evidence):
             self.ir.evidence.append(IREvidence(lower_atom(s.atom, _Vars()), s.value, s))
         elif isinstance(s, ast.Superiority):
@@ -184,23 +218,49 @@ class _Lowering:
             self.ir.conflicts.append((s.first, s.second))
 
     def _add_rule(self, rule: IRRule) -> None:
-        self.ir.rules.append(rule)
+        self.ir.rules.append(replace(rule, id=len(self.ir.rules)))
+
+    def _query_atom(self, query: ast.Query) -> IRAtom:
+        """The atom a query asks about; for ``query(\\+ p(a))`` the atom
+        ``\\+p(a)`` of a rule ``\\+p(a) :- \\+ p(a).`` (a ground atom only:
+        ``\\+ p(X)`` has no rule that could bind X)."""
+        atom = lower_atom(query.atom, _Vars())
+        if not query.negated:
+            return atom
+        if not all(isinstance(t, IConst) for t in atom.args):
+            raise AssessError([error(
+                "unsafe_variable", query.span,
+                "a negated query must be ground: query(\\+ p(a)), not query(\\+ p(X))",
+            )])
+        name = ("~" if atom.pred.contrary else "") + atom.pred.name
+        negation = IRAtom(Pred(f"\\+{name}", atom.pred.arity), atom.args)
+        if negation not in self._negations:
+            self._negations.add(negation)
+            self._add_rule(IRRule(len(self.ir.rules), negation, (IRLiteral(atom, negated=True),),
+                                  (), ast.RuleKind.STRICT, None, None, None, None))
+        return negation
 
     def _clause(self, clause: ast.Clause) -> None:
-        certain = clause.probability is None and clause.label is None
+        certain = clause.probability is None and clause.label is None and not clause.flexible
         ground = ground_atom(clause.head) if clause.is_fact and certain else None
         if ground is not None:
             self.ir.facts.setdefault(ground[0], set()).add(ground[1])
             return
         names = _Vars()
         head = lower_atom(clause.head, names)
-        body = tuple(_body_item(item, names) for item in clause.body)
-        self._add_rule(
-            IRRule(
-                len(self.ir.rules), head, body, tuple(names.names), clause.kind,
-                clause.probability, clause.label, None, clause,
-            )
+        try:
+            body = _body(clause.body, names)
+        except _Fails:
+            return
+        rule = IRRule(
+            len(self.ir.rules), head, body, tuple(names.names), clause.kind,
+            clause.probability, clause.label, None, clause,
         )
+        if clause.flexible:
+            assert clause.weight is not None
+            self.flexible.append((rule, _expr(clause.weight, names)))
+            return
+        self._add_rule(rule)
 
     def _disjunction(self, disjunction: ast.Disjunction) -> None:
         group = self._disjunctions
@@ -208,7 +268,10 @@ class _Lowering:
         for choice in disjunction.choices:
             names = _Vars()
             head = lower_atom(choice.atom, names)
-            body = tuple(_body_item(item, names) for item in disjunction.body)
+            try:
+                body = _body(disjunction.body, names)
+            except _Fails:
+                return
             self._add_rule(
                 IRRule(
                     len(self.ir.rules), head, body, tuple(names.names), ast.RuleKind.STRICT,
@@ -260,9 +323,18 @@ def statements_of(programs: Iterable[ast.Program]) -> list[Lowerable]:
     return [s for p in programs for s in p.statements if not isinstance(s, ast.Scenario)]
 
 
+def _expanded(statements: Iterable[Lowerable]) -> list[Lowerable]:
+    """The statements with each rule's ``;``, ``->`` and ``\\+ (…)`` made rules
+    (``syntax.expand``)."""
+    out: list[Lowerable] = []
+    for s in statements:
+        out.extend(expand(s) if isinstance(s, ast.Clause | ast.Disjunction) else (s,))
+    return out
+
+
 def lower(programs: Sequence[ast.Program], extra: Sequence[Lowerable] = ()) -> IRProgram:
     """Lower ``programs`` (plus ``extra`` statements, e.g. a scenario's items)."""
-    return _Lowering([*statements_of(programs), *extra]).run()
+    return _Lowering(_expanded([*statements_of(programs), *extra])).run()
 
 
 def parse_atom(text: str) -> GroundAtom:

@@ -31,12 +31,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from assess.diagnostics import AssessError, error
+from assess.engine.builtins import MODES
 from assess.engine.ir import (
+    ICall,
     IConst,
     IExpr,
     INeg,
     IRAssign,
     IRAtom,
+    IRBuiltin,
     IRCompare,
     IRLiteral,
     IRRule,
@@ -71,6 +74,15 @@ class Bind:
 
 
 @dataclass(frozen=True, slots=True)
+class Solve:
+    """A built-in (``IRBuiltin``) run once the positions one of its modes
+    needs are bound; it binds the others (``builtins.solve``)."""
+
+    item: IRBuiltin
+    bound: tuple[int, ...]
+
+
+@dataclass(frozen=True, slots=True)
 class Anti:
     """Negated body literal ``literal``; positions not in ``bound`` are projected."""
 
@@ -79,7 +91,7 @@ class Anti:
     bound: tuple[int, ...]
 
 
-Step = Scan | Test | Bind | Anti
+Step = Scan | Test | Bind | Anti | Solve
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,6 +110,8 @@ def expr_vars(expr: IExpr) -> set[int]:
         return set()
     if isinstance(expr, INeg):
         return expr_vars(expr.operand)
+    if isinstance(expr, ICall):
+        return set().union(*(expr_vars(a) for a in expr.args))
     return expr_vars(expr.left) | expr_vars(expr.right)
 
 
@@ -122,7 +136,7 @@ def _positive_vars(rule: IRRule) -> set[int]:
         elif isinstance(item, IRAssign):
             found |= {item.var.index} | expr_vars(item.expr)
         else:
-            found |= expr_vars(item.left) | expr_vars(item.right)
+            found |= _item_vars(item)
     return found
 
 
@@ -180,6 +194,8 @@ class _Planner:
                     self.steps.append(step)
                     if isinstance(step, Bind):
                         self.bound.add(step.var.index)
+                    elif isinstance(step, Solve):
+                        self.bound |= _item_vars(step.item)
                     progress = True
 
     def _ready(self, index: int) -> Step | None:
@@ -188,6 +204,12 @@ class _Planner:
             needed = atom_vars(item.atom) & self.shared
             if needed <= self.bound:
                 return Anti(index, item.atom, _bound_positions(item.atom, self.bound))
+            return None
+        if isinstance(item, IRBuiltin):
+            known = frozenset(i for i, t in enumerate(item.args)
+                              if isinstance(t, IConst) or t.index in self.bound)
+            if any(mode <= known for mode in MODES[item.name]):
+                return Solve(item, tuple(sorted(known)))
             return None
         if isinstance(item, IRAssign):
             if not expr_vars(item.expr) <= self.bound:
@@ -221,7 +243,9 @@ class _Planner:
             )])
 
 
-def _item_vars(item: IRCompare | IRAssign) -> set[int]:
+def _item_vars(item: IRCompare | IRAssign | IRBuiltin) -> set[int]:
+    if isinstance(item, IRBuiltin):
+        return {t.index for t in item.args if isinstance(t, IVar)}
     if isinstance(item, IRAssign):
         return {item.var.index} | expr_vars(item.expr)
     return expr_vars(item.left) | expr_vars(item.right)

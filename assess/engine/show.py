@@ -16,12 +16,14 @@ from __future__ import annotations
 
 from assess.engine.ir import (
     IBinary,
+    ICall,
     IConst,
     IExpr,
     INeg,
     IRAssign,
     IRAtom,
     IRBodyItem,
+    IRBuiltin,
     IRCompare,
     IRLiteral,
     IRQuery,
@@ -62,6 +64,8 @@ def _expr(expr: IExpr, names: tuple[str, ...]) -> str:
         return f"{_expr(expr.left, names)} {expr.op.value} {_expr(expr.right, names)}"
     if isinstance(expr, INeg):
         return f"-{_expr(expr.operand, names)}"
+    if isinstance(expr, ICall):
+        return f"{expr.name}({', '.join(_expr(a, names) for a in expr.args)})"
     return _term(expr, names)
 
 
@@ -96,6 +100,8 @@ def _item(item: IRBodyItem, names: tuple[str, ...]) -> str:
         return f"\\+ {text}" if item.negated else text
     if isinstance(item, IRCompare):
         return f"{_expr(item.left, names)} {item.op.value} {_expr(item.right, names)}"
+    if isinstance(item, IRBuiltin):
+        return f"{item.name}({', '.join(_term(t, names) for t in item.args)})"
     assert isinstance(item, IRAssign)
     return f"{_term(item.var, names)} is {_expr(item.expr, names)}"
 

@@ -42,7 +42,6 @@ def test_a_missing_period_points_just_after_the_statement(
         ('p("abc).', "unterminated string", 1, 3),
         ("p :- 'abc.", "unterminated quoted atom", 1, 6),
         ("p.\n/* never closed", "unterminated comment", 2, 1),
-        ("p :- q ; r.", "write one rule per alternative", 1, 8),
         ("expect a is likely.", "inside a scenario", 1, 1),
         ("drop source s.", "'drop' belongs inside a scenario", 1, 1),
         ("grade Z2 = 0.3.", "reliability A-F and a credibility 1-6", 1, 1),
