@@ -3,7 +3,11 @@
 A predicate used in a rule body (negated or not), a query, an evidence atom,
 an expectation or a ``conflict`` declaration must be *defined* somewhere in
 the invocation: by a rule or fact head, a report, or an ``indicator`` or
-``hypothesis`` declaration (see ``walk``). ``true/0`` is built in.
+``hypothesis`` declaration (see ``walk``). ``true/0``, ``fail/0``,
+``false/0``, ``between/3``, ``succ/2`` and ``plus/3`` are built in; a
+ProbLog built-in or library predicate the language does not provide
+(``findall/3``, ``var/1``, ``write/1``, …: ``PROBLOG_BUILTINS``), used and
+not defined by the program, is an ``unsupported_builtin`` instead.
 
 Prolog lets ``p/1`` and ``p/2`` be unrelated predicates, and so does assess:
 defining both is legal. What a Datalog user means by ``p(a)`` when only
@@ -47,6 +51,29 @@ def _listed(name: str, arities: list[int]) -> str:
     return ", ".join(describe((name, arity)) for arity in arities)
 
 
+PROBLOG_BUILTINS = frozenset({
+    # ProbLog's engine (problog.engine_builtin)
+    "all", "all_or_none", "arg", "atom", "atom_number", "atomic", "call_in_scope", "call_nc",
+    "callable", "clause", "cmd_args", "compare", "compound", "consult", "create_scope",
+    "dbreference", "debugprint", "error", "find_scope", "findall", "float", "forall",
+    "functor", "ground", "integer", "is_list", "length", "module", "nl", "nocache", "nonvar",
+    "number", "numbervars", "once", "possible", "primitive", "rational", "sample_uniform1",
+    "simple", "sort", "subquery", "subquery_in_scope", "subsumes_chk", "subsumes_term",
+    "try_call", "unknown", "use_module", "var", "varnumbers", "write", "writeln", "writenl",
+    "assert", "asserta", "assertz", "retract", "retractall", "copy_term", "atom_codes",
+    "atom_chars", "atom_length", "atom_concat", "char_code", "number_codes", "sub_atom",
+    "term_variables", "catch", "throw", "halt", "not", "ignore", "aggregate_all",
+    # library(lists), library(apply), library(aggregate)
+    "member", "memberchk", "append", "select", "select_uniform", "select_weighted",
+    "nth0", "nth1", "last", "reverse", "msort", "permutation", "list_to_set", "sum_list",
+    "sumlist", "max_list", "min_list", "max_member", "min_member", "exclude", "include",
+    "partition", "maplist", "foldl", "delete", "subtract", "intersection", "union",
+    "numlist", "sort_by", "group_by", "aggregate", "collect",
+})
+"""Names ProbLog or its libraries define as predicates and assess does not
+provide: using one is ``unsupported_builtin``, not ``undefined_predicate``."""
+
+
 def check_undefined_predicate(programs: Sequence[ast.Program]) -> list[Diagnostic]:
     """Uses of a name that no file defines at any arity."""
     defined = defined_signatures(programs)
@@ -54,7 +81,13 @@ def check_undefined_predicate(programs: Sequence[ast.Program]) -> list[Diagnosti
     suggester = Suggester(names)
     findings = []
     for atom, where in used_atoms(programs):
-        if atom.predicate not in names:
+        if atom.predicate not in names and atom.predicate in PROBLOG_BUILTINS:
+            findings.append(error(
+                "unsupported_builtin", atom.span,
+                f"{describe(atom.signature)}, used {where}, is a ProbLog built-in or library "
+                "predicate that assess does not provide",
+            ))
+        elif atom.predicate not in names:
             findings.append(
                 error(
                     "undefined_predicate",

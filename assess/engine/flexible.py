@@ -53,8 +53,11 @@ def _values(ir: IRProgram, flexible: Sequence[tuple[IRRule, IExpr]]) -> list[lis
         probes.append(replace(with_weight, head=head, probability=None, label=None))
     # Every flexible head may hold: the probes see them as certain rules.
     certain = [replace(rule, probability=None) for rule, _ in flexible]
-    probe_ir = replace(ir, rules=[*ir.rules, *certain, *probes])
+    # Evaluation knows a rule by its id, which is its index.
+    every = [replace(r, id=i) for i, r in enumerate([*ir.rules, *certain, *probes])]
+    probe_ir = replace(ir, rules=every)
     model = evaluate(probe_ir, goals=[p.head.pred for p in probes], possible=True)
+    probes = every[len(every) - len(probes):]
     out = []
     for probe, (rule, _) in zip(probes, flexible, strict=True):
         found = sorted({numeric(v[0]) for v in model.relations.get(probe.head.pred, ())})
