@@ -123,7 +123,8 @@ _CHECKS = (
     ),
     _error(
         Topic.CHECK, "unsupported_directive",
-        "a directive `:- goal.` other than `:- use_module(library(lists)).`, naming it",
+        "a directive `:- goal.` other than `:- use_module(library(lists)).` and "
+        "`:- unknown(fail).` (or `error`), naming it",
     ),
     _error(
         Topic.CHECK, "unsupported_scope",

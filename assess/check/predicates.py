@@ -7,7 +7,9 @@ the invocation: by a rule or fact head, a report, or an ``indicator`` or
 ``false/0``, ``between/3``, ``succ/2`` and ``plus/3`` are built in; a
 ProbLog built-in or library predicate the language does not provide
 (``findall/3``, ``var/1``, ``write/1``, …: ``PROBLOG_BUILTINS``), used and
-not defined by the program, is an ``unsupported_builtin`` instead.
+not defined by the program, is an ``unsupported_builtin`` instead. Under
+``:- unknown(fail).`` (ProbLog's directive) an undefined predicate fails, so
+neither an undefined name nor another arity is reported.
 
 Prolog lets ``p/1`` and ``p/2`` be unrelated predicates, and so does assess:
 defining both is legal. What a Datalog user means by ``p(a)`` when only
@@ -74,8 +76,16 @@ PROBLOG_BUILTINS = frozenset({
 provide: using one is ``unsupported_builtin``, not ``undefined_predicate``."""
 
 
+def unknown_fails(programs: Sequence[ast.Program]) -> bool:
+    """Whether a file says ``:- unknown(fail).`` (undefined predicates fail)."""
+    return any(isinstance(s, ast.Unknown) and s.action == "fail"
+               for p in programs for s in p.statements)
+
+
 def check_undefined_predicate(programs: Sequence[ast.Program]) -> list[Diagnostic]:
-    """Uses of a name that no file defines at any arity."""
+    """Uses of a name that no file defines at any arity (none under
+    ``:- unknown(fail).``, except ProbLog built-ins not provided)."""
+    fails = unknown_fails(programs)
     defined = defined_signatures(programs)
     names = {name for name, _ in defined}
     suggester = Suggester(names)
@@ -87,7 +97,7 @@ def check_undefined_predicate(programs: Sequence[ast.Program]) -> list[Diagnosti
                 f"{describe(atom.signature)}, used {where}, is a ProbLog built-in or library "
                 "predicate that assess does not provide",
             ))
-        elif atom.predicate not in names:
+        elif atom.predicate not in names and not fails:
             findings.append(
                 error(
                     "undefined_predicate",
@@ -116,8 +126,9 @@ def check_arity_mismatch(programs: Sequence[ast.Program]) -> list[Diagnostic]:
     defined = defined_signatures(programs)
     arities = _arities(defined)
     findings = []
+    fails = unknown_fails(programs)
     for atom, where in used_atoms(programs):
-        if atom.signature not in defined and atom.predicate in arities:
+        if atom.signature not in defined and atom.predicate in arities and not fails:
             known = _listed(atom.predicate, arities[atom.predicate])
             findings.append(
                 error(

@@ -334,6 +334,19 @@ LIBRARIES = frozenset({"lists"})
 
 
 @dataclass(frozen=True, slots=True)
+class Unknown:
+    """``:- unknown(fail).``: a predicate no rule or fact defines fails, as in
+    ProbLog, instead of being ``undefined_predicate``; ``:- unknown(error).``
+    is the default."""
+
+    action: str
+    span: Span = _span()
+
+
+UNKNOWN_ACTIONS = ("fail", "error")
+
+
+@dataclass(frozen=True, slots=True)
 class Superiority:
     """``[superior] > [inferior].`` between rule labels."""
 
@@ -530,6 +543,7 @@ Statement = (
     Clause
     | Disjunction
     | UseModule
+    | Unknown
     | Query
     | Evidence
     | Superiority

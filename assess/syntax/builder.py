@@ -221,6 +221,15 @@ def _library(goal: _Goal) -> str | None:
     return name.value if isinstance(name, ast.Symbol) else None
 
 
+def _unknown(goal: _Goal) -> str | None:
+    """``fail`` for the goal ``unknown(fail)``, else None."""
+    expr = _expr(goal.left)
+    if goal.op is not None or not isinstance(expr, ast.Function) or expr.name != "unknown":
+        return None
+    action = _expr(expr.args[0]) if len(expr.args) == 1 else None
+    return action.value if isinstance(action, ast.Symbol) else None
+
+
 def unquote(text: str) -> str:
     """The value of a quoted token, escapes resolved as in Python."""
     body = text[1:-1]
@@ -516,7 +525,7 @@ class Builder:
             truth = not truth
         return ast.Evidence(_node(c, ast.Atom), truth, self._span(c))
 
-    def directive(self, c: list[Any]) -> ast.UseModule:
+    def directive(self, c: list[Any]) -> ast.UseModule | ast.Unknown:
         goals = _nodes(c, _Goal)
         span = self._span(c)
         if _token(c, "NECK") is None or str(_token(c, "NECK")) != ":-":
@@ -526,9 +535,13 @@ class Builder:
             library = _library(goals[0])
             if library in ast.LIBRARIES:
                 return ast.UseModule(library, span)
+            action = _unknown(goals[0])
+            if action in ast.UNKNOWN_ACTIONS:
+                return ast.Unknown(action, span)
         raise Refused("unsupported_directive", span, (
             f"the directive ':- {text}.' is not supported (accepted: "
-            + ", ".join(f"use_module(library({n}))" for n in sorted(ast.LIBRARIES)) + ")"))
+            + ", ".join(f"use_module(library({n}))" for n in sorted(ast.LIBRARIES))
+            + ", unknown(fail), unknown(error))"))
 
     # ---- declarations
     def parameters(self, c: list[Token]) -> tuple[str, ...]:

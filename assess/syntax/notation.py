@@ -249,6 +249,8 @@ def _declaration(node: ast.Statement | ast.Expectation | ast.Drop) -> str:
         return f"query({negated}{atom(node.atom)})."
     if isinstance(node, ast.UseModule):
         return f":- use_module(library({symbol(node.library)}))."
+    if isinstance(node, ast.Unknown):
+        return f":- unknown({node.action})."
     if isinstance(node, ast.Evidence):
         return f"evidence({atom(node.atom)}, {'true' if node.value else 'false'})."
     if isinstance(node, ast.Superiority):

@@ -186,6 +186,7 @@ name_lists = st.lists(names, max_size=2).map(tuple)
 declarations = st.one_of(
     st.builds(ast.Query, atoms, st.booleans()),
     st.builds(ast.UseModule, st.sampled_from(sorted(ast.LIBRARIES))),
+    st.builds(ast.Unknown, st.sampled_from(ast.UNKNOWN_ACTIONS)),
     st.builds(ast.Evidence, atoms, st.booleans()),
     st.builds(ast.Superiority, names, names),
     st.builds(ast.SourceDecl, names, texts, st.sampled_from("ABCDEF"), name_lists),

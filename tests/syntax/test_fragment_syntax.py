@@ -110,8 +110,10 @@ def test_a_negated_query_prints_back() -> None:
     assert statement(query) == "query(\\+ p(1))."
 
 
-def test_use_module_of_lists_is_accepted() -> None:
+def test_use_module_of_lists_and_unknown_are_accepted() -> None:
     assert only(":- use_module(library(lists)).") == ast.UseModule("lists")
+    assert only(":- unknown(fail).") == ast.Unknown("fail")
+    assert statement(only(":- unknown(fail).")) == ":- unknown(fail)."
 
 
 @pytest.mark.parametrize(("text", "code", "column"), [
@@ -125,7 +127,8 @@ def test_use_module_of_lists_is_accepted() -> None:
     ("p :- s:q.", "unsupported_scope", 6),
     ("0.5::\\+a :- c.", "unsupported_negative_head", 1),
     (":- use_module(library(aggregate)).", "unsupported_directive", 1),
-    (":- unknown(fail).", "unsupported_directive", 1),
+    (":- unknown(ignore).", "unsupported_directive", 1),
+    (":- consult(other).", "unsupported_directive", 1),
     ("query(p(X)) :- a(X).", "unsupported_query_body", 1),
     ("h(X) :- (p(X) -> q ; r).", "unsupported_if_then_else", 1),
     ("h :- (p(X) -> q(X) ; r).", "unsupported_if_then_else", 1),
