@@ -148,8 +148,9 @@ def _atom_goal(expr: Any, span: ast.Span) -> ast.Atom:
             return _call(expr, span)
         return ast.Atom(expr.name, tuple(_argument(a) for a in expr.args), False, span)
     if isinstance(expr, ast.Var):
-        raise Refused("unsupported_builtin", span,
-                      f"a variable as a goal ({expr.name}, call/1) is not supported")
+        raise Refused("unsupported_builtin", span, (
+            f"a variable as a goal ({expr.name}, call/1), or in a tuple term such as "
+            f"({expr.name}, …), is not supported"))
     raise Refused("unsupported_builtin", span,
                   f"{notation.expression(expr)} is not a goal (an atom, a comparison or 'is')")
 
@@ -359,8 +360,13 @@ class Builder:
         return _Paren(_expr(c[1]), self._span(c))
 
     def function(self, c: list[Any]) -> ast.Function:
-        args = tuple(_expr(a) for a in _parts(c[1:]))
-        return ast.Function(str(c[0]), args, self._span(c))
+        parts = _parts(c[1:])
+        for part in parts:
+            if isinstance(part, _Group):
+                raise Refused("unsupported_term", part.span, (
+                    f"a goal as an argument of {c[0]}(…) is a compound term, which is "
+                    "not supported"))
+        return ast.Function(str(c[0]), tuple(_expr(a) for a in parts), self._span(c))
 
     def bit_not(self, c: list[Any]) -> ast.Function:
         return ast.Function("\\", (_expr(c[-1]),), self._span(c))

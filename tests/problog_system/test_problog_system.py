@@ -99,6 +99,10 @@ def test_the_manifest_lists_every_program() -> None:
     assert sorted(MANIFEST_ENTRIES) == [p.name for p in PROGRAMS]
 
 
+def test_no_program_is_refused_as_a_generic_syntax_error() -> None:
+    assert [n for n, (_, code) in MANIFEST_ENTRIES.items() if code == "syntax_error"] == []
+
+
 @pytest.mark.parametrize("path", PROGRAMS, ids=lambda p: p.stem)
 def test_program(path: Path) -> None:
     verdict, code = MANIFEST_ENTRIES[path.name]

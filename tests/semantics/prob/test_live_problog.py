@@ -1,8 +1,6 @@
-"""Classic ProbLog programs (``fixtures/``) and the compatibility corpus
-(``compat/``: ProbLog's fragment as tutorials write it, one construct a
-file): our answers equal a live ProbLog run of the same text, to 1e-9. (The
-answers written in each fixture, from ProbLog 2.3, are held by
-``tests/test_fixture_answers.py``.)"""
+"""Classic ProbLog programs: our answers equal a live ProbLog run of the same
+text, to 1e-9. (The answers written in each fixture, from ProbLog 2.3, are
+held by ``tests/test_fixture_answers.py``.)"""
 
 from __future__ import annotations
 
@@ -14,13 +12,10 @@ from problog.program import PrologString
 
 import assess
 
-FIXTURES = sorted(
-    path for folder in ("fixtures", "compat")
-    for path in (Path(__file__).parent / folder).glob("*.assess")
-)
+FIXTURES = sorted((Path(__file__).parent / "fixtures").glob("*.assess"))
 
 
-@pytest.mark.parametrize("path", FIXTURES, ids=lambda p: f"{p.parent.name}/{p.stem}")
+@pytest.mark.parametrize("path", FIXTURES, ids=lambda p: p.stem)
 def test_fixture_matches_live_problog(path: Path) -> None:
     result = get_evaluatable().create_from(PrologString(path.read_text())).evaluate()
     live = {str(k).replace(" ", ""): float(v) for k, v in result.items()}
