@@ -8,8 +8,10 @@ of all files and all scenario blocks; *uses* are resolved against that union.
 A predicate is **defined** by a clause or disjunction head, a report, or an
 ``indicator``/``hypothesis`` declaration (with as many arguments as it has
 parameters). It is **used** by a body literal (negated or not), a query, an
-evidence atom, a scenario expectation or a scenario's ``drop``. ``true/0``
-is built in.
+evidence atom, a scenario expectation or a scenario's ``drop``. ``BUILTINS``
+(``true/0``, ``fail/0``, ``false/0``, ``between/3``, ``succ/2``, ``plus/3``)
+are built in. A rule with ``;``, ``->`` or ``\\+ ( … )`` is seen as the plain
+rules it stands for (``syntax.expand``), except by ``written_rules``.
 
 Example::
 

@@ -19,7 +19,15 @@ invocation (and optionally the items of one scenario, ``extra``) into one
   set aside: no choice is built from them, and ``IRProgram.superseded``
   holds each with the report that superseded it;
 * ``load`` statements and scenarios are not lowered here; expectations in
-  ``extra`` are ignored (a scenario runner reads them itself).
+  ``extra`` are ignored (a scenario runner reads them itself);
+* a rule with ``;``, ``->`` or ``\\+ ( … )`` is first the plain rules it
+  stands for (``syntax.expand``); in a body ``true`` is dropped, ``fail``
+  and ``false`` drop the rule, ``between/3``, ``succ/2`` and ``plus/3`` are
+  ``IRBuiltin`` (``builtins``);
+* a rule with a flexible probability (``P::h :- b(P).``) becomes one rule
+  per value its weight takes (``flexible.specialize``);
+* ``query(\\+ a)`` asks about the atom ``\\+a`` of a rule
+  ``\\+a :- \\+ a.`` (``a`` ground).
 
 Constants become term values (``assess.engine.terms``): a symbol a ``str``, a
 "string" a ``Str``, an integer an ``int``, a float a ``Float``; variables

@@ -152,11 +152,19 @@ def conjunction(items: tuple[ast.BodyLiteral, ...]) -> str:
     return ", ".join(literal(item) for item in items)
 
 
+def goal_atom(node: ast.Atom) -> str:
+    """An atom as a goal: a bare ``not`` is quoted, since ``not`` and a space
+    open a negation there."""
+    if node.predicate in BODY_START_KEYWORDS and not node.args and not node.contrary:
+        return symbol(node.predicate, BODY_START_KEYWORDS)
+    return atom(node)
+
+
 def literal(node: ast.BodyLiteral) -> str:
     if isinstance(node, ast.Atom):
-        return atom(node)
+        return goal_atom(node)
     if isinstance(node, ast.Negation):
-        return f"{node.style.value} {atom(node.atom)}"
+        return f"{node.style.value} {goal_atom(node.atom)}"
     if isinstance(node, ast.Alternatives):
         return "(" + " ; ".join(conjunction(b) for b in node.branches) + ")"
     if isinstance(node, ast.IfThenElse):
