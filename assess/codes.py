@@ -112,14 +112,15 @@ _CHECKS = (
     ),
     _error(
         Topic.CHECK, "unsupported_term",
-        "a compound term (`f(a)`, `X + 1` as an argument) or a list (`[a, b]`) where a "
-        "constant or a variable belongs, at the term",
+        "arithmetic written as an argument (`p(X + 1)`, ProbLog's compound term "
+        "`+(X, 1)`), at the term",
     ),
     _error(
         Topic.CHECK, "unsupported_builtin",
-        "a ProbLog built-in predicate the language does not provide (`findall/3`, "
-        "`assertz/1`, `var/1`, `write/1`, …), used in a body; a variable or a number as a "
-        "goal; `call/N` whose goal is not a predicate name or an atom",
+        "a call of a ProbLog built-in or library predicate that assess does not provide "
+        "(`assertz/1`, `var/1`, `select/3`, `write/1`, …) and the program does not define, "
+        "at the call; a variable or a number as a goal; `call/N` whose goal is not a "
+        "predicate name or an atom",
     ),
     _error(
         Topic.CHECK, "unsupported_directive",
@@ -154,6 +155,14 @@ _CHECKS = (
         "every label and statement on the cycle",
     ),
     _error(Topic.CHECK, "unknown_hypothesis", "a competing set naming an undeclared hypothesis"),
+    _error(
+        Topic.CHECK, "exclusive_parameters",
+        "an exclusive competing set naming a hypothesis declared with parameters",
+    ),
+    _error(
+        Topic.CHECK, "condition_not_ground",
+        "the `given` condition of a competing set holding a variable",
+    ),
     _error(
         Topic.CHECK, "unmatched_drop",
         "a scenario's `drop` that matches none of the reports the scenario runs with (its "
@@ -196,7 +205,11 @@ READING = (
         Topic.FILES, "file_not_found",
         "a file (or, for `assess test`, a folder) that does not exist",
     ),
-    _error(Topic.FILES, "is_a_directory", "a directory where a file is expected"),
+    _error(
+        Topic.FILES, "is_a_directory",
+        "a directory where a file is expected (for `check` and `fmt`, a folder holding no "
+        "`.assess` file)",
+    ),
     _error(
         Topic.FILES, "unreadable_file",
         "a file the system will not let us read (permissions, I/O)",
@@ -212,6 +225,12 @@ READING = (
     ),
     _error(Topic.FILES, "not_utf8", "text that is not UTF-8, at the first bad byte"),
     _error(Topic.FILES, "empty_file", "a file of nothing but white space"),
+    _error(
+        Topic.FILES, "control_character",
+        "a control character (but tab, line feed, form feed, carriage return) or a "
+        "bidirectional override, at its line and column: printed, it would act on the "
+        "terminal or reorder the text around it",
+    ),
     _error(
         Topic.FILES, "line_too_long",
         "a line over 100,000 characters, which no hand-written program has",
@@ -237,6 +256,11 @@ _FILES = (
             f"`load` of a file that gives `{code.name}`, at the `load` statement",
         )
         for code in READING
+    ),
+    _error(
+        Topic.FILES, "outside_root",
+        "`load` of a file outside the project root (see \"Loading files\") without "
+        "`--allow-outside`, at the `load` statement",
     ),
 )
 
@@ -278,12 +302,23 @@ _RUN = (
         Topic.RUN, "arithmetic_error",
         "arithmetic or a comparison that fails on the values it meets (division by zero, "
         "an atom or a string where `is`, `<` or `=:=` needs a number, an integer result "
-        "of more than 4,000 digits, a negative number to a fractional power), at the rule",
+        "of more than 4,000 digits, a negative number to a fractional power, `length/2` of "
+        "a term that is not a proper list), at the rule",
     ),
     _error(
         Topic.RUN, "grounding_too_large",
         "grounding past `--max-ground` (ground atoms of a predicate, or rule instances), "
         "naming the rule and the size reached",
+    ),
+    _error(
+        Topic.RUN, "unsupported_findall",
+        "`findall/3` whose goal is not one atom (a variable), with more than 16 uncertain "
+        "answers, or with two answers from one rule with variables in its head",
+    ),
+    _error(
+        Topic.RUN, "term_too_deep",
+        "a compound term or list nesting deeper than 1,000 levels (a program without a "
+        "finite model, such as `nat(s(X)) :- nat(X).`), naming the rule that built it",
     ),
     _error(
         Topic.RUN, "compile_too_large",
@@ -299,10 +334,25 @@ _RUN = (
         Topic.RUN, "pydatalog_timeout",
         "`--engine pydatalog` gave no answer within its time budget and was stopped",
     ),
+    _error(
+        Topic.RUN, "pydatalog_unsupported",
+        "`--engine pydatalog` on a rule with compound-term patterns, list library predicates, "
+        "`findall/3` or a non-ground fact (the native engine runs it), at the rule",
+    ),
     _error(Topic.RUN, "pydatalog_error", "`--engine pydatalog` failed; its error is quoted"),
     _error(
         Topic.RUN, "contrary_cycle",
         "an argument for `~h` (or a conflict partner) that rests on `h` itself",
+    ),
+    _error(
+        Topic.RUN, "exclusive_cycle",
+        "an argument for a member of an exclusive set (or the set's condition) that "
+        "rests on a member of the same set",
+    ),
+    _error(
+        Topic.RUN, "not_exhaustive",
+        "an exclusive set without `otherwise` in which, on the program's weights and "
+        "evidence, no member holds in some worlds",
     ),
     _error(
         Topic.RUN, "impossible_evidence",
@@ -376,6 +426,20 @@ _COMMAND_LINE = (
     _error(
         Topic.COMMAND_LINE, "graphviz_missing",
         "`graph --format svg` without Graphviz's `dot` on the PATH",
+    ),
+    _error(
+        Topic.COMMAND_LINE, "bad_usage",
+        "with `--format json`, a command line the parser refuses (an unknown option, a "
+        "missing argument); as text it is the parser's own message (exit 2)",
+    ),
+    _error(
+        Topic.COMMAND_LINE, "internal_error",
+        "with `--format json`, a bug in assess (exit 3); as text, `internal error` and how "
+        "to report it",
+    ),
+    _error(
+        Topic.COMMAND_LINE, "pygls_missing",
+        "`lsp` without the language server's library (`pip install 'assess[lsp]'`)",
     ),
 )
 

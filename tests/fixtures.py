@@ -241,7 +241,7 @@ def outcome(case: Case) -> list[tuple[str, str | float]]:
     if case.reading == "check":
         checked = run("check", "--format", "json", str(case.fixture))
         assert checked.code in (0, 1), checked.output
-        document = json.loads(checked.stdout)
+        document = json.loads(checked.stdout)["diagnostics"]
         return sorted((f["code"], f"{f['line']}:{f['column']}") for f in document)
     loaded = assess.load(str(case.fixture))
     if case.reading == "crisp":

@@ -51,7 +51,8 @@ def test_fixture_answers(case: Case, request: pytest.FixtureRequest) -> None:
         assert got == list(case.expected)
 
 
-FOLDERS = ("semantics/fixtures/crisp", "semantics/prob/fixtures", "semantics/defeasible/fixtures",
+FOLDERS = ("semantics/fixtures/crisp", "semantics/prob/fixtures", "semantics/prob/fixtures_terms",
+           "semantics/defeasible/fixtures",
            "check/fixtures", "check/fixtures/tradecraft")
 
 

@@ -72,6 +72,8 @@ class _Loader:
     """The programs of the invocation (normalised paths): loaded in a
     scenario, they add nothing (they are there already)."""
     problems: list[Diagnostic] = field(default_factory=list)
+    root: str | None = None
+    """The project root loads may not leave (``workspace.read_load``); None: anywhere."""
 
     def program(self, program: ast.Program) -> ast.Program:
         if not any(isinstance(s, ast.Load | ast.Scenario) for s in program.statements):
@@ -123,7 +125,7 @@ class _Loader:
             return
         seen.add(key)
         try:
-            source = read_load(statement, declared_in)
+            source = read_load(statement, declared_in, self.root)
             program = parse(source.text, source.path)
         except AssessError as exc:
             self.problems.extend(exc.diagnostics)
@@ -133,7 +135,7 @@ class _Loader:
 
     def load(self, statement: ast.Load, declared_in: str) -> list[ast.Report]:
         try:
-            source = read_load(statement, declared_in)
+            source = read_load(statement, declared_in, self.root)
         except AssessError as exc:
             self.problems.extend(exc.diagnostics)
             return []
@@ -212,24 +214,28 @@ def declared_sources(programs: Sequence[ast.Program]) -> frozenset[str]:
 
 
 def load_reports(
-    programs: Sequence[ast.Program], texts: MutableMapping[str, SourceText] | None = None
+    programs: Sequence[ast.Program], texts: MutableMapping[str, SourceText] | None = None,
+    root: str | None = None,
 ) -> tuple[list[ast.Program], list[Diagnostic]]:
     """The programs with every ``load`` expanded, and the problems found.
 
     ``texts`` (e.g. ``Workspace.sources``) receives each CSV file's text, so
-    that diagnostics can quote the offending line.
+    that diagnostics can quote the offending line; ``root``: the directory
+    no load may leave (``Workspace.root``).
     """
     included = frozenset(os.path.normpath(p.file) for p in programs)
-    loader = _Loader(declared_sources(programs), texts if texts is not None else {}, included)
+    loader = _Loader(declared_sources(programs), texts if texts is not None else {}, included,
+                     root=root)
     expanded = [loader.program(p) for p in programs]
     return expanded, loader.problems
 
 
 def expand(
-    programs: Sequence[ast.Program], texts: MutableMapping[str, SourceText] | None = None
+    programs: Sequence[ast.Program], texts: MutableMapping[str, SourceText] | None = None,
+    root: str | None = None,
 ) -> list[ast.Program]:
     """The programs with every ``load`` expanded; raise ``AssessError`` on a bad file."""
-    expanded, problems = load_reports(programs, texts)
+    expanded, problems = load_reports(programs, texts, root)
     if problems:
         raise AssessError(problems)
     return expanded

@@ -4,9 +4,11 @@ A predicate used in a rule body (negated or not), a query, an evidence atom,
 an expectation or a ``conflict`` declaration must be *defined* somewhere in
 the invocation: by a rule or fact head, a report, or an ``indicator`` or
 ``hypothesis`` declaration (see ``walk``). ``true/0``, ``fail/0``,
-``false/0``, ``between/3``, ``succ/2`` and ``plus/3`` are built in; a
-ProbLog built-in or library predicate the language does not provide
-(``findall/3``, ``var/1``, ``write/1``, …: ``PROBLOG_BUILTINS``), used and
+``false/0``, ``between/3``, ``succ/2`` and ``plus/3`` are built in and the
+list library (``walk.LIBRARY``: ``member/2``, ``append/3``, ``length/2``,
+``findall/3``) is provided; a ProbLog built-in or library predicate the
+language does not provide (``var/1``, ``write/1``, …:
+``walk.UNSUPPORTED_BUILTINS``), used and
 not defined by the program, is an ``unsupported_builtin`` instead. Under
 ``:- unknown(fail).`` (ProbLog's directive) an undefined predicate fails, so
 neither an undefined name nor another arity is reported.
@@ -31,6 +33,7 @@ from collections.abc import Sequence
 
 from assess.check.suggest import Suggester
 from assess.check.walk import (
+    UNSUPPORTED_BUILTINS,
     all_items,
     declared_signatures,
     defined_signatures,
@@ -53,29 +56,6 @@ def _listed(name: str, arities: list[int]) -> str:
     return ", ".join(describe((name, arity)) for arity in arities)
 
 
-PROBLOG_BUILTINS = frozenset({
-    # ProbLog's engine (problog.engine_builtin)
-    "all", "all_or_none", "arg", "atom", "atom_number", "atomic", "call_in_scope", "call_nc",
-    "callable", "clause", "cmd_args", "compare", "compound", "consult", "create_scope",
-    "dbreference", "debugprint", "error", "find_scope", "findall", "float", "forall",
-    "functor", "ground", "integer", "is_list", "length", "module", "nl", "nocache", "nonvar",
-    "number", "numbervars", "once", "possible", "primitive", "rational", "sample_uniform1",
-    "simple", "sort", "subquery", "subquery_in_scope", "subsumes_chk", "subsumes_term",
-    "try_call", "unknown", "use_module", "var", "varnumbers", "write", "writeln", "writenl",
-    "assert", "asserta", "assertz", "retract", "retractall", "copy_term", "atom_codes",
-    "atom_chars", "atom_length", "atom_concat", "char_code", "number_codes", "sub_atom",
-    "term_variables", "catch", "throw", "halt", "not", "ignore", "aggregate_all",
-    # library(lists), library(apply), library(aggregate)
-    "member", "memberchk", "append", "select", "select_uniform", "select_weighted",
-    "nth0", "nth1", "last", "reverse", "msort", "permutation", "list_to_set", "sum_list",
-    "sumlist", "max_list", "min_list", "max_member", "min_member", "exclude", "include",
-    "partition", "maplist", "foldl", "delete", "subtract", "intersection", "union",
-    "numlist", "sort_by", "group_by", "aggregate", "collect",
-})
-"""Names ProbLog or its libraries define as predicates and assess does not
-provide: using one is ``unsupported_builtin``, not ``undefined_predicate``."""
-
-
 def unknown_fails(programs: Sequence[ast.Program]) -> bool:
     """Whether a file says ``:- unknown(fail).`` (undefined predicates fail)."""
     return any(isinstance(s, ast.Unknown) and s.action == "fail"
@@ -91,7 +71,7 @@ def check_undefined_predicate(programs: Sequence[ast.Program]) -> list[Diagnosti
     suggester = Suggester(names)
     findings = []
     for atom, where in used_atoms(programs):
-        if atom.predicate not in names and atom.predicate in PROBLOG_BUILTINS:
+        if atom.predicate not in names and atom.signature in UNSUPPORTED_BUILTINS:
             findings.append(error(
                 "unsupported_builtin", atom.span,
                 f"{describe(atom.signature)}, used {where}, is a ProbLog built-in or library "

@@ -1,10 +1,13 @@
 """``assess run [--semantics S] FILE…``: answer the queries under a reading.
 
-Readings are entries of ``SEMANTICS`` (name -> how to compute, and how to
-print as text and as JSON data); adding a semantics is adding one entry.
+Readings are ``Assessment.run``'s (``api.SEMANTICS``); ``TEXT`` says how each
+prints as text, and the JSON is the answer's ``to_json()``.
 ``--all PRED`` (repeatable; ``name``, ``name/arity`` or ``~name/arity``)
 also lists every derived fact of a predicate. ``--engine`` picks the
 grounder of the crisp model (the native engine, or pyDatalog as a check).
+The ``prob`` text names no rule label and no file:line, so that it can be
+pasted into a product; ``--verbose`` names each argument's rule and place
+(``why`` and ``--format json`` always do).
 
 Exit 0 with the answers; 2 on bad input (syntax, checks, a negative cycle).
 """
@@ -12,60 +15,37 @@ Exit 0 with the answers; 2 on bad input (syntax, checks, a negative cycle).
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Any
 
 import click
 
-from assess.api import ENGINES, Assessment, Limits
-from assess.cli.common import AS_OF_OPTION, FORMAT_OPTION, assessing, emit_json
+from assess.api import ENGINES, SEMANTICS
+from assess.cli.common import (
+    ALLOW_OUTSIDE_OPTION,
+    AS_OF_OPTION,
+    FORMAT_OPTION,
+    assessing,
+    emit_document,
+)
 from assess.cli.limits import limit_options, limits_from
-from assess.render.crisp import crisp_data, crisp_text
-from assess.render.defeasible import defeasible_data, defeasible_text
-from assess.render.judgement import assessment_data, run_text
+from assess.render.crisp import crisp_text
+from assess.render.defeasible import defeasible_text
+from assess.render.judgement import run_text
 
-
-@dataclass(frozen=True, slots=True)
-class RunOptions:
-    also: tuple[str, ...]
-    engine: str
-    limits: Limits = Limits()
-    ambiguity: str = "blocking"
-
-
-@dataclass(frozen=True, slots=True)
-class Reading:
-    """One semantics as ``run`` offers it."""
-
-    compute: Callable[[Assessment, RunOptions], Any]
-    text: Callable[[Any], str]
-    data: Callable[[Any], dict[str, Any]]
-
-
-def _crisp(assessment: Assessment, options: RunOptions) -> Any:
-    return assessment.crisp(also=options.also, engine=options.engine)
-
-
-def _prob(assessment: Assessment, options: RunOptions) -> Any:
-    return assessment.assess(options.limits, also=options.also)
-
-
-def _defeasible(assessment: Assessment, options: RunOptions) -> Any:
-    return assessment.defeasible(ambiguity=options.ambiguity)
-
-
-SEMANTICS: dict[str, Reading] = {
-    "prob": Reading(_prob, run_text, assessment_data),
-    "crisp": Reading(_crisp, crisp_text, crisp_data),
-    "defeasible": Reading(_defeasible, defeasible_text, defeasible_data),
+TEXT: dict[str, Callable[[Any, bool], str]] = {
+    "prob": run_text,
+    "crisp": lambda result, _: crisp_text(result),
+    "defeasible": lambda result, _: defeasible_text(result),
 }
-DEFAULT_SEMANTICS = "prob"
+"""How each reading of ``Assessment.run`` prints as text (its JSON is ``to_json()``)."""
+DEFAULT_SEMANTICS = SEMANTICS[0]
 
 
 @click.command("run")
+@ALLOW_OUTSIDE_OPTION
 @click.argument("files", nargs=-1, required=True, type=click.Path())
 @click.option(
-    "--semantics", type=click.Choice(list(SEMANTICS)), default=DEFAULT_SEMANTICS,
+    "--semantics", type=click.Choice(SEMANTICS), default=DEFAULT_SEMANTICS,
     show_default=True, help="How to read the program.",
 )
 @click.option("--all", "also", multiple=True, metavar="PRED",
@@ -75,22 +55,23 @@ DEFAULT_SEMANTICS = "prob"
 @click.option("--ambiguity", type=click.Choice(["blocking", "propagating"]),
               default="blocking", show_default=True,
               help="Under defeasible: whether ambiguity blocks or propagates.")
+@click.option("--verbose", is_flag=True,
+              help="Under prob: name each argument's rule and file:line.")
 @limit_options
 @AS_OF_OPTION
 @FORMAT_OPTION
 def command(
     files: tuple[str, ...], semantics: str, also: tuple[str, ...], engine: str,
-    ambiguity: str, output_format: str, as_of: str | None, **limits: Any,
+    ambiguity: str, verbose: bool, output_format: str, as_of: str | None, **limits: Any,
 ) -> int:
     """Answer the queries of FILES."""
-    reading = SEMANTICS[semantics]
-    options = RunOptions(also, engine, limits_from(limits), ambiguity)
     with assessing(files, as_of) as assessment:
-        result = reading.compute(assessment, options)
+        result = assessment.run(semantics, also=also, limits=limits_from(limits), engine=engine,
+                                ambiguity=ambiguity)
     if output_format == "json":
-        emit_json(reading.data(result))
+        emit_document("run", result.to_json())
     else:
-        text = reading.text(result)
+        text = TEXT[semantics](result, verbose)
         if text:
             click.echo(text)
     return 0

@@ -30,7 +30,9 @@ invocation (and optionally the items of one scenario, ``extra``) into one
   ``\\+a :- \\+ a.`` (``a`` ground).
 
 Constants become term values (``assess.engine.terms``): a symbol a ``str``, a
-"string" a ``Str``, an integer an ``int``, a float a ``Float``; variables
+"string" a ``Str``, an integer an ``int``, a float a ``Float``, a ground
+compound term or list a ``Compound`` (``[a, b]`` is two ``terms.CONS`` cells),
+and one with variables an ``IStruct``; variables
 are numbered per rule in order of first appearance, head first, and each
 anonymous ``_`` is a variable of its own.
 
@@ -47,10 +49,12 @@ from dataclasses import replace
 
 from assess.analysis.grading import choice_probability, report_probability, source_clusters
 from assess.analysis.timeline import current_indicators, supersede
+from assess.check.walk import LIBRARY, UNSUPPORTED_BUILTINS, describe, heads
 from assess.diagnostics import COMMAND_LINE, AssessError, error
 from assess.engine import builtins, terms
 from assess.engine.flexible import specialize
 from assess.engine.ir import (
+    ClauseOrder,
     GroundAtom,
     IBinary,
     ICall,
@@ -61,12 +65,15 @@ from assess.engine.ir import (
     IRAtom,
     IRBodyItem,
     IRBuiltin,
+    IRCall,
     IRCompare,
     IREvidence,
+    IRFindall,
     IRLiteral,
     IRProgram,
     IRQuery,
     IRRule,
+    IStruct,
     ITerm,
     IVar,
     Pred,
@@ -109,7 +116,36 @@ def constant(term: ast.Symbol | ast.String | ast.Number) -> Value:
 
 
 def _term(term: ast.Term, names: _Vars) -> ITerm:
-    return names(term) if isinstance(term, ast.Var) else IConst(constant(term))
+    if isinstance(term, ast.Var):
+        return names(term)
+    if isinstance(term, ast.Compound):
+        return _struct(term.functor, tuple(_term(a, names) for a in term.args), term.span)
+    if isinstance(term, ast.ListTerm):
+        items = [_term(item, names) for item in term.items]  # variables numbered left to right
+        tail = _term(term.tail, names) if term.tail is not None else IConst(terms.NIL)
+        for item in reversed(items):
+            tail = _struct(terms.CONS, (item, tail), term.span)
+        return tail
+    return IConst(constant(term))
+
+
+def ground_term(term: ast.Term) -> Value:
+    """The value of a ground term (a constant, or a compound term or list of
+    them); ``ValueError`` if it holds a variable."""
+    lowered = _term(term, _Vars())
+    if not isinstance(lowered, IConst):
+        raise ValueError("the term has variables")
+    return lowered.value
+
+
+def _struct(name: str, args: tuple[ITerm, ...], span: ast.Span) -> ITerm:
+    """``name(args)``: a constant when ground (``terms.Compound``), else an ``IStruct``."""
+    if not all(isinstance(a, IConst) for a in args):
+        return IStruct(name, args)
+    try:
+        return IConst(terms.Compound(name, tuple(a.value for a in args if isinstance(a, IConst))))
+    except terms.TermTooDeep as exc:
+        raise AssessError([error("term_too_deep", span, str(exc))]) from None
 
 
 def _expr(expr: ast.Expr, names: _Vars) -> IExpr:
@@ -140,12 +176,17 @@ class _Fails(Exception):
     """A body that can never hold (``fail``, ``\\+ true``): its rule is dropped."""
 
 
-def _body_item(item: ast.BodyLiteral, names: _Vars) -> IRBodyItem | None:
+def _body_item(
+    item: ast.BodyLiteral, names: _Vars, library: frozenset[tuple[str, int]] = frozenset(),
+    defined: frozenset[tuple[str, int]] = frozenset(),
+) -> IRBodyItem | None:
     """The IR of a body literal; None for one that always holds (``true``);
-    ``_Fails`` for one that never does."""
+    ``_Fails`` for one that never does. ``library``: the list predicates the
+    program calls and does not define; ``defined``: what it defines."""
     if isinstance(item, ast.Atom | ast.Negation):
         atom = item if isinstance(item, ast.Atom) else item.atom
         negated = isinstance(item, ast.Negation)
+        _provided(atom, defined)
         if not atom.contrary and (atom.signature == TRUE or atom.signature in FAILS):
             if negated == (atom.signature == TRUE):
                 raise _Fails
@@ -153,6 +194,8 @@ def _body_item(item: ast.BodyLiteral, names: _Vars) -> IRBodyItem | None:
         if not negated and not atom.contrary and builtins.ARITY.get(atom.predicate) == len(
                 atom.args):
             return IRBuiltin(atom.predicate, tuple(_term(t, names) for t in atom.args))
+        if not negated and not atom.contrary and atom.signature in library:
+            return _library_call(atom, names)
         return IRLiteral(lower_atom(atom, names), negated=negated)
     if isinstance(item, ast.Comparison):
         return IRCompare(item.op, _expr(item.left, names), _expr(item.right, names))
@@ -160,17 +203,52 @@ def _body_item(item: ast.BodyLiteral, names: _Vars) -> IRBodyItem | None:
     return IRAssign(names(item.target), _expr(item.expr, names))
 
 
-def _body(items: Sequence[ast.BodyLiteral], names: _Vars) -> tuple[IRBodyItem, ...]:
+def _body(
+    items: Sequence[ast.BodyLiteral], names: _Vars,
+    library: frozenset[tuple[str, int]] = frozenset(),
+    defined: frozenset[tuple[str, int]] = frozenset(),
+) -> tuple[IRBodyItem, ...]:
     """The IR of a body (``_Fails`` if it can never hold)."""
-    return tuple(i for i in (_body_item(item, names) for item in items) if i is not None)
+    lowered = (_body_item(item, names, library, defined) for item in items)
+    return tuple(i for i in lowered if i is not None)
+
+
+def _provided(atom: ast.Atom, defined: frozenset[tuple[str, int]]) -> None:
+    """Refuse a ProbLog built-in that assess lacks, unless the program defines it."""
+    if atom.signature in UNSUPPORTED_BUILTINS and atom.signature not in defined:
+        raise AssessError([error(
+            "unsupported_builtin", atom.span,
+            f"{describe(atom.signature)} is a ProbLog built-in or library predicate "
+            "that assess does not provide (define it, or see the README's language section)",
+        )])
+
+
+def _library_call(atom: ast.Atom, names: _Vars) -> IRBodyItem:
+    """``member/2``, ``append/3``, ``length/2`` or ``findall/3`` (``engine.library``)."""
+    if atom.predicate != "findall":
+        return IRCall(atom.predicate, tuple(_term(t, names) for t in atom.args))
+    template, goal, result = atom.args
+    if isinstance(goal, ast.Symbol):
+        goal_atom = IRAtom(Pred(goal.value, 0), ())
+    elif isinstance(goal, ast.Compound):
+        goal_atom = IRAtom(
+            Pred(goal.functor, len(goal.args)), tuple(_term(t, names) for t in goal.args)
+        )
+    else:
+        raise AssessError([error(
+            "unsupported_findall", goal.span,
+            "the goal of findall/3 must be one atom such as p(X, Y) "
+            "(define a predicate for a conjunction)",
+        )])
+    return IRFindall(_term(template, names), goal_atom, _term(result, names))
 
 
 def ground_atom(atom: ast.Atom) -> tuple[Pred, tuple[Value, ...]] | None:
-    """``(pred, values)`` when every argument is a constant, else None."""
-    if any(isinstance(t, ast.Var) for t in atom.args):
+    """``(pred, values)`` when every argument is ground, else None."""
+    lowered = pattern(atom)
+    if not all(isinstance(t, IConst) for t in lowered.args):
         return None
-    values = tuple(constant(t) for t in atom.args if not isinstance(t, ast.Var))
-    return Pred(atom.predicate, len(atom.args), atom.contrary), values
+    return lowered.pred, tuple(t.value for t in lowered.args if isinstance(t, IConst))
 
 
 class _Lowering:
@@ -184,8 +262,19 @@ class _Lowering:
         self._origin: dict[str, str] = {}
         self._negations: set[IRAtom] = set()
         self.flexible: list[tuple[IRRule, IExpr]] = []
+        self._library: frozenset[tuple[str, int]] = frozenset()
+        """The library predicates the program calls without defining them."""
+        self._findall_goals: dict[Pred, ast.Span] = {}
+        self._defined: frozenset[tuple[str, int]] = frozenset()
 
     def run(self) -> IRProgram:
+        defined = {
+            head.signature for s in self.statements if isinstance(s, ast.Clause | ast.Disjunction)
+            for head in heads(s)
+        } | {s.atom.signature for s in self.statements if isinstance(s, ast.Report)}
+        self._library = LIBRARY - defined
+        self._defined = frozenset(defined)
+        self._findall_goals = self._goals_of_findall()
         self._declarations()
         for statement in self.statements:
             self._statement(statement)
@@ -193,6 +282,22 @@ class _Lowering:
         for rule in specialize(self.ir, self.flexible):
             self._add_rule(rule)
         return self.ir
+
+    def _goals_of_findall(self) -> dict[Pred, ast.Span]:
+        """The predicates the program's ``findall/3`` calls read, with where."""
+        if ("findall", 3) not in self._library:
+            return {}
+        goals: dict[Pred, ast.Span] = {}
+        for s in self.statements:
+            if isinstance(s, ast.Clause | ast.Disjunction):
+                for item in s.body:
+                    if isinstance(item, ast.Atom) and item.signature == ("findall", 3):
+                        goal = item.args[1]
+                        if isinstance(goal, ast.Compound):
+                            goals.setdefault(Pred(goal.functor, len(goal.args)), item.span)
+                        elif isinstance(goal, ast.Symbol):
+                            goals.setdefault(Pred(goal.value, 0), item.span)
+        return goals
 
     def _declarations(self) -> None:
         for s in self.statements:
@@ -217,8 +322,10 @@ class _Lowering:
         elif isinstance(s, ast.Report):
             self._collect_report(s)
         elif isinstance(s, ast.Query):
+            _provided(s.atom, self._defined)
             self.ir.queries.append(IRQuery(self._query_atom(s), s))
         elif isinstance(s, ast.Evidence):
+            _provided(s.atom, self._defined)
             self.ir.evidence.append(IREvidence(lower_atom(s.atom, _Vars()), s.value, s))
         elif isinstance(s, ast.Superiority):
             self.ir.superiority.append((s.superior, s.inferior))
@@ -227,6 +334,7 @@ class _Lowering:
 
     def _add_rule(self, rule: IRRule) -> None:
         self.ir.rules.append(replace(rule, id=len(self.ir.rules)))
+        self._order(rule.head)
 
     def _query_atom(self, query: ast.Query) -> IRAtom:
         """The atom a query asks about; for ``query(\\+ p(a))`` the atom
@@ -248,16 +356,22 @@ class _Lowering:
                                   (), ast.RuleKind.STRICT, None, None, None, None))
         return negation
 
+    def _order(self, head: IRAtom) -> None:
+        """Note a clause of a predicate some ``findall/3`` reads, in order."""
+        if head.pred in self._findall_goals:
+            self.ir.clause_order.setdefault(head.pred, ClauseOrder()).add(head)
+
     def _clause(self, clause: ast.Clause) -> None:
         certain = clause.probability is None and clause.label is None and not clause.flexible
         ground = ground_atom(clause.head) if clause.is_fact and certain else None
         if ground is not None:
             self.ir.facts.setdefault(ground[0], set()).add(ground[1])
+            self._order(IRAtom(ground[0], tuple(IConst(v) for v in ground[1])))
             return
         names = _Vars()
         head = lower_atom(clause.head, names)
         try:
-            body = _body(clause.body, names)
+            body = _body(clause.body, names, self._library, self._defined)
         except _Fails:
             return
         rule = IRRule(
@@ -277,7 +391,7 @@ class _Lowering:
             names = _Vars()
             head = lower_atom(choice.atom, names)
             try:
-                body = _body(disjunction.body, names)
+                body = _body(disjunction.body, names, self._library, self._defined)
             except _Fails:
                 return
             self._add_rule(
@@ -356,7 +470,7 @@ def parse_atom(text: str) -> GroundAtom:
     statement = program.statements[0] if len(program.statements) == 1 else None
     if not isinstance(statement, ast.Query):
         raise AssessError([error("bad_atom", COMMAND_LINE, f"{text!r} is not one atom")])
-    if any(isinstance(t, ast.Var) for t in statement.atom.args):
+    if ground_atom(statement.atom) is None:
         raise AssessError([error(
             "nonground_atom", COMMAND_LINE, f"{text!r} has variables; name one ground atom",
         )])

@@ -19,11 +19,13 @@ from __future__ import annotations
 
 from collections.abc import Callable, Collection, Iterator
 from dataclasses import dataclass
+from typing import Any
 
 from assess.engine.evaluate import Model, evaluate
 from assess.engine.ir import IConst, IRAtom, IRProgram, IRQuery, Pred, Value, bind
 from assess.engine.show import atom_text, query_text
-from assess.engine.terms import Str
+from assess.engine.terms import Compound, Str, order_key
+from assess.results import Result
 
 Grounder = Callable[[IRProgram, Collection[Pred]], Model]
 """Computes the crisp model of a program for some goal predicates."""
@@ -44,21 +46,34 @@ class Answer:
     text: str
 
 
-@dataclass(frozen=True, slots=True)
-class CrispResult:
+@dataclass(frozen=True, slots=True, repr=False)
+class CrispResult(Result):
     """The answers to every query, and every derived fact of ``listed``."""
 
     answers: tuple[Answer, ...]
     listed: dict[Pred, tuple[Answer, ...]]
     semantics: str = "crisp"
 
+    def to_json(self) -> dict[str, Any]:
+        """``{"semantics": "crisp", "queries": [{"atom", "holds"}], "facts"?}``
+        (``facts``: with ``also``, each listed predicate's facts)."""
+        data: dict[str, Any] = {
+            "semantics": self.semantics,
+            "queries": [{"atom": a.text, "holds": a.holds} for a in self.answers],
+        }
+        if self.listed:
+            data["facts"] = {str(p): [f.text for f in facts] for p, facts in self.listed.items()}
+        return data
 
-def sort_key(values: tuple[Value, ...]) -> tuple[tuple[int, str, float, bool], ...]:
+
+def sort_key(values: tuple[Value, ...]) -> tuple[tuple[int, str, float, bool, Any], ...]:
     """Prolog's standard order: numbers (by value, a float before an equal
-    integer), then atoms, then strings (mixed types never compare)."""
+    integer), then atoms, then strings, then compound terms (among
+    themselves in ``terms.order``); mixed types never compare."""
     return tuple(
-        (1 + isinstance(v, Str), v, 0.0, False) if isinstance(v, str)
-        else (0, "", v, not isinstance(v, float))
+        (1 + isinstance(v, Str), v, 0.0, False, 0) if isinstance(v, str)
+        else (3, "", 0.0, False, order_key(v)) if isinstance(v, Compound)
+        else (0, "", v, not isinstance(v, float), 0)
         for v in values
     )
 

@@ -78,8 +78,26 @@ class Number:
     span: Span = _span()
 
 
+@dataclass(frozen=True, slots=True)
+class Compound:
+    """A compound term ``functor(t1, …, tn)`` (n ≥ 1) as an argument."""
+
+    functor: str
+    args: tuple[Term, ...]
+    span: Span = _span()
+
+
+@dataclass(frozen=True, slots=True)
+class ListTerm:
+    """A list ``[t1, …, tn]`` or ``[t1, …, tn | tail]``; ``[]`` has no items."""
+
+    items: tuple[Term, ...] = ()
+    tail: Term | None = None
+    span: Span = _span()
+
+
 Constant = Symbol | String | Number
-Term = Var | Constant
+Term = Var | Constant | Compound | ListTerm
 
 
 class ArithOp(StrEnum):
@@ -397,10 +415,19 @@ class HypothesisDecl:
 
 @dataclass(frozen=True, slots=True)
 class CompetingDecl:
-    """``competing set_name: h1, h2, h3.``"""
+    """``competing set_name [exclusive] [given c]: h1, h2[, otherwise h3].``
+
+    ``exclusive``: in every world exactly one member holds (in the worlds
+    where ``condition`` holds; none elsewhere). ``residual``: the last
+    member, written ``otherwise h3``, holds where no other member does
+    (exclusive sets only).
+    """
 
     name: str
     members: tuple[str, ...]
+    exclusive: bool = False
+    condition: Atom | None = None
+    residual: bool = False
     span: Span = _span()
 
 

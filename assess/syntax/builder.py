@@ -28,7 +28,7 @@ from lark import Token
 from assess.diagnostics import error
 from assess.syntax import ast, notation
 from assess.syntax.expand import check_conditions, literal_vars
-from assess.syntax.functions import evaluate
+from assess.syntax.functions import FUNCTIONS, evaluate
 from assess.syntax.numbers import NumberError, read_number
 
 T = TypeVar("T")
@@ -129,13 +129,39 @@ def _has_vars(expr: ast.Expr) -> bool:
 
 
 def _argument(value: Any) -> ast.Term:
-    """An argument of a body atom: a constant or a variable."""
+    """An argument of a body atom, a term: ``f(…)`` read in an expression is the
+    compound term ``f(…)``; arithmetic written as an argument is refused."""
     expr = _expr(value)
     if isinstance(expr, ast.Var | ast.Symbol | ast.String | ast.Number):
         return expr
+    if isinstance(expr, ast.Function) and expr.name != "\\":
+        return ast.Compound(expr.name, tuple(_argument(a) for a in expr.args), expr.span)
+    if isinstance(expr, ast.Compound):
+        return ast.Compound(expr.functor, tuple(_argument(a) for a in expr.args), expr.span)
+    if isinstance(expr, ast.ListTerm):
+        tail = None if expr.tail is None else _argument(expr.tail)
+        return ast.ListTerm(tuple(_argument(a) for a in expr.items), tail, expr.span)
     raise Refused("unsupported_term", expr.span, (
-        f"{notation.expression(expr)} as an argument is a compound term, which is not "
+        f"{notation.expression(expr)} as an argument is an arithmetic term, which is not "
         "supported: compute it with 'X is …' first"))
+
+
+def _value(value: Any) -> ast.Expr:
+    """An expression of ``is`` or a comparison: ``f(…)`` is an arithmetic
+    function when its name and arity are one of ProbLog's
+    (``assess.syntax.functions``), else the compound term ``f(…)``."""
+    expr = _expr(value)
+    if isinstance(expr, ast.Function):
+        if expr.name == "\\" or (expr.name, len(expr.args)) in FUNCTIONS:
+            return ast.Function(expr.name, tuple(_value(a) for a in expr.args), expr.span)
+        return _argument(expr)
+    if isinstance(expr, ast.BinaryOp):
+        return ast.BinaryOp(expr.op, _value(expr.left), _value(expr.right), expr.span)
+    if isinstance(expr, ast.Negated):
+        return ast.Negated(_value(expr.operand), expr.span)
+    if isinstance(expr, ast.Compound | ast.ListTerm):
+        return _argument(expr)
+    return expr
 
 
 def _atom_goal(expr: Any, span: ast.Span) -> ast.Atom:
@@ -170,7 +196,7 @@ def _call(expr: ast.Function, span: ast.Span) -> ast.Atom:
 def _body_goal(goal: _Goal) -> ast.BodyLiteral:
     if goal.op is None:
         return _atom_goal(goal.left, goal.span)
-    return ast.Comparison(goal.op, _expr(goal.left), _expr(goal.right), goal.span)
+    return ast.Comparison(goal.op, _value(goal.left), _value(goal.right), goal.span)
 
 
 def _conjunction(parts: Sequence[Any]) -> tuple[ast.BodyLiteral, ...]:
@@ -259,6 +285,12 @@ def _token(children: list[Any], kind: str) -> Token | None:
     return found[0] if found else None
 
 
+def _is_last_member(children: list[Any]) -> bool:
+    """Whether the one ``otherwise`` of a competing set comes before its last name."""
+    kinds = [c.type for c in children if isinstance(c, Token)]
+    return kinds.count("OTHERWISE") == 1 and kinds[-3:] == ["OTHERWISE", "NAME", "DOT"]
+
+
 def _node(children: list[Any], kind: type[T]) -> T:
     return next(c for c in children if isinstance(c, kind))
 
@@ -345,6 +377,19 @@ class Builder:
     def negative_number(self, c: list[Token]) -> ast.Number:
         return ast.Number(-self._number(c[-1]), self._span(c))
 
+    def compound(self, c: list[Any]) -> ast.Compound:
+        functor = str(c[0])
+        if c[0].type == "QUOTED":
+            functor = unquote(functor)
+        return ast.Compound(functor, _parts(c[1:]), self._span(c))
+
+    def list_term(self, c: list[Any]) -> ast.ListTerm:
+        return ast.ListTerm(_parts(c), None, self._span(c))
+
+    def partial_list(self, c: list[Any]) -> ast.ListTerm:
+        parts = _parts(c)
+        return ast.ListTerm(parts[:-1], parts[-1], self._span(c))
+
     def binary_op(self, c: list[Any]) -> ast.BinaryOp:
         return ast.BinaryOp(ast.ArithOp(str(c[1])), _expr(c[0]), _expr(c[2]), self._span(c))
 
@@ -368,17 +413,26 @@ class Builder:
                     "not supported"))
         return ast.Function(str(c[0]), tuple(_expr(a) for a in parts), self._span(c))
 
+    def list_expr(self, c: list[Any]) -> ast.ListTerm:
+        parts = _parts(c)
+        for part in parts:
+            if isinstance(part, _Group):
+                raise Refused("unsupported_term", part.span,
+                              "a goal as an item of a list is not supported")
+        tail = _argument(parts[-1]) if _token(c, "VBAR") is not None else None
+        items = parts[:-1] if tail is not None else parts
+        return ast.ListTerm(tuple(_argument(a) for a in items), tail, self._span(c))
+
+    def tuple_term(self, c: list[Any]) -> ast.Term:
+        raise Refused("unsupported_term", self._span(c),
+                      "a tuple term (a, b) as an argument is not supported")
+
+    def univ_goal(self, c: list[Any]) -> ast.Atom:
+        raise Refused("unsupported_builtin", self._span(c),
+                      "=../2 (univ) is a ProbLog built-in that assess does not provide")
+
     def bit_not(self, c: list[Any]) -> ast.Function:
         return ast.Function("\\", (_expr(c[-1]),), self._span(c))
-
-    def compound(self, c: list[Any]) -> ast.Term:
-        raise Refused("unsupported_term", self._span(c), (
-            f"the compound term {c[0]}(…) is not supported: an argument is a constant "
-            "or a variable"))
-
-    def list_term(self, c: list[Any]) -> ast.Term:
-        raise Refused("unsupported_term", self._span(c),
-                      "lists are not supported: an argument is a constant or a variable")
 
     # ---- atoms and literals
     def atom(self, c: list[Any]) -> ast.Atom:
@@ -392,6 +446,13 @@ class Builder:
 
     def scoped_literal(self, c: list[Any]) -> ast.Atom:
         raise Refused("unsupported_scope", self._span(c), _SCOPE)
+
+    def condition(self, c: list[Any]) -> ast.Atom:
+        """The literal after ``given`` in a competing declaration."""
+        name = _tokens(c, "NAME")[0]
+        args = _parts(c)
+        contrary = _token(c, "TILDE") is not None
+        return ast.Atom(str(name), args, contrary, self._span(c))
 
     scoped_goal = scoped_query = scoped_literal
 
@@ -415,7 +476,7 @@ class Builder:
 
     def assignment(self, c: list[Any]) -> ast.Assignment:
         target = ast.Var(str(c[0]), self._at(c[0]))
-        return ast.Assignment(target, _expr(c[-1]), self._span(c))
+        return ast.Assignment(target, _value(c[-1]), self._span(c))
 
     def conj(self, c: list[Any]) -> tuple[ast.BodyLiteral, ...]:
         return _conjunction(_parts(c))
@@ -573,9 +634,17 @@ class Builder:
         description = unquote(str(_tokens(c, "STRING")[0]))
         return str(_tokens(c, "NAME")[0]), params[0] if params else (), description
 
-    def competing_decl(self, c: list[Token]) -> ast.CompetingDecl:
+    def competing_decl(self, c: list[Any]) -> ast.CompetingDecl:
         name, *members = (str(t) for t in _tokens(c, "NAME"))
-        return ast.CompetingDecl(name, tuple(members), self._span(c))
+        exclusive = _token(c, "EXCLUSIVE") is not None
+        condition = next((x for x in c if isinstance(x, ast.Atom)), None)
+        residual = _token(c, "OTHERWISE") is not None
+        if residual and not _is_last_member(c):
+            raise BuildError(self._span(c), "`otherwise` marks the last member of a set: "
+                             "the residual that holds where no other member does")
+        return ast.CompetingDecl(
+            name, tuple(members), exclusive, condition, residual, self._span(c)
+        )
 
     def conflict_decl(self, c: list[Token]) -> ast.ConflictDecl:
         first, second = (str(t) for t in _tokens(c, "NAME"))

@@ -107,7 +107,7 @@ READABLE_TERMINALS = {
     "GRADE_CODE": "a grade such as B2",
     "$END": "the end of the file",
 }
-TERM_STARTS = {"NAME", "VAR", "NUMBER", "STRING", "QUOTED"}
+TERM_STARTS = {"NAME", "VAR", "NUMBER", "STRING", "QUOTED", "LSQB"}
 OPERATORS = {"ADD_OP", "MUL_OP", "POW_OP"}
 
 # Pieces of text between tokens, and tokens that may contain spaces or '%'.
@@ -124,7 +124,9 @@ SHAPES = {
     "source": 'source name "description" reliability A-F [derived_from other, …].',
     "indicator": 'indicator name[(parameter, …)] "description" [current].',
     "hypothesis": 'hypothesis name[(parameter, …)] "description".',
-    "competing": "competing set_name: hypothesis, hypothesis, ….",
+    "competing": (
+        "competing set_name [exclusive] [given atom]: hypothesis, …[, otherwise hypothesis]."
+    ),
     "conflict": "conflict predicate, predicate.",
     "report": 'report atom by source credibility 1-6 [on YYYY-MM-DD] ["quote"].',
     "load": 'load "file.csv". | load "file.assess".',

@@ -76,6 +76,13 @@ def number(value: int | float) -> str:
 def term(node: ast.Term, keywords: frozenset[str] = frozenset()) -> str:
     if isinstance(node, ast.Var):
         return node.name
+    if isinstance(node, ast.Compound):
+        args = ", ".join(term(arg) for arg in node.args)
+        return f"{symbol(node.functor, keywords)}({args})"
+    if isinstance(node, ast.ListTerm):
+        items = ", ".join(term(item) for item in node.items)
+        tail = "" if node.tail is None else f"|{term(node.tail)}"
+        return f"[{items}{tail}]"
     if isinstance(node, ast.Symbol):
         return symbol(node.value, keywords)
     if isinstance(node, ast.String):
@@ -251,6 +258,17 @@ def statement(node: ast.Statement | ast.ScenarioItem) -> str:
     return _declaration(node)
 
 
+def _competing(node: ast.CompetingDecl) -> str:
+    """``competing s exclusive given c: a, b, otherwise r.``"""
+    head = f"competing {node.name}" + (" exclusive" if node.exclusive else "")
+    if node.condition is not None:
+        head += f" given {atom(node.condition)}"
+    members = list(node.members)
+    if node.residual:
+        members[-1] = f"otherwise {members[-1]}"
+    return f"{head}: {', '.join(members)}."
+
+
 def _declaration(node: ast.Statement | ast.Expectation | ast.Drop) -> str:
     if isinstance(node, ast.Query):
         negated = "\\+ " if node.negated else ""
@@ -275,7 +293,7 @@ def _declaration(node: ast.Statement | ast.Expectation | ast.Drop) -> str:
     if isinstance(node, ast.HypothesisDecl):
         return _described("hypothesis", node.name, node.params, node.description)
     if isinstance(node, ast.CompetingDecl):
-        return f"competing {node.name}: {_names(node.members)}."
+        return _competing(node)
     if isinstance(node, ast.ConflictDecl):
         return f"conflict {node.first}, {node.second}."
     if isinstance(node, ast.Load):

@@ -1,7 +1,8 @@
 """Text to syntax tree: ``grammar/assess.lark`` (LALR), the tree built inline.
 
-``parse(text, file)`` returns a ``Program`` or raises ``AssessError`` with one
-``syntax_error`` diagnostic at the offending token. The AST is built while
+``parse(text, file)`` returns a ``Program`` or raises ``AssessError`` with a
+``syntax_error`` diagnostic at each offending token: after the first, the
+parse resynchronises at the next statement (``recovery``). The AST is built while
 lark parses (``builder.Builder``, lark's inline transformer), with no
 intermediate parse tree. Mistakes people make often (a missing final period,
 ``:=`` for ``:-``, a capitalised predicate, a weight after the atom,
@@ -49,6 +50,7 @@ from assess.diagnostics import AssessError, error
 from assess.syntax import ast
 from assess.syntax.builder import BadNumber, Builder, BuildError, Refused, token_span
 from assess.syntax.errors import describe
+from assess.syntax.recovery import raise_every_error
 
 GRAMMAR_NAME = "assess.lark"
 COMMENTS = frozenset({"LINE_COMMENT", "BLOCK_COMMENT"})
@@ -144,7 +146,17 @@ def _grammar() -> _Grammar:
 
 
 def parse(text: str, file: str = "<string>") -> ast.Program:
-    """Parse ``text`` (reported as ``file``) into a ``Program``."""
+    """Parse ``text`` (reported as ``file``) into a ``Program``; on failure,
+    ``AssessError`` with every syntax error the parse can resynchronise past
+    (``recovery``), in order."""
+    try:
+        return _parse_once(text, file)
+    except AssessError as exc:
+        raise_every_error(text, exc, lambda blanked: _parse_once(blanked, file))
+
+
+def _parse_once(text: str, file: str) -> ast.Program:
+    """``parse``, stopping at the first error."""
     grammar = _grammar()
     comments: list[ast.Comment] = []
     # An interactive parse has a parser state and a lexer thread of its own:

@@ -11,7 +11,7 @@ import pytest
 from assess.api import load
 from assess.explain.confidence import Level
 from assess.explain.judgement import Judgements
-from assess.render.confidence import confidence_data, confidence_text
+from assess.render.confidence import confidence_text
 
 FIXTURE = Path(__file__).parent / "fixtures" / "confidence.assess"
 ROOT = Path(__file__).parents[2]
@@ -52,7 +52,7 @@ def test_a_judgement_resting_on_one_d_graded_origin_is_low(judged: Judgements) -
                            "raise it), fairly graded (report probability 0.62)")
     assert text.endswith("not robust: losing exile would move it to 0 % "
                          "(no chance on this evidence).")
-    data = confidence_data(coup)
+    data = coup.to_json()
     assert data["agreeing"] == [{"source": "exile", "weight": "+inf", "grade": 0.625}]
     assert data["robust"] is False
 
@@ -78,5 +78,9 @@ def test_on_the_flagship_no_imminent_attack_is_held_with_at_least_moderate_confi
     assert c.level in (Level.MODERATE, Level.HIGH)
     assert len(c.agreeing) >= 2 and c.well_graded and c.robust
     assert all(b.weight < 0 for b in c.agreeing)
+    # The article's deniers of anything imminent each agree, as witnesses,
+    # though each alone adds little beside the others.
+    assert {"pentagon", "saks", "reporters"} <= set(c.sources)
+    assert "isw" not in c.sources
     text = " ".join(confidence_text(c, imminent.probability).split())
     assert f"agree with it ({', '.join(c.sources)}: their reports lower it)" in text

@@ -35,7 +35,8 @@ KEYWORDS = (
     "not", "mod", "is", "by", "credibility", "on", "within", "cites", "reliability",
     "derived_from", "source", "indicator", "hypothesis", "competing", "conflict", "report",
     "load", "grade", "scenario", "expect", "probability", "why", "query", "evidence",
-    "true", "false", "current", "drop", "xor", "rem", "div",
+    "true", "false", "current", "drop", "xor", "rem", "div", "exclusive", "given",
+    "otherwise",
 )  # fmt: skip
 
 names = st.one_of(
@@ -55,7 +56,20 @@ numbers = st.builds(
     st.one_of(st.integers(-(10**9), 10**9), st.floats(allow_nan=False, allow_infinity=False)),
 )
 constants = st.one_of(st.builds(ast.Symbol, texts), st.builds(ast.String, texts), numbers)
-terms = st.one_of(variables, constants)
+flat_terms = st.one_of(variables, constants)
+
+
+def _compound_terms(children: st.SearchStrategy[ast.Term]) -> st.SearchStrategy[ast.Term]:
+    return st.one_of(
+        st.builds(ast.Compound, texts, st.lists(children, min_size=1, max_size=3).map(tuple)),
+        st.builds(ast.ListTerm, st.lists(children, max_size=3).map(tuple)),
+        st.builds(
+            ast.ListTerm, st.lists(children, min_size=1, max_size=3).map(tuple), children
+        ),
+    )
+
+
+terms = st.recursive(flat_terms, _compound_terms, max_leaves=5)
 atoms = st.builds(ast.Atom, names, st.lists(terms, max_size=3).map(tuple), st.booleans())
 
 
@@ -192,7 +206,10 @@ declarations = st.one_of(
     st.builds(ast.SourceDecl, names, texts, st.sampled_from("ABCDEF"), name_lists),
     st.builds(ast.IndicatorDecl, names, name_lists, texts, st.booleans()),
     st.builds(ast.HypothesisDecl, names, name_lists, texts),
-    st.builds(ast.CompetingDecl, names, st.lists(names, min_size=1, max_size=3).map(tuple)),
+    st.builds(ast.CompetingDecl, names, st.lists(names, min_size=1, max_size=3).map(tuple),
+              st.just(False), st.none() | atoms),
+    st.builds(ast.CompetingDecl, names, st.lists(names, min_size=1, max_size=3).map(tuple),
+              st.just(True), st.none() | atoms, st.booleans()),
     st.builds(ast.ConflictDecl, names, names),
     st.builds(ast.Load, texts),
     st.builds(ast.GradeOverride, st.from_regex(r"[A-F][1-6]", fullmatch=True), non_negative),

@@ -33,6 +33,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
 from functools import cached_property
+from typing import Any
 
 from assess.diagnostics import AssessError, error
 from assess.engine.ir import GroundAtom, IRAtom, IRRule
@@ -70,6 +71,10 @@ class QueryResult:
     def get(self, name: str) -> float | None:
         return next((p for n, p in self.named if n == name), None)
 
+    def to_json(self) -> dict[str, Any]:
+        """The query as JSON: atom and probability, and how a contested one stands."""
+        return {"atom": self.text, "probability": self.probability, **dict(self.named)}
+
     @property
     def contrary(self) -> float | None:
         """P(something that contradicts the atom holds), if anything can."""
@@ -93,6 +98,10 @@ class Unanswered:
 
     def get(self, name: str) -> float | None:
         return None
+
+    def to_json(self) -> dict[str, Any]:
+        """The query as written, with probability 0."""
+        return {"atom": self.text, "probability": self.probability, **dict(self.named)}
 
     @property
     def contrary(self) -> float | None:
@@ -120,6 +129,9 @@ class CompiledModel:
     circuit: Circuit
     named: tuple[tuple[tuple[str, int], ...], ...] = ()
     """Per query: (name, index into ``circuit.roots``) of its named formulas."""
+    formulas: tuple[int, ...] = ()
+    """Indices into ``circuit.roots`` of further formulas (``compile_model``'s
+    ``formulas``), each frozen with the evidence."""
 
     def input_probabilities(self, weights: Weights | None = None) -> list[float]:
         """The probability of each input, with ``weights`` applied and checked."""
@@ -142,6 +154,12 @@ class CompiledModel:
             )
             for i, q in enumerate(self.queries)
         ]
+
+    def formula_probabilities(self, weights: Weights | None = None) -> list[float]:
+        """P(formula | evidence) of each of ``formulas``, in order."""
+        values = self.circuit.forward(self._level_weights(self.input_probabilities(weights)))
+        e = self._evidence_mass(values[self.circuit.roots[0]])
+        return [values[self.circuit.roots[r]] / e for r in self.formulas]
 
     def probability(self, query: QueryKey, weights: Weights | None = None) -> float:
         return self.probabilities(weights)[self.query_index(query)].probability
