@@ -71,7 +71,7 @@ def check_undefined_predicate(programs: Sequence[ast.Program]) -> list[Diagnosti
     suggester = Suggester(names)
     findings = []
     for atom, where in used_atoms(programs):
-        if atom.predicate not in names and atom.signature in UNSUPPORTED_BUILTINS:
+        if atom.signature in UNSUPPORTED_BUILTINS and atom.signature not in defined:
             findings.append(error(
                 "unsupported_builtin", atom.span,
                 f"{describe(atom.signature)}, used {where}, is a ProbLog built-in or library "
@@ -108,6 +108,8 @@ def check_arity_mismatch(programs: Sequence[ast.Program]) -> list[Diagnostic]:
     findings = []
     fails = unknown_fails(programs)
     for atom, where in used_atoms(programs):
+        if atom.signature in UNSUPPORTED_BUILTINS:
+            continue  # check_undefined_predicate: unsupported_builtin
         if atom.signature not in defined and atom.predicate in arities and not fails:
             known = _listed(atom.predicate, arities[atom.predicate])
             findings.append(
