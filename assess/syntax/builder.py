@@ -411,7 +411,8 @@ class Builder:
                 raise Refused("unsupported_term", part.span, (
                     f"a goal as an argument of {c[0]}(…) is a compound term, which is "
                     "not supported"))
-        return ast.Function(str(c[0]), tuple(_expr(a) for a in parts), self._span(c))
+        name = unquote(str(c[0])) if c[0].type == "QUOTED" else str(c[0])
+        return ast.Function(name, tuple(_expr(a) for a in parts), self._span(c))
 
     def list_expr(self, c: list[Any]) -> ast.ListTerm:
         parts = _parts(c)

@@ -29,7 +29,7 @@ from hypothesis import strategies as st
 
 from assess.syntax import ast
 from assess.syntax.expand import check_conditions, literal_vars
-from assess.syntax.functions import evaluate
+from assess.syntax.functions import FUNCTIONS, evaluate
 
 KEYWORDS = (
     "not", "mod", "is", "by", "credibility", "on", "within", "cites", "reliability",
@@ -77,15 +77,20 @@ def _arithmetic(children: st.SearchStrategy[ast.Expr]) -> st.SearchStrategy[ast.
     return st.one_of(
         st.builds(ast.BinaryOp, st.sampled_from(ast.ArithOp), children, children),
         st.builds(ast.Negated, children.filter(lambda e: not isinstance(e, ast.Number))),
-        st.builds(ast.Function, names.filter(lambda n: n != "not"),
-                  st.lists(children, min_size=1, max_size=2).map(tuple)),
+        st.sampled_from(sorted(FUNCTIONS)).flatmap(lambda f: st.builds(
+            ast.Function, st.just(f[0]),
+            st.lists(children, min_size=f[1], max_size=f[1]).map(tuple))),
         st.builds(ast.Function, st.just("\\"), st.tuples(children)),
     )
 
 
 # Words that are operators or keywords in or around arithmetic, as constants.
 operator_words = st.builds(ast.Symbol, st.sampled_from(("not", "mod", "is")))
-expressions = st.recursive(terms | operator_words, _arithmetic, max_leaves=6)
+# In an expression, `abs(X)` is the function and `f(X)` the compound term
+# (``builder._value``): a compound term there is not named as a function.
+value_terms = terms.filter(lambda t: not isinstance(t, ast.Compound) or not (
+    (t.functor, len(t.args)) in FUNCTIONS or t.functor == "\\"))
+expressions = st.recursive(value_terms | operator_words, _arithmetic, max_leaves=6)
 
 plain_literals = st.one_of(
     atoms.filter(lambda a: a.contrary or not a.args or a.predicate not in ("not", "call")),
