@@ -46,7 +46,7 @@ def test_a_missing_period_points_just_after_the_statement(
         ("drop source s.", "'drop' belongs inside a scenario", 1, 1),
         ("grade Z2 = 0.3.", "reliability A-F and a credibility 1-6", 1, 1),
         ("@", "unexpected character '@'", 1, 1),
-        ("p(a,).", "unexpected ')'; expected a term", 1, 5),
+        ("p(a,).", "unexpected ')'; expected '(', a term", 1, 5),
         ("p(X) :- q(X),\n", "the file ends in the middle of a statement", 1, 14),
         ("0.3::a :- b.\nfoo bar.", "unexpected 'bar'", 2, 5),
     ],
