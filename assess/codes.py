@@ -110,6 +110,44 @@ _CHECKS = (
         "`--grade` naming an undeclared source (from the command line: exit 1, the "
         "closest name suggested)",
     ),
+    _error(
+        Topic.CHECK, "unsupported_term",
+        "arithmetic written as an argument (`p(X + 1)`, ProbLog's compound term "
+        "`+(X, 1)`), at the term",
+    ),
+    _error(
+        Topic.CHECK, "unsupported_builtin",
+        "a call of a ProbLog built-in or library predicate that assess does not provide "
+        "(`assertz/1`, `var/1`, `select/3`, `write/1`, …) and the program does not define, "
+        "at the call; a variable or a number as a goal; `call/N` whose goal is not a "
+        "predicate name or an atom",
+    ),
+    _error(
+        Topic.CHECK, "unsupported_directive",
+        "a directive `:- goal.` other than `:- use_module(library(lists)).` and "
+        "`:- unknown(fail).` (or `error`), naming it",
+    ),
+    _error(
+        Topic.CHECK, "unsupported_scope",
+        "a scoped atom `scope:atom` (ProbLog's `library(scope)`)",
+    ),
+    _error(
+        Topic.CHECK, "unsupported_negative_head",
+        "a negated head `P::\\+a :- …` (ProbLog's negative head literal)",
+    ),
+    _error(
+        Topic.CHECK, "unsupported_flexible_probability",
+        "a flexible probability (one with variables) on a head of an annotated disjunction",
+    ),
+    _error(
+        Topic.CHECK, "unsupported_query_body",
+        "a query with a body, `query(q(X)) :- r(X).`",
+    ),
+    _error(
+        Topic.CHECK, "unsupported_if_then_else",
+        "an if-then-else `(C -> T ; E)` whose condition binds a variable that T, the "
+        "rest of the rule or its head reads (Prolog would keep only C's first solution)",
+    ),
     _error(Topic.CHECK, "unknown_label", "a superiority naming a label no rule carries"),
     _error(
         Topic.CHECK, "superiority_cycle",
@@ -278,11 +316,6 @@ _RUN = (
         Topic.RUN, "grounding_too_large",
         "grounding past `--max-ground` (ground atoms of a predicate, or rule instances), "
         "naming the rule and the size reached",
-    ),
-    _error(
-        Topic.RUN, "unsupported_builtin",
-        "a call of a ProbLog built-in or library predicate that assess does not provide "
-        "(`call/N`, `between/3`, `select/3`, …) and the program does not define, at the call",
     ),
     _error(
         Topic.RUN, "unsupported_findall",

@@ -28,7 +28,7 @@ SOURCE = Path(assess.__file__).parent
 README = SOURCE.parent / "README.md"
 
 TAKES_CODE = {"error": 0, "warning": 0, "Diagnostic": 0, "InputError": 0, "_fail": 1, "_bad": 0,
-              "unknown_name": 0}
+              "unknown_name": 0, "Refused": 0}
 """Callables that take a code, and its position."""
 
 FORWARDERS = {"error", "warning", "__init__", "_fail", "_bad", "unknown_name"}

@@ -3,7 +3,15 @@
 A predicate used in a rule body (negated or not), a query, an evidence atom,
 an expectation or a ``conflict`` declaration must be *defined* somewhere in
 the invocation: by a rule or fact head, a report, or an ``indicator`` or
-``hypothesis`` declaration (see ``walk``). ``true/0`` is built in.
+``hypothesis`` declaration (see ``walk``). ``true/0``, ``fail/0``,
+``false/0``, ``between/3``, ``succ/2`` and ``plus/3`` are built in and the
+list library (``walk.LIBRARY``: ``member/2``, ``append/3``, ``length/2``,
+``findall/3``) is provided; a ProbLog built-in or library predicate the
+language does not provide (``var/1``, ``write/1``, …:
+``walk.UNSUPPORTED_BUILTINS``), used and
+not defined by the program, is an ``unsupported_builtin`` instead. Under
+``:- unknown(fail).`` (ProbLog's directive) an undefined predicate fails, so
+neither an undefined name nor another arity is reported.
 
 Prolog lets ``p/1`` and ``p/2`` be unrelated predicates, and so does assess:
 defining both is legal. What a Datalog user means by ``p(a)`` when only
@@ -25,6 +33,7 @@ from collections.abc import Sequence
 
 from assess.check.suggest import Suggester
 from assess.check.walk import (
+    UNSUPPORTED_BUILTINS,
     all_items,
     declared_signatures,
     defined_signatures,
@@ -47,14 +56,28 @@ def _listed(name: str, arities: list[int]) -> str:
     return ", ".join(describe((name, arity)) for arity in arities)
 
 
+def unknown_fails(programs: Sequence[ast.Program]) -> bool:
+    """Whether a file says ``:- unknown(fail).`` (undefined predicates fail)."""
+    return any(isinstance(s, ast.Unknown) and s.action == "fail"
+               for p in programs for s in p.statements)
+
+
 def check_undefined_predicate(programs: Sequence[ast.Program]) -> list[Diagnostic]:
-    """Uses of a name that no file defines at any arity."""
+    """Uses of a name that no file defines at any arity (none under
+    ``:- unknown(fail).``, except ProbLog built-ins not provided)."""
+    fails = unknown_fails(programs)
     defined = defined_signatures(programs)
     names = {name for name, _ in defined}
     suggester = Suggester(names)
     findings = []
     for atom, where in used_atoms(programs):
-        if atom.predicate not in names:
+        if atom.signature in UNSUPPORTED_BUILTINS and atom.signature not in defined:
+            findings.append(error(
+                "unsupported_builtin", atom.span,
+                f"{describe(atom.signature)}, used {where}, is a ProbLog built-in or library "
+                "predicate that assess does not provide",
+            ))
+        elif atom.predicate not in names and not fails:
             findings.append(
                 error(
                     "undefined_predicate",
@@ -83,8 +106,11 @@ def check_arity_mismatch(programs: Sequence[ast.Program]) -> list[Diagnostic]:
     defined = defined_signatures(programs)
     arities = _arities(defined)
     findings = []
+    fails = unknown_fails(programs)
     for atom, where in used_atoms(programs):
-        if atom.signature not in defined and atom.predicate in arities:
+        if atom.signature in UNSUPPORTED_BUILTINS:
+            continue  # check_undefined_predicate: unsupported_builtin
+        if atom.signature not in defined and atom.predicate in arities and not fails:
             known = _listed(atom.predicate, arities[atom.predicate])
             findings.append(
                 error(

@@ -18,15 +18,17 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterator, Sequence
 
-from assess.check.walk import Rule, atom_vars, literal_vars, rule_vars, rules
+from assess.check.walk import atom_vars, group_items, literal_vars, rule_vars, written_rules
 from assess.diagnostics import Diagnostic, warning
 from assess.syntax import ast
 
 
-def _binding_occurrences(rule: Rule) -> Iterator[ast.Var]:
+def _binding_occurrences(body: Sequence[ast.BodyLiteral]) -> Iterator[ast.Var]:
     """Occurrences where a variable is bound rather than needed."""
-    for literal in rule.body:
-        if isinstance(literal, ast.Atom):
+    for literal in body:
+        if isinstance(literal, ast.Alternatives | ast.IfThenElse | ast.NotGroup):
+            yield from _binding_occurrences(group_items(literal))
+        elif isinstance(literal, ast.Atom):
             yield from atom_vars(literal)
         elif isinstance(literal, ast.Assignment):
             yield literal.target
@@ -37,7 +39,7 @@ def _binding_occurrences(rule: Rule) -> Iterator[ast.Var]:
 def check_singleton_variable(programs: Sequence[ast.Program]) -> list[Diagnostic]:
     """Named variables that occur exactly once in their clause."""
     findings: list[Diagnostic] = []
-    for rule in rules(programs):
+    for rule in written_rules(programs):
         counts = Counter(var.name for var in rule_vars(rule))
         findings.extend(
             warning(
@@ -46,7 +48,7 @@ def check_singleton_variable(programs: Sequence[ast.Program]) -> list[Diagnostic
                 f"variable {var.name} occurs only once in this rule: "
                 f"if that is meant, write _{var.name} or _",
             )
-            for var in _binding_occurrences(rule)
+            for var in _binding_occurrences(rule.body)
             if counts[var.name] == 1 and not var.name.startswith("_")
         )
     return findings

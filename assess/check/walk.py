@@ -8,8 +8,11 @@ of all files and all scenario blocks; *uses* are resolved against that union.
 A predicate is **defined** by a clause or disjunction head, a report, or an
 ``indicator``/``hypothesis`` declaration (with as many arguments as it has
 parameters). It is **used** by a body literal (negated or not), a query, an
-evidence atom, a scenario expectation or a scenario's ``drop``. ``true/0``
-is built in, and the list library (``LIBRARY``) is provided.
+evidence atom, a scenario expectation or a scenario's ``drop``. ``BUILTINS``
+(``true/0``, ``fail/0``, ``false/0``, ``between/3``, ``succ/2``, ``plus/3``)
+are built in, and the list library (``LIBRARY``) is provided. A rule with
+``;``, ``->`` or ``\\+ ( … )`` is seen as the plain rules it stands for
+(``syntax.expand``), except by ``written_rules``.
 
 Example::
 
@@ -17,8 +20,8 @@ Example::
     >>> p = parse("p(X) :- q(X), \\\\+ r(X).")
     >>> sorted(a.predicate for a, _ in used_atoms([p]))
     ['q', 'r']
-    >>> sorted(defined_signatures([p]) - LIBRARY)
-    [('p', 1), ('true', 0)]
+    >>> sorted(defined_signatures([p]) - BUILTINS - LIBRARY)
+    [('p', 1)]
 """
 
 from __future__ import annotations
@@ -26,11 +29,14 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 
 from assess.syntax import ast
+from assess.syntax.expand import expand
 
 Signature = tuple[str, int]
 """Predicate name and arity; ``~p`` shares the signature of ``p``."""
 
-BUILTINS: frozenset[Signature] = frozenset({("true", 0)})
+BUILTINS: frozenset[Signature] = frozenset({
+    ("true", 0), ("fail", 0), ("false", 0), ("between", 3), ("succ", 2), ("plus", 3),
+})
 
 LIBRARY: frozenset[Signature] = frozenset(
     {("member", 2), ("append", 3), ("length", 2), ("findall", 3)}
@@ -39,31 +45,40 @@ LIBRARY: frozenset[Signature] = frozenset(
 engine provides (``engine.library``) unless the program defines its own."""
 
 UNSUPPORTED_BUILTINS: frozenset[Signature] = frozenset({
-    *((f"call{s}", n) for s in ("", "_nc") for n in range(1, 9)),
+    *(("call_nc", n) for n in range(1, 9)), *(("call_in_scope", n) for n in range(2, 9)),
     *(("try_call", n) for n in range(1, 9)), *(("write", n) for n in range(1, 9)),
-    *(("writeln", n) for n in range(1, 9)),
+    *(("writeln", n) for n in range(1, 9)), *(("writenl", n) for n in range(1, 9)),
+    *(("debugprint", n) for n in range(1, 9)), *(("error", n) for n in range(1, 9)),
     ("all", 3), ("all_or_none", 3), ("arg", 3), ("atom", 1), ("atom_number", 2),
-    ("atomic", 1), ("between", 3), ("callable", 1), ("clause", 2), ("clause", 3),
-    ("compare", 3), ("compound", 1), ("consult", 1),
+    ("atomic", 1), ("callable", 1), ("clause", 2), ("clause", 3),
+    ("compare", 3), ("compound", 1), ("consult", 1), ("cmd_args", 1),
     ("findall", 4), ("float", 1), ("forall", 2), ("functor", 3), ("ground", 1),
     ("integer", 1), ("is_list", 1), ("nl", 0), ("nonvar", 1), ("number", 1), ("once", 1),
-    ("plus", 3), ("possible", 1), ("sort", 2), ("msort", 2), ("subquery", 2),
-    ("subquery", 3), ("subquery", 5), ("succ", 2), ("var", 1), ("numbervars", 3),
-    ("subsumes_term", 2), ("aggregate_all", 3), ("aggregate_all", 4), ("bagof", 3),
-    ("setof", 3), ("assert", 1), ("asserta", 1), ("assertz", 1), ("retract", 1),
+    ("possible", 1), ("sort", 2), ("msort", 2), ("subquery", 2),
+    ("subquery", 3), ("subquery", 5), ("var", 1), ("numbervars", 3),
+    ("subsumes_term", 2), ("subsumes_chk", 2), ("aggregate_all", 3), ("aggregate_all", 4),
+    ("aggregate", 3), ("bagof", 3), ("setof", 3), ("assert", 1), ("asserta", 1),
+    ("assertz", 1), ("retract", 1), ("retractall", 1), ("copy_term", 2),
+    ("atom_codes", 2), ("atom_chars", 2), ("atom_length", 2), ("atom_concat", 3),
+    ("char_code", 2), ("number_codes", 2), ("sub_atom", 5), ("term_variables", 2),
+    ("catch", 3), ("throw", 1), ("halt", 0), ("halt", 1), ("ignore", 1), ("not", 1),
+    ("nocache", 2), ("create_scope", 2), ("find_scope", 2), ("module", 2), ("rational", 1),
+    ("simple", 1), ("varnumbers", 2), ("use_module", 1), ("unknown", 1),
     ("append", 2), ("delete", 3), ("flatten", 2), ("intersection", 3), ("last", 2),
     ("list_to_set", 2), ("max_list", 2), ("max_member", 2), ("memberchk", 2),
     ("min_list", 2), ("min_member", 2), ("nextto", 3), ("nth0", 3), ("nth1", 3),
     ("numlist", 3), ("permutation", 2), ("prefix", 2), ("proper_length", 2),
     ("reverse", 2), ("same_length", 2), ("select", 3), ("select", 4), ("selectchk", 3),
+    ("select_uniform", 4), ("select_weighted", 4),
     ("subset", 2), ("subtract", 3), ("sum_list", 2), ("sumlist", 2), ("union", 3),
     ("exclude", 3), ("include", 3), ("partition", 4), ("foldl", 4),
     *(("maplist", n) for n in range(2, 8)),
 })
 """ProbLog built-ins and library predicates (``library(lists)``,
-``library(apply)``, …) that assess does not provide: a program that calls
-one without defining it is refused (``unsupported_builtin``), where it
-would otherwise fail silently as an undefined predicate."""
+``library(apply)``, …) that assess does not provide (``BUILTINS``, ``call/N``
+and ``LIBRARY`` it does): a program that calls one without defining it is
+refused (``unsupported_builtin``), where it would otherwise fail silently as
+an undefined predicate."""
 
 Rule = ast.Clause | ast.Disjunction
 
@@ -73,13 +88,32 @@ def describe(signature: Signature) -> str:
     return f"{signature[0]}/{signature[1]}"
 
 
-def all_items(programs: Sequence[ast.Program]) -> Iterator[ast.Statement | ast.ScenarioItem]:
-    """Every top-level statement and every item of every scenario, in order."""
+def written_items(programs: Sequence[ast.Program]) -> Iterator[ast.Statement | ast.ScenarioItem]:
+    """Every top-level statement and every item of every scenario, in order,
+    as written."""
     for program in programs:
         for statement in program.statements:
             yield statement
             if isinstance(statement, ast.Scenario):
                 yield from statement.items
+
+
+def all_items(programs: Sequence[ast.Program]) -> Iterator[ast.Statement | ast.ScenarioItem]:
+    """Every top-level statement and every item of every scenario, in order;
+    a rule with ``;``, ``->`` or ``\\+ (…)`` as the plain rules it stands for
+    (``syntax.expand``)."""
+    for item in written_items(programs):
+        if isinstance(item, ast.Clause | ast.Disjunction):
+            yield from expand(item)
+        else:
+            yield item
+
+
+def written_rules(programs: Sequence[ast.Program]) -> Iterator[Rule]:
+    """Every clause and annotated disjunction as written, scenarios included."""
+    for item in written_items(programs):
+        if isinstance(item, ast.Clause | ast.Disjunction):
+            yield item
 
 
 def rules(programs: Sequence[ast.Program]) -> Iterator[Rule]:
@@ -176,6 +210,8 @@ def expr_vars(expr: ast.Expr) -> Iterator[ast.Var]:
             stack.extend((node.right, node.left))
         elif isinstance(node, ast.Negated):
             stack.append(node.operand)
+        elif isinstance(node, ast.Function):
+            stack.extend(reversed(node.args))
 
 
 def atom_vars(atom: ast.Atom) -> Iterator[ast.Var]:
@@ -192,14 +228,29 @@ def literal_vars(literal: ast.BodyLiteral) -> Iterator[ast.Var]:
     elif isinstance(literal, ast.Comparison):
         yield from expr_vars(literal.left)
         yield from expr_vars(literal.right)
-    else:
+    elif isinstance(literal, ast.Assignment):
         yield literal.target
         yield from expr_vars(literal.expr)
+    else:
+        for item in group_items(literal):
+            yield from literal_vars(item)
+
+
+def group_items(group: ast.Alternatives | ast.IfThenElse | ast.NotGroup) -> list[ast.BodyLiteral]:
+    """The literals of a parenthesised body, in order."""
+    if isinstance(group, ast.Alternatives):
+        return [item for branch in group.branches for item in branch]
+    if isinstance(group, ast.IfThenElse):
+        return [*group.condition, *group.then, *(group.otherwise or ())]
+    return list(group.body)
 
 
 def rule_vars(rule: Rule) -> Iterator[ast.Var]:
-    """Every variable occurrence of a rule: heads first, then the body."""
+    """Every variable occurrence of a rule: heads (and a flexible weight)
+    first, then the body."""
     for head in heads(rule):
         yield from atom_vars(head)
+    if isinstance(rule, ast.Clause) and rule.weight is not None:
+        yield from expr_vars(rule.weight)
     for literal in rule.body:
         yield from literal_vars(literal)

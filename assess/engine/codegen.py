@@ -37,7 +37,8 @@ from itertools import repeat
 from operator import itemgetter
 from typing import Any
 
-from assess.engine.arith import power
+from assess.engine.arith import BINARY, call
+from assess.engine.builtins import solve
 from assess.engine.ir import (
     IConst,
     IRAssign,
@@ -52,9 +53,20 @@ from assess.engine.ir import (
     term_vars,
 )
 from assess.engine.library import appended, collect, length_of, members, splits, worlds
-from assess.engine.plans import Anti, Bind, Call, Collect, Match, Plan, Scan, Test, atom_vars
+from assess.engine.plans import (
+    Anti,
+    Bind,
+    Call,
+    Collect,
+    Match,
+    Plan,
+    Scan,
+    Solve,
+    Test,
+    atom_vars,
+)
 from assess.engine.show import rule_text
-from assess.engine.terms import NUMERIC_COMPARE, Compound, number, numeric
+from assess.engine.terms import NUMERIC_COMPARE, Compound, number, numeric, order_key
 from assess.engine.writer import Check, Input, Writer
 from assess.syntax.ast import CompareOp
 
@@ -64,7 +76,10 @@ _COMPARE = {
     CompareOp.LT: "<", CompareOp.LE: "<=", CompareOp.GT: ">", CompareOp.GE: ">=",
     CompareOp.ARITH_EQ: "==", CompareOp.ARITH_NE: "!=", CompareOp.UNIFY: "==",
     CompareOp.NOT_UNIFY: "!=", CompareOp.IDENTICAL: "==", CompareOp.NOT_IDENTICAL: "!=",
+    CompareOp.BEFORE: "<", CompareOp.BEFORE_EQ: "<=", CompareOp.AFTER: ">",
+    CompareOp.AFTER_EQ: ">=",
 }
+_ORDERED = frozenset({CompareOp.BEFORE, CompareOp.BEFORE_EQ, CompareOp.AFTER, CompareOp.AFTER_EQ})
 
 
 @dataclass(frozen=True, slots=True)
@@ -258,6 +273,8 @@ def generate(plan: Plan, record: bool = False, possible: bool = False) -> Compil
             bound.add(step.var.index)
         elif isinstance(step, Test):
             w.guard(_test(w, step))
+        elif isinstance(step, Solve):
+            _solve(w, step, bound)
     head = w.tuple_of(plan.rule.head.args)
     if last is not None and _vector_scan(w, last, bound):
         return _compile(w)
@@ -331,6 +348,23 @@ def _vector_scan(w: Writer, step: Scan, bound: set[int]) -> bool:
     return True
 
 
+def _solve(w: Writer, step: Solve, bound: set[int]) -> None:
+    """``for _, _, v2 in solve("between", (v0, k0, None)):``: a built-in
+    binds the positions not given."""
+    w.make_room(bound)
+    given, targets = [], []
+    for position, term in enumerate(step.item.args):
+        if position in step.bound:
+            given.append(w.term(term))
+            targets.append("_")
+        else:
+            assert isinstance(term, IVar)
+            given.append("None")
+            targets.append(f"v{term.index}")
+            bound.add(term.index)
+    w.loop(f"for {', '.join(targets)}, in solve({step.item.name!r}, ({', '.join(given)},)):")
+
+
 def _test(w: Writer, step: Test) -> str:
     """A comparison of numbers (``<``, ``=:=``, …), of terms (``=``, ``==``, …),
     or ``X is E`` with ``X`` bound: ``X`` is the term of E's value."""
@@ -339,6 +373,9 @@ def _test(w: Writer, step: Test) -> str:
         return f"v{item.var.index} == {w.value(item.expr, evaluate=True)}"
     if item.op in NUMERIC_COMPARE:
         return f"{w.arith(item.left)} {_COMPARE[item.op]} {w.arith(item.right)}"
+    if item.op in _ORDERED:
+        left, right = w.value(item.left), w.value(item.right)
+        return f"order({left}) {_COMPARE[item.op]} order({right})"
     return f"{w.value(item.left)} {_COMPARE[item.op]} {w.value(item.right)}"
 
 
@@ -359,7 +396,8 @@ def _compile(w: Writer) -> Compiled:
         functions.append("\n".join([*header, *unpack, *function.lines]) + "\n")
     source = "\n".join(functions)
     namespace: dict[str, Any] = {
-        "K": tuple(w.constants), "repeat": repeat, "power": power,
+        "K": tuple(w.constants), "repeat": repeat, "op": BINARY, "call": call,
+        "order": order_key, "solve": solve,
         "num": numeric, "as_term": number, "C": Compound, "bind": bind,
         "members": members, "splits": splits, "appended": appended, "length_of": length_of,
         "collect": collect, "worlds": worlds,

@@ -98,7 +98,15 @@ class INeg:
     operand: IExpr
 
 
-IExpr = ITerm | IBinary | INeg
+@dataclass(frozen=True, slots=True)
+class ICall:
+    """An arithmetic function ``name(args…)`` (``arith.call``)."""
+
+    name: str
+    args: tuple[IExpr, ...]
+
+
+IExpr = ITerm | IBinary | INeg | ICall
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,6 +141,15 @@ class IRAssign:
 
 
 @dataclass(frozen=True, slots=True)
+class IRBuiltin:
+    """A built-in predicate that binds what it is not given (``builtins``):
+    ``between(L, H, X)``, ``succ(X, Y)``, ``plus(X, Y, Z)``."""
+
+    name: str
+    args: tuple[ITerm, ...]
+
+
+@dataclass(frozen=True, slots=True)
 class IRCall:
     """A library predicate on lists (``engine.library``): ``member/2``,
     ``append/3`` or ``length/2``, where the program defines none of that name."""
@@ -151,7 +168,7 @@ class IRFindall:
     result: ITerm
 
 
-IRBodyItem = IRLiteral | IRCompare | IRAssign | IRCall | IRFindall
+IRBodyItem = IRLiteral | IRCompare | IRAssign | IRBuiltin | IRCall | IRFindall
 
 
 @dataclass(frozen=True, slots=True)

@@ -19,7 +19,15 @@ invocation (and optionally the items of one scenario, ``extra``) into one
   set aside: no choice is built from them, and ``IRProgram.superseded``
   holds each with the report that superseded it;
 * ``load`` statements and scenarios are not lowered here; expectations in
-  ``extra`` are ignored (a scenario runner reads them itself).
+  ``extra`` are ignored (a scenario runner reads them itself);
+* a rule with ``;``, ``->`` or ``\\+ ( … )`` is first the plain rules it
+  stands for (``syntax.expand``); in a body ``true`` is dropped, ``fail``
+  and ``false`` drop the rule, ``between/3``, ``succ/2`` and ``plus/3`` are
+  ``IRBuiltin`` (``builtins``);
+* a rule with a flexible probability (``P::h :- b(P).``) becomes one rule
+  per value its weight takes (``flexible.specialize``);
+* ``query(\\+ a)`` asks about the atom ``\\+a`` of a rule
+  ``\\+a :- \\+ a.`` (``a`` ground).
 
 Constants become term values (``assess.engine.terms``): a symbol a ``str``, a
 "string" a ``Str``, an integer an ``int``, a float a ``Float``, a ground
@@ -37,22 +45,26 @@ probability max(0.80, 0.80) = 0.80, because b's reporting derives from a.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 
 from assess.analysis.grading import choice_probability, report_probability, source_clusters
 from assess.analysis.timeline import current_indicators, supersede
 from assess.check.walk import LIBRARY, UNSUPPORTED_BUILTINS, describe, heads
 from assess.diagnostics import COMMAND_LINE, AssessError, error
-from assess.engine import terms
+from assess.engine import builtins, terms
+from assess.engine.flexible import specialize
 from assess.engine.ir import (
     ClauseOrder,
     GroundAtom,
     IBinary,
+    ICall,
     IConst,
     IExpr,
     INeg,
     IRAssign,
     IRAtom,
     IRBodyItem,
+    IRBuiltin,
     IRCall,
     IRCompare,
     IREvidence,
@@ -69,6 +81,7 @@ from assess.engine.ir import (
 )
 from assess.engine.terms import Str
 from assess.syntax import ast
+from assess.syntax.expand import expand
 from assess.syntax.parser import parse
 
 Lowerable = ast.Statement | ast.ScenarioItem
@@ -140,6 +153,8 @@ def _expr(expr: ast.Expr, names: _Vars) -> IExpr:
         return IBinary(expr.op, _expr(expr.left, names), _expr(expr.right, names))
     if isinstance(expr, ast.Negated):
         return INeg(_expr(expr.operand, names))
+    if isinstance(expr, ast.Function):
+        return ICall(expr.name, tuple(_expr(a, names) for a in expr.args))
     return _term(expr, names)
 
 
@@ -153,22 +168,49 @@ def pattern(atom: ast.Atom) -> IRAtom:
     return lower_atom(atom, _Vars())
 
 
+TRUE = ("true", 0)
+FAILS = frozenset({("fail", 0), ("false", 0)})
+
+
+class _Fails(Exception):
+    """A body that can never hold (``fail``, ``\\+ true``): its rule is dropped."""
+
+
 def _body_item(
     item: ast.BodyLiteral, names: _Vars, library: frozenset[tuple[str, int]] = frozenset(),
     defined: frozenset[tuple[str, int]] = frozenset(),
-) -> IRBodyItem:
-    atom = item.atom if isinstance(item, ast.Negation) else item
-    if isinstance(atom, ast.Atom):
+) -> IRBodyItem | None:
+    """The IR of a body literal; None for one that always holds (``true``);
+    ``_Fails`` for one that never does. ``library``: the list predicates the
+    program calls and does not define; ``defined``: what it defines."""
+    if isinstance(item, ast.Atom | ast.Negation):
+        atom = item if isinstance(item, ast.Atom) else item.atom
+        negated = isinstance(item, ast.Negation)
         _provided(atom, defined)
-    if isinstance(item, ast.Atom) and not item.contrary and item.signature in library:
-        return _library_call(item, names)
-    if isinstance(item, ast.Atom):
-        return IRLiteral(lower_atom(item, names))
-    if isinstance(item, ast.Negation):
-        return IRLiteral(lower_atom(item.atom, names), negated=True)
+        if not atom.contrary and (atom.signature == TRUE or atom.signature in FAILS):
+            if negated == (atom.signature == TRUE):
+                raise _Fails
+            return None
+        if not negated and not atom.contrary and builtins.ARITY.get(atom.predicate) == len(
+                atom.args):
+            return IRBuiltin(atom.predicate, tuple(_term(t, names) for t in atom.args))
+        if not negated and not atom.contrary and atom.signature in library:
+            return _library_call(atom, names)
+        return IRLiteral(lower_atom(atom, names), negated=negated)
     if isinstance(item, ast.Comparison):
         return IRCompare(item.op, _expr(item.left, names), _expr(item.right, names))
+    assert isinstance(item, ast.Assignment), "groups are expanded before lowering"
     return IRAssign(names(item.target), _expr(item.expr, names))
+
+
+def _body(
+    items: Sequence[ast.BodyLiteral], names: _Vars,
+    library: frozenset[tuple[str, int]] = frozenset(),
+    defined: frozenset[tuple[str, int]] = frozenset(),
+) -> tuple[IRBodyItem, ...]:
+    """The IR of a body (``_Fails`` if it can never hold)."""
+    lowered = (_body_item(item, names, library, defined) for item in items)
+    return tuple(i for i in lowered if i is not None)
 
 
 def _provided(atom: ast.Atom, defined: frozenset[tuple[str, int]]) -> None:
@@ -218,6 +260,8 @@ class _Lowering:
         self._disjunctions = 0
         self._reports: list[ast.Report] = []
         self._origin: dict[str, str] = {}
+        self._negations: set[IRAtom] = set()
+        self.flexible: list[tuple[IRRule, IExpr]] = []
         self._library: frozenset[tuple[str, int]] = frozenset()
         """The library predicates the program calls without defining them."""
         self._findall_goals: dict[Pred, ast.Span] = {}
@@ -235,6 +279,8 @@ class _Lowering:
         for statement in self.statements:
             self._statement(statement)
         self._lower_reports()
+        for rule in specialize(self.ir, self.flexible):
+            self._add_rule(rule)
         return self.ir
 
     def _goals_of_findall(self) -> dict[Pred, ast.Span]:
@@ -277,7 +323,7 @@ class _Lowering:
             self._collect_report(s)
         elif isinstance(s, ast.Query):
             _provided(s.atom, self._defined)
-            self.ir.queries.append(IRQuery(lower_atom(s.atom, _Vars()), s))
+            self.ir.queries.append(IRQuery(self._query_atom(s), s))
         elif isinstance(s, ast.Evidence):
             _provided(s.atom, self._defined)
             self.ir.evidence.append(IREvidence(lower_atom(s.atom, _Vars()), s.value, s))
@@ -287,8 +333,28 @@ class _Lowering:
             self.ir.conflicts.append((s.first, s.second))
 
     def _add_rule(self, rule: IRRule) -> None:
-        self.ir.rules.append(rule)
+        self.ir.rules.append(replace(rule, id=len(self.ir.rules)))
         self._order(rule.head)
+
+    def _query_atom(self, query: ast.Query) -> IRAtom:
+        """The atom a query asks about; for ``query(\\+ p(a))`` the atom
+        ``\\+p(a)`` of a rule ``\\+p(a) :- \\+ p(a).`` (a ground atom only:
+        ``\\+ p(X)`` has no rule that could bind X)."""
+        atom = lower_atom(query.atom, _Vars())
+        if not query.negated:
+            return atom
+        if not all(isinstance(t, IConst) for t in atom.args):
+            raise AssessError([error(
+                "unsafe_variable", query.span,
+                "a negated query must be ground: query(\\+ p(a)), not query(\\+ p(X))",
+            )])
+        name = ("~" if atom.pred.contrary else "") + atom.pred.name
+        negation = IRAtom(Pred(f"\\+{name}", atom.pred.arity), atom.args)
+        if negation not in self._negations:
+            self._negations.add(negation)
+            self._add_rule(IRRule(len(self.ir.rules), negation, (IRLiteral(atom, negated=True),),
+                                  (), ast.RuleKind.STRICT, None, None, None, None))
+        return negation
 
     def _order(self, head: IRAtom) -> None:
         """Note a clause of a predicate some ``findall/3`` reads, in order."""
@@ -296,7 +362,7 @@ class _Lowering:
             self.ir.clause_order.setdefault(head.pred, ClauseOrder()).add(head)
 
     def _clause(self, clause: ast.Clause) -> None:
-        certain = clause.probability is None and clause.label is None
+        certain = clause.probability is None and clause.label is None and not clause.flexible
         ground = ground_atom(clause.head) if clause.is_fact and certain else None
         if ground is not None:
             self.ir.facts.setdefault(ground[0], set()).add(ground[1])
@@ -304,13 +370,19 @@ class _Lowering:
             return
         names = _Vars()
         head = lower_atom(clause.head, names)
-        body = tuple(_body_item(item, names, self._library, self._defined) for item in clause.body)
-        self._add_rule(
-            IRRule(
-                len(self.ir.rules), head, body, tuple(names.names), clause.kind,
-                clause.probability, clause.label, None, clause,
-            )
+        try:
+            body = _body(clause.body, names, self._library, self._defined)
+        except _Fails:
+            return
+        rule = IRRule(
+            len(self.ir.rules), head, body, tuple(names.names), clause.kind,
+            clause.probability, clause.label, None, clause,
         )
+        if clause.flexible:
+            assert clause.weight is not None
+            self.flexible.append((rule, _expr(clause.weight, names)))
+            return
+        self._add_rule(rule)
 
     def _disjunction(self, disjunction: ast.Disjunction) -> None:
         group = self._disjunctions
@@ -318,10 +390,10 @@ class _Lowering:
         for choice in disjunction.choices:
             names = _Vars()
             head = lower_atom(choice.atom, names)
-            body = tuple(
-                _body_item(item, names, self._library, self._defined)
-                for item in disjunction.body
-            )
+            try:
+                body = _body(disjunction.body, names, self._library, self._defined)
+            except _Fails:
+                return
             self._add_rule(
                 IRRule(
                     len(self.ir.rules), head, body, tuple(names.names), ast.RuleKind.STRICT,
@@ -373,9 +445,18 @@ def statements_of(programs: Iterable[ast.Program]) -> list[Lowerable]:
     return [s for p in programs for s in p.statements if not isinstance(s, ast.Scenario)]
 
 
+def _expanded(statements: Iterable[Lowerable]) -> list[Lowerable]:
+    """The statements with each rule's ``;``, ``->`` and ``\\+ (…)`` made rules
+    (``syntax.expand``)."""
+    out: list[Lowerable] = []
+    for s in statements:
+        out.extend(expand(s) if isinstance(s, ast.Clause | ast.Disjunction) else (s,))
+    return out
+
+
 def lower(programs: Sequence[ast.Program], extra: Sequence[Lowerable] = ()) -> IRProgram:
     """Lower ``programs`` (plus ``extra`` statements, e.g. a scenario's items)."""
-    return _Lowering([*statements_of(programs), *extra]).run()
+    return _Lowering(_expanded([*statements_of(programs), *extra])).run()
 
 
 def parse_atom(text: str) -> GroundAtom:

@@ -42,13 +42,16 @@ from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 
 from assess.diagnostics import AssessError, error
+from assess.engine.builtins import MODES
 from assess.engine.ir import (
+    ICall,
     IConst,
     IExpr,
     INeg,
     IRAssign,
     IRAtom,
     IRBodyItem,
+    IRBuiltin,
     IRCall,
     IRCompare,
     IRFindall,
@@ -93,6 +96,15 @@ class Bind:
 
 
 @dataclass(frozen=True, slots=True)
+class Solve:
+    """A built-in (``IRBuiltin``) run once the positions one of its modes
+    needs are bound; it binds the others (``builtins.solve``)."""
+
+    item: IRBuiltin
+    bound: tuple[int, ...]
+
+
+@dataclass(frozen=True, slots=True)
 class Anti:
     """Negated body literal ``literal``; positions not in ``bound`` are projected.
     ``demand``: as for ``Scan`` (every position is then bound)."""
@@ -133,7 +145,7 @@ class Collect:
     bound: tuple[int, ...]
 
 
-Step = Scan | Test | Bind | Anti | Match | Call | Collect
+Step = Scan | Test | Bind | Anti | Solve | Match | Call | Collect
 
 
 @dataclass(frozen=True, slots=True)
@@ -150,6 +162,8 @@ def expr_vars(expr: IExpr) -> set[int]:
         return term_vars(expr)
     if isinstance(expr, INeg):
         return expr_vars(expr.operand)
+    if isinstance(expr, ICall):
+        return set().union(*(expr_vars(a) for a in expr.args))
     return expr_vars(expr.left) | expr_vars(expr.right)
 
 
@@ -245,6 +259,8 @@ class _Planner:
                     self.steps.append(step)
                     if isinstance(step, Bind):
                         self.bound.add(step.var.index)
+                    elif isinstance(step, Solve):
+                        self.bound |= _item_vars(step.item)
                     elif isinstance(step, Match):
                         self.bound |= term_vars(step.pattern)
                     elif isinstance(step, Call):
@@ -274,6 +290,11 @@ class _Planner:
             needed = atom_vars(item.atom) & self.shared
             if needed <= self.bound:
                 return Anti(index, item.atom, _bound_positions(item.atom, self.bound))
+            return None
+        if isinstance(item, IRBuiltin):
+            known = frozenset(i for i, t in enumerate(item.args) if term_vars(t) <= self.bound)
+            if any(mode <= known for mode in MODES[item.name]):
+                return Solve(item, tuple(sorted(known)))
             return None
         if isinstance(item, IRAssign):
             if not expr_vars(item.expr) <= self.bound:
@@ -338,10 +359,10 @@ class _Planner:
             )])
 
 
-def _item_vars(item: IRCompare | IRAssign | IRCall | IRFindall) -> set[int]:
+def _item_vars(item: IRCompare | IRAssign | IRBuiltin | IRCall | IRFindall) -> set[int]:
     if isinstance(item, IRAssign):
         return {item.var.index} | expr_vars(item.expr)
-    if isinstance(item, IRCall):
+    if isinstance(item, IRBuiltin | IRCall):
         found: set[int] = set()
         for term in item.args:
             found |= term_vars(term)

@@ -38,15 +38,18 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from assess.diagnostics import AssessError, error
+from assess.engine.arith import call
 from assess.engine.evaluate import Model, select_rules
 from assess.engine.ir import (
     IBinary,
+    ICall,
     IConst,
     IExpr,
     INeg,
     IRAssign,
     IRAtom,
     IRBodyItem,
+    IRBuiltin,
     IRCall,
     IRCompare,
     IRFindall,
@@ -106,6 +109,8 @@ def _arith(expr: IExpr, env: dict[int, Any]) -> Any:
         return ARITH[expr.op](_arith(expr.left, env), _arith(expr.right, env))
     if isinstance(expr, INeg):
         return -_arith(expr.operand, env)
+    if isinstance(expr, ICall):
+        return call(expr.name, [_arith(a, env) for a in expr.args])
     assert not isinstance(expr, IStruct)  # _refuse_structure
     return numeric(expr.value if isinstance(expr, IConst) else env[expr.index])
 
@@ -180,6 +185,12 @@ class _RuleWriter:
         if isinstance(item, IRAssign):
             self.bound.add(item.var.index)
             return f"(V{item.var.index} == {self.evaluated(item.expr)})"
+        if isinstance(item, IRBuiltin):
+            raise AssessError([error(
+                "pydatalog_error", self.rule.span,
+                f"{item.name}/{len(item.args)} is not translated to pyDatalog: use "
+                "--engine native",
+            )])
         assert isinstance(item, IRCompare)  # _refuse_structure
         left, right = item.left, item.right
         if item.op is CompareOp.UNIFY:

@@ -18,12 +18,14 @@ from __future__ import annotations
 from assess.check.walk import atom_vars
 from assess.engine.ir import (
     IBinary,
+    ICall,
     IConst,
     IExpr,
     INeg,
     IRAssign,
     IRAtom,
     IRBodyItem,
+    IRBuiltin,
     IRCall,
     IRCompare,
     IRFindall,
@@ -127,6 +129,8 @@ def _expr(expr: IExpr, names: tuple[str, ...]) -> str:
         return f"{_expr(expr.left, names)} {expr.op.value} {_expr(expr.right, names)}"
     if isinstance(expr, INeg):
         return f"-{_expr(expr.operand, names)}"
+    if isinstance(expr, ICall):
+        return f"{expr.name}({', '.join(_expr(a, names) for a in expr.args)})"
     return _term(expr, names)
 
 
@@ -171,6 +175,8 @@ def _item(item: IRBodyItem, names: tuple[str, ...]) -> str:
         return f"\\+ {text}" if item.negated else text
     if isinstance(item, IRCompare):
         return f"{_expr(item.left, names)} {item.op.value} {_expr(item.right, names)}"
+    if isinstance(item, IRBuiltin):
+        return f"{item.name}({', '.join(_term(t, names) for t in item.args)})"
     if isinstance(item, IRCall):
         return f"{item.name}({', '.join(_term(a, names) for a in item.args)})"
     if isinstance(item, IRFindall):

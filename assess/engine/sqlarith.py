@@ -22,7 +22,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from assess.diagnostics import AssessError, error
-from assess.engine.ir import IBinary, IConst, IExpr, INeg, IStruct, IVar
+from assess.engine.ir import ICall, IConst, IExpr, INeg, IStruct, IVar
 from assess.engine.sqlterms import NULL_Z, Fragment, Term, fmt
 from assess.syntax.ast import ArithOp, Span
 
@@ -53,8 +53,8 @@ class Arithmetic:
         if isinstance(expr, INeg):
             z, n = self.value(expr.operand)
             return fmt("(-{})", z), fmt("(-{})", n)
-        if isinstance(expr, IStruct):
-            raise refuse(self.span, "a compound term")
+        if isinstance(expr, IStruct | ICall):
+            raise refuse(self.span, "a compound term or an arithmetic function")
         lz, ln = self.value(expr.left)
         rz, rn = self.value(expr.right)
         if expr.op is ArithOp.DIV:  # a float, as Python's true division of two numbers
@@ -81,8 +81,8 @@ class Arithmetic:
             return [], []
         if isinstance(expr, INeg):
             return self.divisions(expr.operand)
-        if isinstance(expr, IStruct):
-            raise refuse(self.span, "a compound term")
+        if isinstance(expr, IStruct | ICall):
+            raise refuse(self.span, "a compound term or an arithmetic function")
         left, right = (self.divisions(e) for e in (expr.left, expr.right))
         zero, floats = left[0] + right[0], left[1] + right[1]
         if expr.op in (ArithOp.DIV, ArithOp.INT_DIV, ArithOp.MOD):
@@ -99,5 +99,6 @@ def leaves(expr: IExpr) -> list[IVar | IConst]:
         return [expr]
     if isinstance(expr, INeg):
         return leaves(expr.operand)
-    assert isinstance(expr, IBinary)
+    if isinstance(expr, IStruct | ICall):  # refused by Arithmetic.value
+        return [leaf for arg in expr.args for leaf in leaves(arg)]
     return leaves(expr.left) + leaves(expr.right)

@@ -35,7 +35,7 @@ import weakref
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from assess.engine.arith import bounded, power
+from assess.engine.arith import BINARY, CONSTANTS, bounded
 from assess.syntax.ast import ArithOp, CompareOp
 
 FLOAT_DIGITS = 15
@@ -284,9 +284,13 @@ _floats: dict[tuple[float, float], Float] = {}
 
 
 def numeric(value: Any) -> Any:
-    """The number a term stands for in arithmetic (a plain ``int`` or ``float``);
-    ``TypeError`` for an atom or a string, as ProbLog refuses ``a + 1``."""
+    """The number a term stands for in arithmetic (a plain ``int`` or ``float``):
+    the atoms ``pi``, ``e``, ``inf``, ``nan``, ``epsilon`` their values
+    (``arith.CONSTANTS``); ``TypeError`` for any other atom or a string, as
+    ProbLog refuses ``a + 1``."""
     if isinstance(value, str):
+        if type(value) is str and value in CONSTANTS:
+            return CONSTANTS[value]
         raise TypeError(f"{value_name(value)} is not a number")
     if isinstance(value, Compound):
         raise TypeError(f"the compound term {value.name}/{len(value.args)} is not a number")
@@ -298,13 +302,9 @@ def value_name(value: str) -> str:
     return f'the string "{value}"' if isinstance(value, Str) else f"the atom {value}"
 
 
-ARITH: dict[ArithOp, Callable[[Any, Any], Any]] = {
-    ArithOp.ADD: operator.add, ArithOp.SUB: operator.sub, ArithOp.MUL: operator.mul,
-    ArithOp.DIV: operator.truediv, ArithOp.INT_DIV: operator.floordiv,
-    ArithOp.MOD: operator.mod, ArithOp.POW: power,
-}
-"""Each arithmetic operator on numbers (``numeric`` values); ``**`` is
-``arith.power``, which refuses a huge integer or a complex result."""
+ARITH: dict[ArithOp, Callable[[Any, Any], Any]] = {op: BINARY[op.value] for op in ArithOp}
+"""Each arithmetic operator on numbers (``numeric`` values), with ProbLog's
+meaning (``arith``); ``**`` and ``^`` refuse a huge integer or a complex result."""
 
 NUMERIC_COMPARE: dict[CompareOp, Callable[[Any, Any], bool]] = {
     CompareOp.LT: operator.lt, CompareOp.LE: operator.le, CompareOp.GT: operator.gt,
@@ -312,11 +312,19 @@ NUMERIC_COMPARE: dict[CompareOp, Callable[[Any, Any], bool]] = {
 }
 """The comparisons that evaluate both sides and compare the numbers."""
 
+
+def _ordered(test: Callable[[Any, Any], bool]) -> Callable[[Any, Any], bool]:
+    return lambda left, right: test(order_key(left), order_key(right))
+
+
 TERM_COMPARE: dict[CompareOp, Callable[[Any, Any], bool]] = {
     CompareOp.UNIFY: operator.eq, CompareOp.NOT_UNIFY: operator.ne,
     CompareOp.IDENTICAL: operator.eq, CompareOp.NOT_IDENTICAL: operator.ne,
+    CompareOp.BEFORE: _ordered(operator.lt), CompareOp.BEFORE_EQ: _ordered(operator.le),
+    CompareOp.AFTER: _ordered(operator.gt), CompareOp.AFTER_EQ: _ordered(operator.ge),
 }
-"""The comparisons of terms (ground, so unifying is being identical)."""
+"""The comparisons of terms (ground, so unifying is being identical); ``@<``
+and its family compare in the standard order (``order_key``)."""
 
 
 def compare(op: CompareOp, left: Any, right: Any) -> bool:

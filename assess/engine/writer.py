@@ -35,6 +35,7 @@ from typing import Any
 
 from assess.engine.ir import (
     IBinary,
+    ICall,
     IConst,
     IExpr,
     INeg,
@@ -59,10 +60,12 @@ per row of its goal that rows holding in the same worlds share)."""
 
 ARITH = {
     ArithOp.ADD: "+", ArithOp.SUB: "-", ArithOp.MUL: "*", ArithOp.DIV: "/",
-    ArithOp.INT_DIV: "//", ArithOp.MOD: "%",
+    ArithOp.INT_DIV: "//", ArithOp.MOD: "%", ArithOp.REM: "%", ArithOp.BIT_AND: "&",
+    ArithOp.BIT_OR: "|", ArithOp.XOR: "^", ArithOp.SHIFT_RIGHT: ">>",
 }
-"""Python's operators; ``**`` is ``arith.power``, and what ``is`` binds is
-``terms.number`` (which bounds integers to 4,000 digits: ``arith.bounded``)."""
+"""Python's operators; every other operator (``**``, ``^``, ``div``, ``<<``)
+is its ``arith.BINARY`` function, a function ``arith.call``, and what ``is``
+binds is ``terms.number`` (which bounds integers to 4,000 digits)."""
 
 MAX_NESTING = 10
 """Loops one generated function nests before the rest moves to a helper."""
@@ -119,8 +122,11 @@ class Writer:
 
     def arith(self, expr: IExpr) -> str:
         """``expr`` evaluated on numbers (``num`` refuses a non-number)."""
-        if isinstance(expr, IBinary) and expr.op is ArithOp.POW:
-            return f"power({self.arith(expr.left)}, {self.arith(expr.right)})"
+        if isinstance(expr, IBinary) and expr.op not in ARITH:
+            return f"op[{expr.op.value!r}]({self.arith(expr.left)}, {self.arith(expr.right)})"
+        if isinstance(expr, ICall):
+            args = ", ".join(self.arith(a) for a in expr.args)
+            return f"call({expr.name!r}, [{args}])"
         if isinstance(expr, IBinary):
             return f"({self.arith(expr.left)} {ARITH[expr.op]} {self.arith(expr.right)})"
         if isinstance(expr, INeg):
@@ -132,7 +138,7 @@ class Writer:
     def value(self, expr: IExpr, evaluate: bool = False) -> str:
         """``expr`` as a term: itself, or the term of its arithmetic value
         (always with ``evaluate``, as ``is`` reads its right side)."""
-        if evaluate or isinstance(expr, IBinary | INeg):
+        if evaluate or isinstance(expr, IBinary | INeg | ICall):
             return f"as_term({self.arith(expr)})"
         return self.term(expr)
 

@@ -31,15 +31,19 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from assess.engine.arith import call
+from assess.engine.builtins import MODES, solve
 from assess.engine.ir import (
     ClauseOrder,
     GroundAtom,
     IBinary,
+    ICall,
     IConst,
     IExpr,
     INeg,
     IRAssign,
     IRAtom,
+    IRBuiltin,
     IRCall,
     IRCompare,
     IRFindall,
@@ -94,6 +98,8 @@ def _value(expr: IExpr, b: Binding) -> Any:
         return build(expr, b)
     if isinstance(expr, INeg):
         return -numeric(_value(expr.operand, b))
+    if isinstance(expr, ICall):
+        return call(expr.name, [numeric(_value(a, b)) for a in expr.args])
     assert isinstance(expr, IBinary)
     return ARITH[expr.op](numeric(_value(expr.left, b)), numeric(_value(expr.right, b)))
 
@@ -112,6 +118,25 @@ def _holds(item: IRCompare, b: Binding) -> bool:
         return compare(item.op, _value(item.left, b), _value(item.right, b))
     except (ArithmeticError, TypeError, ValueError):
         return False
+
+
+def _solved(item: IRBuiltin, b: Binding) -> list[Binding]:
+    """``b`` extended by each solution of a built-in (none on a type error)."""
+    given = tuple(build(t, b) if term_vars(t) <= b.keys() else None for t in item.args)
+    if not any(mode <= {i for i, v in enumerate(given) if v is not None}
+               for mode in MODES[item.name]):
+        return []
+    out = []
+    try:
+        for solution in solve(item.name, given):
+            extended = dict(b)
+            for term, value in zip(item.args, solution, strict=True):
+                if isinstance(term, IVar):
+                    extended[term.index] = value
+            out.append(extended)
+    except (ArithmeticError, TypeError, ValueError):
+        return []
+    return out
 
 
 def _assigned(item: IRAssign, b: Binding) -> Value | None:
@@ -133,6 +158,8 @@ def _text(expr: IExpr, b: Binding, names: tuple[str, ...]) -> str:
             expr, names)
     if isinstance(expr, INeg):
         return f"-{_text(expr.operand, b, names)}"
+    if isinstance(expr, ICall):
+        return f"{expr.name}({', '.join(_text(a, b, names) for a in expr.args)})"
     assert isinstance(expr, IBinary)
     return f"{_text(expr.left, b, names)} {expr.op.value} {_text(expr.right, b, names)}"
 
@@ -237,6 +264,8 @@ class Tracer:
             return [b for b in bindings if _ground(item.atom, b) not in self.certain]
         if isinstance(item, IRCompare):
             return [b for b in bindings if _holds(item, b)]
+        if isinstance(item, IRBuiltin):
+            return [n for b in bindings for n in _solved(item, b)]
         if isinstance(item, IRCall):
             return [n for b in bindings for n in _solutions(item, b)]
         if isinstance(item, IRFindall):
@@ -274,6 +303,9 @@ class Tracer:
         if isinstance(item, IRCompare):
             text = f"{_text(item.left, b, names)} {item.op.value} {_text(item.right, b, names)}"
             return text, "false", None, None
+        if isinstance(item, IRBuiltin):
+            args = ", ".join(_text(t, b, names) for t in item.args)
+            return f"{item.name}({args})", "false", None, None
         if isinstance(item, IRCall | IRFindall):
             return body_item_text(item, names), "no answer", None, None
         assert isinstance(item, IRAssign)

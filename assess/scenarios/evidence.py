@@ -75,7 +75,7 @@ class ScenarioReading:
             if isinstance(i, ast.Clause | ast.Disjunction)
             or (isinstance(i, ast.Report) and id(i) not in dropped)
         ]
-        return [*evidence, *(ast.Query(a, a.span) for a in self.asked)]
+        return [*evidence, *(ast.Query(a, span=a.span) for a in self.asked)]
 
     @cached_property
     def compiled(self) -> Compiled:

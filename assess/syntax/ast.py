@@ -101,13 +101,23 @@ Term = Var | Constant | Compound | ListTerm
 
 
 class ArithOp(StrEnum):
+    """Infix arithmetic, with ProbLog's meaning (``assess.syntax.functions``)."""
+
     ADD = "+"
     SUB = "-"
     MUL = "*"
     DIV = "/"
     INT_DIV = "//"
     MOD = "mod"
+    REM = "rem"
+    DIV_FLOOR = "div"
     POW = "**"
+    CARET = "^"
+    BIT_AND = "/\\"
+    BIT_OR = "\\/"
+    XOR = "xor"
+    SHIFT_LEFT = "<<"
+    SHIFT_RIGHT = ">>"
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,7 +138,18 @@ class Negated:
     span: Span = _span()
 
 
-Expr = Term | BinaryOp | Negated
+@dataclass(frozen=True, slots=True)
+class Function:
+    """An arithmetic function ``name(arg, …)`` (``abs(X)``, ``max(X, Y)``), or
+    the bitwise complement ``\\X`` (name ``\\``); evaluated by ``is`` and
+    comparisons with ProbLog's meaning (``assess.syntax.functions``)."""
+
+    name: str
+    args: tuple[Expr, ...]
+    span: Span = _span()
+
+
+Expr = Term | BinaryOp | Negated | Function
 
 
 # ---- atoms and body literals -----------------------------------------------
@@ -176,6 +197,10 @@ class CompareOp(StrEnum):
     NOT_UNIFY = "\\="
     IDENTICAL = "=="
     NOT_IDENTICAL = "\\=="
+    BEFORE = "@<"
+    BEFORE_EQ = "@=<"
+    AFTER = "@>"
+    AFTER_EQ = "@>="
 
 
 @dataclass(frozen=True, slots=True)
@@ -197,7 +222,36 @@ class Assignment:
     span: Span = _span()
 
 
-BodyLiteral = Atom | Negation | Comparison | Assignment
+@dataclass(frozen=True, slots=True)
+class Alternatives:
+    """``(b1 ; b2 ; …)``: a disjunction in a body, each branch a conjunction.
+    Lowering rewrites it into rules (``assess.syntax.expand``)."""
+
+    branches: tuple[tuple[BodyLiteral, ...], ...]
+    span: Span = _span()
+
+
+@dataclass(frozen=True, slots=True)
+class IfThenElse:
+    """``(condition -> then ; otherwise)`` (``otherwise`` None: ``(c -> t)``),
+    read as ``(condition, then ; \\+ condition, otherwise)``."""
+
+    condition: tuple[BodyLiteral, ...]
+    then: tuple[BodyLiteral, ...]
+    otherwise: tuple[BodyLiteral, ...] | None = None
+    span: Span = _span()
+
+
+@dataclass(frozen=True, slots=True)
+class NotGroup:
+    """``\\+ (b1, b2 ; …)``: negation as failure of a parenthesised body."""
+
+    body: tuple[BodyLiteral, ...]
+    style: NafStyle = NafStyle.BACKSLASH_PLUS
+    span: Span = _span()
+
+
+BodyLiteral = Atom | Negation | Comparison | Assignment | Alternatives | IfThenElse | NotGroup
 
 
 # ---- clauses ----------------------------------------------------------------
@@ -219,7 +273,11 @@ class RuleKind(StrEnum):
 class Clause:
     """A fact (empty body) or a rule, optionally labelled and weighted.
 
-    ``probability`` None means certain (weight 1, and not a choice).
+    ``probability`` None means certain (weight 1, and not a choice), unless
+    ``weight`` is given: the weight as written when it is not a plain number
+    (``1/6``, ``P``). A weight without variables is computed when parsed
+    (``probability`` holds its value); one with variables is a *flexible*
+    probability, bound by the body for each ground instance.
     """
 
     head: Atom
@@ -227,7 +285,13 @@ class Clause:
     probability: float | None = None
     label: str | None = None
     kind: RuleKind = RuleKind.STRICT
+    weight: Expr | None = None
     span: Span = _span()
+
+    @property
+    def flexible(self) -> bool:
+        """Whether the probability is bound by the body (``P::h :- b(P).``)."""
+        return self.weight is not None and self.probability is None
 
     @property
     def is_fact(self) -> bool:
@@ -236,10 +300,12 @@ class Clause:
 
 @dataclass(frozen=True, slots=True)
 class Choice:
-    """One head of an annotated disjunction, with its probability."""
+    """One head of an annotated disjunction, with its probability (and its
+    weight as written when that is an expression, as in ``Clause``)."""
 
     probability: float
     atom: Atom
+    weight: Expr | None = None
     span: Span = _span()
 
 
@@ -255,9 +321,11 @@ class Disjunction:
 
 @dataclass(frozen=True, slots=True)
 class Query:
-    """``query(atom).``: ask for the atom's truth or probability."""
+    """``query(atom).``: ask for the atom's truth or probability;
+    ``query(\\+ atom).`` (``negated``) asks for its complement."""
 
     atom: Atom
+    negated: bool = False
     span: Span = _span()
 
 
@@ -268,6 +336,32 @@ class Evidence:
     atom: Atom
     value: bool = True
     span: Span = _span()
+
+
+@dataclass(frozen=True, slots=True)
+class UseModule:
+    """``:- use_module(library(name)).`` of a library whose predicates are
+    provided (``LIBRARIES``): accepted, and it changes nothing."""
+
+    library: str
+    span: Span = _span()
+
+
+LIBRARIES = frozenset({"lists"})
+"""ProbLog libraries a program may ``use_module``."""
+
+
+@dataclass(frozen=True, slots=True)
+class Unknown:
+    """``:- unknown(fail).``: a predicate no rule or fact defines fails, as in
+    ProbLog, instead of being ``undefined_predicate``; ``:- unknown(error).``
+    is the default."""
+
+    action: str
+    span: Span = _span()
+
+
+UNKNOWN_ACTIONS = ("fail", "error")
 
 
 @dataclass(frozen=True, slots=True)
@@ -475,6 +569,8 @@ class Scenario:
 Statement = (
     Clause
     | Disjunction
+    | UseModule
+    | Unknown
     | Query
     | Evidence
     | Superiority

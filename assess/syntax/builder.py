@@ -19,12 +19,16 @@ Symbol("b"))))`` with span ``3:1-3:12``.
 from __future__ import annotations
 
 import ast as python_ast
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
 from lark import Token
 
-from assess.syntax import ast
+from assess.diagnostics import error
+from assess.syntax import ast, notation
+from assess.syntax.expand import check_conditions, literal_vars
+from assess.syntax.functions import FUNCTIONS, evaluate
 from assess.syntax.numbers import NumberError, read_number
 
 T = TypeVar("T")
@@ -51,7 +55,8 @@ class _Label:
 
 @dataclass(frozen=True, slots=True)
 class _Head:
-    weight: float | None
+    probability: float | None
+    weight: ast.Expr | None
     atom: ast.Atom
     span: ast.Span
 
@@ -62,6 +67,194 @@ class _Paren:
 
     expr: ast.Expr
     span: ast.Span
+
+
+@dataclass(frozen=True, slots=True)
+class _Goal:
+    """A goal as read: one expression, or two with a comparison between
+    (``_body_goal`` tells an atom from a comparison)."""
+
+    left: Any
+    op: ast.CompareOp | None
+    right: Any
+    span: ast.Span
+
+
+@dataclass(frozen=True, slots=True)
+class _Branch:
+    """One alternative of a disjunction: a conjunction, or ``cond -> then``."""
+
+    condition: tuple[ast.BodyLiteral, ...]
+    then: tuple[ast.BodyLiteral, ...] | None
+    span: ast.Span
+
+
+@dataclass(frozen=True, slots=True)
+class _Group:
+    """A parenthesised body, as the literals it stands for in a conjunction."""
+
+    items: tuple[ast.BodyLiteral, ...]
+    span: ast.Span
+
+
+class Refused(BuildError):
+    """A construct of ProbLog the language does not accept, with its own code."""
+
+    def __init__(self, code: str, span: ast.Span, message: str) -> None:
+        super().__init__(span, message)
+        self.diagnostic = error(code, span, message)
+
+
+_SCOPE = "scoped atoms ('scope:atom', ProbLog's library(scope)) are not supported"
+_CALL = "call/N is supported with a predicate name or an atom as its first argument"
+
+
+def _neck(neck: Token | None) -> ast.RuleKind:
+    """The kind of rule a neck makes: ``<-`` is ProbLog's ``:-``."""
+    if neck is None or str(neck) == "<-":
+        return ast.RuleKind.STRICT
+    return ast.RuleKind(str(neck))
+
+
+def _has_vars(expr: ast.Expr) -> bool:
+    if isinstance(expr, ast.Var):
+        return True
+    if isinstance(expr, ast.BinaryOp):
+        return _has_vars(expr.left) or _has_vars(expr.right)
+    if isinstance(expr, ast.Negated):
+        return _has_vars(expr.operand)
+    if isinstance(expr, ast.Function):
+        return any(_has_vars(a) for a in expr.args)
+    return False
+
+
+def _argument(value: Any) -> ast.Term:
+    """An argument of a body atom, a term: ``f(…)`` read in an expression is the
+    compound term ``f(…)``; arithmetic written as an argument is refused."""
+    expr = _expr(value)
+    if isinstance(expr, ast.Var | ast.Symbol | ast.String | ast.Number):
+        return expr
+    if isinstance(expr, ast.Function) and expr.name != "\\":
+        return ast.Compound(expr.name, tuple(_argument(a) for a in expr.args), expr.span)
+    if isinstance(expr, ast.Compound):
+        return ast.Compound(expr.functor, tuple(_argument(a) for a in expr.args), expr.span)
+    if isinstance(expr, ast.ListTerm):
+        tail = None if expr.tail is None else _argument(expr.tail)
+        return ast.ListTerm(tuple(_argument(a) for a in expr.items), tail, expr.span)
+    raise Refused("unsupported_term", expr.span, (
+        f"{notation.expression(expr)} as an argument is an arithmetic term, which is not "
+        "supported: compute it with 'X is …' first"))
+
+
+def _value(value: Any) -> ast.Expr:
+    """An expression of ``is`` or a comparison: ``f(…)`` is an arithmetic
+    function when its name and arity are one of ProbLog's
+    (``assess.syntax.functions``), else the compound term ``f(…)``."""
+    expr = _expr(value)
+    if isinstance(expr, ast.Function):
+        if expr.name == "\\" or (expr.name, len(expr.args)) in FUNCTIONS:
+            return ast.Function(expr.name, tuple(_value(a) for a in expr.args), expr.span)
+        return _argument(expr)
+    if isinstance(expr, ast.BinaryOp):
+        return ast.BinaryOp(expr.op, _value(expr.left), _value(expr.right), expr.span)
+    if isinstance(expr, ast.Negated):
+        return ast.Negated(_value(expr.operand), expr.span)
+    if isinstance(expr, ast.Compound | ast.ListTerm):
+        return _argument(expr)
+    return expr
+
+
+def _atom_goal(expr: Any, span: ast.Span) -> ast.Atom:
+    """The atom a goal written as a term stands for (``call/N`` unwrapped)."""
+    expr = _expr(expr)
+    if isinstance(expr, ast.Symbol):
+        return ast.Atom(expr.value, (), False, span)
+    if isinstance(expr, ast.Function) and expr.name != "\\":
+        if expr.name == "call":
+            return _call(expr, span)
+        return ast.Atom(expr.name, tuple(_argument(a) for a in expr.args), False, span)
+    if isinstance(expr, ast.Var):
+        raise Refused("unsupported_builtin", span, (
+            f"a variable as a goal ({expr.name}, call/1), or in a tuple term such as "
+            f"({expr.name}, …), is not supported"))
+    raise Refused("unsupported_builtin", span,
+                  f"{notation.expression(expr)} is not a goal (an atom, a comparison or 'is')")
+
+
+def _call(expr: ast.Function, span: ast.Span) -> ast.Atom:
+    """``call(p, X)`` and ``call(p(X), Y)`` are the goals ``p(X)`` and ``p(X, Y)``."""
+    if not expr.args:
+        raise Refused("unsupported_builtin", span, _CALL)
+    first, extra = _expr(expr.args[0]), tuple(_argument(a) for a in expr.args[1:])
+    if isinstance(first, ast.Symbol):
+        return ast.Atom(first.value, extra, False, span)
+    if isinstance(first, ast.Function) and first.name not in ("call", "\\"):
+        return ast.Atom(first.name, tuple(_argument(a) for a in first.args) + extra, False, span)
+    raise Refused("unsupported_builtin", span, _CALL)
+
+
+def _body_goal(goal: _Goal) -> ast.BodyLiteral:
+    if goal.op is None:
+        return _atom_goal(goal.left, goal.span)
+    return ast.Comparison(goal.op, _value(goal.left), _value(goal.right), goal.span)
+
+
+def _conjunction(parts: Sequence[Any]) -> tuple[ast.BodyLiteral, ...]:
+    """Goals and groups as body literals: a parenthesised conjunction joins
+    the conjunction around it."""
+    out: list[ast.BodyLiteral] = []
+    for part in parts:
+        if isinstance(part, _Goal):
+            out.append(_body_goal(part))
+        elif isinstance(part, _Group):
+            out.extend(part.items)
+        else:
+            out.append(part)
+    return tuple(out)
+
+
+def _combine(branches: Sequence[_Branch], span: ast.Span) -> tuple[ast.BodyLiteral, ...]:
+    """``b1 ; b2 ; …`` as a conjunction: ``;`` is right-associative, and a
+    branch ``c -> t`` takes the branches after it as its else."""
+    first, rest = branches[0], branches[1:]
+    if first.then is not None:
+        otherwise = _combine(rest, span) if rest else None
+        return (ast.IfThenElse(first.condition, first.then, otherwise, span),)
+    if not rest:
+        return first.condition
+    tail = _combine(rest, span)
+    if len(tail) == 1 and isinstance(tail[0], ast.Alternatives):
+        return (ast.Alternatives((first.condition, *tail[0].branches), span),)
+    return (ast.Alternatives((first.condition, tail), span),)
+
+
+def _goal_text(goal: _Goal) -> str:
+    left = notation.expression(_expr(goal.left))
+    if goal.op is None:
+        return left
+    return f"{left} {goal.op.value} {notation.expression(_expr(goal.right))}"
+
+
+def _library(goal: _Goal) -> str | None:
+    """``lists`` for the goal ``use_module(library(lists))``, else None."""
+    expr = _expr(goal.left)
+    if goal.op is not None or not isinstance(expr, ast.Function) or expr.name != "use_module":
+        return None
+    if len(expr.args) != 1 or not isinstance(inner := _expr(expr.args[0]), ast.Function):
+        return None
+    if inner.name != "library" or len(inner.args) != 1:
+        return None
+    name = _expr(inner.args[0])
+    return name.value if isinstance(name, ast.Symbol) else None
+
+
+def _unknown(goal: _Goal) -> str | None:
+    """``fail`` for the goal ``unknown(fail)``, else None."""
+    expr = _expr(goal.left)
+    if goal.op is not None or not isinstance(expr, ast.Function) or expr.name != "unknown":
+        return None
+    action = _expr(expr.args[0]) if len(expr.args) == 1 else None
+    return action.value if isinstance(action, ast.Symbol) else None
 
 
 def unquote(text: str) -> str:
@@ -211,6 +404,37 @@ class Builder:
     def unary(self, c: list[Any]) -> _Paren:
         return _Paren(_expr(c[1]), self._span(c))
 
+    def function(self, c: list[Any]) -> ast.Function:
+        parts = _parts(c[1:])
+        for part in parts:
+            if isinstance(part, _Group):
+                raise Refused("unsupported_term", part.span, (
+                    f"a goal as an argument of {c[0]}(…) is a compound term, which is "
+                    "not supported"))
+        name = unquote(str(c[0])) if c[0].type == "QUOTED" else str(c[0])
+        return ast.Function(name, tuple(_expr(a) for a in parts), self._span(c))
+
+    def list_expr(self, c: list[Any]) -> ast.ListTerm:
+        parts = _parts(c)
+        for part in parts:
+            if isinstance(part, _Group):
+                raise Refused("unsupported_term", part.span,
+                              "a goal as an item of a list is not supported")
+        tail = _argument(parts[-1]) if _token(c, "VBAR") is not None else None
+        items = parts[:-1] if tail is not None else parts
+        return ast.ListTerm(tuple(_argument(a) for a in items), tail, self._span(c))
+
+    def tuple_term(self, c: list[Any]) -> ast.Term:
+        raise Refused("unsupported_term", self._span(c),
+                      "a tuple term (a, b) as an argument is not supported")
+
+    def univ_goal(self, c: list[Any]) -> ast.Atom:
+        raise Refused("unsupported_builtin", self._span(c),
+                      "=../2 (univ) is a ProbLog built-in that assess does not provide")
+
+    def bit_not(self, c: list[Any]) -> ast.Function:
+        return ast.Function("\\", (_expr(c[-1]),), self._span(c))
+
     # ---- atoms and literals
     def atom(self, c: list[Any]) -> ast.Atom:
         args = _parts(c[1:])
@@ -221,6 +445,9 @@ class Builder:
         contrary = _token(c, "TILDE") is not None
         return ast.Atom(atom.predicate, atom.args, contrary, self._span(c))
 
+    def scoped_literal(self, c: list[Any]) -> ast.Atom:
+        raise Refused("unsupported_scope", self._span(c), _SCOPE)
+
     def condition(self, c: list[Any]) -> ast.Atom:
         """The literal after ``given`` in a competing declaration."""
         name = _tokens(c, "NAME")[0]
@@ -228,30 +455,79 @@ class Builder:
         contrary = _token(c, "TILDE") is not None
         return ast.Atom(str(name), args, contrary, self._span(c))
 
-    def negation(self, c: list[Any]) -> ast.Negation:
-        style = ast.NafStyle.NOT if str(c[0]) == "not" else ast.NafStyle.BACKSLASH_PLUS
-        return ast.Negation(_node(c, ast.Atom), style, self._span(c))
+    scoped_goal = scoped_query = scoped_literal
 
-    def comparison(self, c: list[Any]) -> ast.Comparison:
-        op = ast.CompareOp(str(c[1]))
-        return ast.Comparison(op, _expr(c[0]), _expr(c[2]), self._span(c))
+    contrary_goal = literal
+
+    def goal(self, c: list[Any]) -> _Goal:
+        parts = _parts(c)
+        compare = _token(c, "COMPARE")
+        if compare is None:
+            return _Goal(parts[0], None, None, self._span(c))
+        return _Goal(parts[0], ast.CompareOp(str(compare)), parts[1], self._span(c))
+
+    def negation(self, c: list[Any]) -> ast.Negation | ast.NotGroup:
+        style = ast.NafStyle.NOT if str(c[0]) == "not" else ast.NafStyle.BACKSLASH_PLUS
+        target = _parts(c)[0]
+        span = self._span(c)
+        items = _conjunction([target])
+        if len(items) == 1 and isinstance(items[0], ast.Atom):
+            return ast.Negation(items[0], style, span)
+        return ast.NotGroup(items, style, span)
 
     def assignment(self, c: list[Any]) -> ast.Assignment:
         target = ast.Var(str(c[0]), self._at(c[0]))
-        return ast.Assignment(target, _expr(c[-1]), self._span(c))
+        return ast.Assignment(target, _value(c[-1]), self._span(c))
+
+    def conj(self, c: list[Any]) -> tuple[ast.BodyLiteral, ...]:
+        return _conjunction(_parts(c))
+
+    def branch(self, c: list[Any]) -> _Branch:
+        parts = [p for p in _parts(c) if isinstance(p, tuple)]
+        return _Branch(parts[0], parts[1] if len(parts) > 1 else None, self._span(c))
+
+    def disjunction(self, c: list[Any]) -> _Group:
+        return _Group(_combine(_nodes(c, _Branch), self._span(c)), self._span(c))
+
+    def group(self, c: list[Any]) -> _Group:
+        return _Group(_node(c, _Group).items, self._span(c))
 
     def body(self, c: list[Any]) -> tuple[ast.BodyLiteral, ...]:
-        return _parts(c)
+        return _node(c, _Group).items
 
     # ---- clauses
     def label(self, c: list[Token]) -> _Label:
         return _Label(str(_tokens(c, "NAME")[0]), self._span(c))
 
     def head(self, c: list[Any]) -> _Head:
-        weight = _token(c, "NUMBER")
-        return _Head(
-            None if weight is None else self._number(weight), _node(c, ast.Atom), self._span(c)
-        )
+        naf = _token(c, "NAF_SIGN")
+        if naf is not None:
+            raise Refused("unsupported_negative_head", self._span(c), (
+                "a negated head (ProbLog's '\\+a :- …', which lowers the probability "
+                "of a) is not supported"))
+        written = [_expr(p) for p in _parts(c) if not isinstance(p, ast.Atom)]
+        weight = written[0] if written else None
+        probability, shown = self._weight(weight)
+        return _Head(probability, shown, _node(c, ast.Atom), self._span(c))
+
+    def _weight(self, weight: ast.Expr | None) -> tuple[float | None, ast.Expr | None]:
+        """The probability of a weight (None when it has variables) and the
+        weight as written when it is not a plain number."""
+        if weight is None:
+            return None, None
+        if isinstance(weight, ast.Number):
+            return weight.value, None
+        if _has_vars(weight):
+            return None, weight
+        try:
+            value = evaluate(weight)
+        except (ArithmeticError, TypeError, ValueError) as exc:
+            raise Refused("invalid_probability", weight.span,
+                          f"the weight {notation.expression(weight)} has no value: {exc}") from None
+        if not isinstance(value, int | float) or isinstance(value, bool):
+            raise Refused("invalid_probability", weight.span,
+                          f"the weight {notation.expression(weight)} is not a number")
+        return value, weight
 
     def heads(self, c: list[Any]) -> list[_Head]:
         return _nodes(c, _Head)
@@ -264,20 +540,36 @@ class Builder:
         bodies = _nodes(c, tuple)
         body = bodies[0] if bodies else ()
         span = self._span(c)
-        kind = ast.RuleKind(str(neck)) if neck is not None else ast.RuleKind.STRICT
+        kind = _neck(neck)
+        later = frozenset(v for h in heads for v in literal_vars(h.atom))
+        binding = check_conditions(body, frozenset(), later)
+        if binding is not None:
+            raise Refused("unsupported_if_then_else", span, (
+                f"the condition of an if-then-else binds {binding}, which is read after it: "
+                "Prolog would take its first solution only, and a rule has no order of "
+                "solutions (write the condition's cases as separate rules)"))
         if len(heads) == 1:
-            return ast.Clause(heads[0].atom, body, heads[0].weight, label, kind, span)
+            head = heads[0]
+            if head.weight is not None and head.probability is None and not body:
+                raise Refused("unsafe_variable", span, (
+                    f"the weight {notation.expression(head.weight)} has variables, and a "
+                    "fact has no body to bind them"))
+            return ast.Clause(head.atom, body, head.probability, label, kind, head.weight, span)
         if kind is not ast.RuleKind.STRICT:
             raise BuildError(span, f"an annotated disjunction must use ':-', not {neck}")
         choices = []
         for head in heads:
-            if head.weight is None:
+            if head.probability is None and head.weight is not None:
+                raise Refused("unsupported_flexible_probability", head.span, (
+                    "a head of an annotated disjunction with a flexible probability "
+                    f"({notation.expression(head.weight)}) is not supported"))
+            if head.probability is None:
                 raise BuildError(
                     span,
                     "every head of an annotated disjunction needs a probability: "
                     f"write 'P::{head.atom.predicate}…'",
                 )
-            choices.append(ast.Choice(head.weight, head.atom, head.span))
+            choices.append(ast.Choice(head.probability, head.atom, head.weight, head.span))
         return ast.Disjunction(tuple(choices), body, label, span)
 
     def superiority(self, c: list[Any]) -> ast.Superiority:
@@ -285,14 +577,39 @@ class Builder:
         return ast.Superiority(superior.name, inferior.name, self._span(c))
 
     def query(self, c: list[Any]) -> ast.Query:
-        return ast.Query(_node(c, ast.Atom), self._span(c))
+        if _token(c, "NECK") is not None:
+            raise Refused("unsupported_query_body", self._span(c), (
+                "a query with a body ('query(q(X)) :- …') is not supported: write one "
+                "query(…) per atom, or query(q(_))"))
+        negated = _token(c, "NAF_SIGN") is not None
+        return ast.Query(_node(c, ast.Atom), negated, self._span(c))
 
     def evidence(self, c: list[Any]) -> ast.Evidence:
         value = _token(c, "NAME")
         if value is not None and str(value) not in ("true", "false"):
             raise BuildError(self._at(value), f"evidence is 'true' or 'false', not '{value}'")
         truth = value is None or str(value) == "true"
+        if _token(c, "NAF_SIGN") is not None:
+            truth = not truth
         return ast.Evidence(_node(c, ast.Atom), truth, self._span(c))
+
+    def directive(self, c: list[Any]) -> ast.UseModule | ast.Unknown:
+        goals = _nodes(c, _Goal)
+        span = self._span(c)
+        if _token(c, "NECK") is None or str(_token(c, "NECK")) != ":-":
+            raise BuildError(span, "a directive is written ':- goal.'")
+        text = ", ".join(_goal_text(g) for g in goals)
+        if len(goals) == 1:
+            library = _library(goals[0])
+            if library in ast.LIBRARIES:
+                return ast.UseModule(library, span)
+            action = _unknown(goals[0])
+            if action in ast.UNKNOWN_ACTIONS:
+                return ast.Unknown(action, span)
+        raise Refused("unsupported_directive", span, (
+            f"the directive ':- {text}.' is not supported (accepted: "
+            + ", ".join(f"use_module(library({n}))" for n in sorted(ast.LIBRARIES))
+            + ", unknown(fail), unknown(error))"))
 
     # ---- declarations
     def parameters(self, c: list[Token]) -> tuple[str, ...]:

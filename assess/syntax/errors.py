@@ -41,6 +41,8 @@ from assess.syntax.builder import BuildError
 
 MISSING_DOT = "missing '.' at the end of the statement"
 UNTERMINATED_COMMENT = "unterminated comment: '/*' is never closed by '*/'"
+MISSPELT_NECK = "':-' is misspelt: a rule is written 'head :- body.'"
+LOWER_CASE = "a predicate name must start with a lower-case letter (upper case is a variable)"
 
 # Each message lists programs that fail in the same parser state as the mistake.
 KNOWN_MISTAKES: dict[str, list[str]] = {
@@ -49,16 +51,14 @@ KNOWN_MISTAKES: dict[str, list[str]] = {
         "p :- q r.",
         "p(X) :- q(X) r(X).",
     ],
-    "':-' is misspelt: a rule is written 'head :- body.'": [
+    MISSPELT_NECK: [
         "p :=  q.",
         "p := q.",
-        "p <- q.",
-        "p(X) <- q(X).",
         "p :  q.",
         "p(X) : q(X).",
         "p(X) = q(X).",
     ],
-    "a predicate name must start with a lower-case letter (upper case is a variable)": [
+    LOWER_CASE: [
         "Edge(a, b).",
         "P.",
         "p :- Q(X).",
@@ -69,10 +69,6 @@ KNOWN_MISTAKES: dict[str, list[str]] = {
         "a::0.3.",
         "a(x)::0.3.",
         "a :: 0.3 :- b.",
-    ],
-    "a body cannot contain ';': write one rule per alternative": [
-        "p :- q ; r.",
-        "p(X) :- q(X) ; r(X).",
     ],
     "unbalanced brackets: a '(' is not closed": [
         "p(a, b.",
@@ -172,6 +168,10 @@ def describe(exc: UnexpectedInput, text: str, file: str, parser: lark.Lark) -> t
     label = _known_mistake(exc, parser)
     if label == MISSING_DOT:
         return after_previous, label
+    if label == MISSPELT_NECK and word == ":":
+        return _point(text, file, previous_start), label
+    if label == LOWER_CASE and word[:1].isupper():
+        return _point(text, file, previous_start), label
     if label:
         return (after_previous if at_end else _point(text, file, offset)), label
     if at_end:
@@ -185,6 +185,8 @@ def _characters_message(exc: UnexpectedCharacters, text: str, parser: lark.Lark)
     rest = text[exc.pos_in_stream :]
     if rest.startswith("/*"):
         return UNTERMINATED_COMMENT
+    if rest.startswith(":") and not rest.startswith(("::", ":-")):
+        return MISSPELT_NECK
     if exc.char == '"':
         return "unterminated string: the '\"' is not closed on this line"
     if exc.char == "'":
@@ -264,7 +266,7 @@ def _point(text: str, file: str, offset: int) -> Span:
 
 def _expected(names: set[str], parser: lark.Lark) -> str:
     if len(names & TERM_STARTS) >= 3:
-        names = (names - TERM_STARTS - {"MINUS"}) | {"TERM"}
+        names = (names - TERM_STARTS - {"MINUS", "LSQB", "BITNOT"}) | {"TERM"}
     if names & OPERATORS and len(names) > len(OPERATORS):
         names = names - OPERATORS
     readable = sorted({_readable(name, parser) for name in names})

@@ -100,14 +100,22 @@ _LEVEL = {
     ast.ArithOp.DIV: _PRODUCT,
     ast.ArithOp.INT_DIV: _PRODUCT,
     ast.ArithOp.MOD: _PRODUCT,
+    ast.ArithOp.REM: _PRODUCT,
+    ast.ArithOp.DIV_FLOOR: _PRODUCT,
+    ast.ArithOp.SHIFT_LEFT: _PRODUCT,
+    ast.ArithOp.SHIFT_RIGHT: _PRODUCT,
+    ast.ArithOp.BIT_AND: _SUM,
+    ast.ArithOp.BIT_OR: _SUM,
+    ast.ArithOp.XOR: _SUM,
     ast.ArithOp.POW: _POWER,
+    ast.ArithOp.CARET: _POWER,
 }
 
 
 def _level(node: ast.Expr) -> int:
     if isinstance(node, ast.BinaryOp):
         return _LEVEL[node.op]
-    if isinstance(node, ast.Negated):
+    if isinstance(node, ast.Negated) or (isinstance(node, ast.Function) and node.name == "\\"):
         return _UNARY
     if isinstance(node, ast.Number) and math.copysign(1, node.value) < 0:
         return _UNARY  # written `-3`, read as a negation of 3
@@ -124,6 +132,10 @@ def expression(node: ast.Expr, keywords: frozenset[str] = frozenset()) -> str:
         return f"{left} {node.op.value} {right}"
     if isinstance(node, ast.Negated):
         return "-" + _operand(node.operand, _UNARY, frozenset())
+    if isinstance(node, ast.Function):
+        if node.name == "\\":
+            return "\\" + _operand(node.args[0], _UNARY, frozenset())
+        return f"{node.name}({', '.join(expression(a) for a in node.args)})"
     return term(node, keywords)
 
 
@@ -143,11 +155,30 @@ def atom(node: ast.Atom) -> str:
     return text
 
 
+def conjunction(items: tuple[ast.BodyLiteral, ...]) -> str:
+    return ", ".join(literal(item) for item in items)
+
+
+def goal_atom(node: ast.Atom) -> str:
+    """An atom as a goal: a bare ``not`` is quoted, since ``not`` and a space
+    open a negation there."""
+    if node.predicate in BODY_START_KEYWORDS and not node.args and not node.contrary:
+        return symbol(node.predicate, BODY_START_KEYWORDS)
+    return atom(node)
+
+
 def literal(node: ast.BodyLiteral) -> str:
     if isinstance(node, ast.Atom):
-        return atom(node)
+        return goal_atom(node)
     if isinstance(node, ast.Negation):
-        return f"{node.style.value} {atom(node.atom)}"
+        return f"{node.style.value} {goal_atom(node.atom)}"
+    if isinstance(node, ast.Alternatives):
+        return "(" + " ; ".join(conjunction(b) for b in node.branches) + ")"
+    if isinstance(node, ast.IfThenElse):
+        otherwise = "" if node.otherwise is None else f" ; {conjunction(node.otherwise)}"
+        return f"({conjunction(node.condition)} -> {conjunction(node.then)}{otherwise})"
+    if isinstance(node, ast.NotGroup):
+        return f"{node.style.value} ({conjunction(node.body)})"
     if isinstance(node, ast.Comparison):
         left = expression(node.left, BODY_START_KEYWORDS)
         return f"{left} {node.op.value} {expression(node.right)}"
@@ -161,10 +192,21 @@ def rule_head(node: ast.Clause | ast.Disjunction) -> str:
     """Label, weights and heads: everything before the neck."""
     label = f"[{node.label}] " if node.label is not None else ""
     if isinstance(node, ast.Disjunction):
-        heads = "; ".join(f"{number(c.probability)}::{atom(c.atom)}" for c in node.choices)
+        heads = "; ".join(f"{weight(c.probability, c.weight)}::{atom(c.atom)}"
+                          for c in node.choices)
         return label + heads
-    weight = f"{number(node.probability)}::" if node.probability is not None else ""
-    return label + weight + atom(node.head)
+    written = weight(node.probability, node.weight)
+    return label + (f"{written}::" if written else "") + atom(node.head)
+
+
+def weight(probability: float | None, written: ast.Expr | None) -> str:
+    """A rule's weight: as written when it is an expression (``(1 / 6)``,
+    ``P``), else its number; ``""`` for none. An expression other than a
+    variable or a number is parenthesised."""
+    if written is None:
+        return "" if probability is None else number(probability)
+    text = expression(written)
+    return text if isinstance(written, ast.Var | ast.Number) else f"({text})"
 
 
 def neck(node: ast.Clause | ast.Disjunction) -> str:
@@ -229,7 +271,12 @@ def _competing(node: ast.CompetingDecl) -> str:
 
 def _declaration(node: ast.Statement | ast.Expectation | ast.Drop) -> str:
     if isinstance(node, ast.Query):
-        return f"query({atom(node.atom)})."
+        negated = "\\+ " if node.negated else ""
+        return f"query({negated}{atom(node.atom)})."
+    if isinstance(node, ast.UseModule):
+        return f":- use_module(library({symbol(node.library)}))."
+    if isinstance(node, ast.Unknown):
+        return f":- unknown({node.action})."
     if isinstance(node, ast.Evidence):
         return f"evidence({atom(node.atom)}, {'true' if node.value else 'false'})."
     if isinstance(node, ast.Superiority):

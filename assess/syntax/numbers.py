@@ -34,12 +34,39 @@ class NumberError(ValueError):
 
 
 def read_number(text: str) -> int | float:
-    """The value of the literal ``text``, or ``NumberError``."""
+    """The value of the literal ``text``, or ``NumberError``. Prolog's other
+    integers: ``0x1F``, ``0o17``, ``0b101``, and ``0'c``, the code of the
+    character c (``0''`` or ``0'\\'`` for a quote, ``0'\\n`` for a newline)."""
+    if text.startswith("0'"):
+        return _character_code(text[2:])
+    if text[:2] in ("0x", "0o", "0b"):
+        based = int(text, 0)
+        if too_long(based):
+            raise NumberError(f"an integer of more than {MAX_DIGITS:,} digits")
+        return based
     if any(c in text for c in ".eE"):
         value = float(text)
         if not math.isfinite(value):
             raise NumberError(f"{text} is too large for a number (the largest is about 1.8e308)")
         return value
+    return _integer(text)
+
+
+_ESCAPES = {"n": "\n", "t": "\t", "r": "\r", "\\": "\\", "'": "'", '"': '"', "a": "\a",
+            "b": "\b", "f": "\f", "v": "\v", "0": "\0", "e": "\x1b", "s": " "}
+
+
+def _character_code(text: str) -> int:
+    if text == "''":
+        return ord("'")
+    if text.startswith("\\"):
+        if text[1:] not in _ESCAPES:
+            raise NumberError(f"0'{text} is no character escape Prolog knows")
+        return ord(_ESCAPES[text[1:]])
+    return ord(text)
+
+
+def _integer(text: str) -> int:
     significant = text.lstrip("0") or "0"
     if len(significant) > MAX_DIGITS:
         raise NumberError(

@@ -48,7 +48,7 @@ from lark.parse_tree_builder import ParseTreeBuilder
 
 from assess.diagnostics import AssessError, error
 from assess.syntax import ast
-from assess.syntax.builder import BadNumber, Builder, BuildError, token_span
+from assess.syntax.builder import BadNumber, Builder, BuildError, Refused, token_span
 from assess.syntax.errors import describe
 from assess.syntax.recovery import raise_every_error
 
@@ -176,6 +176,8 @@ def _parse_once(text: str, file: str) -> ast.Program:
         raise AssessError([error("syntax_error", span, message)]) from None
     except BadNumber as exc:
         raise AssessError([error("invalid_number", exc.span, exc.message)]) from None
+    except Refused as exc:
+        raise AssessError([exc.diagnostic]) from None
     except BuildError as exc:
         raise AssessError([error("syntax_error", exc.span, exc.message)]) from None
     finally:

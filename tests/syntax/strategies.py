@@ -13,7 +13,14 @@ each with the reason:
   ``expect``, ``probability(`` and ``why(`` open those expectations;
 * ``Negated(Number(n))``: ``-3`` is read as ``Number(-3)``;
 * a defeasible rule or defeater without a body, and an annotated
-  disjunction with one head: the grammar has no way to write them.
+  disjunction with one head: the grammar has no way to write them;
+* a body atom ``call(...)``: it is read as the goal it calls;
+* a function ``not(...)`` (at the start of a goal it is negation);
+* ``Alternatives`` whose last branch is one ``Alternatives`` (``;`` is
+  right-associative, so ``(a ; (b ; c))`` is ``(a ; b ; c)``), a ``NotGroup``
+  of one atom (that is a ``Negation``), an if-then-else whose condition binds
+  a variable read after it (refused), a weight that is a plain number (that
+  is the ``probability``).
 """
 
 from __future__ import annotations
@@ -21,12 +28,15 @@ from __future__ import annotations
 from hypothesis import strategies as st
 
 from assess.syntax import ast
+from assess.syntax.expand import check_conditions, literal_vars
+from assess.syntax.functions import FUNCTIONS, evaluate
 
 KEYWORDS = (
     "not", "mod", "is", "by", "credibility", "on", "within", "cites", "reliability",
     "derived_from", "source", "indicator", "hypothesis", "competing", "conflict", "report",
     "load", "grade", "scenario", "expect", "probability", "why", "query", "evidence",
-    "true", "false", "current", "drop", "exclusive", "given", "otherwise",
+    "true", "false", "current", "drop", "xor", "rem", "div", "exclusive", "given",
+    "otherwise",
 )  # fmt: skip
 
 names = st.one_of(
@@ -67,19 +77,45 @@ def _arithmetic(children: st.SearchStrategy[ast.Expr]) -> st.SearchStrategy[ast.
     return st.one_of(
         st.builds(ast.BinaryOp, st.sampled_from(ast.ArithOp), children, children),
         st.builds(ast.Negated, children.filter(lambda e: not isinstance(e, ast.Number))),
+        st.sampled_from(sorted(FUNCTIONS)).flatmap(lambda f: st.builds(
+            ast.Function, st.just(f[0]),
+            st.lists(children, min_size=f[1], max_size=f[1]).map(tuple))),
+        st.builds(ast.Function, st.just("\\"), st.tuples(children)),
     )
 
 
 # Words that are operators or keywords in or around arithmetic, as constants.
 operator_words = st.builds(ast.Symbol, st.sampled_from(("not", "mod", "is")))
-expressions = st.recursive(terms | operator_words, _arithmetic, max_leaves=6)
+# In an expression, `abs(X)` is the function and `f(X)` the compound term
+# (``builder._value``): a compound term there is not named as a function.
+value_terms = terms.filter(lambda t: not isinstance(t, ast.Compound) or not (
+    (t.functor, len(t.args)) in FUNCTIONS or t.functor == "\\"))
+expressions = st.recursive(value_terms | operator_words, _arithmetic, max_leaves=6)
 
-body_literals = st.one_of(
-    atoms.filter(lambda a: a.contrary or not a.args or a.predicate != "not"),
+plain_literals = st.one_of(
+    atoms.filter(lambda a: a.contrary or not a.args or a.predicate not in ("not", "call")),
     st.builds(ast.Negation, atoms, st.sampled_from(ast.NafStyle)),
     st.builds(ast.Comparison, st.sampled_from(ast.CompareOp), expressions, expressions),
     st.builds(ast.Assignment, variables, expressions),
 )
+
+
+def _groups(
+    children: st.SearchStrategy[ast.BodyLiteral],
+) -> st.SearchStrategy[ast.BodyLiteral]:
+    conjunctions = st.lists(children, min_size=1, max_size=2).map(tuple)
+    last = conjunctions.filter(lambda c: not (len(c) == 1 and isinstance(c[0], ast.Alternatives)))
+    return st.one_of(
+        st.builds(lambda first, end: ast.Alternatives((*first, end)),
+                  st.lists(conjunctions, min_size=1, max_size=2), last),
+        st.builds(ast.IfThenElse, conjunctions, conjunctions, st.none() | conjunctions),
+        st.builds(ast.NotGroup, conjunctions.filter(
+            lambda c: not (len(c) == 1 and isinstance(c[0], ast.Atom))),
+            st.sampled_from(ast.NafStyle)),
+    )
+
+
+body_literals = st.recursive(plain_literals, _groups, max_leaves=5)
 bodies = st.lists(body_literals, max_size=4).map(tuple)
 labels = st.none() | names
 
@@ -90,20 +126,41 @@ def _is_statement_keyword(clause: ast.Clause) -> bool:
     return bare and bool(head.args) and head.predicate in ("query", "evidence")
 
 
+small = st.integers(1, 9).map(ast.Number)
+ground_weights = st.builds(ast.BinaryOp, st.sampled_from([ast.ArithOp.DIV, ast.ArithOp.MUL]),
+                           small, small)
+
+
 @st.composite
 def clauses(draw: st.DrawFn) -> ast.Clause:
     body = draw(bodies)
     kind = draw(st.sampled_from(ast.RuleKind)) if body else ast.RuleKind.STRICT
-    return ast.Clause(draw(atoms), body, draw(st.none() | probabilities), draw(labels), kind)
+    probability, weight = draw(st.none() | probabilities), None
+    shape = draw(st.sampled_from(["number", "expression", "flexible"]))
+    if shape == "expression":
+        weight = draw(ground_weights)
+        probability = evaluate(weight)
+    elif shape == "flexible" and body:
+        probability, weight = None, draw(variables)
+    return ast.Clause(draw(atoms), body, probability, draw(labels), kind, weight)
 
 
-rules = clauses().filter(lambda c: not _is_statement_keyword(c))
+def _no_committed_binding(clause: ast.Clause) -> bool:
+    later = frozenset(literal_vars(clause.head))
+    return check_conditions(clause.body, frozenset(), later) is None
+
+
+rules = clauses().filter(lambda c: not _is_statement_keyword(c) and _no_committed_binding(c))
 disjunctions = st.builds(
     ast.Disjunction,
-    st.lists(st.builds(ast.Choice, probabilities, atoms), min_size=2, max_size=3).map(tuple),
+    st.lists(st.one_of(
+        st.builds(ast.Choice, probabilities, atoms),
+        ground_weights.map(lambda w: ast.Choice(evaluate(w), ast.Atom("w"), w)),
+    ), min_size=2, max_size=3).map(tuple),
     bodies,
     labels,
-)
+).filter(lambda d: check_conditions(d.body, frozenset(), frozenset(
+    v for c in d.choices for v in literal_vars(c.atom))) is None)
 reports = st.builds(
     ast.Report,
     atoms,
@@ -146,7 +203,9 @@ scenarios = st.builds(
 )
 name_lists = st.lists(names, max_size=2).map(tuple)
 declarations = st.one_of(
-    st.builds(ast.Query, atoms),
+    st.builds(ast.Query, atoms, st.booleans()),
+    st.builds(ast.UseModule, st.sampled_from(sorted(ast.LIBRARIES))),
+    st.builds(ast.Unknown, st.sampled_from(ast.UNKNOWN_ACTIONS)),
     st.builds(ast.Evidence, atoms, st.booleans()),
     st.builds(ast.Superiority, names, names),
     st.builds(ast.SourceDecl, names, texts, st.sampled_from("ABCDEF"), name_lists),

@@ -1,0 +1,17 @@
+% The same network with the negative observation written evidence(a, false).
+0.1::burglary.
+0.2::earthquake.
+0.9::alarm :- burglary.
+0.8::alarm :- earthquake.
+0.7::calls(mary) :- alarm.
+0.6::calls(john) :- alarm.
+evidence(calls(mary), false).
+evidence(calls(john), true).
+query(burglary).
+query(earthquake).
+query(\+ alarm).
+
+% Expected outcome (prob):
+% burglary    0.3887945670628185
+% earthquake  0.6943972835314093
+% \+alarm     0.0
