@@ -2,8 +2,27 @@
 
 ``assess.load(*paths, texts=None)`` returns an ``Assessment`` whose methods
 (``crisp()``, …) give typed results; see ``assess.api``.
+
+The face is imported when first asked for (``assess.load``, ``from assess
+import Assessment``), not with the package: ``python -m assess --version``
+and ``assess check`` do not pay for the engine and the semantics.
 """
 
-from assess.api import Assessment, load
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from assess.api import Assessment, load
+
+__version__ = "0.1.0"
 
 __all__ = ["Assessment", "load"]
+
+
+def __getattr__(name: str) -> Any:
+    if name in __all__:
+        from assess import api
+
+        return getattr(api, name)
+    raise AttributeError(f"module 'assess' has no attribute {name!r}")

@@ -19,14 +19,16 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
-from assess.api import Assessment
 from assess.diagnostics import AssessError, Diagnostic, sort_and_cap
 from assess.render.diagnostics import diagnostic_data, diagnostics_text
 from assess.workspace import Workspace
+
+if TYPE_CHECKING:
+    from assess.api import Assessment
 
 FORMAT_OPTION = click.option(
     "--format",
@@ -73,7 +75,11 @@ def reading(paths: Sequence[str], includes: bool = True) -> Iterator[Workspace]:
 @contextmanager
 def assessing(paths: Sequence[str], as_of: str | None = None) -> Iterator[Assessment]:
     """``reading(paths)``, compiled into one ``Assessment``; with ``as_of``, on
-    the reports dated up to that day only (``Assessment.as_of``)."""
+    the reports dated up to that day only (``Assessment.as_of``).
+    The face is imported here, not with the module, so that commands that
+    only read and check (``check``, ``fmt``) start without the engine."""
+    from assess.api import Assessment
+
     with reading(paths) as workspace:
         yield Assessment.from_workspace(workspace, as_of=as_of)
 

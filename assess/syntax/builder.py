@@ -18,7 +18,6 @@ Symbol("b"))))`` with span ``3:1-3:12``.
 
 from __future__ import annotations
 
-import ast as python_ast
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
@@ -69,6 +68,8 @@ def unquote(text: str) -> str:
     body = text[1:-1]
     if "\\" not in body:
         return body
+    import ast as python_ast  # only for escapes: most files have none
+
     quote = text[0]
     try:
         value = python_ast.literal_eval(quote + body + quote)
