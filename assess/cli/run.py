@@ -11,7 +11,9 @@ Exit 0 with the answers; 2 on bad input (syntax, checks, a negative cycle).
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import itertools
+import sys
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -20,7 +22,7 @@ import click
 from assess.api import ENGINES, Assessment, Limits
 from assess.cli.common import AS_OF_OPTION, FORMAT_OPTION, assessing, emit_json
 from assess.cli.limits import limit_options, limits_from
-from assess.render.crisp import crisp_data, crisp_text
+from assess.render.crisp import crisp_data, crisp_lines, crisp_text
 from assess.render.defeasible import defeasible_data, defeasible_text
 from assess.render.judgement import assessment_data, run_text
 
@@ -40,6 +42,8 @@ class Reading:
     compute: Callable[[Assessment, RunOptions], Any]
     text: Callable[[Any], str]
     data: Callable[[Any], dict[str, Any]]
+    lines: Callable[[Any], Iterable[str]] | None = None
+    """The text line by line, for readings whose listings can be long."""
 
 
 def _crisp(assessment: Assessment, options: RunOptions) -> Any:
@@ -56,7 +60,7 @@ def _defeasible(assessment: Assessment, options: RunOptions) -> Any:
 
 SEMANTICS: dict[str, Reading] = {
     "prob": Reading(_prob, run_text, assessment_data),
-    "crisp": Reading(_crisp, crisp_text, crisp_data),
+    "crisp": Reading(_crisp, crisp_text, crisp_data, crisp_lines),
     "defeasible": Reading(_defeasible, defeasible_text, defeasible_data),
 }
 DEFAULT_SEMANTICS = "prob"
@@ -89,8 +93,19 @@ def command(
         result = reading.compute(assessment, options)
     if output_format == "json":
         emit_json(reading.data(result))
+    elif (lines := reading.lines) is not None:
+        _stream(lines(result))
     else:
         text = reading.text(result)
         if text:
             click.echo(text)
     return 0
+
+
+def _stream(lines: Iterable[str], batch: int = 10_000) -> None:
+    """Write ``lines`` to stdout as they come, a batch at a time (a listing
+    of every fact starts printing at once and is never held whole)."""
+    rest = iter(lines)
+    while chunk := list(itertools.islice(rest, batch)):
+        sys.stdout.write("\n".join(chunk) + "\n")
+    sys.stdout.flush()
