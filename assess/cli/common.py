@@ -18,12 +18,14 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from typing import TYPE_CHECKING, Any
 
 import click
 
+from assess.cli.progress import terminal_display
 from assess.diagnostics import AssessError, Diagnostic, sort_and_cap
+from assess.progress import showing
 from assess.render.diagnostics import diagnostic_data, diagnostics_text
 from assess.workspace import Workspace
 
@@ -77,10 +79,13 @@ def assessing(paths: Sequence[str], as_of: str | None = None) -> Iterator[Assess
     """``reading(paths)``, compiled into one ``Assessment``; with ``as_of``, on
     the reports dated up to that day only (``Assessment.as_of``).
     The face is imported here, not with the module, so that commands that
-    only read and check (``check``, ``fmt``) start without the engine."""
+    only read and check (``check``, ``fmt``) start without the engine.
+    Grounding and compiling show their progress on stderr if it is a
+    terminal (``assess.cli.progress``)."""
     from assess.api import Assessment
 
-    with reading(paths) as workspace:
+    display = terminal_display()
+    with reading(paths) as workspace, showing(display) if display else nullcontext():
         yield Assessment.from_workspace(workspace, as_of=as_of)
 
 
