@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import fields
+from functools import cache
 from typing import Any
 
 from assess.syntax import ast
@@ -90,7 +91,7 @@ class Cursor:
     def __init__(self) -> None:
         self.line = 1
         self.line_start = 0
-        self.pattern = _FACTS[2]  # the pattern of the last fact read
+        self.pattern: re.Pattern[str] | None = None  # that of the last fact read
 
     def advance(self, text: str, start: int, end: int) -> None:
         """Move over ``text[start:end]``, counting its line breaks."""
@@ -166,6 +167,7 @@ def _literal(m: re.Match[str], first: int, file: str, line: int, base: int) -> a
     return atom
 
 
+@cache
 def _fact_pattern(arity: int) -> re.Pattern[str]:
     """A fact of ``arity`` arguments: groups weight, tilde, name, then one
     group per argument, then an empty group just past the ``)``."""
@@ -174,7 +176,8 @@ def _fact_pattern(arity: int) -> re.Pattern[str]:
     return re.compile(rf"(?:({_NUMBER}){_WS}::{_WS})?(~{_WS})?({_NAME}){args}{_WS}\.")
 
 
-_FACTS = [_fact_pattern(arity) for arity in range(9)]
+MAX_ARITY = 8
+"""Facts of more arguments are read by the generic pattern, a bit slower."""
 
 
 def _term(text: str) -> tuple[type, tuple[Any, ...], Any]:
@@ -206,7 +209,7 @@ def statement(text: str, pos: int, file: str, cursor: Cursor) -> Any:
             m = _REPORT.match(text, pos)
             if m is not None:
                 return _report(m, file, line, base)
-        m = cursor.pattern.match(text, pos)
+        m = None if cursor.pattern is None else cursor.pattern.match(text, pos)
         if m is None:
             found = _FACT.match(text, pos)
             if found is None:
@@ -214,9 +217,9 @@ def statement(text: str, pos: int, file: str, cursor: Cursor) -> Any:
             arity = 0
             if found.start(4) >= 0:
                 arity = sum(1 for _ in _TERMS.finditer(text, found.start(4), found.end(4)))
-            if arity >= len(_FACTS):
+            if arity > MAX_ARITY:
                 return _fact_slow(found, file, line, base, pos)
-            cursor.pattern = _FACTS[arity]
+            cursor.pattern = _fact_pattern(arity)
             m = cursor.pattern.match(text, pos)
             if m is None:  # pragma: no cover - the two patterns read alike
                 return None
@@ -226,7 +229,7 @@ def statement(text: str, pos: int, file: str, cursor: Cursor) -> Any:
 
 
 def _fact(m: re.Match[str], file: str, line: int, base: int, pos: int) -> ast.Clause:
-    """The fact matched by a pattern of ``_FACTS``. (Node making is written
+    """The fact matched by a pattern of ``_fact_pattern``. (Node making is written
     out: this is the hot path.)"""
     new, span_cls = _new, _Span
     f, ln, c, el, ec = _SPAN
@@ -279,7 +282,7 @@ def _fact(m: re.Match[str], file: str, line: int, base: int, pos: int) -> ast.Cl
 
 
 def _fact_slow(m: re.Match[str], file: str, line: int, base: int, pos: int) -> ast.Clause:
-    """A fact of more arguments than ``_FACTS`` has patterns for."""
+    """A fact of more than ``MAX_ARITY`` arguments."""
     weight = m.group(1)
     return ast.Clause(
         _literal(m, 2, file, line, base),
