@@ -14,7 +14,7 @@ imports and parsing included. Engines, each at its best configuration:
 * crisp workloads (every tuple of the target predicate printed):
   ``assess run --semantics crisp --all TARGET``; ``clingo`` (its Python
   module, the program loaded from the file, grounded and solved, the
-  target's atoms printed); ``seminaive`` (``bench/seminaive.py``, a plain
+  target's atoms printed as clingo writes them); ``seminaive`` (``bench/seminaive.py``, a plain
   semi-naive loop in Python over tuples: the floor for a Python engine);
   ``pydatalog`` (facts asserted one by one, the rules loaded, the target
   asked);
@@ -69,10 +69,10 @@ ctl = clingo.Control(["--warn=none"])
 ctl.load(path)
 ctl.add("base", [], f"#show {target}/2.")
 ctl.ground([("base", [])])
-shown = []
-ctl.solve(on_model=lambda m: shown.extend(m.symbols(shown=True)))
-out = [f"{s}." for s in shown if s.name == target]
-sys.stdout.write("\\n".join(sorted(out)) + "\\n")
+models = []
+ctl.solve(on_model=lambda m: models.append(str(m)))  # the model's text, written by clingo
+for model in models:
+    sys.stdout.write(model.replace(" ", ".\\n") + ".\\n")
 """
 
 PYDATALOG = """

@@ -54,6 +54,7 @@ from collections.abc import Iterable, Iterator, MutableMapping, Sequence
 from dataclasses import dataclass, field, replace
 
 from assess.analysis.csvtext import CsvSyntaxError, Field, records
+from assess.analysis.facttable import read_facts
 from assess.analysis.reportrow import COLUMNS, REQUIRED, RowReader
 from assess.diagnostics import AssessError, Diagnostic, error
 from assess.syntax import ast
@@ -131,13 +132,17 @@ class _Loader:
         self.texts[source.path] = source
         yield from self.items(program.statements, source.path, seen)
 
-    def load(self, statement: ast.Load, declared_in: str) -> list[ast.Report]:
+    def load(self, statement: ast.Load, declared_in: str) -> list[ast.Report] | list[ast.Clause]:
         try:
             source = read_load(statement, declared_in)
         except AssessError as exc:
             self.problems.extend(exc.diagnostics)
             return []
         self.texts[source.path] = source
+        if statement.relation is not None:
+            facts, problems = read_facts(source.path, source.text, statement.relation)
+            self.problems.extend(problems)
+            return facts
         return self.rows(source.path, source.text)
 
     def rows(self, path: str, text: str) -> list[ast.Report]:

@@ -318,8 +318,22 @@ class Builder:
             self._span(c),
         )
 
-    def load(self, c: list[Token]) -> ast.Load:
-        return ast.Load(unquote(str(_tokens(c, "STRING")[0])), self._span(c))
+    def load(self, c: list[Any]) -> ast.Load:
+        relations = _nodes(c, ast.Relation)
+        path = unquote(str(_tokens(c, "STRING")[0]))
+        if relations and path.endswith(".assess"):
+            raise BuildError(
+                self._span(c), "'as name/arity' loads the rows of a CSV or TSV file, not a program"
+            )
+        return ast.Load(path, relations[0] if relations else None, self._span(c))
+
+    def relation(self, c: list[Any]) -> ast.Relation:
+        arity = _tokens(c, "NUMBER")[0]
+        value = self._number(arity)
+        if not isinstance(value, int):
+            raise BuildError(self._at(arity), f"an arity is a whole number, not {arity}")
+        name = str(_tokens(c, "NAME")[0])
+        return ast.Relation(name, value, _token(c, "TILDE") is not None)
 
     def grade(self, c: list[Token]) -> ast.GradeOverride:
         code, value = _tokens(c, "GRADE_CODE")[0], _tokens(c, "NUMBER")[0]

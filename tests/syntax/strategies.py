@@ -26,7 +26,7 @@ KEYWORDS = (
     "not", "mod", "is", "by", "credibility", "on", "within", "cites", "reliability",
     "derived_from", "source", "indicator", "hypothesis", "competing", "conflict", "report",
     "load", "grade", "scenario", "expect", "probability", "why", "query", "evidence",
-    "true", "false", "current", "drop",
+    "true", "false", "current", "drop", "as",
 )  # fmt: skip
 
 names = st.one_of(
@@ -39,6 +39,12 @@ texts = st.one_of(
 )
 probabilities = st.floats(min_value=0.0, max_value=1.0)
 non_negative = st.floats(min_value=0.0, allow_nan=False, allow_infinity=False)
+
+relations = st.builds(
+    ast.Relation, st.from_regex(r"[a-z][A-Za-z0-9_]{0,5}", fullmatch=True),
+    st.integers(0, 12), st.booleans(),
+)
+loads = st.builds(ast.Load, texts, st.none() | relations)
 
 variables = st.builds(ast.Var, st.from_regex(r"[A-Z_][A-Za-z0-9_]{0,4}", fullmatch=True))
 numbers = st.builds(
@@ -127,7 +133,7 @@ scenarios = st.builds(
     ast.Scenario,
     texts,
     st.lists(
-        st.one_of(rules, disjunctions, reports, st.builds(ast.Load, texts), drops, expectations),
+        st.one_of(rules, disjunctions, reports, loads, drops, expectations),
         max_size=4,
     ).map(tuple),
 )
@@ -141,7 +147,7 @@ declarations = st.one_of(
     st.builds(ast.HypothesisDecl, names, name_lists, texts),
     st.builds(ast.CompetingDecl, names, st.lists(names, min_size=1, max_size=3).map(tuple)),
     st.builds(ast.ConflictDecl, names, names),
-    st.builds(ast.Load, texts),
+    loads,
     st.builds(ast.GradeOverride, st.from_regex(r"[A-F][1-6]", fullmatch=True), non_negative),
 )
 statements = st.one_of(rules, disjunctions, reports, declarations, scenarios)
