@@ -97,8 +97,23 @@ class InfluenceGraph:
         return {c for c in candidates if c in self.concluded or c in self.reported}
 
 
+_built: list[tuple[tuple[ast.Program, ...], InfluenceGraph]] = []
+"""The last graph built, with its programs: four checks read the same graph."""
+
+
 def build(programs: Sequence[ast.Program]) -> InfluenceGraph:
-    """The argument map of every rule and declaration of ``programs``."""
+    """The argument map of every rule and declaration of ``programs``
+    (built once for the same programs: they are immutable; callers only read it)."""
+    key = tuple(programs)
+    for seen, graph in list(_built):
+        if len(seen) == len(key) and all(a is b for a, b in zip(seen, key, strict=True)):
+            return graph
+    graph = _build(programs)
+    _built[:] = [(key, graph)]
+    return graph
+
+
+def _build(programs: Sequence[ast.Program]) -> InfluenceGraph:
     graph = InfluenceGraph()
     for rule in rules(programs):
         graph.concluded.update(node_of(head) for head in heads(rule))
