@@ -241,6 +241,7 @@ def _fact(m: re.Match[str], file: str, line: int, base: int, pos: int) -> ast.Cl
         raise KeyError(name)
     last = len(groups)  # the empty group just past ")" (or the name)
     args: list[Any] = []
+    cls: type
     for group in range(3, last - 1):
         text = groups[group]
         if text.isdecimal() and len(text) < 4_000:  # plain integer, the common case
