@@ -27,6 +27,7 @@ Example::
 
 from __future__ import annotations
 
+import gc
 import re
 from collections.abc import Iterator
 
@@ -63,18 +64,20 @@ def _cells(path: str, text: str) -> Iterator[list[Cell]]:
             yield [(f.value, f.line, f.column) for f in record]
 
 
-def constant(text: str) -> ast.Constant:
-    """The constant a cell holds (see module doc); ``NumberError`` for an
-    empty cell or a number the language refuses."""
+def constant(text: str, span: ast.Span = ast.NO_SPAN) -> ast.Constant:
+    """The constant a cell holds (see module doc), at ``span``;
+    ``NumberError`` for an empty cell or a number the language refuses."""
+    if text.isdecimal() and len(text) < 4_000:  # a plain integer, the common case
+        return ast.Number(int(text), span)
     value = text.strip()
     if not value:
         raise NumberError("an empty cell: every cell is an argument")
     if _NUMBER.fullmatch(value):
-        return ast.Number(read_number(value))
+        return ast.Number(read_number(value), span)
     if _QUOTED.fullmatch(value):
         inner = unquote(value)
-        return ast.Symbol(inner) if value[0] == "'" else ast.String(inner)
-    return ast.Symbol(value)
+        return ast.Symbol(inner, span) if value[0] == "'" else ast.String(inner, span)
+    return ast.Symbol(value, span)
 
 
 def read_facts(
@@ -84,6 +87,8 @@ def read_facts(
     the problems (rows of the wrong width, empty cells, bad CSV)."""
     facts: list[ast.Clause] = []
     problems: list[Diagnostic] = []
+    collecting = gc.isenabled()
+    gc.disable()  # millions of acyclic nodes: the cycle collector would only rescan them
     try:
         for row in _cells(path, text):
             fact = _fact(path, row, relation, problems)
@@ -92,6 +97,9 @@ def read_facts(
     except CsvSyntaxError as exc:
         span = ast.Span(path, exc.line, exc.column, exc.line, exc.column + 1)
         problems.append(error("bad_csv", span, exc.message))
+    finally:
+        if collecting:
+            gc.enable()
     return facts, problems
 
 
@@ -111,11 +119,10 @@ def _fact(
     for value, at_line, at_column in row:
         span = ast.Span(path, at_line, at_column, at_line, at_column + len(value))
         try:
-            node = constant(value)
+            args.append(constant(value, span))
         except NumberError as exc:
             problems.append(error("bad_argument", span, str(exc)))
             return None
-        args.append(type(node)(node.value, span))  # type: ignore[arg-type]
     last_value, last_line, last_column = row[-1]
     span = ast.Span(path, line, column, last_line, last_column + len(last_value))
     atom = ast.Atom(relation.name, tuple(args), relation.contrary, span)

@@ -116,6 +116,9 @@ def build(programs: Sequence[ast.Program]) -> InfluenceGraph:
 def _build(programs: Sequence[ast.Program]) -> InfluenceGraph:
     graph = InfluenceGraph()
     for rule in rules(programs):
+        if isinstance(rule, ast.Clause) and not rule.body:  # a fact: concluded, no edges
+            graph.concluded.add(node_of(rule.head))
+            continue
         graph.concluded.update(node_of(head) for head in heads(rule))
         for head, body, negated, weight in _rule_edges(rule):
             graph.edges.setdefault(head, []).append((body, negated, weight))
