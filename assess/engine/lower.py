@@ -35,6 +35,8 @@ probability max(0.80, 0.80) = 0.80, because b's reporting derives from a.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from functools import lru_cache
+from typing import Any
 
 from assess.analysis.grading import choice_probability, report_probability, source_clusters
 from assess.analysis.timeline import current_indicators, supersede
@@ -127,12 +129,26 @@ def _body_item(item: ast.BodyLiteral, names: _Vars) -> IRBodyItem:
     return IRAssign(names(item.target), _expr(item.expr, names))
 
 
+@lru_cache(maxsize=4096)
+def _pred(name: str, arity: int, contrary: bool) -> Pred:
+    return Pred(name, arity, contrary)
+
+
 def ground_atom(atom: ast.Atom) -> tuple[Pred, tuple[Value, ...]] | None:
-    """``(pred, values)`` when every argument is a constant, else None."""
-    if any(isinstance(t, ast.Var) for t in atom.args):
-        return None
-    values = tuple(constant(t) for t in atom.args if not isinstance(t, ast.Var))
-    return Pred(atom.predicate, len(atom.args), atom.contrary), values
+    """``(pred, values)`` when every argument is a constant, else None.
+    (Called once per fact: symbols and integers, the common arguments, are
+    read without a call, and the predicate is made once.)"""
+    values: list[Any] = []
+    for t in atom.args:
+        kind = type(t)
+        if kind is ast.Var:
+            return None
+        value = t.value  # type: ignore[union-attr]
+        if kind is ast.Symbol or type(value) is int:
+            values.append(value)
+        else:
+            values.append(constant(t))  # type: ignore[arg-type]
+    return _pred(atom.predicate, len(atom.args), atom.contrary), tuple(values)
 
 
 class _Lowering:
