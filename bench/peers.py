@@ -218,7 +218,7 @@ def main() -> None:
     )
     parser.add_argument("--only", nargs="*", help="workload names")
     parser.add_argument("--quick", action="store_true", help="one small size of a few")
-    parser.add_argument("--timeout", type=float, default=120.0, help="seconds per run")
+    parser.add_argument("--timeout", type=float, default=600.0, help="wall-clock seconds per run")
     args = parser.parse_args()
     for family, plan in (("crisp", CRISP), ("prob", PROB)):
         chosen = {n: (QUICK.get(n, []) if args.quick else s) for n, s in plan.items()}
