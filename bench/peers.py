@@ -137,8 +137,10 @@ def run(command: Sequence[str], timeout: float) -> tuple[float, str] | None:
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     cpu = after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime
     if done.returncode != 0:
-        tail = (done.stderr or done.stdout).strip().splitlines()[-1:]
-        return cpu, "error: " + " ".join(tail)[:200]
+        lines = (done.stderr or done.stdout).strip().splitlines() or ["no output"]
+        said = next((line for line in lines if "error" in line), lines[-1])
+        code = re.search(r"error\[(\w+)\]", said)
+        return cpu, "error: " + (code.group(1) if code else said[:200])
     return cpu, done.stdout
 
 
