@@ -118,6 +118,14 @@ _CHECKS = (
     ),
     _error(Topic.CHECK, "unknown_hypothesis", "a competing set naming an undeclared hypothesis"),
     _error(
+        Topic.CHECK, "exclusive_parameters",
+        "an exclusive competing set naming a hypothesis declared with parameters",
+    ),
+    _error(
+        Topic.CHECK, "condition_not_ground",
+        "the `given` condition of a competing set holding a variable",
+    ),
+    _error(
         Topic.CHECK, "unmatched_drop",
         "a scenario's `drop` that matches none of the reports the scenario runs with (its "
         "file's, the programs it loads, its own)",
@@ -272,6 +280,16 @@ _RUN = (
         "an argument for `~h` (or a conflict partner) that rests on `h` itself",
     ),
     _error(
+        Topic.RUN, "exclusive_cycle",
+        "an argument for a member of an exclusive set (or the set's condition) that "
+        "rests on a member of the same set",
+    ),
+    _error(
+        Topic.RUN, "not_exhaustive",
+        "an exclusive set without `otherwise` in which, on the program's weights and "
+        "evidence, no member holds in some worlds",
+    ),
+    _error(
         Topic.RUN, "impossible_evidence",
         "evidence of probability 0: nothing can be conditioned on it",
     ),
@@ -343,6 +361,10 @@ _COMMAND_LINE = (
     _error(
         Topic.COMMAND_LINE, "graphviz_missing",
         "`graph --format svg` without Graphviz's `dot` on the PATH",
+    ),
+    _error(
+        Topic.COMMAND_LINE, "pygls_missing",
+        "`lsp` without the language server's library (`pip install 'assess[lsp]'`)",
     ),
 )
 

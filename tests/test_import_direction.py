@@ -18,7 +18,7 @@ import pytest
 
 PACKAGE = Path(__file__).parents[1] / "assess"
 BELOW_THE_FACE = ("syntax", "check", "engine", "semantics", "explain", "analysis", "scenarios")
-FACE = ("assess.api", "assess.cli", "assess.render")
+FACE = ("assess.api", "assess.cli", "assess.lsp", "assess.render")
 RESULT_MODULES = {
     "assess.semantics.crisp",
     "assess.semantics.defeasible.answers",
@@ -71,12 +71,14 @@ def test_renderers_read_results_not_semantics_internals() -> None:
     assert not wrong, "\n".join(wrong)
 
 
-def test_the_command_line_reads_through_the_face() -> None:
-    """Every reading and explanation a command prints comes through
-    ``assess.api``: the CLI imports nothing from engine, semantics or explain."""
+@pytest.mark.parametrize("folder", ["cli", "lsp"])
+def test_the_command_line_reads_through_the_face(folder: str) -> None:
+    """Every reading and explanation a command prints, or the language server
+    shows, comes through ``assess.api``: neither imports anything from
+    engine, semantics or explain."""
     wrong = [
         f"{path.relative_to(PACKAGE.parent)} imports {module}"
-        for path in _modules("cli")
+        for path in _modules(folder)
         for module in imports(path)
         if any(_is_under(module, f"assess.{s}") for s in ("engine", "semantics", "explain"))
     ]
@@ -95,7 +97,8 @@ LAYERS = (
     ("scenarios", "interop"),
     ("api", "conformance"),
     ("render",),
-    ("cli", "pytest_plugin", "__init__", "__main__"),
+    # The language server sits beside the command line: ``cli/lsp.py`` starts it.
+    ("lsp", "cli", "pytest_plugin", "__init__", "__main__"),
 )
 """The stages in order, as the README's layout draws them: a module imports
 only its own stage's and earlier stages' modules."""

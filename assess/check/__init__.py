@@ -15,7 +15,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from assess.analysis.loading import expand
+from assess.analysis.loading import expand, load_reports
+from assess.check.competing_sets import check_competing_sets
 from assess.check.cycles import check_negative_cycle
 from assess.check.drops import check_unmatched_drop
 from assess.check.duplicates import check_duplicate_declaration
@@ -54,6 +55,7 @@ CHECKS: tuple[Check, ...] = (
     check_unknown_label,
     check_superiority_cycle,
     check_unknown_hypothesis,
+    check_competing_sets,
     check_unmatched_drop,
     # Tradecraft: legal but probably not meant (warnings).
     check_singleton_variable,
@@ -72,6 +74,19 @@ def run_checks(programs: Sequence[Program]) -> list[Diagnostic]:
     findings: list[Diagnostic] = []
     for check in CHECKS:
         findings.extend(check(programs))
+    return findings
+
+
+def workspace_findings(workspace: Workspace) -> list[Diagnostic]:
+    """Everything ``assess check`` reports on ``workspace``, unsorted: the
+    problems of reading and parsing its files, then those of the reports its
+    ``load`` statements bring in, then every check's findings (the language
+    server's diagnostics are these too)."""
+    findings = list(workspace.problems)
+    if workspace.programs:
+        programs, load_problems = load_reports(workspace.programs, workspace.sources)
+        findings.extend(load_problems)
+        findings.extend(run_checks(programs))
     return findings
 
 

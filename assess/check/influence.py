@@ -17,6 +17,15 @@ negations crossed tells how an indicator bears on it:
   ``~p`` weakens ``p``, at any depth) — if some rule or report can make
   that opponent true.
 
+In an **exclusive** competing set (``competing s exclusive: …``) what
+supports one member counts against the others: each member opposes the
+rest, like a ``conflict``. And since such a set may be read generatively
+(rules from a hypothesis to the indicators it would produce,
+``0.7::crossings :- offensive.``), an indicator a member produces bears on
+it as well: each rule whose body holds a member, or something a member
+produces, also gives the reverse edge from that body atom to its head
+(Bayes' rule reads the likelihood backwards).
+
 The **strength** of a route is the product of the weights of the rules along
 it; ``strongest`` gives, per (node, polarity), the strongest route from the
 start (weights are at most 1, so cycles never help and a simple relaxation
@@ -72,6 +81,14 @@ class InfluenceGraph:
     reported: set[Node] = field(default_factory=set)
     concluded: set[Node] = field(default_factory=set)
     """Heads of rules and facts: what some rule can make true."""
+    rivals: dict[Node, set[Node]] = field(default_factory=dict)
+    """Member -> the other members of its exclusive sets (every one can hold)."""
+    residuals: set[str] = field(default_factory=set)
+    """Residual members of exclusive sets (``otherwise r``)."""
+    produced: set[Node] = field(default_factory=set)
+    """What members of exclusive sets produce, through rules (generative)."""
+    produces: dict[Node, list[tuple[Node, bool, float]]] = field(default_factory=dict)
+    """The reverse edges: from a body atom to the head it produces."""
 
     def hypothesis_node(self, name: str) -> Node:
         declared = self.hypotheses.get(name)
@@ -94,7 +111,8 @@ class InfluenceGraph:
         """
         name, arity, contrary = node
         candidates = {(name, arity, not contrary)} | self.conflicts.get(node, set())
-        return {c for c in candidates if c in self.concluded or c in self.reported}
+        found = {c for c in candidates if c in self.concluded or c in self.reported}
+        return found | self.rivals.get(node, set())
 
 
 _built: list[tuple[tuple[ast.Program, ...], InfluenceGraph]] = []
@@ -132,7 +150,37 @@ def _build(programs: Sequence[ast.Program]) -> InfluenceGraph:
         elif isinstance(item, ast.Report):
             graph.reported.add(node_of(item.atom))
     _conflicts(graph, programs)
+    _exclusive(graph, programs)
     return graph
+
+
+def _exclusive(graph: InfluenceGraph, programs: Sequence[ast.Program]) -> None:
+    """Rivals within exclusive sets, and the reverse edges of what their
+    members produce (module docstring)."""
+    produced: set[Node] = set()
+    for decl in graph.competing:
+        if not decl.exclusive:
+            continue
+        members = [graph.hypothesis_node(m) for m in decl.members]
+        produced.update(members)
+        graph.produced.update(members)
+        if decl.residual:
+            graph.residuals.add(decl.members[-1])
+        for member in members:
+            graph.rivals.setdefault(member, set()).update(m for m in members if m != member)
+    reversed_: set[tuple[Node, Node, bool, float]] = set()
+    grew = bool(produced)
+    while grew:
+        grew = False
+        for rule in rules(programs):
+            for head, body, negated, weight in _rule_edges(rule):
+                if body in produced and (body, head, negated, weight) not in reversed_:
+                    reversed_.add((body, head, negated, weight))
+                    graph.produces.setdefault(body, []).append((head, negated, weight))
+                    if head not in produced:
+                        produced.add(head)
+                        graph.produced.add(head)
+                        grew = True
 
 
 def _conflicts(graph: InfluenceGraph, programs: Sequence[ast.Program]) -> None:
@@ -151,7 +199,10 @@ def _conflicts(graph: InfluenceGraph, programs: Sequence[ast.Program]) -> None:
                     )
 
 
-def strongest(graph: InfluenceGraph, start: Node) -> dict[tuple[Node, int], float]:
+def strongest(
+    graph: InfluenceGraph, start: Node, rivals: bool = True, forward: bool = True,
+    backward: bool = True,
+) -> dict[tuple[Node, int], float]:
     """(node, SUPPORT|AGAINST) -> strength of the strongest route from ``start``.
 
     A route that crosses an odd number of negations or contraries reaches its
@@ -169,11 +220,15 @@ def strongest(graph: InfluenceGraph, start: Node) -> dict[tuple[Node, int], floa
             continue
         settled.add((node, polarity))
         strength = best[(node, polarity)]
+        edges = [*(graph.edges.get(node, ()) if forward else ()),
+                 *(graph.produces.get(node, ()) if backward else ())]
         steps = [
             (target, polarity ^ int(negated), strength * weight)
-            for target, negated, weight in graph.edges.get(node, ())
+            for target, negated, weight in edges
         ]
-        steps += [(other, polarity ^ 1, strength) for other in graph.opponents(node)]
+        opponents = graph.opponents(node) if rivals else graph.opponents(node) - graph.rivals.get(
+            node, set())
+        steps += [(other, polarity ^ 1, strength) for other in opponents]
         for target, reached, value in steps:
             if value > best.get((target, reached), 0.0):
                 best[(target, reached)] = value
@@ -181,14 +236,24 @@ def strongest(graph: InfluenceGraph, start: Node) -> dict[tuple[Node, int], floa
     return best
 
 
-def influence(graph: InfluenceGraph, hypothesis: Node) -> dict[Node, tuple[float, float]]:
-    """Evidence node -> (strongest support, strongest count-against) for ``hypothesis``."""
+def influence(
+    graph: InfluenceGraph, hypothesis: Node, rivals: bool = True
+) -> dict[Node, tuple[float, float]]:
+    """Evidence node -> (strongest support, strongest count-against) for
+    ``hypothesis``. Without ``rivals``: what bears on the hypothesis itself,
+    not through the other members of its exclusive sets, along routes that
+    go one way (from it to what supports it, or to what it produces)."""
+    walks = [strongest(graph, hypothesis)] if rivals else [
+        strongest(graph, hypothesis, False, backward=False),
+        strongest(graph, hypothesis, False, forward=False),
+    ]
     found: dict[Node, list[float]] = {}
     evidence = graph.evidence_nodes()
-    for (node, polarity), strength in strongest(graph, hypothesis).items():
-        if node in evidence and strength > 0:
-            slot = found.setdefault(node, [0.0, 0.0])
-            slot[polarity] = max(slot[polarity], strength)
+    for walk in walks:
+        for (node, polarity), strength in walk.items():
+            if node in evidence and strength > 0:
+                slot = found.setdefault(node, [0.0, 0.0])
+                slot[polarity] = max(slot[polarity], strength)
     return {node: (pair[0], pair[1]) for node, pair in found.items()}
 
 
@@ -196,10 +261,13 @@ def hypotheses_without(
     programs: Sequence[ast.Program], polarity: int
 ) -> list[ast.HypothesisDecl]:
     """Declared hypotheses that no evidence bears on with ``polarity``
-    (0: can support, 1: can count against), in declaration order."""
+    (0: can support, 1: can count against), in declaration order; the
+    residual of an exclusive set is never without support."""
     graph = build(programs)
     found = []
     for name, decl in graph.hypotheses.items():
+        if polarity == SUPPORT and name in graph.residuals:
+            continue  # it holds where no other member does: it needs no indicator
         bearing = influence(graph, graph.hypothesis_node(name))
         if not any(pair[polarity] > 0 for pair in bearing.values()):
             found.append(decl)

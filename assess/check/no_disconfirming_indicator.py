@@ -9,7 +9,8 @@ argument). See ``assess.check.influence``.
 
 Support for a rival in the same competing set does not count: the
 probabilistic reading does not make competing hypotheses exclusive unless
-the rules say so (with ``~`` or ``conflict``).
+the rules say so (with ``~`` or ``conflict``) or the set is declared
+``exclusive``, where it counts (``assess.check.influence``).
 
 Example: ``hypothesis attack "…".`` with only ``[a] 0.7::attack :- convoy.``
 is one finding at the declaration; adding ``[b] 0.6::~attack :- talks.``

@@ -15,6 +15,13 @@ is doing its job there, even if it bears equally on another (evidence that
 an offensive is coming rarely says from where). One finding per such
 indicator, naming the sets it bears on equally.
 
+In an exclusive set the profile is what bears on each member itself, not
+through its rivals (through them, everything that bears on one member
+bears on all), and an indicator the members produce (the generative
+reading: ``0.7::crossings :- offensive.``) bears on each with the
+likelihood its rules give: equal likelihoods under every member, as in
+ACH, tell them apart no better than a coin.
+
 Indicators that no rule reads are ``unused_indicator`` instead.
 
 Example: ``competing s: a, b.`` with ``[x] 0.6::a :- troops.`` and
@@ -37,7 +44,7 @@ def _profiles(graph: InfluenceGraph, members: Sequence[str]) -> dict[str, dict[s
     """Indicator name -> member -> its profile on that member."""
     found: dict[str, dict[str, Profile]] = {}
     for member in members:
-        bearing = influence(graph, graph.hypothesis_node(member))
+        bearing = influence(graph, graph.hypothesis_node(member), rivals=False)
         for name, decl in graph.indicators.items():
             plain = indicator_node(decl)
             contrary = (plain[0], plain[1], True)
@@ -69,6 +76,7 @@ def check_non_diagnostic_indicator(programs: Sequence[ast.Program]) -> list[Diag
     if not sets:
         return []
     read = {atom.predicate for rule in rules(programs) for atom, _ in body_atoms(rule.body)}
+    read |= {node[0] for node in graph.produced}
     touched: dict[str, list[tuple[str, Profile]]] = {}
     diagnostic: set[str] = set()
     for competing in sets:

@@ -44,6 +44,7 @@ COMMANDS = {
     "graph": "graph",
     "track": "track",
     "formula": "formula",
+    "lsp": "lsp",
 }
 """Each command's name and the module of ``assess.cli`` that defines it."""
 

@@ -8,8 +8,7 @@ from __future__ import annotations
 
 import click
 
-from assess.analysis.loading import load_reports
-from assess.check import run_checks
+from assess.check import workspace_findings
 from assess.cli.common import FORMAT_OPTION, emit_json, emit_problems, reading
 from assess.codes import CODES, Topic
 from assess.diagnostics import sort_and_cap
@@ -23,11 +22,7 @@ def command(files: tuple[str, ...], output_format: str) -> int:
     """Check FILES for errors and tradecraft mistakes."""
     with reading(files) as workspace:
         unreadable = [d for d in workspace.problems if CODES[d.code].topic is Topic.FILES]
-        findings = list(workspace.problems)
-        if workspace.programs:
-            programs, load_problems = load_reports(workspace.programs, workspace.sources)
-            findings.extend(load_problems)
-            findings.extend(run_checks(programs))
+        findings = workspace_findings(workspace)
     if output_format == "json":
         shown, _ = sort_and_cap(findings, cap=10_000)
         emit_json([diagnostic_data(d) for d in shown])

@@ -5,6 +5,9 @@ print as text and as JSON data); adding a semantics is adding one entry.
 ``--all PRED`` (repeatable; ``name``, ``name/arity`` or ``~name/arity``)
 also lists every derived fact of a predicate. ``--engine`` picks the
 grounder of the crisp model (the native engine, or pyDatalog as a check).
+The ``prob`` text names no rule label and no file:line, so that it can be
+pasted into a product; ``--verbose`` names each argument's rule and place
+(``why`` and ``--format json`` always do).
 
 Exit 0 with the answers; 2 on bad input (syntax, checks, a negative cycle).
 """
@@ -33,6 +36,7 @@ class RunOptions:
     engine: str
     limits: Limits = Limits()
     ambiguity: str = "blocking"
+    verbose: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,7 +44,7 @@ class Reading:
     """One semantics as ``run`` offers it."""
 
     compute: Callable[[Assessment, RunOptions], Any]
-    text: Callable[[Any], str]
+    text: Callable[[Any, RunOptions], str]
     data: Callable[[Any], dict[str, Any]]
     lines: Callable[[Any], Iterable[str]] | None = None
     """The text line by line, for readings whose listings can be long."""
@@ -58,10 +62,15 @@ def _defeasible(assessment: Assessment, options: RunOptions) -> Any:
     return assessment.defeasible(ambiguity=options.ambiguity)
 
 
+def _prob_text(result: Any, options: RunOptions) -> str:
+    return run_text(result, options.verbose)
+
+
 SEMANTICS: dict[str, Reading] = {
-    "prob": Reading(_prob, run_text, assessment_data),
-    "crisp": Reading(_crisp, crisp_text, crisp_data, crisp_lines),
-    "defeasible": Reading(_defeasible, defeasible_text, defeasible_data),
+    "prob": Reading(_prob, _prob_text, assessment_data),
+    "crisp": Reading(_crisp, lambda result, _: crisp_text(result), crisp_data, crisp_lines),
+    "defeasible": Reading(_defeasible, lambda result, _: defeasible_text(result),
+                          defeasible_data),
 }
 DEFAULT_SEMANTICS = "prob"
 
@@ -79,16 +88,18 @@ DEFAULT_SEMANTICS = "prob"
 @click.option("--ambiguity", type=click.Choice(["blocking", "propagating"]),
               default="blocking", show_default=True,
               help="Under defeasible: whether ambiguity blocks or propagates.")
+@click.option("--verbose", is_flag=True,
+              help="Under prob: name each argument's rule and file:line.")
 @limit_options
 @AS_OF_OPTION
 @FORMAT_OPTION
 def command(
     files: tuple[str, ...], semantics: str, also: tuple[str, ...], engine: str,
-    ambiguity: str, output_format: str, as_of: str | None, **limits: Any,
+    ambiguity: str, verbose: bool, output_format: str, as_of: str | None, **limits: Any,
 ) -> int:
     """Answer the queries of FILES."""
     reading = SEMANTICS[semantics]
-    options = RunOptions(also, engine, limits_from(limits), ambiguity)
+    options = RunOptions(also, engine, limits_from(limits), ambiguity, verbose)
     with assessing(files, as_of) as assessment:
         result = reading.compute(assessment, options)
     if output_format == "json":
@@ -96,7 +107,7 @@ def command(
     elif (lines := reading.lines) is not None:
         _stream(lines(result))
     else:
-        text = reading.text(result)
+        text = reading.text(result, options)
         if text:
             click.echo(text)
     return 0

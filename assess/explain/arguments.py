@@ -7,12 +7,19 @@ effect, the strongest *against* the most negative; an effect smaller than
 ``NEGLIGIBLE`` in size is no argument at all.
 
 The argument's **source** is found by walking the derivation graph down
-from the bodies of the rule's ground instances to the report choices they
-rest on; the choice whose contribution to P(h) (``effects.contributions``:
-P(h) minus P(h) without it, the definition ``why`` lists) is largest in the
-argument's direction is named, with the first of its reports (date, quote);
-the other origins whose choices under the argument contribute the same way
-corroborate it.
+from the positive premises of the rule's ground instances to the report
+choices they rest on (a premise ``\\+ x`` is not walked: a report that makes
+x less likely feeds no premise, it only makes room). Each such choice is
+weighed by its **effect through the argument** (``effects.through``): its
+contribution to P(h) (``effects.contributions``, P(h) minus P(h) without
+it, the definition ``why`` lists) less its contribution with the
+argument's weight at 0, so that only what it adds by way of this argument
+counts. The argument **rests on** the choice whose effect through it is
+largest in the argument's direction, named with the first of its reports
+(date, quote); it is **corroborated by** the other origins (one name each:
+the source of their weightiest such report) whose choices under it move
+P(h) the same way through it. An origin whose reports reach h only by
+another route is not named, whatever its contribution.
 
 Example: with ``[force] 0.7::attack :- troops(N), N >= 10000.`` and
 ``report troops(12500) by pentagon credibility 2 "…"``, the argument for
@@ -27,8 +34,9 @@ from dataclasses import dataclass
 from assess.engine.ir import IRProgram, Pred, Value
 from assess.engine.lower import constant
 from assess.engine.provenance import FACT, DerivationGraph
-from assess.explain.effects import EffectTable, Groups
+from assess.explain.effects import EffectTable, Groups, origin_of, through, through_table
 from assess.semantics.prob.choices import Input, atom_text
+from assess.semantics.prob.model import CompiledModel
 from assess.syntax import ast
 
 NEGLIGIBLE = 1e-9
@@ -46,7 +54,8 @@ class Argument:
     origin: str | None = None
     report: ast.Report | None = None
     corroborating: tuple[str, ...] = ()
-    """Other origins under this argument that move P(h) the same way."""
+    """Other origins feeding this argument's premises that move P(h) the
+    same way through it, each named by the source of its weightiest report."""
 
     @property
     def is_report(self) -> bool:
@@ -79,60 +88,76 @@ def choices_under(
     return found
 
 
-def _origins_under(
-    choices: list[Input], cluster: dict[str, str], table: EffectTable, query: int, sign: float,
-) -> list[tuple[str, ast.Report]]:
-    """Origins under an argument, most contributing in its direction first
-    (ties: by name), each with the first report of its strongest choice.
+Through = dict[int, EffectTable]
+"""Per argument (rule id): its choices' contributions with it at 0
+(``effects.through_table``), shared by every query."""
 
-    Origins that move the query the other way, or not at all, are left out
-    unless none is left.
-    """
+
+def _origins_under(
+    choices: list[Input], cluster: dict[str, str], table: EffectTable, held: EffectTable,
+    query: int, sign: float,
+) -> list[tuple[str, ast.Report]]:
+    """Origins under an argument that move the query its way through it,
+    weightiest first (ties: by name), each with the first report of its
+    weightiest choice; the others are left out."""
     scored: dict[str, tuple[float, int]] = {}
     for position, choice in enumerate(choices):
         origin = cluster.get(choice.reports[0].source, choice.reports[0].source)
-        score = sign * (table.effect(choice, query) or 0.0)
+        score = sign * (through(table, held, choice, query) or 0.0)
         if origin not in scored or score > scored[origin][0]:
             scored[origin] = (score, position)
     ranked = sorted(scored.items(), key=lambda kv: (-kv[1][0], kv[0]))
-    agreeing = [kv for kv in ranked if kv[1][0] > NEGLIGIBLE] or ranked[:1]
-    return [(origin, choices[position].reports[0]) for origin, (_, position) in agreeing]
+    return [(origin, choices[position].reports[0])
+            for origin, (score, position) in ranked if score > NEGLIGIBLE]
 
 
 def strongest(
-    ir: IRProgram, graph: DerivationGraph, groups: Groups, table: EffectTable,
-    cluster: dict[str, str], query: int,
+    model: CompiledModel, ir: IRProgram, graph: DerivationGraph, groups: Groups,
+    table: EffectTable, query: int, cache: Through | None = None,
 ) -> tuple[Argument | None, Argument | None]:
     """The strongest argument for and against query ``query``.
 
     When no rule counts against it but a report does (it blocks a rule
-    through ``\\+``), that report is the argument against.
+    through ``\\+``), that report is the argument against. ``cache`` keeps
+    each argument's ``through_table`` for the next query.
     """
+    ctx = _Context(model, ir, graph, groups, table, origin_of(ir), {} if cache is None else cache)
     ranked = []
     for rule_id in groups.arguments:
         effect = table.effect(("argument", rule_id), query)
         if effect is not None and abs(effect) > NEGLIGIBLE:
             ranked.append((effect, rule_id))
     ranked.sort()
-    support = _rule_argument(ir, graph, groups, table, cluster, query, ranked[-1]) if (
+    support = _rule_argument(ctx, query, ranked[-1]) if (
         ranked and ranked[-1][0] > 0) else None
-    against = _rule_argument(ir, graph, groups, table, cluster, query, ranked[0]) if (
+    against = _rule_argument(ctx, query, ranked[0]) if (
         ranked and ranked[0][0] < 0) else None
     return support, against or _blocking_report(ir, groups, table, query)
 
 
-def _rule_argument(
-    ir: IRProgram, graph: DerivationGraph, groups: Groups, table: EffectTable,
-    cluster: dict[str, str], query: int, pick: tuple[float, int],
-) -> Argument:
+@dataclass(frozen=True, slots=True)
+class _Context:
+    model: CompiledModel
+    ir: IRProgram
+    graph: DerivationGraph
+    groups: Groups
+    table: EffectTable
+    cluster: dict[str, str]
+    cache: Through
+
+
+def _rule_argument(ctx: _Context, query: int, pick: tuple[float, int]) -> Argument:
     effect, rule_id = pick
-    rule = ir.rules[rule_id]
-    inputs = {i.rule: i for items in groups.origins.values() for i in items}
-    choices = [inputs[r] for r in choices_under(graph, ir, groups.arguments[rule_id])
-               if r in inputs]
-    under = _origins_under(choices, cluster, table, query, 1 if effect > 0 else -1)
+    rule = ctx.ir.rules[rule_id]
+    inputs = {i.rule: i for items in ctx.groups.origins.values() for i in items}
+    argument = ctx.groups.arguments[rule_id]
+    choices = [inputs[r] for r in choices_under(ctx.graph, ctx.ir, argument) if r in inputs]
+    if rule_id not in ctx.cache:
+        ctx.cache[rule_id] = through_table(ctx.model, argument, choices)
+    under = _origins_under(choices, ctx.cluster, ctx.table, ctx.cache[rule_id], query,
+                           1 if effect > 0 else -1)
     origin, report = under[0] if under else (None, None)
-    others = tuple(o for o, _ in under[1:])
+    others = tuple(r.source for _, r in under[1:])
     return Argument(rule_id, rule.label, rule.span, effect, origin, report, others)
 
 

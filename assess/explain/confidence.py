@@ -7,10 +7,16 @@ measured in log-odds (decibans, ``weight``) so that a judgement near 0 % or
 100 % is weighed as fairly as one near 50 %:
 
 1. **Origins for and against.** Each origin (a source, with those linked by
-   ``derived_from`` counted once) is weighed by its reports' contribution,
-   the one definition of ``effects``: P(h) with them against P(h) with them
-   at 0, here as a weight of evidence W = log-odds(p) − log-odds(p without
-   them). The judgement's *side* is below or above even chance: an origin
+   ``derived_from`` counted once) is weighed as a witness: by its reports'
+   contribution, the one definition of ``effects`` (P(h) with them against
+   P(h) with them at 0), taken with the *other* origins' reports of the same
+   atoms at 0 (``witnesses``), as a weight of evidence W = log-odds(P with
+   its reports) − log-odds(P without them). Origins that say the same thing
+   stand in for each other, so leave-one-out would give each of them next to
+   nothing; weighed as witnesses, each counts for what it says, and their
+   redundancy shows in robustness (losing one changes little). An origin
+   whose atoms no other origin reports is weighed by its contribution.
+   The judgement's *side* is below or above even chance: an origin
    **agrees** when it moves P(h) towards that side (for p below 50 %,
    downward: W < 0) by at least ``BEARING`` (1 dB), and **opposes** when it
    moves it the other way by as much. At exactly 50 % there is no side. An
@@ -46,7 +52,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
 
 from assess.analysis.icd203 import clamp, estimate, next_edges
@@ -93,6 +99,10 @@ class Change:
     margin: float
     """Decibans from P(h) to that edge (inf when there is none)."""
     changes_term: bool
+    plain: str = ""
+    """``what`` without rule labels, for text meant to be pasted into a
+    product (``a change of 0.1 in the weight of an argument against h``);
+    empty when ``what`` has none."""
 
     @property
     def threat(self) -> float:
@@ -154,18 +164,48 @@ def side(p: float) -> int:
     return (p > 0.5) - (p < 0.5)
 
 
+def witnesses(groups: Groups) -> dict[object, tuple[Input, ...]]:
+    """For each origin whose report atoms another origin reports too:
+    ``("others", o)``, those other origins' reports of the same atoms, and
+    ``("witness", o)``, those with o's own (the groups ``bearings`` reads)."""
+    found: dict[object, tuple[Input, ...]] = {}
+    for origin, inputs in groups.origins.items():
+        atoms = {i.atom for i in inputs}
+        others = tuple(i for o, items in groups.origins.items() if o != origin
+                       for i in items if i.atom in atoms)
+        if others:
+            found[("others", origin)] = others
+            found[("witness", origin)] = (*others, *inputs)
+    return found
+
+
+def witness_weight(table: EffectTable, origin: str, query: int) -> float | None:
+    """The decibans an origin's reports add to h's log-odds as a witness (see
+    the module docstring); None when that cannot be measured."""
+    p = table.baseline[query]
+    if ("others", origin) not in table.effects:
+        effect = table.effect(("origin", origin), query)
+        return None if effect is None else decibans(p, clamp(p - effect))
+    others = table.effect(("others", origin), query)
+    both = table.effect(("witness", origin), query)
+    if others is None or both is None:
+        return None
+    return decibans(clamp(p - others), clamp(p - both))
+
+
 def bearings(
     model: CompiledModel, table: EffectTable, groups: Groups, query: int
 ) -> tuple[list[Bearing], list[Bearing]]:
-    """(agreeing, opposing) origins, each weightiest first (ties by name)."""
-    p, towards = table.baseline[query], side(table.baseline[query])
+    """(agreeing, opposing) origins, each weightiest first (ties by name).
+
+    ``table`` must hold the ``("origin", o)`` groups and ``witnesses``."""
+    towards = side(table.baseline[query])
     agreeing: list[Bearing] = []
     opposing: list[Bearing] = []
     for origin, inputs in groups.origins.items():
-        effect = table.effect(("origin", origin), query)
-        if effect is None or towards == 0:
+        weight = witness_weight(table, origin, query)
+        if weight is None or towards == 0:
             continue
-        weight = decibans(p, clamp(p - effect))
         if abs(weight) < BEARING:
             continue
         found = Bearing(origin, weight, origin_grade(model, inputs))
@@ -177,14 +217,14 @@ def _weightiest(b: Bearing) -> tuple[float, str]:
     return -abs(b.weight), b.origin
 
 
-def _change(p: float, what: str, after: float) -> Change:
+def _change(p: float, what: str, after: float, plain: str = "") -> Change:
     """``what`` moves P(h) from ``p`` to ``after``: by how much, and towards which edge."""
     p, after = clamp(p), clamp(after)
     shift = decibans(after, p)
     low, high = next_edges(p)
     edge = high if shift > 0 else low if shift < 0 else None
     margin = math.inf if edge is None else abs(decibans(edge, p))
-    return Change(what, after, shift, edge, margin, estimate(after) is not estimate(p))
+    return Change(what, after, shift, edge, margin, estimate(after) is not estimate(p), plain)
 
 
 def robustness(
@@ -216,17 +256,27 @@ def robustness(
             except AssessError:
                 continue
             what = f"a change of {STEP:g} in {describe_input(item)}"
-            changes.append(_change(p, what, after))
+            plain = f"a change of {STEP:g} in {describe_input(item, labels=False)}"
+            changes.append(_change(p, what, after, "" if plain == what else plain))
     probe = max(changes, key=lambda c: (c.threat, abs(c.shift)), default=None)
     return Robustness(loss, probe, ranked[0][1])
 
 
-def describe_input(item: Input) -> str:
-    """An input in the analyst's words."""
+def describe_input(item: Input, labels: bool = True) -> str:
+    """An input in the analyst's words; without ``labels``, a rule is named
+    by what it argues (``the weight of an argument against h``), not by its
+    label or place."""
     if item.reports:
         sources = " and ".join(sorted({r.source for r in item.reports}))
         owner = f"{sources}'" if sources.endswith("s") else f"{sources}'s"
         return f"{owner} report of {atom_text(item.atom)}"
+    if not labels and item.rule >= 0:
+        pred, values = item.atom
+        if not item.body:
+            return f"the probability of {atom_text(item.atom)}"
+        side = "against" if pred.contrary else "for"
+        head = atom_text((replace(pred, contrary=False), values))
+        return f"the weight of an argument {side} {head}"
     if item.label:
         return f"the weight of [{item.label}]"
     return f"the weight of {item.name}"

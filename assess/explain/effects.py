@@ -172,6 +172,47 @@ def contributions(
     return sorted(found, key=lambda c: (-abs(c.amount or 0.0), c.input.name))
 
 
+def through_table(
+    model: CompiledModel, argument: Iterable[Input], inputs: Iterable[Input],
+) -> EffectTable:
+    """Each input's contribution to each query once the ``argument``'s inputs
+    are at 0 (baseline: P with the argument at 0).
+
+    An input's **effect through the argument** is its contribution less this
+    one (``through``): the part of what it adds that needs the argument. For
+    a report feeding the argument's premises it is what the report adds by
+    way of that argument; a report that reaches the query by another route
+    only gets an effect through it from the overlap of the two routes.
+
+    Example: with ``0.5::x. [a] 0.8::h :- x.`` and nothing else, x adds 0.4
+    to P(h) and nothing once [a] is at 0: its effect through [a] is 0.4.
+    """
+    held = tuple(argument)
+    chosen = list(inputs)
+    try:
+        baseline = tuple(r.probability for r in model.probabilities({i: 0.0 for i in held}))
+    except AssessError:
+        return EffectTable((), {i: () for i in chosen})
+    effects: dict[object, tuple[float | None, ...]] = {}
+    for item in chosen:
+        without = probabilities_without(model, (*held, item))
+        effects[item] = tuple(
+            None if without is None else base - after
+            for base, after in zip(baseline, without or [0.0] * len(baseline), strict=True)
+        )
+    return EffectTable(baseline, effects)
+
+
+def through(table: EffectTable, held: EffectTable, item: Input, query: int) -> float | None:
+    """``item``'s effect on query ``query`` through the argument ``held`` was
+    computed without (``through_table``); None when either side is undefined."""
+    total = table.effect(item, query)
+    if not held.baseline:
+        return None
+    rest = held.effect(item, query)
+    return None if total is None or rest is None else total - rest
+
+
 def cited_sources(found: Iterable[Contribution]) -> set[str]:
     """The sources whose reports support the answer (a positive contribution)."""
     return {s for c in found if c.amount is not None and c.amount > 0 for s in c.sources}

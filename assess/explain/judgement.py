@@ -9,7 +9,12 @@ report) and a confidence level with the factors behind it
 (``~h`` with rules, a ``conflict`` partner), the probability that what
 contradicts it holds and that the matter is contested (both sides have an
 argument that fires, neither prevails; ``semantics.prob.contraries``).
-Hypotheses in no competing set have ``set`` None and rank 1.
+Hypotheses in no competing set have ``set`` None and rank 1. A member of
+a set declared ``given c`` is judged on P(h | c): its ``estimate``, band
+and phrase are of that conditional probability (``given``), while
+``probability``, the arguments and the confidence stay those of P(h). Each
+set's overlap, residual and condition (``Compiled.set_readouts``) are in
+``Judgements.readouts``.
 
 Everything is exact and comes from the model: probabilities by weighted
 model counting, effects by re-evaluation with inputs removed, sensitivity
@@ -37,10 +42,11 @@ from dataclasses import dataclass, replace
 from assess.analysis import icd203
 from assess.engine.ir import GroundAtom, IRProgram
 from assess.engine.provenance import DerivationGraph
-from assess.explain.arguments import Argument, strongest
-from assess.explain.confidence import Confidence, confidence
-from assess.explain.effects import EffectTable, Groups, effect_table, group_inputs, origin_of
+from assess.explain.arguments import Argument, Through, strongest
+from assess.explain.confidence import Confidence, confidence, witnesses
+from assess.explain.effects import EffectTable, Groups, effect_table, group_inputs
 from assess.semantics.prob.choices import Input, atom_text
+from assess.semantics.prob.competing import SetReadout
 from assess.semantics.prob.compiled import Compiled
 from assess.semantics.prob.model import CompiledModel, QueryResult, Reply
 from assess.syntax.ast import Estimate
@@ -66,6 +72,39 @@ class Judgement:
     """P(what contradicts it holds), when something can (``~h``, a ``conflict``)."""
     contested: float | None = None
     """P(arguments for and against it fire and neither prevails), likewise."""
+    condition: str | None = None
+    """The condition of its set (``competing s given c``), as text."""
+    given: float | None = None
+    """P(it | the condition), on which its estimate is read."""
+
+    @property
+    def judged(self) -> float:
+        """The probability its estimate reads: ``given`` if any, else ``probability``."""
+        return self.probability if self.given is None else self.given
+
+
+@dataclass(frozen=True, slots=True)
+class SetSummary:
+    """A competing set as a whole (``competing.SetReadout``, in words):
+    ``members`` are (name, P(member | condition)) in declaration order,
+    ``condition`` P(condition) (1 without one), ``overlap`` P(more than one
+    member | condition), ``none`` P(no member | condition)."""
+
+    name: str
+    exclusive: bool
+    given: str | None
+    condition: float
+    members: tuple[tuple[str, float], ...]
+    overlap: float
+    none: float
+
+    @staticmethod
+    def of(r: SetReadout) -> SetSummary:
+        return SetSummary(
+            r.name, r.exclusive, None if r.given is None else atom_text(r.given), r.condition,
+            tuple((atom_text(a), p) for a, p in zip(r.atoms, r.members, strict=True)),
+            r.overlap, r.none,
+        )
 
 
 @dataclass(frozen=True)
@@ -80,6 +119,12 @@ class Judgements:
     model: CompiledModel
     graph: DerivationGraph
     ir: IRProgram
+    readouts: tuple[SetSummary, ...] = ()
+    """Each competing set without parameters: members, overlap, residual."""
+
+    def readout(self, name: str) -> SetSummary | None:
+        """The readout of the set ``name`` (None for a set with parameters)."""
+        return next((r for r in self.readouts if r.name == name), None)
 
     @property
     def underived(self) -> tuple[str, ...]:
@@ -104,6 +149,8 @@ def effect_groups(groups: Groups) -> dict[object, tuple[Input, ...]]:
     keyed.update({("argument", k): v for k, v in groups.arguments.items()})
     # Each report choice alone: its contribution (``effects.contributions``).
     keyed.update({i: (i,) for items in groups.origins.values() for i in items})
+    # Each origin as a witness, beside those reporting the same (``confidence``).
+    keyed.update(witnesses(groups))
     return keyed
 
 
@@ -123,25 +170,42 @@ def judge(compiled: Compiled) -> Judgements:
     ir, model = compiled.ir, compiled.model
     results = tuple(compiled.answers())
     replies = tuple(compiled.as_asked(results))
+    readouts = tuple(SetSummary.of(r) for r in compiled.set_readouts())
     if not hypothesis_queries(compiled):
-        return Judgements((), (), replies, model, compiled.graph, ir)
+        return Judgements((), (), replies, model, compiled.graph, ir, readouts)
     groups = group_inputs(ir, model)
     table = effect_table(model, effect_groups(groups))
     sets = {m: c.name for c in ir.competing for m in c.members}
+    cache: Through = {}
     unranked = [
-        _judgement(compiled, groups, table, results[q], sets.get(model.queries[q][0].name))
+        _judgement(compiled, groups, table, cache, results[q],
+                   sets.get(model.queries[q][0].name))
         for q in hypothesis_queries(compiled)
     ]
-    ranked = _rank(unranked, [c.name for c in ir.competing])
+    ranked = _rank([_conditioned(j, readouts) for j in unranked], [c.name for c in ir.competing])
     grouped = tuple(
         (c.name, tuple(j for j in ranked if j.set == c.name)) for c in ir.competing
     )
-    return Judgements(tuple(ranked), grouped, replies, model, compiled.graph, ir)
+    return Judgements(tuple(ranked), grouped, replies, model, compiled.graph, ir, readouts)
+
+
+def _conditioned(j: Judgement, readouts: tuple[SetSummary, ...]) -> Judgement:
+    """``j`` judged on P(h | condition) when its set has a condition."""
+    found = next((r for r in readouts if r.name == j.set and r.given is not None), None)
+    member = None if found is None else dict(found.members).get(j.name)
+    if found is None or member is None:
+        return j
+    given = icd203.clamp(member)
+    band = icd203.band(icd203.estimate(given))
+    return replace(
+        j, condition=found.given, given=given, estimate=band.estimate,
+        band=(band.low, band.high), phrase=icd203.phrase(given),
+    )
 
 
 def _judgement(
-    compiled: Compiled, groups: Groups, table: EffectTable, result: QueryResult,
-    set_name: str | None,
+    compiled: Compiled, groups: Groups, table: EffectTable, cache: Through,
+    result: QueryResult, set_name: str | None,
 ) -> Judgement:
     model = compiled.model
     atom = result.atom
@@ -149,7 +213,7 @@ def _judgement(
     p = icd203.clamp(table.baseline[query])
     band = icd203.band(icd203.estimate(p))
     support, against = strongest(
-        compiled.ir, compiled.graph, groups, table, origin_of(compiled.ir), query
+        model, compiled.ir, compiled.graph, groups, table, query, cache
     )
     return Judgement(
         atom_text(atom), atom, compiled.ir.hypotheses[atom[0].name].description, set_name,
@@ -164,7 +228,7 @@ def _rank(judgements: list[Judgement], order: list[str]) -> list[Judgement]:
     out: list[Judgement] = []
     for name in [*order, None]:
         members = sorted(
-            (j for j in judgements if j.set == name), key=lambda j: (-j.probability, j.name)
+            (j for j in judgements if j.set == name), key=lambda j: (-j.judged, j.name)
         )
         for rank, j in enumerate(members, start=1):
             out.append(_with_rank(j, rank if name is not None else 1))

@@ -68,14 +68,19 @@ def _opposing(c: Confidence) -> str:
     return f"{_count(n)} {'pulls' if n == 1 else 'pull'} the other way ({opposing})"
 
 
-def _moves(changes: list[Change], one_edge: bool) -> str:
+def _what(change: Change, verbose: bool) -> str:
+    """The change in words: with rule labels only when ``verbose``."""
+    return change.what if verbose or not change.plain else change.plain
+
+
+def _moves(changes: list[Change], one_edge: bool, verbose: bool) -> str:
     """``losing isw lowers it 2.3 dB, …``; with each change's edge unless they share one."""
     said = []
     for change in changes:
         verb = "raises" if change.shift > 0 else "lowers"
-        text = f"{change.what} {verb} it {_db(change.shift)}"
+        text = f"{_what(change, verbose)} {verb} it {_db(change.shift)}"
         if change.shift == 0:
-            text = f"{change.what} does not move it"
+            text = f"{_what(change, verbose)} does not move it"
         elif change.edge is None:
             text += f" (its band has no edge {'above' if change.shift > 0 else 'below'})"
         elif not one_edge:
@@ -90,10 +95,10 @@ def _term(p: float) -> str:
         p, estimate(p).value)
 
 
-def _robustness(c: Confidence) -> str:
+def _robustness(c: Confidence, verbose: bool) -> str:
     r = c.robustness
     if (change := r.breaking) is not None:
-        return (f"not robust: {change.what} would move it to "
+        return (f"not robust: {_what(change, verbose)} would move it to "
                 f"{percent(change.moved_to)} ({_term(change.moved_to)})")
     changes = [change for change in (r.loss, r.probe) if change is not None]
     if not changes:
@@ -101,16 +106,17 @@ def _robustness(c: Confidence) -> str:
     edges = {change.edge for change in changes if change.shift != 0}
     if len(edges) == 1 and (edge := edges.pop()) is not None:
         return (f"robust: it is {_db(changes[0].margin)} from the edge of its band "
-                f"({percent(edge)}); {_moves(changes, True)}")
-    return f"robust, within the edges of its band: {_moves(changes, False)}"
+                f"({percent(edge)}); {_moves(changes, True, verbose)}")
+    return f"robust, within the edges of its band: {_moves(changes, False, verbose)}"
 
 
-def confidence_text(c: Confidence, p: float) -> str:
-    """The confidence sentence: level, then the factors behind it."""
+def confidence_text(c: Confidence, p: float, verbose: bool = False) -> str:
+    """The confidence sentence: level, then the factors behind it; rules
+    are named by label only when ``verbose``."""
     parts = [_agreeing(c, p)]
     if side(p) != 0:
         parts.append(_opposing(c))
-    parts.append(_robustness(c))
+    parts.append(_robustness(c, verbose))
     return f"Confidence is {c.level.value}: {'; '.join(parts)}."
 
 

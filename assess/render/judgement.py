@@ -3,15 +3,18 @@
 Text, one block per competing set, most probable first::
 
     purpose — most probable first
-      1. distraction_feint: likely (71 %)
-         "The build-up is meant to pin Ukrainian forces in the north"
-         For: [show_without_force] (belarus_2022.assess:260) raises it from 49 % to
-           71 %; it rests on reporters' report of equipment_sent_to_russia
-           (2022-12-19): "For months, Belarus has sent equipment …"
-         Against: nothing in the evidence counts against it.
-         Confidence is moderate: three independent sources agree with it (massicot,
-           reporters, ukrainian_officials: their reports raise it), well graded …
+      1. distraction_feint: likely (66 %)
+         "The build-up is meant to pin Ukrainian forces in the north, not to attack"
+         For: the strongest argument raises it from 57 % to 66 %; it rests on
+           massicot's report of deliberate_ambiguity (2022-12-19): "It's an
+           ambiguous posture and it benefits Russia to have it ambiguous".
+         Against: the strongest argument lowers it from 78 % to 66 %; it rests on …
+         Confidence is low: two independent sources agree with it (massicot, …
 
+The default text is meant to be pasted into a product: no rule labels and
+no file:line; ``verbose`` (``assess run --verbose``) names each argument's
+rule and place (``For: [ambiguity_pays] (belarus_2022.assess:362) raises
+…``), as ``why`` and the JSON do.
 The likelihood and the confidence are separate sentences (ICD 203); the
 confidence names the origins that agree and oppose and says, in decibans,
 how far losing the best of them or a small change moves the judgement
@@ -30,7 +33,7 @@ from typing import Any
 
 from assess.analysis.icd203 import clamp, percent
 from assess.explain.arguments import Argument, report_text
-from assess.explain.judgement import Judgement, Judgements
+from assess.explain.judgement import Judgement, Judgements, SetSummary
 from assess.render.confidence import confidence_data, confidence_text, names
 from assess.render.prob import prob_lines, query_data
 from assess.syntax import ast
@@ -89,8 +92,13 @@ def _where(span: ast.Span) -> str:
     return f"{os.path.basename(span.file)}:{span.line}" if span.line else span.file
 
 
-def argument_text(argument: Argument | None, probability: float, side: str) -> str:
-    """``For: [a] (f:3) raises it from 40 % to 72 %; it rests on …``."""
+def argument_text(
+    argument: Argument | None, probability: float, side: str, verbose: bool = False,
+    overall: bool = False,
+) -> str:
+    """``For: the strongest argument raises it from 40 % to 72 %; it rests on …``;
+    ``verbose`` names the argument's rule and place: ``For: [a] (f:3) raises …``;
+    with ``overall``, the percentages are said to be P(h), not P(h | condition)."""
     if argument is None:
         return (
             "For: no weighted argument supports it."
@@ -106,11 +114,12 @@ def argument_text(argument: Argument | None, probability: float, side: str) -> s
         return (
             f"{side.capitalize()}: {possessive(report.source)} report of "
             f"{report_text(report)}{_quote(report)}{also} {verb} it from {percent(without)} "
-            f"to {percent(probability)}."
+            f"to {percent(probability)}{' overall' if overall else ''}."
         )
+    named = f"{argument.name} ({_where(argument.span)})" if verbose else "the strongest argument"
     text = (
-        f"{side.capitalize()}: {argument.name} ({_where(argument.span)}) {verb} it from "
-        f"{percent(without)} to {percent(probability)}"
+        f"{side.capitalize()}: {named} {verb} it from "
+        f"{percent(without)} to {percent(probability)}{' overall' if overall else ''}"
     )
     if argument.report is not None:
         text += (
@@ -122,16 +131,19 @@ def argument_text(argument: Argument | None, probability: float, side: str) -> s
     return text + "."
 
 
-def judgement_lines(j: Judgement) -> list[str]:
+def judgement_lines(j: Judgement, verbose: bool = False) -> list[str]:
     head = f"  {j.rank}. {j.name}: {j.phrase}"
     if j.phrase == j.estimate.value:
-        head += f" ({percent(j.probability)})"
+        head += f" ({percent(j.judged)})"
+    if j.given is not None:
+        head += f" if {j.condition} holds ({percent(clamp(j.probability))} overall)"
+    overall = j.given is not None
     lines = [head, f"     \u201c{j.description}\u201d"]
-    lines += _wrap(argument_text(j.support, j.probability, "for"), "     ")
-    lines += _wrap(argument_text(j.against, j.probability, "against"), "     ")
+    lines += _wrap(argument_text(j.support, j.probability, "for", verbose, overall), "     ")
+    lines += _wrap(argument_text(j.against, j.probability, "against", verbose, overall), "     ")
     if (note := contest_text(j)) is not None:
         lines += _wrap(note, "     ")
-    lines += _wrap(confidence_text(j.confidence, j.probability), "     ")
+    lines += _wrap(confidence_text(j.confidence, j.probability, verbose), "     ")
     return lines
 
 
@@ -148,22 +160,42 @@ def contest_text(j: Judgement) -> str | None:
 
 
 
-def assessment_text(result: Judgements) -> str:
-    """Every competing set, most probable first, then hypotheses in no set."""
+def assessment_text(result: Judgements, verbose: bool = False) -> str:
+    """Every competing set, most probable first, then hypotheses in no set;
+    rule labels and places only when ``verbose``."""
     missing = set(result.underived)
     blocks: list[list[str]] = []
     for decl in result.ir.competing:
         members = next((m for name, m in result.sets if name == decl.name), ())
-        lines = [line for j in members for line in judgement_lines(j)]
+        lines = [line for j in members for line in judgement_lines(j, verbose)]
         lines += [_underived_line(h, result) for h in decl.members if h in missing]
         if lines:
-            blocks.append([f"{decl.name} — most probable first", *lines])
+            blocks.append([set_heading(decl.name, result.readout(decl.name)), *lines])
     in_sets = {h for c in result.ir.competing for h in c.members}
-    loose = [line for j in result.judgements if j.set is None for line in judgement_lines(j)]
+    loose = [line for j in result.judgements if j.set is None
+             for line in judgement_lines(j, verbose)]
     loose += [_underived_line(h, result) for h in sorted(missing - in_sets)]
     if loose:
         blocks.append(["hypotheses in no competing set", *loose])
     return "\n\n".join("\n".join(block) for block in blocks)
+
+
+def set_heading(name: str, readout: SetSummary | None) -> str:
+    """``timing — exactly one holds; most probable first``, or, for a set that
+    is not exclusive, its overlap and residual; a condition leads."""
+    if readout is None:
+        return f"{name} — most probable first"
+    parts = []
+    if readout.given is not None:
+        parts.append(f"if {readout.given} holds ({percent(clamp(readout.condition))})")
+    if readout.exclusive:
+        parts.append("exactly one holds")
+    else:
+        parts.append(
+            f"not exclusive (P(more than one) {percent(clamp(readout.overlap))}, "
+            f"P(none) {percent(clamp(readout.none))})"
+        )
+    return f"{name} — {', '.join(parts)}; most probable first"
 
 
 def _underived_line(name: str, result: Judgements) -> str:
@@ -209,7 +241,22 @@ def judgement_data(j: Judgement) -> dict[str, Any]:
         "confidence": confidence_data(c),
         "for": _argument_data(j.support),
         "against": _argument_data(j.against),
-    } | ({} if j.contested is None else {"contrary": j.contrary, "contested": j.contested})
+    } | ({} if j.contested is None else {"contrary": j.contrary, "contested": j.contested}) | (
+        {} if j.given is None else {"given": {"condition": j.condition, "probability": j.given}}
+    )
+
+
+def readout_data(r: SetSummary) -> dict[str, Any]:
+    """One competing set as JSON: its members given its condition, overlap, residual."""
+    return {
+        "name": r.name,
+        "exclusive": r.exclusive,
+        "given": r.given,
+        "condition": r.condition,
+        "members": dict(r.members),
+        "more_than_one": r.overlap,
+        "none": r.none,
+    }
 
 
 def assessment_data(result: Judgements) -> dict[str, Any]:
@@ -218,15 +265,19 @@ def assessment_data(result: Judgements) -> dict[str, Any]:
         "semantics": "prob",
         "queries": [query_data(q) for q in result.queries],
         "hypotheses": [judgement_data(j) for j in result.judgements],
+        "sets": [readout_data(r) for r in result.readouts],
         "underived": list(result.underived),
     }
 
 
-def run_text(result: Judgements) -> str:
-    """``assess run`` under ``prob``: the judgements, then the other queries."""
+def run_text(result: Judgements, verbose: bool = False) -> str:
+    """``assess run`` under ``prob``: the judgements, then the other queries.
+
+    The default text can be pasted into a product: no rule labels, no file
+    and line (``why``, JSON and ``verbose`` keep them)."""
     judged = {j.name for j in result.judgements}
     others = [q for q in result.queries if q.text not in judged]
-    parts = [assessment_text(result)] if result.judgements else []
+    parts = [assessment_text(result, verbose)] if result.judgements else []
     if others:
         lines = prob_lines(others)
         parts.append(f"other queries\n{lines}" if parts else lines)

@@ -303,10 +303,19 @@ class HypothesisDecl:
 
 @dataclass(frozen=True, slots=True)
 class CompetingDecl:
-    """``competing set_name: h1, h2, h3.``"""
+    """``competing set_name [exclusive] [given c]: h1, h2[, otherwise h3].``
+
+    ``exclusive``: in every world exactly one member holds (in the worlds
+    where ``condition`` holds; none elsewhere). ``residual``: the last
+    member, written ``otherwise h3``, holds where no other member does
+    (exclusive sets only).
+    """
 
     name: str
     members: tuple[str, ...]
+    exclusive: bool = False
+    condition: Atom | None = None
+    residual: bool = False
     span: Span = _span()
 
 

@@ -93,6 +93,12 @@ def _token(children: list[Any], kind: str) -> Token | None:
     return found[0] if found else None
 
 
+def _is_last_member(children: list[Any]) -> bool:
+    """Whether the one ``otherwise`` of a competing set comes before its last name."""
+    kinds = [c.type for c in children if isinstance(c, Token)]
+    return kinds.count("OTHERWISE") == 1 and kinds[-3:] == ["OTHERWISE", "NAME", "DOT"]
+
+
 def _node(children: list[Any], kind: type[T]) -> T:
     return next(c for c in children if isinstance(c, kind))
 
@@ -203,6 +209,13 @@ class Builder:
         contrary = _token(c, "TILDE") is not None
         return ast.Atom(atom.predicate, atom.args, contrary, self._span(c))
 
+    def condition(self, c: list[Any]) -> ast.Atom:
+        """The literal after ``given`` in a competing declaration."""
+        name = _tokens(c, "NAME")[0]
+        args = _parts(c)
+        contrary = _token(c, "TILDE") is not None
+        return ast.Atom(str(name), args, contrary, self._span(c))
+
     def negation(self, c: list[Any]) -> ast.Negation:
         style = ast.NafStyle.NOT if str(c[0]) == "not" else ast.NafStyle.BACKSLASH_PLUS
         return ast.Negation(_node(c, ast.Atom), style, self._span(c))
@@ -293,9 +306,17 @@ class Builder:
         description = unquote(str(_tokens(c, "STRING")[0]))
         return str(_tokens(c, "NAME")[0]), params[0] if params else (), description
 
-    def competing_decl(self, c: list[Token]) -> ast.CompetingDecl:
+    def competing_decl(self, c: list[Any]) -> ast.CompetingDecl:
         name, *members = (str(t) for t in _tokens(c, "NAME"))
-        return ast.CompetingDecl(name, tuple(members), self._span(c))
+        exclusive = _token(c, "EXCLUSIVE") is not None
+        condition = next((x for x in c if isinstance(x, ast.Atom)), None)
+        residual = _token(c, "OTHERWISE") is not None
+        if residual and not _is_last_member(c):
+            raise BuildError(self._span(c), "`otherwise` marks the last member of a set: "
+                             "the residual that holds where no other member does")
+        return ast.CompetingDecl(
+            name, tuple(members), exclusive, condition, residual, self._span(c)
+        )
 
     def conflict_decl(self, c: list[Token]) -> ast.ConflictDecl:
         first, second = (str(t) for t in _tokens(c, "NAME"))

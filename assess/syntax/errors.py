@@ -128,7 +128,9 @@ SHAPES = {
     "source": 'source name "description" reliability A-F [derived_from other, …].',
     "indicator": 'indicator name[(parameter, …)] "description" [current].',
     "hypothesis": 'hypothesis name[(parameter, …)] "description".',
-    "competing": "competing set_name: hypothesis, hypothesis, ….",
+    "competing": (
+        "competing set_name [exclusive] [given atom]: hypothesis, …[, otherwise hypothesis]."
+    ),
     "conflict": "conflict predicate, predicate.",
     "report": 'report atom by source credibility 1-6 [on YYYY-MM-DD] ["quote"].',
     "load": 'load "file.csv". | load "file.assess".',

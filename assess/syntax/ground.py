@@ -76,7 +76,7 @@ KEYWORDS = frozenset(
     {"query", "evidence", "source", "indicator", "hypothesis", "competing", "conflict"}
     | {"report", "load", "grade", "scenario", "expect", "drop", "probability", "why"}
     | {"not", "is", "mod", "by", "credibility", "on", "reliability", "derived_from"}
-    | {"current", "within", "cites", "true", "false"}
+    | {"current", "within", "cites", "true", "false", "as", "exclusive", "given", "otherwise"}
 )
 """Words the grammar reads as keywords somewhere: a ground statement that uses
 one as a name goes to the general parser, which knows where each one is one."""

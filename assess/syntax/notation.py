@@ -209,6 +209,17 @@ def statement(node: ast.Statement | ast.ScenarioItem) -> str:
     return _declaration(node)
 
 
+def _competing(node: ast.CompetingDecl) -> str:
+    """``competing s exclusive given c: a, b, otherwise r.``"""
+    head = f"competing {node.name}" + (" exclusive" if node.exclusive else "")
+    if node.condition is not None:
+        head += f" given {atom(node.condition)}"
+    members = list(node.members)
+    if node.residual:
+        members[-1] = f"otherwise {members[-1]}"
+    return f"{head}: {', '.join(members)}."
+
+
 def _declaration(node: ast.Statement | ast.Expectation | ast.Drop) -> str:
     if isinstance(node, ast.Query):
         return f"query({atom(node.atom)})."
@@ -228,7 +239,7 @@ def _declaration(node: ast.Statement | ast.Expectation | ast.Drop) -> str:
     if isinstance(node, ast.HypothesisDecl):
         return _described("hypothesis", node.name, node.params, node.description)
     if isinstance(node, ast.CompetingDecl):
-        return f"competing {node.name}: {_names(node.members)}."
+        return _competing(node)
     if isinstance(node, ast.ConflictDecl):
         return f"conflict {node.first}, {node.second}."
     if isinstance(node, ast.Load):

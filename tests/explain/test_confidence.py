@@ -78,5 +78,9 @@ def test_on_the_flagship_no_imminent_attack_is_held_with_at_least_moderate_confi
     assert c.level in (Level.MODERATE, Level.HIGH)
     assert len(c.agreeing) >= 2 and c.well_graded and c.robust
     assert all(b.weight < 0 for b in c.agreeing)
+    # The article's deniers of anything imminent each agree, as witnesses,
+    # though each alone adds little beside the others.
+    assert {"pentagon", "saks", "reporters"} <= set(c.sources)
+    assert "isw" not in c.sources
     text = " ".join(confidence_text(c, imminent.probability).split())
     assert f"agree with it ({', '.join(c.sources)}: their reports lower it)" in text

@@ -61,16 +61,21 @@ def test_confidence_factors(result: Judgements) -> None:
     assert attack.robustness.loss.moved_to == pytest.approx(0.672)
     assert attack.level is Level.LOW
     feint = result.judgement("feint").confidence
-    assert feint.sources == ("tass", "isw", "pentagon")
+    # isw and pentagon both report the convoy: each is weighed as a witness,
+    # with the other's report at 0 (6.2 dB), not left out (1.1 dB each).
+    assert feint.sources == ("isw", "pentagon", "tass")
+    assert [round(b.weight, 2) for b in feint.agreeing] == [6.21, 6.21, 1.91]
     assert feint.mean_grade == pytest.approx((0.525 + 0.8 + 0.8) / 3)
     assert feint.robustness.loss is not None
-    assert feint.robustness.loss.moved_to == pytest.approx(0.48)
+    assert feint.robustness.loss.moved_to == pytest.approx(0.526)
     assert feint.level is Level.LOW
     buildup = result.judgement("buildup").confidence
     assert buildup.sources == ("isw", "pentagon")
     assert buildup.well_graded and buildup.robust
     assert buildup.robustness.probe is not None
     assert buildup.robustness.probe.what == "a change of 0.1 in the weight of [seen]"
+    assert buildup.robustness.probe.plain == (
+        "a change of 0.1 in the weight of an argument for buildup")
     assert buildup.level is Level.HIGH
 
 
@@ -79,18 +84,29 @@ def test_text_states_likelihood_and_confidence_in_separate_sentences(
 ) -> None:
     text = assessment_text(result)
     assert text.splitlines()[:3] == [
-        "threat — most probable first",
+        "threat — not exclusive (P(more than one) 26 %, P(none) 21 %); most probable first",
         "  1. feint: likely (59 %)",
         "     \u201cA feint to pin forces in the north\u201d",
     ]
     flat = " ".join(text.split())
-    assert "Against: [talks_block] (judgement.assess:19) lowers it from 67 % to 46 %" in flat
+    assert "Against: the strongest argument lowers it from 67 % to 46 %" in flat
     assert "it rests on tass' report of talks: \u201ctalks will begin\u201d." in flat
     assert "it rests on isw's report of convoy, corroborated by pentagon." in flat
     assert ("Confidence is high: two independent sources agree with it (isw, pentagon: "
             "their reports raise it)") in flat
     assert "not robust: losing tass would move it to 67 % (likely)." in flat
     assert "hypotheses in no competing set\n  1. buildup: likely (67 %)" in text
+
+
+def test_the_text_names_no_rule_label_or_place_unless_verbose(result: Judgements) -> None:
+    text = " ".join(assessment_text(result).split())
+    assert "[" not in text and "judgement.assess" not in text
+    assert "a change of 0.1 in the weight of an argument for buildup lowers it 1.8 dB" in text
+    verbose = " ".join(assessment_text(result, verbose=True).split())
+    assert "Against: [talks_block] (judgement.assess:19) lowers it from 67 % to 46 %" in verbose
+    assert "a change of 0.1 in the weight of [seen] lowers it 1.8 dB" in verbose
+    assert text.count("the strongest argument") == 4
+    assert "the strongest argument" not in verbose
 
 
 def test_json_extends_the_prob_contract(result: Judgements) -> None:
@@ -123,10 +139,23 @@ def test_assess_run_prints_the_judgements_and_other_queries(tmp_path: Path) -> N
     extra.write_text("query(blocked).\n", encoding="utf-8")
     code, stdout = run("run", str(FIXTURE), str(extra))
     assert code == 0
-    assert stdout.startswith("threat — most probable first\n  1. feint: likely (59 %)")
+    assert stdout.startswith(
+        "threat — not exclusive (P(more than one) 26 %, P(none) 21 %); most probable first\n"
+        "  1. feint: likely (59 %)"
+    )
     assert stdout.rstrip().endswith("other queries\nblocked  0.3150  unlikely")
     data = json.loads(run("run", "--format", "json", str(FIXTURE))[1])
     assert [h["name"] for h in data["hypotheses"]] == ["feint", "attack", "buildup"]
+
+
+def test_assess_run_verbose_names_rules_and_places() -> None:
+    code, plain = run("run", str(FIXTURE))
+    assert code == 0 and "[" not in plain and "judgement.assess:" not in plain
+    code, verbose = run("run", "--verbose", str(FIXTURE))
+    assert code == 0
+    assert "For: [show] (judgement.assess:21) raises it from 21 % to 59 %" in verbose
+    assert run("run", "--verbose", "--format", "json", str(FIXTURE))[1] == run(
+        "run", "--format", "json", str(FIXTURE))[1]
 
 
 def test_python_api_returns_typed_judgements() -> None:
@@ -171,5 +200,9 @@ def test_the_flagship_quotes_its_reports_whole() -> None:
     judged = load(str(root / "rulesets" / "belarus_2022.assess"),
                   str(root / "examples" / "belarus_2022" / "as_of_article.assess")).assess()
     flat = " ".join(assessment_text(judged).split())
-    assert ("would be required in an invasion, including river crossings\u201d" in flat)
+    quoted = [a.report.quote for j in judged.judgements for a in (j.support, j.against)
+              if a is not None and a.report is not None and a.report.quote]
+    assert len(quoted) >= 10
+    for quote in quoted:
+        assert f"\u201c{' '.join(quote.split())}\u201d" in flat
     assert "try to reopen the northern front\u201d" in flat

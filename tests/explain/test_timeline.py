@@ -201,3 +201,30 @@ def test_an_assumed_dated_report_supersedes_as_a_reported_one_would(tmp_path: Pa
     longer.write_text(Path(EVIDENCE).read_text(encoding="utf-8") + f"report {assumed}.\n")
     assert after["attack"] == pytest.approx(_run_json(RULES, str(longer))["attack"], abs=1e-12)
     assert after["attack"] < _run_json(RULES, EVIDENCE)["attack"]
+
+
+def test_on_the_flagship_a_large_massing_counted_by_the_same_origins_moves_imminent_up_a_band(
+) -> None:
+    from assess.analysis.icd203 import band_index
+
+    root = Path(__file__).parents[2]
+    rules = str(root / "rulesets" / "belarus_2022.assess")
+    article = str(root / "examples" / "belarus_2022" / "as_of_article.assess")
+    massed = str(root / "examples" / "belarus_2022" / "troops_massed.assess")
+    before = assess.load(rules, article).assess()
+    after = assess.load(rules, article, massed)
+    gone = {s.report.key for s in after.why("force_sufficient").superseded}
+    assert gone == {"troops_in_belarus(12500)@military_analysts",
+                    "troops_in_belarus(10000)@reporters"}
+    was = before.judgement("imminent_attack").probability
+    now = after.assess().judgement("imminent_attack").probability
+    assert band_index(now) >= band_index(was) + 1
+    assert after.why("force_sufficient").probability > 0.7
+    # The same counts from other origins supersede nothing: December's counts
+    # keep voting ("not nearly enough for an attack") and the force stays
+    # insufficient.
+    kept = assess.load(rules, article, texts={"later.assess": (
+        "report troops_in_belarus(100000) by western_officials credibility 2 on 2023-01-20.\n"
+        "report troops_in_belarus(90000) by isw credibility 2 on 2023-01-20.\n")})
+    assert not kept.why("force_sufficient").superseded
+    assert kept.why("force_sufficient").probability < 0.1

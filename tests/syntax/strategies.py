@@ -26,7 +26,7 @@ KEYWORDS = (
     "not", "mod", "is", "by", "credibility", "on", "within", "cites", "reliability",
     "derived_from", "source", "indicator", "hypothesis", "competing", "conflict", "report",
     "load", "grade", "scenario", "expect", "probability", "why", "query", "evidence",
-    "true", "false", "current", "drop", "as",
+    "true", "false", "current", "drop", "exclusive", "given", "otherwise", "as",
 )  # fmt: skip
 
 names = st.one_of(
@@ -145,7 +145,10 @@ declarations = st.one_of(
     st.builds(ast.SourceDecl, names, texts, st.sampled_from("ABCDEF"), name_lists),
     st.builds(ast.IndicatorDecl, names, name_lists, texts, st.booleans()),
     st.builds(ast.HypothesisDecl, names, name_lists, texts),
-    st.builds(ast.CompetingDecl, names, st.lists(names, min_size=1, max_size=3).map(tuple)),
+    st.builds(ast.CompetingDecl, names, st.lists(names, min_size=1, max_size=3).map(tuple),
+              st.just(False), st.none() | atoms),
+    st.builds(ast.CompetingDecl, names, st.lists(names, min_size=1, max_size=3).map(tuple),
+              st.just(True), st.none() | atoms, st.booleans()),
     st.builds(ast.ConflictDecl, names, names),
     loads,
     st.builds(ast.GradeOverride, st.from_regex(r"[A-F][1-6]", fullmatch=True), non_negative),

@@ -153,3 +153,39 @@ def test_known_mistakes_get_friendly_messages(
     assert diagnostic.code == "syntax_error"
     assert message in diagnostic.message
     assert (diagnostic.span.line, diagnostic.span.column) == (line, column)
+
+
+def test_exclusive_and_conditional_competing_sets() -> None:
+    exclusive, conditional, plain = parse(
+        """
+        competing timing exclusive: imminent, winter, otherwise no_attack.
+        competing axis exclusive given ~calm(2023): north, west.
+        competing purpose given renewed: offensive, feint.
+        """
+    ).statements
+    assert exclusive == ast.CompetingDecl(
+        "timing", ("imminent", "winter", "no_attack"), True, None, True
+    )
+    assert conditional == ast.CompetingDecl(
+        "axis", ("north", "west"), True, ast.Atom("calm", (ast.Number(2023),), True)
+    )
+    assert plain == ast.CompetingDecl("purpose", ("offensive", "feint"), False, ast.Atom("renewed"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "competing s exclusive: otherwise a, b.",  # the residual comes last
+        "competing s: a, otherwise b.",  # a residual needs an exclusive set
+    ],
+)
+def test_a_misplaced_residual_is_a_syntax_error(text: str) -> None:
+    with pytest.raises(AssessError) as caught:
+        parse(text)
+    assert caught.value.diagnostics[0].code == "syntax_error"
+
+
+def test_competing_keywords_stay_names_elsewhere() -> None:
+    text = "exclusive. given(x). otherwise(y). competing s: otherwise, given."
+    statements = parse(text).statements
+    assert statements[3] == ast.CompetingDecl("s", ("otherwise", "given"))

@@ -72,7 +72,7 @@ def test_messages_use_the_language_words_not_terminal_names(text: str) -> None:
         ("source s reliability B.", 'source name "description" reliability A-F'),
         ("report a by s.", "report atom by source credibility 1-6"),
         ('indicator troops(count "T".', 'indicator name[(parameter, …)] "description" [current].'),
-        ("p. competing c a, b.", "competing set_name: hypothesis, hypothesis"),
+        ("p. competing c a, b.", "competing set_name [exclusive] [given atom]: hypothesis"),
         ("query(a", "query(atom)."),
         ('scenario "s" { expect a is. }', "expect atom is <likelihood>."),
         ('scenario "s" { drop p by. }', "drop source s. | drop atom. | drop atom by s."),

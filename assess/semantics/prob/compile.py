@@ -32,7 +32,7 @@ Example::
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 
 from assess import progress
@@ -105,9 +105,13 @@ def compile_model(
     extra: Extra | None = None,
     readout: Readout | None = None,
     readout_queries: int | None = None,
+    formulas: Sequence[tuple[Sequence[int], Callable[[Lineage], int]]] = (),
 ) -> CompiledModel:
     """Compile ``ir``'s queries and evidence over ``graph`` (see module doc);
-    the readout is compiled for the first ``readout_queries`` (None: all)."""
+    the readout is compiled for the first ``readout_queries`` (None: all);
+    each of ``formulas`` (the graph atoms it reads, and how to build it from
+    the solved lineage) is frozen as ``formula ∧ E`` after everything else
+    (``CompiledModel.formula_probabilities``)."""
     limits = limits or Limits()
     queries: list[GroundAtom] = []
     for query in ir.queries:
@@ -117,6 +121,7 @@ def compile_model(
     roots = [a for g in queries + [g for g, _ in evidence] if (a := graph.find(g)) is not None]
     if readout is not None:
         roots += [a for g in read for a in readout.reads(g)]
+    roots += [a for atoms, _ in formulas for a in atoms]
     cone = plan(ir.rules, graph, roots, extra)
     blocks = cone.blocks
     levels = sum(len(b) for b in blocks)
@@ -128,9 +133,11 @@ def compile_model(
         e_root = _evidence_root(manager, lineage, graph, evidence)
         q_roots = [manager.conj(_root(lineage, graph, g), e_root) for g in queries]
         named, n_roots = _named(lineage, readout, read, e_root, 1 + len(q_roots))
+        f_roots = [manager.conj(build(lineage), e_root) for _, build in formulas]
     except BudgetExceeded as exc:
         raise _too_large(ir, graph, lineage.current, exc) from None
-    circuit = Circuit.freeze(manager, [e_root, *q_roots, *n_roots])
+    circuit = Circuit.freeze(manager, [e_root, *q_roots, *n_roots, *f_roots])
+    first = 1 + len(q_roots) + len(n_roots)
     flat = [d for b in blocks for d in b]
     groups = [i if len(b) > 1 else None for i, b in enumerate(blocks) for _ in b]
     inputs = make_inputs(ir.rules, graph, flat, groups, ir.reports)
@@ -145,6 +152,7 @@ def compile_model(
         evidence=tuple(evidence),
         circuit=circuit,
         named=named,
+        formulas=tuple(range(first, first + len(f_roots))),
     )
 
 

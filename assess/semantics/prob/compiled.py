@@ -14,10 +14,13 @@ probabilities. It
    derivations recorded), unless a ``graph`` is handed over;
 4. wires in the program's contraries and ``conflict`` pairs
    (``contraries.hooks``: how an atom's lineage is combined, the variable
-   order's extra dependencies, and the ``contrary``/``contested`` readout);
+   order's extra dependencies, and the ``contrary``/``contested`` readout),
+   and its exclusive competing sets (``competing.hooks``) over them;
 5. compiles once (``compile.compile_model``), with ``marginals`` every atom
    in the cone of the questions and targets as well, so that each step of
-   a proof or node of the argument map has its probability.
+   a proof or node of the argument map has its probability; with every
+   competing set's readout (``set_readouts``: each member given the set's
+   condition, P(more than one), P(none)) frozen into the same circuit.
 
 So ``run``, ``formula``, the matrix, ``why``, ``why-not``, ``what-if``,
 ``sensitivity``, ``graph``, ``track`` and the scenarios read one model and
@@ -54,8 +57,9 @@ from assess.engine.ir import (
 )
 from assess.engine.provenance import FACT, DerivationGraph
 from assess.engine.show import query_text
-from assess.semantics.prob import contraries
+from assess.semantics.prob import competing, contraries
 from assess.semantics.prob.choices import Input, atom_text
+from assess.semantics.prob.competing import CompetingSet, SetReadout
 from assess.semantics.prob.compile import Limits, compile_model, resolve, text_order
 from assess.semantics.prob.decided import impossible
 from assess.semantics.prob.grounding import ground
@@ -141,15 +145,19 @@ class Compiled:
         self.contest = Contest(
             frozenset(contraries.contested_predicates(ir)), contraries.conflicting(ir)
         )
+        self.sets: tuple[CompetingSet, ...] = competing.resolve_sets(ir, graph)
+        self._exclusive = {a: s for s in self.sets if s.exclusive for a in s.atoms}
         asked = [*questions, *targets]
         extra = [a for a in self.cone_atoms() if a not in asked] if marginals else []
         compiled = replace(ir, queries=[ground_query(g) for g in [*asked, *extra]])
-        hooks = contraries.hooks(ir, graph)
+        hooks = competing.hooks(ir, graph, self.sets, contraries.hooks(ir, graph))
         combine, order, readout = hooks if hooks is not None else (disjoin, None, None)
         self.model: CompiledModel = compile_model(
             compiled, graph, limits=limits, combine=combine, extra=order,
             readout=readout, readout_queries=len(asked),
+            formulas=[f for s in self.sets for f in competing.set_formulas(s)],
         )
+        competing.refuse_gaps(self.set_readouts(), self.sets)
         self._index = {q: i for i, q in enumerate(self.model.queries)}
         self._choice_inputs = {(i.rule, i.atom, i.body): i for i in self.model.inputs}
 
@@ -175,6 +183,18 @@ class Compiled:
         """The compiled atoms that ``pattern`` matches, sorted by their values."""
         found = [g for g in self.model.queries if matches(pattern, g)]
         return sorted(found, key=text_order)
+
+    def set_readouts(self, weights: Mapping[Key, float] | None = None) -> list[SetReadout]:
+        """Each competing set's members, overlap and residual, given the
+        evidence and the set's condition (``competing``), in declaration order."""
+        values = self.model.formula_probabilities(weights)
+        out: list[SetReadout] = []
+        start = 0
+        for s in self.sets:
+            size = len(s.atoms) + 3
+            out.append(SetReadout.of(s, values[start : start + size]))
+            start += size
+        return out
 
     def has(self, atom: GroundAtom) -> bool:
         return atom in self._index
@@ -211,13 +231,18 @@ class Compiled:
 
     def rivals(self, atom: int) -> list[int]:
         """Every atom that attacks graph atom ``atom``: its contrary and its
-        declared ``conflict`` partners, where some rule derives them."""
+        declared ``conflict`` partners, where some rule derives them, and the
+        other members (and the condition) of its exclusive set."""
+        chosen = self._exclusive.get(atom)
+        exclusive = [] if chosen is None else [a for a in chosen.atoms if a != atom] + (
+            [] if chosen.condition_atom is None else [chosen.condition_atom]
+        )
         pred, values = self.graph.atoms[atom]
         if pred not in self.contest.contested:
-            return []
+            return exclusive
         partners = self.contest.conflicting.get(pred, ())
         found = (self.graph.find((o, values)) for o in partners)
-        return [a for a in found if a is not None and self.graph.by_head[a]]
+        return [a for a in found if a is not None and self.graph.by_head[a]] + exclusive
 
     def cone(self, roots: Iterable[int]) -> set[int]:
         """Atom ids that ``roots`` depend on (through positive and negated

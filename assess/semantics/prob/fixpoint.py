@@ -82,6 +82,10 @@ def _sweeps(lineage: Lineage, order: list[int], readers: dict[int, list[tuple[in
     whole atom is recomputed through the hook.
     """
     dirty: dict[int, set[int]] = {a: set(lineage.graph.by_head[a]) for a in order}
+    if not lineage.plain:
+        # A hook may make something of an atom with no derivation (the
+        # residual of an exclusive set): every atom is computed at least once.
+        dirty = {a: found or {_UNDERIVED} for a, found in dirty.items()}
     while any(dirty.values()):
         for atom in order:
             if not dirty[atom]:
@@ -93,6 +97,10 @@ def _sweeps(lineage: Lineage, order: list[int], readers: dict[int, list[tuple[in
                 for reader, d in readers[atom]:
                     dirty[reader].add(d)
         order.reverse()
+
+
+_UNDERIVED = -1
+"""Marks an atom with no derivation as due for its first computation."""
 
 
 def _recompute(lineage: Lineage, atom: int, changed: set[int]) -> int:

@@ -20,14 +20,16 @@ from __future__ import annotations
 from assess.engine.evaluate import evaluate
 from assess.engine.ir import IRProgram
 from assess.engine.provenance import DerivationGraph
-from assess.semantics.prob import contraries
+from assess.semantics.prob import competing, contraries
 from assess.semantics.prob.compile import Limits
 
 
 def ground(ir: IRProgram, limits: Limits | None = None) -> DerivationGraph:
     """The derivation graph of everything the queries and evidence depend on
-    (with contraries: also every attack on them, defeaters included)."""
+    (with contraries: also every attack on them, defeaters included), and
+    every member and condition of the competing sets."""
     goals = {q.atom.pred for q in ir.queries} | {e.atom.pred for e in ir.evidence}
+    goals |= competing.needed_predicates(ir)
     attacks = bool(contraries.contested_predicates(ir))
     limit = (limits or Limits()).max_ground
     model = evaluate(

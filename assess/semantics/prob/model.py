@@ -120,6 +120,9 @@ class CompiledModel:
     circuit: Circuit
     named: tuple[tuple[tuple[str, int], ...], ...] = ()
     """Per query: (name, index into ``circuit.roots``) of its named formulas."""
+    formulas: tuple[int, ...] = ()
+    """Indices into ``circuit.roots`` of further formulas (``compile_model``'s
+    ``formulas``), each frozen with the evidence."""
 
     def input_probabilities(self, weights: Weights | None = None) -> list[float]:
         """The probability of each input, with ``weights`` applied and checked."""
@@ -142,6 +145,12 @@ class CompiledModel:
             )
             for i, q in enumerate(self.queries)
         ]
+
+    def formula_probabilities(self, weights: Weights | None = None) -> list[float]:
+        """P(formula | evidence) of each of ``formulas``, in order."""
+        values = self.circuit.forward(self._level_weights(self.input_probabilities(weights)))
+        e = self._evidence_mass(values[self.circuit.roots[0]])
+        return [values[self.circuit.roots[r]] / e for r in self.formulas]
 
     def probability(self, query: QueryKey, weights: Weights | None = None) -> float:
         return self.probabilities(weights)[self.query_index(query)].probability
