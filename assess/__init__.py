@@ -1,11 +1,13 @@
 """assess: weigh competing hypotheses against uneven evidence, and explain why.
 
 ``assess.load(*paths, texts=None)`` returns an ``Assessment`` whose methods
-(``crisp()``, …) give typed results; see ``assess.api``.
+(``run()``, ``why(atom)``, …) give typed results; see ``assess.api``.
 
 The face is imported when first asked for (``assess.load``, ``from assess
 import Assessment``), not with the package: ``python -m assess --version``
 and ``assess check`` do not pay for the engine and the semantics.
+``__version__`` is the one home of the version (hatch reads it for the
+package's metadata), so asking for it costs nothing.
 """
 
 from __future__ import annotations
@@ -13,11 +15,13 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from assess.api import Assessment, load
+    from assess.api import AssessError, Assessment, AssessWarning, UnknownName, load, track
 
 __version__ = "0.1.0"
 
-__all__ = ["Assessment", "load"]
+__all__ = [
+    "AssessError", "AssessWarning", "Assessment", "UnknownName", "__version__", "load", "track",
+]
 
 
 def __getattr__(name: str) -> Any:

@@ -30,14 +30,22 @@ Example::
 
 from __future__ import annotations
 
+import warnings
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal, overload
 
 from assess.analysis import timeline
 from assess.check import checked_programs
 from assess.check.suggest import unknown_name
-from assess.diagnostics import COMMAND_LINE, AssessError, Diagnostic, error
+from assess.diagnostics import (
+    COMMAND_LINE,
+    AssessError,
+    AssessWarning,
+    Diagnostic,
+    UnknownName,
+    error,
+)
 from assess.engine.evaluate import Model
 from assess.engine.ir import GroundAtom, IRProgram, Pred
 from assess.engine.lower import Lowerable, lower, pattern
@@ -49,7 +57,8 @@ from assess.explain.changes import make_change
 from assess.explain.judgement import Judgements, judge
 from assess.explain.matrix import Matrix, matrices
 from assess.explain.sensitivity import SensitivityResult, sensitivity
-from assess.explain.track import Snapshot, TrackResult, snapshot_of, track
+from assess.explain.track import Snapshot, TrackResult, snapshot_of
+from assess.explain.track import track as track_over
 from assess.explain.whatif import WhatIfResult, what_if
 from assess.explain.why import WhyResult, why
 from assess.semantics.crisp import CrispResult, Grounder, crisp, native_grounder
@@ -67,13 +76,25 @@ from assess.syntax.ast import Program
 from assess.workspace import Workspace
 
 if TYPE_CHECKING:
-    from assess.semantics.prob.formula import Formula
+    from assess.semantics.prob.formula import Formula, Formulas
 
 __all__ = [
     "DEFAULT_GRADE", "DEFAULT_MAX_GROUND", "DEFAULT_MAX_NODES", "DEFAULT_TIMEOUT", "ENGINES",
-    "MAX_SIZE", "Assessment", "Compiled", "Formula", "Limits", "ProbResult", "load",
+    "MAX_SIZE", "SEMANTICS", "AssessError", "AssessWarning", "Assessment", "Compiled",
+    "Diagnostic", "Formula", "Formulas", "Limits", "ProbResult", "UnknownName", "load", "track",
     "track_snapshots",
 ]
+
+
+SEMANTICS = ("prob", "crisp", "defeasible")
+"""The readings ``Assessment.run`` offers; the first is the default."""
+
+Options = str | Sequence[str]
+"""One option value, or several (``what_if(drop="isw")``, ``drop=["isw", "x"]``)."""
+
+
+def _many(values: Options) -> tuple[str, ...]:
+    return (values,) if isinstance(values, str) else tuple(values)
 
 
 def _pydatalog(program: IRProgram, goals: Collection[Pred]) -> Model:
@@ -82,11 +103,26 @@ def _pydatalog(program: IRProgram, goals: Collection[Pred]) -> Model:
     return pydatalog_model(program, goals)
 
 
+def _duckdb(program: IRProgram, goals: Collection[Pred]) -> Model:
+    from assess.engine.sqleval import sql_model
+
+    return sql_model(program, goals, "duckdb")
+
+
+def _postgres(program: IRProgram, goals: Collection[Pred]) -> Model:
+    from assess.engine.sqleval import sql_model
+
+    return sql_model(program, goals, "postgres")
+
+
 ENGINES: dict[str, Grounder] = {
     "native": native_grounder,
     "pydatalog": _pydatalog,
+    "duckdb": _duckdb,
+    "postgres": _postgres,
 }
-"""Grounders that compute the crisp model; the native one records provenance."""
+"""Grounders that compute the crisp model; the native one records provenance,
+the SQL ones (``engine.sqleval``) run it in DuckDB or a PostgreSQL server."""
 
 
 @dataclass
@@ -97,6 +133,10 @@ class Assessment:
     programs: list[Program]
     warnings: list[Diagnostic] = field(default_factory=list)
     _ir: IRProgram | None = None
+
+    def __repr__(self) -> str:
+        files = [p.file for p in self.programs]
+        return f"Assessment(files={files!r}, warnings=<{len(self.warnings)}>)"
 
     @classmethod
     def from_workspace(
@@ -143,6 +183,41 @@ class Assessment:
         return known_atom(self.ir, text)
 
     # -- readings ------------------------------------------------------------
+
+    @overload
+    def run(self, semantics: Literal["prob"] = "prob", *, also: Sequence[str] = (),
+            limits: Limits | None = None, engine: str = "native",
+            ambiguity: str = "blocking") -> Judgements: ...
+    @overload
+    def run(self, semantics: Literal["crisp"], *, also: Sequence[str] = (),
+            limits: Limits | None = None, engine: str = "native",
+            ambiguity: str = "blocking") -> CrispResult: ...
+    @overload
+    def run(self, semantics: Literal["defeasible"], *, also: Sequence[str] = (),
+            limits: Limits | None = None, engine: str = "native",
+            ambiguity: str = "blocking") -> DefeasibleResult: ...
+    @overload
+    def run(self, semantics: str, *, also: Sequence[str] = (),
+            limits: Limits | None = None, engine: str = "native",
+            ambiguity: str = "blocking") -> Judgements | CrispResult | DefeasibleResult: ...
+
+    def run(
+        self, semantics: str = "prob", *, also: Sequence[str] = (),
+        limits: Limits | None = None, engine: str = "native", ambiguity: str = "blocking",
+    ) -> Judgements | CrispResult | DefeasibleResult:
+        """``assess run``'s answer under ``semantics``: the judgements (``prob``,
+        ``assess``), the crisp answers (``crisp``, grounded by ``engine``) or
+        the defeasible statuses (``defeasible``, under ``ambiguity``)."""
+        if semantics == "prob":
+            return self.assess(limits, also=also)
+        if semantics == "crisp":
+            return self.crisp(also=also, engine=engine)
+        if semantics == "defeasible":
+            return self.defeasible(ambiguity=ambiguity)
+        raise AssessError([error(
+            "bad_option", COMMAND_LINE,
+            f"unknown semantics {semantics!r}; choose one of {', '.join(SEMANTICS)}",
+        )])
 
     def crisp(self, *, also: Sequence[str] = (), engine: str = "native") -> CrispResult:
         """Answers under the crisp reading; ``also`` lists every fact of predicates."""
@@ -231,13 +306,19 @@ class Assessment:
         return sensitivity(self.compile(targets=[ground], limits=limits), ground)
 
     def what_if(
-        self, *, assume: Sequence[str] = (), drop: Sequence[str] = (),
-        grade: Sequence[str] = (), set_: Sequence[str] = (), limits: Limits | None = None,
+        self, *, assume: Options = (), drop: Options = (), grade: Options = (),
+        set: Options = (), limits: Limits | None = None, set_: Options = (),
     ) -> WhatIfResult:
-        """Every question before and after the changes (as ``assess what-if`` takes them)."""
+        """Every question before and after the changes, each written as
+        ``assess what-if`` takes it (one string or several): ``assume`` adds
+        reports (``"x(1) by src credibility 2"``), ``drop`` removes a
+        source's, an atom's or one ``atom@source`` report, ``grade`` regrades
+        a source (``"src=C"``), ``set`` sets a rule's weight (``"label=0.4"``;
+        ``set_`` is the same, for callers that avoid the builtin's name)."""
         compiled = self.compile(limits=limits)
         names = {i.name for i in compiled.model.inputs}
-        change = make_change(compiled.ir, assume, drop, grade, set_, names)
+        change = make_change(compiled.ir, _many(assume), _many(drop), _many(grade),
+                             [*_many(set), *_many(set_)], names)
         return what_if(self.programs, compiled, change)
 
     def snapshot(self, path: str, limits: Limits | None = None) -> tuple[Snapshot, Compiled]:
@@ -261,6 +342,21 @@ class Assessment:
         targets = contrary_targets(self.ir)
         return argument_map(self.compile(targets=targets, marginals=True, limits=limits))
 
+    graph = argument_map
+    """``assess graph``'s answer: the argument map (its nodes and edges)."""
+
+    def track(
+        self, files: Sequence[str] | None = None, limits: Limits | None = None
+    ) -> TrackResult:
+        """Each question across the report dates of ``files`` (by default the
+        evidence: every file after the first, the rules; a lone file itself):
+        one snapshot per date, oldest first, each this assessment as of that
+        day (``assess track RULES EVIDENCE… --by-date``). To follow separate
+        evidence files instead, see ``assess.track``."""
+        read = [p.file for p in self.programs]
+        paths = list(files) if files is not None else read[1:] or read
+        return track_snapshots(self.dated_snapshots(paths, limits))
+
     def matrices(self, only: str | None = None, limits: Limits | None = None) -> list[Matrix]:
         """The ACH matrix of each competing set (only ``only``, if given)."""
         names = [c.name for c in self.ir.competing]
@@ -269,6 +365,20 @@ class Assessment:
             raise unknown_name("unknown_set", f"no competing set {only!r} (known: {listed})",
                                only, names)
         return matrices(self.compile(limits=limits), only)
+
+    def matrix(self, set: str | None = None, limits: Limits | None = None) -> Matrix:
+        """The ACH matrix of the competing set ``set``; without a name, of the
+        only set the program declares (``unknown_set`` if it declares several)."""
+        if set is None:
+            names = [c.name for c in self.ir.competing]
+            if len(names) != 1:
+                listed = ", ".join(names) or "none is declared"
+                raise AssessError([error(
+                    "unknown_set", COMMAND_LINE, f"name one competing set (known: {listed})",
+                )])
+            set = names[0]
+        (drawn,) = self.matrices(set, limits)
+        return drawn
 
     def formulas(
         self, atom: str, limits: Limits | None = None, *, factored: bool = False
@@ -282,23 +392,62 @@ class Assessment:
         compiled = self.compile(patterns=[written], limits=limits)
         return closed_forms(compiled.model, compiled.matching(wanted), factored=factored)
 
+    def formula(
+        self, atom: str, limits: Limits | None = None, *, factored: bool = False,
+        exact: bool = False,
+    ) -> Formulas:
+        """``assess formula``'s answer: ``formulas`` of ``atom`` as one result,
+        whose JSON carries the exact rationals when ``exact``."""
+        from assess.semantics.prob.formula import Formulas  # sympy: only here
+
+        return Formulas(atom, tuple(self.formulas(atom, limits, factored=factored)), exact)
+
 
 def load(
     *paths: str, texts: Mapping[str, str] | None = None, check: bool = True,
-    as_of: str | None = None,
+    as_of: str | None = None, strict: bool = False, allow_outside: bool = False,
 ) -> Assessment:
-    """Read ``paths`` (and in-memory ``texts``, name -> text) into an ``Assessment``;
-    ``as_of``: only the reports dated up to that day (``YYYY-MM-DD``) count."""
-    workspace = Workspace.from_paths(list(paths))
+    """Read ``paths`` (and in-memory ``texts``, name -> text) into an ``Assessment``.
+
+    ``as_of``: only the reports dated up to that day (``YYYY-MM-DD``) count.
+    Errors raise ``AssessError`` (``.diagnostics``: every one found); the
+    checks' warnings are issued as one ``AssessWarning`` (``warnings.warn``)
+    and kept on ``Assessment.warnings``, or with ``strict`` raised as an
+    ``AssessError``. A ``load`` statement may not leave the project root
+    (``workspace.project_root``) unless ``allow_outside``.
+    """
+    workspace = Workspace.from_paths(list(paths), allow_outside=allow_outside)
     if texts:
-        extra = Workspace.from_texts(dict(texts))
-        workspace.programs.extend(extra.programs)
-        workspace.sources.update(extra.sources)
-        workspace.problems.extend(extra.problems)
-    return Assessment.from_workspace(workspace, check, as_of)
+        workspace.add_texts(dict(texts))
+    assessment = Assessment.from_workspace(workspace, check, as_of)
+    if assessment.warnings and strict:
+        raise AssessError(assessment.warnings)
+    if assessment.warnings:
+        warnings.warn(AssessWarning(assessment.warnings), stacklevel=2)
+    return assessment
+
+
+def track(
+    rules: str, *snapshots: str, by_date: bool = False, limits: Limits | None = None,
+    allow_outside: bool = False,
+) -> TrackResult:
+    """Each question across evidence snapshots (``assess track``): ``rules``
+    read with each evidence file of ``snapshots`` in turn, in order; with
+    ``by_date``, the files read together and one snapshot per report date
+    (``Assessment.track``)."""
+    if by_date:
+        together = Assessment.from_workspace(
+            Workspace.from_paths([rules, *snapshots], allow_outside=allow_outside))
+        return together.track(snapshots, limits)
+    return track_snapshots([
+        Assessment.from_workspace(
+            Workspace.from_paths([rules, path], allow_outside=allow_outside)
+        ).snapshot(path, limits)
+        for path in snapshots
+    ])
 
 
 def track_snapshots(snapshots: Sequence[tuple[Snapshot, Compiled]]) -> TrackResult:
     """Each question across evidence snapshots (``Assessment.snapshot`` of each,
     in order): the series, and the reports behind each change of ICD 203 term."""
-    return track([c for _, c in snapshots], [s for s, _ in snapshots])
+    return track_over([c for _, c in snapshots], [s for s, _ in snapshots])

@@ -167,7 +167,11 @@ READING = (
         Topic.FILES, "file_not_found",
         "a file (or, for `assess test`, a folder) that does not exist",
     ),
-    _error(Topic.FILES, "is_a_directory", "a directory where a file is expected"),
+    _error(
+        Topic.FILES, "is_a_directory",
+        "a directory where a file is expected (for `check` and `fmt`, a folder holding no "
+        "`.assess` file)",
+    ),
     _error(
         Topic.FILES, "unreadable_file",
         "a file the system will not let us read (permissions, I/O)",
@@ -183,6 +187,12 @@ READING = (
     ),
     _error(Topic.FILES, "not_utf8", "text that is not UTF-8, at the first bad byte"),
     _error(Topic.FILES, "empty_file", "a file of nothing but white space"),
+    _error(
+        Topic.FILES, "control_character",
+        "a control character (but tab, line feed, form feed, carriage return) or a "
+        "bidirectional override, at its line and column: printed, it would act on the "
+        "terminal or reorder the text around it",
+    ),
     _error(
         Topic.FILES, "line_too_long",
         "a line over 100,000 characters, which no hand-written program has",
@@ -208,6 +218,11 @@ _FILES = (
             f"`load` of a file that gives `{code.name}`, at the `load` statement",
         )
         for code in READING
+    ),
+    _error(
+        Topic.FILES, "outside_root",
+        "`load` of a file outside the project root (see \"Loading files\") without "
+        "`--allow-outside`, at the `load` statement",
     ),
 )
 
@@ -241,6 +256,13 @@ _CSV = (
     ),
     _error(Topic.CSV, "bad_credibility", "a `credibility` that is not a whole number 1-6"),
     _error(Topic.CSV, "bad_date", "a `date` that is not a real date written `YYYY-MM-DD`"),
+    _error(
+        Topic.CSV, "table_unreadable",
+        "a `load` of a table that cannot be read: a `.parquet` or `.duckdb` file DuckDB "
+        "cannot read (no such file, not Parquet, no table `reports`), a `postgres:TABLE` "
+        "the server does not give (no server, no such table, no right), a driver missing; "
+        "at the `load`",
+    ),
 )
 
 _RUN = (
@@ -253,12 +275,28 @@ _RUN = (
         Topic.RUN, "arithmetic_error",
         "arithmetic or a comparison that fails on the values it meets (division by zero, "
         "an atom or a string where `is`, `<` or `=:=` needs a number, an integer result "
-        "of more than 4,000 digits, a negative number to a fractional power), at the rule",
+        "of more than 4,000 digits, a negative number to a fractional power, `length/2` of "
+        "a term that is not a proper list), at the rule",
     ),
     _error(
         Topic.RUN, "grounding_too_large",
         "grounding past `--max-ground` (ground atoms of a predicate, or rule instances), "
         "naming the rule and the size reached",
+    ),
+    _error(
+        Topic.RUN, "unsupported_builtin",
+        "a call of a ProbLog built-in or library predicate that assess does not provide "
+        "(`call/N`, `between/3`, `select/3`, …) and the program does not define, at the call",
+    ),
+    _error(
+        Topic.RUN, "unsupported_findall",
+        "`findall/3` whose goal is not one atom (a variable), with more than 16 uncertain "
+        "answers, or with two answers from one rule with variables in its head",
+    ),
+    _error(
+        Topic.RUN, "term_too_deep",
+        "a compound term or list nesting deeper than 1,000 levels (a program without a "
+        "finite model, such as `nat(s(X)) :- nat(X).`), naming the rule that built it",
     ),
     _error(
         Topic.RUN, "compile_too_large",
@@ -274,7 +312,24 @@ _RUN = (
         Topic.RUN, "pydatalog_timeout",
         "`--engine pydatalog` gave no answer within its time budget and was stopped",
     ),
+    _error(
+        Topic.RUN, "pydatalog_unsupported",
+        "`--engine pydatalog` on a rule with compound-term patterns, list library predicates, "
+        "`findall/3` or a non-ground fact (the native engine runs it), at the rule",
+    ),
     _error(Topic.RUN, "pydatalog_error", "`--engine pydatalog` failed; its error is quoted"),
+    _error(
+        Topic.RUN, "sql_unsupported",
+        "`--engine duckdb` or `postgres` meets what its SQL does not compute the engine's way "
+        "(`**`; arithmetic under `=`; `//` or `mod` of a float; an `is` with a float result; "
+        "an integer past 64 bits), at the rule: use `--engine native`",
+    ),
+    _error(
+        Topic.RUN, "sql_unavailable",
+        "`--engine duckdb` or `postgres` without its Python driver installed, or a PostgreSQL "
+        "server that the connection environment (`PGHOST`…, `ASSESS_POSTGRES`) does not reach",
+    ),
+    _error(Topic.RUN, "sql_error", "the database failed while evaluating; its error is quoted"),
     _error(
         Topic.RUN, "contrary_cycle",
         "an argument for `~h` (or a conflict partner) that rests on `h` itself",
@@ -352,7 +407,7 @@ _COMMAND_LINE = (
            "`matrix --set` naming no competing set (exit 1, the closest name suggested)"),
     _error(
         Topic.COMMAND_LINE, "unknown_engine",
-        "from Python, an engine other than `native` and `pydatalog`",
+        "from Python, an engine other than `native`, `pydatalog`, `duckdb` and `postgres`",
     ),
     _error(
         Topic.COMMAND_LINE, "unknown_ambiguity",
@@ -361,6 +416,16 @@ _COMMAND_LINE = (
     _error(
         Topic.COMMAND_LINE, "graphviz_missing",
         "`graph --format svg` without Graphviz's `dot` on the PATH",
+    ),
+    _error(
+        Topic.COMMAND_LINE, "bad_usage",
+        "with `--format json`, a command line the parser refuses (an unknown option, a "
+        "missing argument); as text it is the parser's own message (exit 2)",
+    ),
+    _error(
+        Topic.COMMAND_LINE, "internal_error",
+        "with `--format json`, a bug in assess (exit 3); as text, `internal error` and how "
+        "to report it",
     ),
     _error(
         Topic.COMMAND_LINE, "pygls_missing",

@@ -28,6 +28,7 @@ Example::
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from assess.codes import CODES, Severity
 from assess.syntax.ast import NO_SPAN, Span
@@ -35,6 +36,7 @@ from assess.syntax.ast import NO_SPAN, Span
 __all__ = [
     "COMMAND_LINE",
     "AssessError",
+    "AssessWarning",
     "Diagnostic",
     "InputError",
     "Severity",
@@ -77,6 +79,19 @@ class Diagnostic:
     def is_error(self) -> bool:
         return self.severity is Severity.ERROR
 
+    def to_json(self) -> dict[str, Any]:
+        """``{"code", "severity", "file", "line", "column", "message"}`` (a
+        documented contract: no span, null file, line and column)."""
+        span = self.span
+        return {
+            "code": self.code,
+            "severity": self.severity.value,
+            "file": span.file if span else None,
+            "line": span.line if span else None,
+            "column": span.column if span else None,
+            "message": self.message,
+        }
+
 
 class AssessError(Exception):
     """The input is bad; ``diagnostics`` say where and why (never empty)."""
@@ -84,6 +99,17 @@ class AssessError(Exception):
     def __init__(self, diagnostics: tuple[Diagnostic, ...] | list[Diagnostic]) -> None:
         self.diagnostics = tuple(diagnostics)
         super().__init__("; ".join(d.message for d in self.diagnostics))
+
+
+class AssessWarning(UserWarning):
+    """The static checks' warnings about a program that loads: issued once per
+    ``assess.load`` through ``warnings.warn``, so a caller can show, filter or
+    escalate them (``warnings.simplefilter("error", AssessWarning)``);
+    ``diagnostics`` holds them all."""
+
+    def __init__(self, diagnostics: tuple[Diagnostic, ...] | list[Diagnostic]) -> None:
+        self.diagnostics = tuple(diagnostics)
+        super().__init__("; ".join(f"{d.code}: {d.message}" for d in self.diagnostics))
 
 
 class InputError(AssessError):

@@ -14,8 +14,9 @@ several readings; a reading is stated by one block at most. Each reading
 runs on every backend it has, unless one is named after it (``crisp
 pydatalog``):
 
-* ``crisp``: ``Assessment.crisp`` on the engines ``native`` and
-  ``pydatalog``. VALUE is ``true`` or ``false``; the answers in order.
+* ``crisp``: ``Assessment.crisp`` on the engines ``native``,
+  ``pydatalog``, ``duckdb`` and ``postgres`` (skipped without a server,
+  ``tests/sql_servers.py``). VALUE is ``true`` or ``false``; the answers in order.
 * ``prob``: ``Assessment.prob`` (``native``). VALUE is a probability, to
   1e-9; the atoms answered are exactly those listed. ``true``/``false``
   lines, for a certain program, say that the atoms marked true are exactly
@@ -57,7 +58,7 @@ from tests.cli.cli_runner import run
 
 TESTS = Path(__file__).resolve().parent
 BACKENDS = {
-    "crisp": ("native", "pydatalog"),
+    "crisp": ("native", "pydatalog", "duckdb", "postgres"),
     "prob": ("native",),
     "defeasible": ("blocking", "propagating"),
 }
@@ -241,7 +242,7 @@ def outcome(case: Case) -> list[tuple[str, str | float]]:
     if case.reading == "check":
         checked = run("check", "--format", "json", str(case.fixture))
         assert checked.code in (0, 1), checked.output
-        document = json.loads(checked.stdout)
+        document = json.loads(checked.stdout)["diagnostics"]
         return sorted((f["code"], f"{f['line']}:{f['column']}") for f in document)
     loaded = assess.load(str(case.fixture))
     if case.reading == "crisp":

@@ -6,7 +6,7 @@ import doctest
 
 from assess import diagnostics
 from assess.diagnostics import error, sort_and_cap, warning
-from assess.render.diagnostics import diagnostic_data, diagnostic_text
+from assess.render.diagnostics import diagnostic_text
 from assess.syntax.ast import NO_SPAN, Span
 
 
@@ -19,7 +19,7 @@ def test_a_diagnostic_without_a_span_has_no_location_and_no_caret() -> None:
     assert diagnostic_text(found, lambda file, number: "never read") == (
         "error[impossible_evidence]: the evidence has probability 0"
     )
-    assert diagnostic_data(found) == {
+    assert found.to_json() == {
         "code": "impossible_evidence",
         "severity": "error",
         "file": None,
@@ -37,7 +37,7 @@ def test_a_node_built_in_code_gives_no_span_rather_than_a_made_up_one() -> None:
 def test_a_whole_file_span_names_the_file_without_a_line() -> None:
     found = error("empty_file", Span("e.assess", 0, 0, 0, 0), "the file is empty")
     assert diagnostic_text(found, no_lines) == "e.assess: error[empty_file]: the file is empty"
-    assert (diagnostic_data(found)["file"], diagnostic_data(found)["line"]) == ("e.assess", 0)
+    assert (found.to_json()["file"], found.to_json()["line"]) == ("e.assess", 0)
 
 
 def test_a_located_diagnostic_quotes_its_line_with_a_caret() -> None:

@@ -75,12 +75,20 @@ def _instance(pattern: ast.Atom, atom: ast.Atom) -> bool:
     return True
 
 
-def _term(constant: ast.Constant) -> tuple[object, ...]:
+def _term(term: ast.Term) -> tuple[object, ...]:
     """What tells terms apart: the kind of constant and its value (a float's
-    kept to 15 decimal places, its sign included, as lowering keeps it)."""
-    if isinstance(constant.value, float):
-        return (float, repr(round(constant.value, 15)))
-    return (type(constant), constant.value)
+    kept to 15 decimal places, its sign included, as lowering keeps it);
+    a compound term or list by its parts."""
+    if isinstance(term, ast.Var):
+        return (ast.Var, term.name)
+    if isinstance(term, ast.Compound):
+        return (ast.Compound, term.functor, tuple(_term(a) for a in term.args))
+    if isinstance(term, ast.ListTerm):
+        tail = () if term.tail is None else _term(term.tail)
+        return (ast.ListTerm, tuple(_term(i) for i in term.items), tail)
+    if isinstance(term.value, float):
+        return (float, repr(round(term.value, 15)))
+    return (type(term), term.value)
 
 
 def without_dropped(

@@ -1,4 +1,5 @@
-"""``load "reports.csv".``: reports from a CSV file, one per row.
+"""``load "reports.csv".``: reports from a CSV file, one per row (a Parquet
+or DuckDB table of the same columns: ``assess.analysis.tables``).
 
 The path is relative to the directory of the file that declares it, and
 the file is read as every ``load`` is (``workspace.read_load``). The first
@@ -56,6 +57,7 @@ from dataclasses import dataclass, field, replace
 from assess.analysis.csvtext import CsvSyntaxError, Field, records
 from assess.analysis.facttable import read_facts
 from assess.analysis.reportrow import COLUMNS, REQUIRED, RowReader
+from assess.analysis.tables import is_table_path, read_table
 from assess.diagnostics import AssessError, Diagnostic, error
 from assess.syntax import ast
 from assess.syntax.parser import parse
@@ -73,6 +75,8 @@ class _Loader:
     """The programs of the invocation (normalised paths): loaded in a
     scenario, they add nothing (they are there already)."""
     problems: list[Diagnostic] = field(default_factory=list)
+    root: str | None = None
+    """The project root loads may not leave (``workspace.read_load``); None: anywhere."""
 
     def program(self, program: ast.Program) -> ast.Program:
         if not any(isinstance(s, ast.Load | ast.Scenario) for s in program.statements):
@@ -124,7 +128,7 @@ class _Loader:
             return
         seen.add(key)
         try:
-            source = read_load(statement, declared_in)
+            source = read_load(statement, declared_in, self.root)
             program = parse(source.text, source.path)
         except AssessError as exc:
             self.problems.extend(exc.diagnostics)
@@ -134,7 +138,9 @@ class _Loader:
 
     def load(self, statement: ast.Load, declared_in: str) -> list[ast.Report] | list[ast.Clause]:
         try:
-            source = read_load(statement, declared_in)
+            if is_table_path(statement.path):
+                return self.table(*read_table(statement, declared_in, self.root))
+            source = read_load(statement, declared_in, self.root)
         except AssessError as exc:
             self.problems.extend(exc.diagnostics)
             return []
@@ -151,6 +157,10 @@ class _Loader:
         except CsvSyntaxError as exc:
             self.problems.append(error("bad_csv", _span(path, exc.line, exc.column), exc.message))
             return []
+        return self.table(path, table)
+
+    def table(self, path: str, table: list[list[Field]]) -> list[ast.Report]:
+        """The reports of the rows after the header ``table[0]``."""
         columns = self.header(path, table[0]) if table else None
         if columns is None:
             return []
@@ -217,24 +227,28 @@ def declared_sources(programs: Sequence[ast.Program]) -> frozenset[str]:
 
 
 def load_reports(
-    programs: Sequence[ast.Program], texts: MutableMapping[str, SourceText] | None = None
+    programs: Sequence[ast.Program], texts: MutableMapping[str, SourceText] | None = None,
+    root: str | None = None,
 ) -> tuple[list[ast.Program], list[Diagnostic]]:
     """The programs with every ``load`` expanded, and the problems found.
 
     ``texts`` (e.g. ``Workspace.sources``) receives each CSV file's text, so
-    that diagnostics can quote the offending line.
+    that diagnostics can quote the offending line; ``root``: the directory
+    no load may leave (``Workspace.root``).
     """
     included = frozenset(os.path.normpath(p.file) for p in programs)
-    loader = _Loader(declared_sources(programs), texts if texts is not None else {}, included)
+    loader = _Loader(declared_sources(programs), texts if texts is not None else {}, included,
+                     root=root)
     expanded = [loader.program(p) for p in programs]
     return expanded, loader.problems
 
 
 def expand(
-    programs: Sequence[ast.Program], texts: MutableMapping[str, SourceText] | None = None
+    programs: Sequence[ast.Program], texts: MutableMapping[str, SourceText] | None = None,
+    root: str | None = None,
 ) -> list[ast.Program]:
     """The programs with every ``load`` expanded; raise ``AssessError`` on a bad file."""
-    expanded, problems = load_reports(programs, texts)
+    expanded, problems = load_reports(programs, texts, root)
     if problems:
         raise AssessError(problems)
     return expanded

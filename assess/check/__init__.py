@@ -18,6 +18,7 @@ from collections.abc import Callable, Sequence
 from assess.analysis.loading import expand, load_reports
 from assess.check.competing_sets import check_competing_sets
 from assess.check.cycles import check_negative_cycle
+from assess.check.directives import split_allowed
 from assess.check.drops import check_unmatched_drop
 from assess.check.duplicates import check_duplicate_declaration
 from assess.check.grades import check_invalid_grade
@@ -77,16 +78,22 @@ def run_checks(programs: Sequence[Program]) -> list[Diagnostic]:
     return findings
 
 
-def workspace_findings(workspace: Workspace) -> list[Diagnostic]:
+def workspace_findings(
+    workspace: Workspace, allowed: list[tuple[Diagnostic, str]] | None = None
+) -> list[Diagnostic]:
     """Everything ``assess check`` reports on ``workspace``, unsorted: the
     problems of reading and parsing its files, then those of the reports its
     ``load`` statements bring in, then every check's findings (the language
-    server's diagnostics are these too)."""
+    server's diagnostics are these too) — but the warnings their files allow
+    (``% allow``: ``directives``), which go to ``allowed`` with the reason."""
     findings = list(workspace.problems)
     if workspace.programs:
-        programs, load_problems = load_reports(workspace.programs, workspace.sources)
-        findings.extend(load_problems)
-        findings.extend(run_checks(programs))
+        programs, load_problems = load_reports(
+            workspace.programs, workspace.sources, workspace.root)
+        kept, excused = split_allowed([*load_problems, *run_checks(programs)], programs)
+        findings.extend(kept)
+        if allowed is not None:
+            allowed.extend(excused)
     return findings
 
 
@@ -94,12 +101,14 @@ def checked_programs(
     workspace: Workspace, check: bool = True
 ) -> tuple[list[Program], list[Diagnostic]]:
     """The workspace's programs with their ``load`` statements expanded, and
-    the warnings about them; ``AssessError`` with every error found (a file
-    that cannot be read, or a check's error)."""
+    the warnings about them that their files do not allow (``% allow``:
+    ``directives``); ``AssessError`` with every error found (a file that
+    cannot be read, or a check's error)."""
     workspace.raise_problems()
-    programs = expand(workspace.programs, workspace.sources)
+    programs = expand(workspace.programs, workspace.sources, workspace.root)
     findings = run_checks(programs) if check else []
     errors = [d for d in findings if d.is_error]
     if errors:
         raise AssessError(errors)
-    return programs, [d for d in findings if not d.is_error]
+    warnings, _ = split_allowed(findings, programs)
+    return programs, warnings

@@ -4,12 +4,14 @@ Datalog's range restriction, read order-independently (the engine plans the
 order of a body; ``X > 3, n(X)`` is as safe as ``n(X), X > 3``):
 
 * a positive body literal (``p(X)`` or ``~p(X)``) binds all its variables;
-* ``X = t`` (either way round) binds ``X`` once ``t`` is a constant or bound;
+* ``X = t`` (either way round) binds ``X`` once ``t`` is a constant or bound,
+  and ``[H|T] = t`` or ``f(X, Y) = t`` binds the variables of the compound term;
 * ``X is expr`` binds ``X`` once every variable of ``expr`` is bound;
 * repeat until nothing new is bound.
 
-Then a variable is **unsafe** where it is not bound and it occurs in a head
-(a fact with a variable is unsafe: facts are ground), under negation (the
+Then a variable is **unsafe** where it is not bound and it occurs in the head
+of a rule (a fact with variables, ``0.6::f(X).``, is true of each instance:
+the engine makes the instances its callers ask for), under negation (the
 anonymous ``_`` is fine there: ``\\+ edge(X, _)`` means "no edge from X"), in
 a comparison, or on the right of ``is``. Reports and evidence must be ground.
 Each unsafe variable is reported once per rule, where it first occurs unsafely.
@@ -27,16 +29,15 @@ from assess.diagnostics import Diagnostic, error
 from assess.syntax import ast
 
 
-def _unify_target(literal: ast.Comparison, bound: set[str]) -> str | None:
-    """The variable ``X = t`` would bind now, if any."""
+def _unify_targets(literal: ast.Comparison, bound: set[str]) -> set[str]:
+    """The variables ``X = t`` (or ``[H|T] = t``) would bind now, if any."""
     for side, other in ((literal.left, literal.right), (literal.right, literal.left)):
-        if (
-            isinstance(side, ast.Var)
-            and side.name not in bound
-            and all(var.name in bound for var in expr_vars(other))
-        ):
-            return side.name
-    return None
+        if not isinstance(side, ast.Var | ast.Compound | ast.ListTerm):
+            continue
+        new = {var.name for var in expr_vars(side)} - bound
+        if new and all(var.name in bound for var in expr_vars(other)):
+            return new
+    return set()
 
 
 def bound_variables(body: Sequence[ast.BodyLiteral]) -> set[str]:
@@ -57,20 +58,21 @@ def bound_variables(body: Sequence[ast.BodyLiteral]) -> set[str]:
             if isinstance(literal, ast.Assignment):
                 target = literal.target.name
                 ready = all(var.name in bound for var in expr_vars(literal.expr))
-                new = target if ready and target not in bound else None
+                new = {target} - bound if ready else set()
             else:
-                new = _unify_target(literal, bound)
-            if new is not None:
-                bound.add(new)
+                new = _unify_targets(literal, bound)
+            if new:
+                bound |= new
                 changed = True
     return bound
 
 
 def _needing_binding(rule: Rule) -> Iterator[tuple[ast.Var, str]]:
     """Every variable occurrence that must be bound, with where it is."""
-    for head in heads(rule):
-        for var in atom_vars(head):
-            yield var, "in the head"
+    if rule.body or not isinstance(rule, ast.Clause):  # a non-ground fact is true of all
+        for head in heads(rule):
+            for var in atom_vars(head):
+                yield var, "in the head"
     for literal in rule.body:
         if isinstance(literal, ast.Negation):
             for var in atom_vars(literal.atom):

@@ -9,7 +9,7 @@ A predicate is **defined** by a clause or disjunction head, a report, or an
 ``indicator``/``hypothesis`` declaration (with as many arguments as it has
 parameters). It is **used** by a body literal (negated or not), a query, an
 evidence atom, a scenario expectation or a scenario's ``drop``. ``true/0``
-is built in.
+is built in, and the list library (``LIBRARY``) is provided.
 
 Example::
 
@@ -17,7 +17,7 @@ Example::
     >>> p = parse("p(X) :- q(X), \\\\+ r(X).")
     >>> sorted(a.predicate for a, _ in used_atoms([p]))
     ['q', 'r']
-    >>> sorted(defined_signatures([p]))
+    >>> sorted(defined_signatures([p]) - LIBRARY)
     [('p', 1), ('true', 0)]
 """
 
@@ -31,6 +31,39 @@ Signature = tuple[str, int]
 """Predicate name and arity; ``~p`` shares the signature of ``p``."""
 
 BUILTINS: frozenset[Signature] = frozenset({("true", 0)})
+
+LIBRARY: frozenset[Signature] = frozenset(
+    {("member", 2), ("append", 3), ("length", 2), ("findall", 3)}
+)
+"""ProbLog's list predicates (``library(lists)``) and ``findall/3``, which the
+engine provides (``engine.library``) unless the program defines its own."""
+
+UNSUPPORTED_BUILTINS: frozenset[Signature] = frozenset({
+    *((f"call{s}", n) for s in ("", "_nc") for n in range(1, 9)),
+    *(("try_call", n) for n in range(1, 9)), *(("write", n) for n in range(1, 9)),
+    *(("writeln", n) for n in range(1, 9)),
+    ("all", 3), ("all_or_none", 3), ("arg", 3), ("atom", 1), ("atom_number", 2),
+    ("atomic", 1), ("between", 3), ("callable", 1), ("clause", 2), ("clause", 3),
+    ("compare", 3), ("compound", 1), ("consult", 1),
+    ("findall", 4), ("float", 1), ("forall", 2), ("functor", 3), ("ground", 1),
+    ("integer", 1), ("is_list", 1), ("nl", 0), ("nonvar", 1), ("number", 1), ("once", 1),
+    ("plus", 3), ("possible", 1), ("sort", 2), ("msort", 2), ("subquery", 2),
+    ("subquery", 3), ("subquery", 5), ("succ", 2), ("var", 1), ("numbervars", 3),
+    ("subsumes_term", 2), ("aggregate_all", 3), ("aggregate_all", 4), ("bagof", 3),
+    ("setof", 3), ("assert", 1), ("asserta", 1), ("assertz", 1), ("retract", 1),
+    ("append", 2), ("delete", 3), ("flatten", 2), ("intersection", 3), ("last", 2),
+    ("list_to_set", 2), ("max_list", 2), ("max_member", 2), ("memberchk", 2),
+    ("min_list", 2), ("min_member", 2), ("nextto", 3), ("nth0", 3), ("nth1", 3),
+    ("numlist", 3), ("permutation", 2), ("prefix", 2), ("proper_length", 2),
+    ("reverse", 2), ("same_length", 2), ("select", 3), ("select", 4), ("selectchk", 3),
+    ("subset", 2), ("subtract", 3), ("sum_list", 2), ("sumlist", 2), ("union", 3),
+    ("exclude", 3), ("include", 3), ("partition", 4), ("foldl", 4),
+    *(("maplist", n) for n in range(2, 8)),
+})
+"""ProbLog built-ins and library predicates (``library(lists)``,
+``library(apply)``, …) that assess does not provide: a program that calls
+one without defining it is refused (``unsupported_builtin``), where it
+would otherwise fail silently as an undefined predicate."""
 
 Rule = ast.Clause | ast.Disjunction
 
@@ -136,7 +169,7 @@ def declared_signatures(
 
 def defined_signatures(programs: Sequence[ast.Program]) -> set[Signature]:
     """Every signature defined or declared anywhere, built-ins included."""
-    defined = set(BUILTINS)
+    defined = set(BUILTINS | LIBRARY)
     defined.update(atom.signature for atom in defining_atoms(programs))
     defined.update(signature for signature, _ in declared_signatures(programs))
     return defined
@@ -149,6 +182,10 @@ def expr_vars(expr: ast.Expr) -> Iterator[ast.Var]:
         node = stack.pop()
         if isinstance(node, ast.Var):
             yield node
+        elif isinstance(node, ast.Compound):
+            stack.extend(reversed(node.args))
+        elif isinstance(node, ast.ListTerm):
+            stack.extend(reversed((*node.items, *(() if node.tail is None else (node.tail,)))))
         elif isinstance(node, ast.BinaryOp):
             stack.extend((node.right, node.left))
         elif isinstance(node, ast.Negated):
@@ -156,7 +193,8 @@ def expr_vars(expr: ast.Expr) -> Iterator[ast.Var]:
 
 
 def atom_vars(atom: ast.Atom) -> Iterator[ast.Var]:
-    return (term for term in atom.args if isinstance(term, ast.Var))
+    """The variables of an atom's arguments (inside compound terms too), left to right."""
+    return (var for term in atom.args for var in expr_vars(term))
 
 
 def literal_vars(literal: ast.BodyLiteral) -> Iterator[ast.Var]:

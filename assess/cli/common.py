@@ -17,29 +17,60 @@ command's call remembers which files it read. Example::
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager, nullcontext
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
 from assess.cli.progress import terminal_display
+from assess.cli.state import ALLOW_OUTSIDE, JSON_ERRORS
 from assess.diagnostics import AssessError, Diagnostic, sort_and_cap
 from assess.progress import showing
-from assess.render.diagnostics import diagnostic_data, diagnostics_text
+from assess.render.diagnostics import LineLookup, diagnostics_text
 from assess.workspace import Workspace
 
 if TYPE_CHECKING:
     from assess.api import Assessment
 
-FORMAT_OPTION = click.option(
-    "--format",
-    "output_format",
-    type=click.Choice(["text", "json"]),
-    default="text",
-    show_default=True,
-    help="Output as readable text or as one JSON document.",
+F = TypeVar("F", bound=Callable[..., Any])
+
+def _remember_format(ctx: click.Context, param: click.Parameter, value: str) -> str:
+    if value == "json":
+        JSON_ERRORS.set(ctx.command.name)
+    return value
+
+
+def format_option(
+    choices: Sequence[str] = ("text", "json"), default: str = "text",
+    help: str = "Output as readable text or as one JSON document.",
+) -> Callable[[F], F]:
+    """The ``--format`` option (``output_format``) of a command; ``json``
+    also makes the command's errors one JSON object (``JSON_ERRORS``)."""
+    return click.option(
+        "--format", "output_format", type=click.Choice(list(choices)), default=default,
+        show_default=True, help=help, callback=_remember_format,
+    )
+
+
+FORMAT_OPTION = format_option()
+
+
+def _remember_allow(ctx: click.Context, param: click.Parameter, value: bool) -> bool:
+    ALLOW_OUTSIDE.set(value)
+    return value
+
+
+ALLOW_OUTSIDE_OPTION = click.option(
+    "--allow-outside", is_flag=True, expose_value=False, callback=_remember_allow,
+    help="Let `load` read files outside the project root (README, \"Loading files\").",
 )
+"""The option of every command that reads programs; ``reading`` honours it."""
+
+
+def allow_outside() -> bool:
+    """Whether this command may ``load`` outside the project root."""
+    return ALLOW_OUTSIDE.get()
 
 
 AS_OF_OPTION = click.option(
@@ -65,7 +96,7 @@ def reading(paths: Sequence[str], includes: bool = True) -> Iterator[Workspace]:
     """The workspace of ``paths``, read and parsed (with the programs they
     ``load`` unless not ``includes``); errors raised inside the block carry
     it out (``QuotedError``)."""
-    workspace = Workspace.from_paths(list(paths), includes)
+    workspace = Workspace.from_paths(list(paths), includes, allow_outside=allow_outside())
     try:
         yield workspace
     except QuotedError:
@@ -93,21 +124,37 @@ def _no_lines(file: str, number: int) -> str:
     return ""
 
 
-def emit_problems(
-    diagnostics: Sequence[Diagnostic],
-    workspace: Workspace | None,
-    output_format: str = "text",
-) -> None:
-    """Print diagnostics to stderr (text, quoting the lines of ``workspace``)
-    or stdout (json), sorted and capped."""
-    shown, more = sort_and_cap(list(diagnostics))
-    if output_format == "json":
-        emit_json([diagnostic_data(d) for d in shown])
+def emit_problems(diagnostics: Sequence[Diagnostic], lines: LineLookup | None) -> None:
+    """Print diagnostics: as text on stderr, quoting the source lines
+    (``lines``, e.g. ``Workspace.line``), sorted and capped; under ``--format
+    json``, as the command's one JSON document ``{"command", "version",
+    "errors": [...]}`` on stdout."""
+    command = JSON_ERRORS.get()
+    if command is not None:
+        shown, _ = sort_and_cap(list(diagnostics), cap=MAX_JSON_DIAGNOSTICS)
+        emit_document(command, {"errors": [d.to_json() for d in shown]})
         return
-    lines = workspace.line if workspace is not None else _no_lines
-    click.echo(diagnostics_text(shown, more, lines), err=True)
+    shown, more = sort_and_cap(list(diagnostics))
+    click.echo(diagnostics_text(shown, more, lines or _no_lines), err=True)
+
+
+MAX_JSON_DIAGNOSTICS = 10_000
+"""Most diagnostics one JSON document lists (text shows 50)."""
+
+
+def emit_document(command: str, payload: Mapping[str, Any]) -> None:
+    """Print the one JSON document of ``command``: ``{"command", "version",
+    …payload}`` (the payload is the answer's ``to_json()``; ``assess/schemas``)."""
+    emit_json({"command": command, "version": version(), **payload})
+
+
+def version() -> str:
+    """This assess's version (``assess.__version__``, its one home)."""
+    import assess
+
+    return assess.__version__
 
 
 def emit_json(document: Any) -> None:
     """Print one JSON document on stdout."""
-    click.echo(json.dumps(document, indent=2, ensure_ascii=False))
+    click.echo(json.dumps(document, indent=2, ensure_ascii=False, allow_nan=False))

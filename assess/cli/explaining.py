@@ -8,17 +8,14 @@ shell when it has parentheses or ``~``). A last argument that names an
 existing file, or ends in ``.assess``/``.csv``, is a mistake: the atom is
 missing, and the command says so (exit 2).
 
-JSON: each command prints one document, ``{"command": NAME, …}`` followed
-by the fields of its result (README, "Explanations").
+JSON: each command prints one document, ``{"command": NAME, "version": …}``
+followed by its result's ``to_json()`` (``common.emit_document``).
 """
 
 from __future__ import annotations
 
-import dataclasses
 import os
-from typing import Any
 
-from assess.cli.common import emit_json
 from assess.diagnostics import COMMAND_LINE, AssessError, error
 
 
@@ -36,8 +33,3 @@ def split_atom(arguments: tuple[str, ...]) -> tuple[tuple[str, ...], str]:
             f"the last argument {atom!r} is a file; name the atom last: FILE… ATOM",
         )])
     return tuple(files), atom
-
-
-def emit_result(command: str, result: Any) -> None:
-    """Print ``result`` (a dataclass) as the command's JSON document."""
-    emit_json({"command": command, **dataclasses.asdict(result)})

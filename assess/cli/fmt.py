@@ -1,6 +1,8 @@
-"""``assess fmt FILE…``: rewrite files in the canonical layout.
+"""``assess fmt PATH…``: rewrite files in the canonical layout.
 
-Only the files named are read and formatted, not the programs they ``load``.
+Only the files named are read and formatted, not the programs they ``load``;
+a folder stands for every ``.assess`` file below it (``workspace.program_files``),
+and ``-`` for standard input, whose canonical form is printed on stdout.
 Every file is read and parsed first; if any cannot be (unreadable, a syntax
 error), the diagnostics are printed, nothing is written, and the exit code is
 2. Otherwise each file whose text differs from its canonical form is
@@ -17,8 +19,9 @@ renamed over it, so a failure at any point (a full disk, a kill) leaves the
 file as it was (``unwritable_file``, exit 2); through a symbolic link, the
 file it names is replaced.
 
-``--format json`` prints ``{"files": [{"path", "changed", "diff"?}],
-"changed": N}`` on stdout instead (``diff`` only with ``--diff``).
+``--format json`` prints ``{"command": "fmt", "version", "files": [{"path",
+"changed", "diff"?}], "changed": N}`` on stdout instead (``diff`` only with
+``--diff``).
 """
 
 from __future__ import annotations
@@ -34,21 +37,22 @@ from typing import Any
 
 import click
 
-from assess.cli.common import FORMAT_OPTION, emit_json, emit_problems, reading
+from assess.cli.common import FORMAT_OPTION, emit_document, emit_problems, reading
 from assess.diagnostics import InputError
 from assess.syntax.printer import format_program, formatting_disabled, line_ending
+from assess.workspace import STDIN_NAME, program_files
 
 
 @click.command("fmt")
-@click.argument("files", nargs=-1, required=True, type=click.Path())
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
 @click.option("--check", is_flag=True, help="Write nothing; exit 1 if a file would change.")
 @click.option("--diff", "show_diff", is_flag=True, help="Write nothing; print a unified diff.")
 @FORMAT_OPTION
-def command(files: tuple[str, ...], check: bool, show_diff: bool, output_format: str) -> int:
-    """Rewrite FILES in the canonical layout."""
-    with reading(list(dict.fromkeys(files)), includes=False) as workspace:
+def command(paths: tuple[str, ...], check: bool, show_diff: bool, output_format: str) -> int:
+    """Rewrite PATHS (files, folders of .assess files, - for standard input) canonically."""
+    with reading(program_files(paths), includes=False) as workspace:
         if workspace.problems:
-            emit_problems(workspace.problems, workspace, output_format)
+            emit_problems(workspace.problems, workspace.line)
             return 2
         changes: list[tuple[str, str, str]] = []
         for program in workspace.programs:
@@ -60,7 +64,12 @@ def command(files: tuple[str, ...], check: bool, show_diff: bool, output_format:
                 changes.append((program.file, old, new))
     if not (check or show_diff):
         for path, _, new in changes:
-            replace_text(path, new)
+            if path != STDIN_NAME:
+                replace_text(path, new)
+        if STDIN_NAME in workspace.sources and output_format != "json":
+            formatted = {path: new for path, _, new in changes}
+            click.echo(formatted.get(STDIN_NAME, workspace.sources[STDIN_NAME].text), nl=False)
+            changes = [c for c in changes if c[0] != STDIN_NAME]
     _report(workspace.sources.keys(), changes, check, show_diff, output_format)
     return 1 if check and changes else 0
 
@@ -146,7 +155,7 @@ def _report(
             if show_diff and path in changed:
                 entry["diff"] = _diff(path, *changed[path])
             entries.append(entry)
-        emit_json({"files": entries, "changed": len(changes)})
+        emit_document("fmt", {"files": entries, "changed": len(changes)})
         return
     for path, old, new in changes:
         if show_diff:

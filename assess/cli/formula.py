@@ -9,8 +9,9 @@ per line (``semantics.prob.formula``); then the value of each symbol and the
 number; ``--exact`` adds the value computed in exact rationals from the
 decimals as written (0.1 is 1/10).
 
-JSON: ``render.formula``. Exit 0; 1 for an atom the program never mentions;
-2 on bad input or a formula too large to print.
+JSON: ``Formulas.to_json`` (``semantics.prob.formula``). Exit 0; 1 for an
+atom the program never mentions; 2 on bad input or a formula too large to
+print.
 """
 
 from __future__ import annotations
@@ -19,12 +20,19 @@ from typing import Any
 
 import click
 
-from assess.cli.common import AS_OF_OPTION, FORMAT_OPTION, assessing, emit_json
+from assess.cli.common import (
+    ALLOW_OUTSIDE_OPTION,
+    AS_OF_OPTION,
+    FORMAT_OPTION,
+    assessing,
+    emit_document,
+)
 from assess.cli.limits import limit_options, limits_from
-from assess.render.formula import formula_data, formula_text
+from assess.render.formula import formula_text
 
 
 @click.command("formula")
+@ALLOW_OUTSIDE_OPTION
 @click.argument("atom")
 @click.argument("files", nargs=-1, required=True, type=click.Path())
 @click.option("--exact", is_flag=True, help="Also give the value in exact rationals.")
@@ -39,10 +47,10 @@ def command(
 ) -> int:
     """Print the probability of ATOM in FILES as a formula in the named inputs."""
     with assessing(files, as_of) as assessment:
-        formulas = assessment.formulas(atom, limits_from(limits), factored=factored)
+        result = assessment.formula(atom, limits_from(limits), factored=factored, exact=exact)
     if output_format == "json":
-        emit_json({"command": "formula", "formulas": [formula_data(f, exact) for f in formulas]})
+        emit_document("formula", result.to_json())
     else:
-        blocks = [formula_text(f, exact) for f in formulas]
+        blocks = [formula_text(f, exact) for f in result.formulas]
         click.echo("\n\n".join(blocks) if blocks else f"no ground instance of {atom} is derivable")
     return 0

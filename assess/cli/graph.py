@@ -11,17 +11,22 @@ from typing import Any
 
 import click
 
-from assess.cli.common import AS_OF_OPTION, assessing
-from assess.cli.explaining import emit_result
+from assess.cli.common import (
+    ALLOW_OUTSIDE_OPTION,
+    AS_OF_OPTION,
+    assessing,
+    emit_document,
+    format_option,
+)
 from assess.cli.limits import limit_options, limits_from
 from assess.diagnostics import COMMAND_LINE, AssessError, error
 from assess.render.dot import GraphvizMissing, svg, to_dot
 
 
 @click.command("graph")
+@ALLOW_OUTSIDE_OPTION
 @click.argument("files", nargs=-1, required=True, type=click.Path())
-@click.option("--format", "output_format", type=click.Choice(["dot", "svg", "json"]),
-              default="dot", show_default=True, help="DOT text, SVG (needs Graphviz) or JSON.")
+@format_option(("dot", "svg", "json"), "dot", help="DOT text, SVG (needs Graphviz) or JSON.")
 @limit_options
 @AS_OF_OPTION
 def command(
@@ -31,7 +36,7 @@ def command(
     with assessing(files, as_of) as assessment:
         graph = assessment.argument_map(limits_from(limits))
     if output_format == "json":
-        emit_result("graph", graph)
+        emit_document("graph", graph.to_json())
         return 0
     text = to_dot(graph)
     if output_format == "svg":

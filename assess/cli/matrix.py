@@ -14,18 +14,23 @@ from typing import Any
 
 import click
 
-from assess.cli.common import AS_OF_OPTION, assessing, emit_json
+from assess.cli.common import (
+    ALLOW_OUTSIDE_OPTION,
+    AS_OF_OPTION,
+    assessing,
+    emit_document,
+    format_option,
+)
 from assess.cli.limits import limit_options, limits_from
 from assess.render.matrix import matrices_csv, matrices_data, matrices_text
 
 
 @click.command("matrix")
+@ALLOW_OUTSIDE_OPTION
 @click.argument("files", nargs=-1, required=True, type=click.Path())
 @click.option("--set", "only", metavar="NAME", help="Draw only the competing set NAME.")
-@click.option(
-    "--format", "output_format", type=click.Choice(["text", "json", "csv"]), default="text",
-    show_default=True, help="A text table, one JSON document, or CSV (one line per cell).",
-)
+@format_option(("text", "json", "csv"),
+               help="A text table, one JSON document, or CSV (one line per cell).")
 @limit_options
 @AS_OF_OPTION
 def command(
@@ -36,7 +41,7 @@ def command(
     with assessing(files, as_of) as assessment:
         drawn = assessment.matrices(only, limits_from(limits))
     if output_format == "json":
-        emit_json(matrices_data(drawn))
+        emit_document("matrix", matrices_data(drawn))
     elif output_format == "csv":
         click.echo(matrices_csv(drawn))
     else:

@@ -10,13 +10,20 @@ from typing import Any
 
 import click
 
-from assess.cli.common import AS_OF_OPTION, FORMAT_OPTION, assessing
-from assess.cli.explaining import emit_result, split_atom
+from assess.cli.common import (
+    ALLOW_OUTSIDE_OPTION,
+    AS_OF_OPTION,
+    FORMAT_OPTION,
+    assessing,
+    emit_document,
+)
+from assess.cli.explaining import split_atom
 from assess.cli.limits import limit_options, limits_from
 from assess.render.levers import sensitivity_text
 
 
 @click.command("sensitivity")
+@ALLOW_OUTSIDE_OPTION
 @click.argument("arguments", nargs=-1, required=True, metavar="FILE… ATOM")
 @limit_options
 @AS_OF_OPTION
@@ -29,7 +36,7 @@ def command(
     with assessing(files, as_of) as assessment:
         result = assessment.sensitivity(atom, limits_from(limits))
     if output_format == "json":
-        emit_result("sensitivity", result)
+        emit_document("sensitivity", result.to_json())
     else:
         click.echo(sensitivity_text(result))
     return 0

@@ -16,33 +16,33 @@ from typing import Any
 import click
 
 from assess.api import track_snapshots
-from assess.cli.common import assessing
-from assess.cli.explaining import emit_result
+from assess.cli.common import ALLOW_OUTSIDE_OPTION, assessing, emit_document, format_option
 from assess.cli.limits import limit_options, limits_from
 from assess.render.track import track_svg, track_text
 
 
 @click.command("track")
+@ALLOW_OUTSIDE_OPTION
 @click.argument("rules", type=click.Path())
 @click.argument("snapshots", nargs=-1, required=True, type=click.Path())
 @click.option("--by-date", is_flag=True,
               help="Read the files together; one snapshot per report date in them.")
-@click.option("--format", "output_format", type=click.Choice(["text", "json", "svg"]),
-              default="text", show_default=True, help="Table, JSON or an SVG line plot.")
+@format_option(("text", "json", "svg"), help="Table, JSON or an SVG line plot.")
 @limit_options
 def command(rules: str, snapshots: tuple[str, ...], by_date: bool, output_format: str,
             **limits: Any) -> int:
     """Follow each hypothesis across dated evidence snapshots."""
-    compiled = []
     if by_date:
         with assessing((rules, *snapshots)) as assessment:
-            compiled = assessment.dated_snapshots(snapshots, limits_from(limits))
-    for path in () if by_date else snapshots:
-        with assessing((rules, path)) as assessment:
-            compiled.append(assessment.snapshot(path, limits_from(limits)))
-    result = track_snapshots(compiled)
+            result = assessment.track(snapshots, limits_from(limits))
+    else:
+        compiled = []
+        for path in snapshots:
+            with assessing((rules, path)) as assessment:
+                compiled.append(assessment.snapshot(path, limits_from(limits)))
+        result = track_snapshots(compiled)
     if output_format == "json":
-        emit_result("track", result)
+        emit_document("track", result.to_json())
     elif output_format == "svg":
         click.echo(track_svg(result), nl=False)
     else:

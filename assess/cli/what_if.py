@@ -14,13 +14,19 @@ from typing import Any
 
 import click
 
-from assess.cli.common import AS_OF_OPTION, FORMAT_OPTION, assessing
-from assess.cli.explaining import emit_result
+from assess.cli.common import (
+    ALLOW_OUTSIDE_OPTION,
+    AS_OF_OPTION,
+    FORMAT_OPTION,
+    assessing,
+    emit_document,
+)
 from assess.cli.limits import limit_options, limits_from
 from assess.render.levers import whatif_text
 
 
 @click.command("what-if")
+@ALLOW_OUTSIDE_OPTION
 @click.argument("files", nargs=-1, required=True, type=click.Path())
 @click.option("--assume", multiple=True, metavar="REPORT", help="Add a report.")
 @click.option("--drop", multiple=True, metavar="SOURCE|ATOM|ATOM@SOURCE", help="Drop reports.")
@@ -35,10 +41,10 @@ def command(files: tuple[str, ...], assume: tuple[str, ...], drop: tuple[str, ..
     """Show every hypothesis before and after the changes."""
     with assessing(files, as_of) as assessment:
         result = assessment.what_if(
-            assume=assume, drop=drop, grade=grade, set_=set_, limits=limits_from(limits)
+            assume=assume, drop=drop, grade=grade, set=set_, limits=limits_from(limits)
         )
     if output_format == "json":
-        emit_result("what-if", result)
+        emit_document("what-if", result.to_json())
     else:
         click.echo(whatif_text(result))
     return 0

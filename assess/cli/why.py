@@ -13,13 +13,20 @@ from typing import Any
 
 import click
 
-from assess.cli.common import AS_OF_OPTION, FORMAT_OPTION, assessing
-from assess.cli.explaining import emit_result, split_atom
+from assess.cli.common import (
+    ALLOW_OUTSIDE_OPTION,
+    AS_OF_OPTION,
+    FORMAT_OPTION,
+    assessing,
+    emit_document,
+)
+from assess.cli.explaining import split_atom
 from assess.cli.limits import limit_options, limits_from
 from assess.render.why import argue_text, why_text
 
 
 @click.command("why")
+@ALLOW_OUTSIDE_OPTION
 @click.argument("arguments", nargs=-1, required=True, metavar="FILE… ATOM")
 @click.option("-k", "k", type=click.IntRange(1), default=3, show_default=True,
               help="How many proofs to show (prob).")
@@ -41,12 +48,12 @@ def command(arguments: tuple[str, ...], k: int, semantics: str, ambiguity: str,
             result = assessment.why(atom, k, limits_from(limits))
     if semantics == "defeasible":
         if output_format == "json":
-            emit_result("why", argued)
+            emit_document("why", argued.to_json())
         else:
             click.echo(argue_text(argued))
         return 0
     if output_format == "json":
-        emit_result("why", result)
+        emit_document("why", result.to_json())
     else:
         click.echo(why_text(result))
     return 0

@@ -13,13 +13,20 @@ from typing import Any
 import click
 
 from assess.api import DEFAULT_GRADE, MAX_SIZE
-from assess.cli.common import AS_OF_OPTION, FORMAT_OPTION, assessing
-from assess.cli.explaining import emit_result, split_atom
+from assess.cli.common import (
+    ALLOW_OUTSIDE_OPTION,
+    AS_OF_OPTION,
+    FORMAT_OPTION,
+    assessing,
+    emit_document,
+)
+from assess.cli.explaining import split_atom
 from assess.cli.limits import limit_options, limits_from
 from assess.render.why import whynot_text
 
 
 @click.command("why-not")
+@ALLOW_OUTSIDE_OPTION
 @click.argument("arguments", nargs=-1, required=True, metavar="FILE… ATOM")
 @click.option("--depth", type=click.IntRange(1), default=4, show_default=True,
               help="How deep to follow failing premises.")
@@ -37,7 +44,7 @@ def command(arguments: tuple[str, ...], depth: int, grade: str, max_set: int,
     with assessing(files, as_of) as assessment:
         result = assessment.why_not(atom, depth, grade, max_set, limits_from(limits))
     if output_format == "json":
-        emit_result("why-not", result)
+        emit_document("why-not", result.to_json())
     else:
         click.echo(whynot_text(result))
     return 0

@@ -42,14 +42,20 @@ from assess.engine.ir import (
     IConst,
     IRAssign,
     IRAtom,
+    IRFindall,
     IRLiteral,
+    IStruct,
+    ITerm,
     IVar,
     Value,
+    bind,
+    term_vars,
 )
-from assess.engine.plans import Anti, Bind, Plan, Scan, Test
+from assess.engine.library import appended, collect, length_of, members, splits, worlds
+from assess.engine.plans import Anti, Bind, Call, Collect, Match, Plan, Scan, Test, atom_vars
 from assess.engine.show import rule_text
-from assess.engine.terms import NUMERIC_COMPARE, number, numeric
-from assess.engine.writer import Input, Writer
+from assess.engine.terms import NUMERIC_COMPARE, Compound, number, numeric
+from assess.engine.writer import Check, Input, Writer
 from assess.syntax.ast import CompareOp
 
 RunFn = Callable[[tuple[Any, ...], set[tuple[Value, ...]], Any], None]
@@ -82,6 +88,10 @@ def _scan(w: Writer, step: Scan, bound: set[int]) -> None:
         w.guard(f"len({w.input('recent' if step.recent else 'set', atom)}) > 0")
         if row:
             w.emit(f"{row} = ()")
+    elif step.demand:
+        name = row or f"d{step.literal}"
+        w.emit(f"{name} = {w.tuple_of(atom.args)}")
+        w.guard(f"{w.input('demand', atom)}({name}) or {name} in {w.input('set', atom)}")
     elif not step.recent and len(step.bound) == len(atom.args):
         if row:
             w.emit(f"{row} = {w.tuple_of(atom.args)}")
@@ -101,7 +111,7 @@ def _scan(w: Writer, step: Scan, bound: set[int]) -> None:
         else:
             w.loop(f"for {target} in {source}:")
         for check in checks:
-            w.guard(check)
+            w.check(check)
 
 
 def _repeats(atom: IRAtom, bound: tuple[int, ...]) -> str:
@@ -119,16 +129,24 @@ def _repeats(atom: IRAtom, bound: tuple[int, ...]) -> str:
 
 
 def _anti(w: Writer, step: Anti) -> None:
-    """Anti-join; projected positions that repeat a variable must agree."""
+    """Anti-join; projected positions that repeat a variable must agree, and
+    a compound term there must match (``ir.bind``, given the bound variables)."""
     atom = step.atom
     full = len(step.bound) == len(atom.args)
     name = f"n{step.literal}"
     w.names.append(name)
     same = _repeats(atom, step.bound)
+    if any(isinstance(atom.args[p], IStruct) for p in range(len(atom.args))
+           if p not in step.bound):
+        known = sorted(atom_vars(atom) & w.bound)
+        binding = "{" + ", ".join(f"{v}: v{v}" for v in known) + "}"
+        same = f"bind({w.const(atom)}, r, {binding}) is not None"
     if full:
         w.emit(f"{name} = {w.tuple_of(atom.args)}")
         table = w.input("set", atom)
         test = f"{name} in {table}"
+        if step.demand:
+            test = f"({w.input('demand', atom)}({name}) or {test})"
     else:
         if step.bound:
             table = w.input("index", atom, step.bound)
@@ -145,6 +163,56 @@ def _anti(w: Writer, step: Anti) -> None:
     else:
         failing = f"tuple({name})"
     w.neg_names[step.literal] = failing
+
+
+def _matched(w: Writer, pairs: list[tuple[ITerm, str]], bound: set[int]) -> None:
+    """Match each term against the value named beside it."""
+    checks: list[Check] = []
+    for term, source in pairs:
+        w.match(term, source, bound, checks)
+    for check in checks:
+        w.check(check)
+
+
+def _call(w: Writer, step: Call, bound: set[int]) -> None:
+    """A library predicate on lists (``engine.library``)."""
+    args, n = step.item.args, step.literal
+    if step.mode == "member":
+        w.make_room(bound)
+        w.loop(f"for e{n} in members({w.term(args[1])}):")
+        _matched(w, [(args[0], f"e{n}")], bound)
+    elif step.mode == "split":
+        w.make_room(bound)
+        w.loop(f"for a{n}, b{n} in splits({w.term(args[2])}):")
+        _matched(w, [(args[0], f"a{n}"), (args[1], f"b{n}")], bound)
+    else:
+        if step.mode == "join":
+            w.emit(f"e{n} = appended({w.term(args[0])}, {w.term(args[1])})")
+            w.guard(f"e{n} is not None")
+        else:
+            w.emit(f"e{n} = length_of({w.term(args[0])})")
+        _matched(w, [(args[-1], f"e{n}")], bound)
+
+
+def _collect(w: Writer, step: Collect, bound: set[int]) -> None:
+    """``findall``: the sorted list of the template over the goal's answers."""
+    item, n = step.item, step.literal
+    goal = item.goal
+    if step.bound:
+        rows = f"{w.input('index', goal, step.bound)}.get({w.key(goal, step.bound)}, ())"
+    else:
+        rows = w.input("set", goal)
+    known = sorted((atom_vars(goal) | term_vars(item.template)) & bound)
+    binding = "{" + ", ".join(f"{v}: v{v}" for v in known) + "}"
+    args = f"{rows}, {w.const(goal)}, {w.const(item.template)}, {binding}, {w.input('order', goal)}"
+    if w.record:
+        w.make_room(bound)
+        certain, group = w.input("certain", goal), w.input("group", goal)
+        w.loop(f"for e{n}, h{n}, f{n} in worlds({args}, {certain}, {w.possible}, {group}):")
+        w.names.extend([f"h{n}", f"f{n}"])
+    else:
+        w.emit(f"e{n} = collect({args})")
+    _matched(w, [(item.result, f"e{n}")], bound)
 
 
 def _docstring(plan: Plan) -> str:
@@ -166,6 +234,7 @@ def generate(plan: Plan, record: bool = False, possible: bool = False) -> Compil
     last = plan.steps[-1] if plan.steps and not record else None
     if not isinstance(last, Scan) or not _vectorizable(last, bound, plan):
         last = None
+    w.bound = bound
     for step in plan.steps:
         if step is last:
             break
@@ -173,6 +242,17 @@ def generate(plan: Plan, record: bool = False, possible: bool = False) -> Compil
             _scan(w, step, bound)
         elif isinstance(step, Anti):
             _anti(w, step)
+        elif isinstance(step, Call):
+            _call(w, step, bound)
+        elif isinstance(step, Collect):
+            _collect(w, step, bound)
+        elif isinstance(step, Match):
+            source = "m"
+            w.emit(f"{source} = {w.value(step.source)}")
+            checks: list[Check] = []
+            w.match(step.pattern, source, bound, checks)
+            for check in checks:
+                w.check(check)
         elif isinstance(step, Bind):
             w.emit(f"v{step.var.index} = {w.value(step.expr, step.evaluate)}")
             bound.add(step.var.index)
@@ -189,13 +269,18 @@ def generate(plan: Plan, record: bool = False, possible: bool = False) -> Compil
 
 
 def _record(w: Writer, head: str) -> None:
-    """Add the head and append the instance's rows for ``record.Recorder``."""
+    """Add the head and append the instance's rows for ``record.Recorder``:
+    a ``findall`` adds the rows that must fail after the negated literals',
+    and (a fourth part) those that must hold (``record.findall_items``)."""
     literals = [(n, i) for n, i in enumerate(w.plan.rule.body) if isinstance(i, IRLiteral)]
     pos = "".join(f"r{n}, " for n in range(sum(not i.negated for _, i in literals)))
     neg = "".join(f"{w.neg_names[n]}, " for n, i in literals if i.negated)
+    collected = [n for n, i in enumerate(w.plan.rule.body) if isinstance(i, IRFindall)]
+    neg += "".join(f"f{n}, " for n in collected)
+    held = "".join(f"h{n}, " for n in collected)
     w.emit(f"h = {head}")
     w.emit("add(h)")
-    w.emit(f"rec((h, ({pos}), ({neg})))")
+    w.emit(f"rec((h, ({pos}), ({neg}){f', ({held})' if collected else ''}))")
 
 
 def _vectorizable(step: Scan, bound: set[int], plan: Plan) -> bool:
@@ -203,8 +288,10 @@ def _vectorizable(step: Scan, bound: set[int], plan: Plan) -> bool:
     atom = step.atom
     if not atom.args or len(step.bound) == len(atom.args):
         return False
+    if any(isinstance(t, IStruct) for t in plan.rule.head.args):
+        return False
     free = [t for n, t in enumerate(atom.args) if step.recent or n not in step.bound]
-    if any(isinstance(t, IConst) for t in free):
+    if any(isinstance(t, IConst | IStruct) for t in free):
         return False
     indexes = [t.index for t in free if isinstance(t, IVar)]
     return len(set(indexes)) == len(indexes)
@@ -273,7 +360,9 @@ def _compile(w: Writer) -> Compiled:
     source = "\n".join(functions)
     namespace: dict[str, Any] = {
         "K": tuple(w.constants), "repeat": repeat, "power": power,
-        "num": numeric, "as_term": number,
+        "num": numeric, "as_term": number, "C": Compound, "bind": bind,
+        "members": members, "splits": splits, "appended": appended, "length_of": length_of,
+        "collect": collect, "worlds": worlds,
     }
     widest = max((len(i.atom.args) for i in w.plan.rule.body if isinstance(i, IRLiteral)),
                  default=0)

@@ -11,7 +11,11 @@ its certain facts, with stratified negation as failure:
    once (their *full* variant); every other rule runs one *delta* variant per
    literal of the stratum, reading that literal from ``recent`` and the rest
    from the totals, until no relation ``changed()``;
-3. a negated literal reads only relations of finished strata (anti-join).
+3. a negated literal reads only relations of finished strata (anti-join);
+4. a non-ground fact (``0.6::f(X).``) makes ``f`` *open*: its literals are
+   asked for once bound (``plans``), and each instance asked for, or named by
+   a ground query or evidence, is made by every open rule whose head it
+   matches, after the rule that asked (recorded as that rule's choice).
 
 Every kind of rule derives — strict, defeasible, probabilistic, annotated
 disjunction heads, choices — because grounding ignores weights; ``~p`` is a
@@ -40,19 +44,31 @@ Example::
 from __future__ import annotations
 
 import gc
-from collections.abc import Collection
+from collections.abc import Callable, Collection, Hashable
 from dataclasses import dataclass
 from typing import Any
 
 from assess import progress
 from assess.diagnostics import AssessError, error
 from assess.engine.codegen import Compiled, generate
-from assess.engine.ir import IRLiteral, IRProgram, IRRule, Pred, Value
-from assess.engine.plans import plan_rule
+from assess.engine.ir import (
+    ClauseOrder,
+    GroundAtom,
+    IConst,
+    IRLiteral,
+    IRProgram,
+    IRRule,
+    Pred,
+    Value,
+    bind,
+)
+from assess.engine.library import FindallRefused
+from assess.engine.plans import is_open, open_predicates, plan_rule
 from assess.engine.provenance import DerivationGraph
 from assess.engine.record import Instance, Recorder
 from assess.engine.relations import Row, Variable
 from assess.engine.strata import PredicateGraph, strata
+from assess.engine.terms import TermTooDeep
 from assess.syntax.ast import RuleKind
 
 
@@ -81,14 +97,34 @@ class _Evaluation:
         self.recorder = Recorder() if record else None
         self.possible = possible
         self.by_head: dict[Pred, list[IRRule]] = {}
+        self.open = open_predicates(rules)
+        self.open_rules: dict[Pred, list[IRRule]] = {}
         for rule in rules:
-            self.by_head.setdefault(rule.head.pred, []).append(rule)
+            if is_open(rule):
+                self.open_rules.setdefault(rule.head.pred, []).append(rule)
+            else:
+                self.by_head.setdefault(rule.head.pred, []).append(rule)
+        self.asked: dict[Pred, dict[Row, None]] = {p: {} for p in self.open}
+        """Per open predicate, the instances asked for and not yet made."""
+        self.made: dict[Pred, set[Row]] = {p: set() for p in self.open}
+        """Per open predicate, the rows already answered (made, or no instance)."""
+        self.demands = {p: self._demand_function(p) for p in self.open}
+        self.component: frozenset[Pred] = frozenset()
+        self.clause_order: dict[Pred, ClauseOrder] = {}
+        """The clauses ``findall/3`` reads, in order (``IRProgram.clause_order``)."""
+        self.facts = facts
 
-    def run(self) -> Model:
+    def run(self, asked: Collection[GroundAtom] = ()) -> Model:
         layers = list(strata(self.graph))
         for done, component in enumerate(layers):
             self.stage = (done, len(layers))
+            self.component = component
             self._stratum(component)
+        self.component = frozenset()
+        for pred, values in asked:
+            if pred in self.open:
+                self.demands[pred](values)
+        self._make_asked()
         relations = {p: v.total for p, v in self.variables.items()}
         return Model(relations, self.recorder.graph if self.recorder else None)
 
@@ -114,7 +150,69 @@ class _Evaluation:
                 self._run(compiled)
 
     def _compile(self, rule: IRRule, delta: int | None) -> Compiled:
-        return generate(plan_rule(rule, delta), self.recorder is not None, self.possible)
+        plan = plan_rule(rule, delta, self.open)
+        return generate(plan, self.recorder is not None, self.possible)
+
+    def _demand_function(self, pred: Pred) -> Callable[[Row], bool]:
+        """Whether an open rule of ``pred`` has the instance ``row``; if so it
+        is asked for, to be made after the running rule (``_make_asked``)."""
+        heads = [rule.head for rule in self.open_rules[pred]]
+        asked = self.asked[pred]
+        made = self.made[pred]
+
+        def demand(row: Row) -> bool:
+            if row in made or row in asked:
+                return True
+            if any(bind(head, row) is not None for head in heads):
+                asked[row] = None
+                return True
+            made.add(row)  # known not to be an instance: never asked again
+            return False
+
+        return demand
+
+    def _group_function(self, pred: Pred) -> Callable[[Row], Hashable]:
+        """For ``findall``: a key per row of ``pred`` that rows holding in the
+        same worlds share: their recorded derivations, when every one is by
+        a rule with no weight, label or choice and nothing contradicts
+        ``pred``; otherwise the row itself."""
+        recorder = self.recorder
+        plain = {
+            r.id for r in self.rules
+            if r.probability is None and r.label is None and r.disjunction is None
+            and r.kind is RuleKind.STRICT and not is_open(r)
+        }
+        contested = pred.complement in self.graph.nodes
+        if recorder is None or contested:
+            return lambda row: row
+        ids, graph = recorder.ids(pred), recorder.graph
+
+        def group(row: Row) -> Hashable:
+            atom = ids.get(row)
+            if atom is None:
+                return row
+            derivations = graph.derivations_of(atom)
+            if not derivations or any(d.rule not in plain for d in derivations):
+                return row
+            return frozenset((d.pos, d.neg) for d in derivations)
+
+        return group
+
+    def _make_asked(self) -> None:
+        """Make the instances of open predicates asked for: each open rule
+        whose head matches derives it (a choice of its own per instance)."""
+        for pred in sorted(p for p, rows in self.asked.items() if rows):
+            rows = list(self.asked[pred])
+            self.asked[pred].clear()
+            self.made[pred].update(rows)
+            variable = self.variables[pred]
+            for rule in self.open_rules[pred]:
+                made = [row for row in rows if bind(rule.head, row) is not None]
+                variable.to_add.update(made)
+                if self.recorder is not None:
+                    self.recorder.flush(rule, [(row, (), ()) for row in made])
+            if pred not in self.component:
+                variable.changed()
 
     def _inputs(self, compiled: Compiled) -> tuple[Any, ...]:
         found: list[Any] = []
@@ -124,6 +222,14 @@ class _Evaluation:
                 found.append(variable.recent)
             elif kind == "set":
                 found.append(variable.total)
+            elif kind == "demand":
+                found.append(self.demands[pred])
+            elif kind == "order":
+                found.append(self.clause_order.get(pred, ClauseOrder()))
+            elif kind == "certain":
+                found.append(self.facts.get(pred, frozenset()))
+            elif kind == "group":
+                found.append(self._group_function(pred))
             else:
                 found.append(variable.index(positions))
         return tuple(found)
@@ -139,10 +245,19 @@ class _Evaluation:
         instances: list[Instance] = []
         try:
             compiled.run(self._inputs(compiled), out, instances.append)
+        except FindallRefused as exc:
+            raise AssessError([error("unsupported_findall", rule.span, str(exc))]) from None
+        except TermTooDeep as exc:
+            raise AssessError([error(
+                "term_too_deep", rule.span,
+                f"{exc} while running this rule: the program has no finite model "
+                "to ground (a rule builds ever deeper terms, e.g. `p(s(X)) :- p(X).`)",
+            )]) from None
         except (ArithmeticError, TypeError, ValueError) as exc:
             raise AssessError([error(
                 "arithmetic_error", rule.span, f"arithmetic or comparison failed: {exc}",
             )]) from exc
+        self._make_asked()
         if self.recorder is not None:
             self.recorder.flush(rule, instances)
         variable = self.variables[rule.head.pred]
@@ -195,7 +310,14 @@ def evaluate(
     collecting = gc.isenabled()
     gc.disable()  # millions of acyclic tuples: the cycle collector only slows them down
     try:
-        return _Evaluation(rules, facts, record, possible, max_ground).run()
+        asked = [
+            (a.pred, tuple(t.value for t in a.args if isinstance(t, IConst)))
+            for a in [*(q.atom for q in program.queries), *(e.atom for e in program.evidence)]
+            if all(isinstance(t, IConst) for t in a.args)
+        ]
+        evaluation = _Evaluation(rules, facts, record, possible, max_ground)
+        evaluation.clause_order = program.clause_order
+        return evaluation.run(asked)
     finally:
         if collecting:
             gc.enable()

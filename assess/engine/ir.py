@@ -18,7 +18,9 @@ Invariants:
 * Variables in a rule are numbered 0..n-1 in order of first appearance;
   ``var_names[i]`` is the name the analyst wrote.
 * A constant is a ``Value`` (``assess.engine.terms``): equal Python values
-  are equal terms, so ``1`` and ``1.0``, ``"a"`` and ``a`` stay apart.
+  are equal terms, so ``1`` and ``1.0``, ``"a"`` and ``a`` stay apart. A
+  ground compound term is a constant too (a ``terms.Compound``); one with
+  variables is an ``IStruct``, matched structurally by ``bind``.
 
 Example: ``0.7::path(X, Y) :- edge(X, Y).`` lowers to
 ``IRRule(id, head=IRAtom(Pred("path", 2), (IVar(0), IVar(1))),
@@ -70,7 +72,16 @@ class IConst:
     value: Value
 
 
-ITerm = IVar | IConst
+@dataclass(frozen=True, slots=True)
+class IStruct:
+    """A compound term with variables inside: ``name(args…)`` (a list cell is
+    ``terms.CONS`` of head and tail). A compound without variables is an ``IConst``."""
+
+    name: str
+    args: tuple[ITerm, ...]
+
+
+ITerm = IVar | IConst | IStruct
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,7 +132,26 @@ class IRAssign:
     expr: IExpr
 
 
-IRBodyItem = IRLiteral | IRCompare | IRAssign
+@dataclass(frozen=True, slots=True)
+class IRCall:
+    """A library predicate on lists (``engine.library``): ``member/2``,
+    ``append/3`` or ``length/2``, where the program defines none of that name."""
+
+    name: str
+    args: tuple[ITerm, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class IRFindall:
+    """``findall(template, goal, result)``: ``result`` is the list of
+    ``template`` for every answer of ``goal``, a literal of a lower stratum."""
+
+    template: ITerm
+    goal: IRAtom
+    result: ITerm
+
+
+IRBodyItem = IRLiteral | IRCompare | IRAssign | IRCall | IRFindall
 
 
 @dataclass(frozen=True, slots=True)
@@ -161,6 +191,34 @@ class IREvidence:
 
 
 @dataclass
+class ClauseOrder:
+    """The clauses of one predicate in the order written, by their heads:
+    ``key(row)`` is the position of the first clause whose head matches the
+    row, and whether that head has variables (so that other rows share it)."""
+
+    ground: dict[tuple[Value, ...], int] = field(default_factory=dict)
+    patterns: list[tuple[int, IRAtom]] = field(default_factory=list)
+    count: int = 0
+
+    def add(self, head: IRAtom) -> None:
+        if all(isinstance(t, IConst) for t in head.args):
+            values = tuple(t.value for t in head.args if isinstance(t, IConst))
+            self.ground.setdefault(values, self.count)
+        else:
+            self.patterns.append((self.count, head))
+        self.count += 1
+
+    def key(self, row: tuple[Value, ...]) -> tuple[int, bool]:
+        found = self.ground.get(row, self.count)
+        for position, head in self.patterns:
+            if position >= found:
+                break
+            if bind(head, row) is not None:
+                return position, True
+        return found, False
+
+
+@dataclass
 class IRProgram:
     """A whole lowered program (all files of one invocation together)."""
 
@@ -181,6 +239,9 @@ class IRProgram:
     competing: list[ast.CompetingDecl] = field(default_factory=list)
     grades: dict[str, float] = field(default_factory=dict)
     """``grade XN = p.`` overrides of the default report probability table."""
+    clause_order: dict[Pred, ClauseOrder] = field(default_factory=dict)
+    """For each predicate a ``findall/3`` reads, its clauses in the order
+    written (the order ``findall`` lists their answers in, as ProbLog's does)."""
 
     def predicates(self) -> set[Pred]:
         """Every predicate that occurs anywhere in the program."""
@@ -188,6 +249,7 @@ class IRProgram:
         for rule in self.rules:
             found.add(rule.head.pred)
             found.update(i.atom.pred for i in rule.body if isinstance(i, IRLiteral))
+            found.update(i.goal.pred for i in rule.body if isinstance(i, IRFindall))
         found.update(q.atom.pred for q in self.queries)
         found.update(e.atom.pred for e in self.evidence)
         return found
@@ -215,9 +277,56 @@ def bind(
         if isinstance(term, IConst):
             if term.value != value:
                 return None
+        elif isinstance(term, IStruct):
+            if not match(term, value, out):
+                return None
         elif out.setdefault(term.index, value) != value:
             return None
     return out
+
+
+def match(term: ITerm, value: Value, out: dict[int, Value]) -> bool:
+    """Extend ``out`` so that ``term`` is ``value`` (structurally); False if
+    it cannot be (``out`` may then hold some of the bindings)."""
+    stack = [(term, value)]
+    while stack:
+        term, value = stack.pop()
+        if isinstance(term, IVar):
+            if out.setdefault(term.index, value) != value:
+                return False
+        elif isinstance(term, IConst):
+            if term.value != value:
+                return False
+        elif (
+            not isinstance(value, terms.Compound)
+            or value.name != term.name
+            or len(value.args) != len(term.args)
+        ):
+            return False
+        else:
+            stack.extend(zip(term.args, value.args, strict=True))
+    return True
+
+
+def term_vars(term: ITerm) -> set[int]:
+    """The variable numbers in ``term`` (inside compound terms too)."""
+    if isinstance(term, IVar):
+        return {term.index}
+    if isinstance(term, IConst):
+        return set()
+    found: set[int] = set()
+    for arg in term.args:
+        found |= term_vars(arg)
+    return found
+
+
+def build(term: ITerm, binding: Mapping[int, Value]) -> Value:
+    """The ground term ``term`` is under ``binding`` (every variable bound)."""
+    if isinstance(term, IVar):
+        return binding[term.index]
+    if isinstance(term, IConst):
+        return term.value
+    return terms.Compound(term.name, tuple(build(a, binding) for a in term.args))
 
 
 def matches(pattern: IRAtom, ground: GroundAtom) -> bool:

@@ -22,7 +22,9 @@ invocation (and optionally the items of one scenario, ``extra``) into one
   ``extra`` are ignored (a scenario runner reads them itself).
 
 Constants become term values (``assess.engine.terms``): a symbol a ``str``, a
-"string" a ``Str``, an integer an ``int``, a float a ``Float``; variables
+"string" a ``Str``, an integer an ``int``, a float a ``Float``, a ground
+compound term or list a ``Compound`` (``[a, b]`` is two ``terms.CONS`` cells),
+and one with variables an ``IStruct``; variables
 are numbered per rule in order of first appearance, head first, and each
 anonymous ``_`` is a variable of its own.
 
@@ -40,9 +42,11 @@ from typing import Any
 
 from assess.analysis.grading import choice_probability, report_probability, source_clusters
 from assess.analysis.timeline import current_indicators, supersede
+from assess.check.walk import LIBRARY, UNSUPPORTED_BUILTINS, describe, heads
 from assess.diagnostics import COMMAND_LINE, AssessError, error
 from assess.engine import terms
 from assess.engine.ir import (
+    ClauseOrder,
     GroundAtom,
     IBinary,
     IConst,
@@ -51,12 +55,15 @@ from assess.engine.ir import (
     IRAssign,
     IRAtom,
     IRBodyItem,
+    IRCall,
     IRCompare,
     IREvidence,
+    IRFindall,
     IRLiteral,
     IRProgram,
     IRQuery,
     IRRule,
+    IStruct,
     ITerm,
     IVar,
     Pred,
@@ -98,7 +105,36 @@ def constant(term: ast.Symbol | ast.String | ast.Number) -> Value:
 
 
 def _term(term: ast.Term, names: _Vars) -> ITerm:
-    return names(term) if isinstance(term, ast.Var) else IConst(constant(term))
+    if isinstance(term, ast.Var):
+        return names(term)
+    if isinstance(term, ast.Compound):
+        return _struct(term.functor, tuple(_term(a, names) for a in term.args), term.span)
+    if isinstance(term, ast.ListTerm):
+        items = [_term(item, names) for item in term.items]  # variables numbered left to right
+        tail = _term(term.tail, names) if term.tail is not None else IConst(terms.NIL)
+        for item in reversed(items):
+            tail = _struct(terms.CONS, (item, tail), term.span)
+        return tail
+    return IConst(constant(term))
+
+
+def ground_term(term: ast.Term) -> Value:
+    """The value of a ground term (a constant, or a compound term or list of
+    them); ``ValueError`` if it holds a variable."""
+    lowered = _term(term, _Vars())
+    if not isinstance(lowered, IConst):
+        raise ValueError("the term has variables")
+    return lowered.value
+
+
+def _struct(name: str, args: tuple[ITerm, ...], span: ast.Span) -> ITerm:
+    """``name(args)``: a constant when ground (``terms.Compound``), else an ``IStruct``."""
+    if not all(isinstance(a, IConst) for a in args):
+        return IStruct(name, args)
+    try:
+        return IConst(terms.Compound(name, tuple(a.value for a in args if isinstance(a, IConst))))
+    except terms.TermTooDeep as exc:
+        raise AssessError([error("term_too_deep", span, str(exc))]) from None
 
 
 def _expr(expr: ast.Expr, names: _Vars) -> IExpr:
@@ -119,7 +155,15 @@ def pattern(atom: ast.Atom) -> IRAtom:
     return lower_atom(atom, _Vars())
 
 
-def _body_item(item: ast.BodyLiteral, names: _Vars) -> IRBodyItem:
+def _body_item(
+    item: ast.BodyLiteral, names: _Vars, library: frozenset[tuple[str, int]] = frozenset(),
+    defined: frozenset[tuple[str, int]] = frozenset(),
+) -> IRBodyItem:
+    atom = item.atom if isinstance(item, ast.Negation) else item
+    if isinstance(atom, ast.Atom):
+        _provided(atom, defined)
+    if isinstance(item, ast.Atom) and not item.contrary and item.signature in library:
+        return _library_call(item, names)
     if isinstance(item, ast.Atom):
         return IRLiteral(lower_atom(item, names))
     if isinstance(item, ast.Negation):
@@ -134,15 +178,51 @@ def _pred(name: str, arity: int, contrary: bool) -> Pred:
     return Pred(name, arity, contrary)
 
 
+def _provided(atom: ast.Atom, defined: frozenset[tuple[str, int]]) -> None:
+    """Refuse a ProbLog built-in that assess lacks, unless the program defines it."""
+    if atom.signature in UNSUPPORTED_BUILTINS and atom.signature not in defined:
+        raise AssessError([error(
+            "unsupported_builtin", atom.span,
+            f"{describe(atom.signature)} is a ProbLog built-in or library predicate "
+            "that assess does not provide (define it, or see the README's language section)",
+        )])
+
+
+def _library_call(atom: ast.Atom, names: _Vars) -> IRBodyItem:
+    """``member/2``, ``append/3``, ``length/2`` or ``findall/3`` (``engine.library``)."""
+    if atom.predicate != "findall":
+        return IRCall(atom.predicate, tuple(_term(t, names) for t in atom.args))
+    template, goal, result = atom.args
+    if isinstance(goal, ast.Symbol):
+        goal_atom = IRAtom(Pred(goal.value, 0), ())
+    elif isinstance(goal, ast.Compound):
+        goal_atom = IRAtom(
+            Pred(goal.functor, len(goal.args)), tuple(_term(t, names) for t in goal.args)
+        )
+    else:
+        raise AssessError([error(
+            "unsupported_findall", goal.span,
+            "the goal of findall/3 must be one atom such as p(X, Y) "
+            "(define a predicate for a conjunction)",
+        )])
+    return IRFindall(_term(template, names), goal_atom, _term(result, names))
+
+
 def ground_atom(atom: ast.Atom) -> tuple[Pred, tuple[Value, ...]] | None:
-    """``(pred, values)`` when every argument is a constant, else None.
+    """``(pred, values)`` when every argument is ground, else None.
     (Called once per fact: symbols and integers, the common arguments, are
-    read without a call, and the predicate is made once.)"""
+    read without a call, and the predicate is made once; a compound term or
+    a list goes the general way, through ``pattern``.)"""
     values: list[Any] = []
     for t in atom.args:
         kind = type(t)
         if kind is ast.Var:
             return None
+        if kind is ast.Compound or kind is ast.ListTerm:
+            lowered = pattern(atom)
+            if not all(isinstance(a, IConst) for a in lowered.args):
+                return None
+            return lowered.pred, tuple(a.value for a in lowered.args if isinstance(a, IConst))
         value = t.value  # type: ignore[union-attr]
         if kind is ast.Symbol or type(value) is int:
             values.append(value)
@@ -160,13 +240,40 @@ class _Lowering:
         self._disjunctions = 0
         self._reports: list[ast.Report] = []
         self._origin: dict[str, str] = {}
+        self._library: frozenset[tuple[str, int]] = frozenset()
+        """The library predicates the program calls without defining them."""
+        self._findall_goals: dict[Pred, ast.Span] = {}
+        self._defined: frozenset[tuple[str, int]] = frozenset()
 
     def run(self) -> IRProgram:
+        defined = {
+            head.signature for s in self.statements if isinstance(s, ast.Clause | ast.Disjunction)
+            for head in heads(s)
+        } | {s.atom.signature for s in self.statements if isinstance(s, ast.Report)}
+        self._library = LIBRARY - defined
+        self._defined = frozenset(defined)
+        self._findall_goals = self._goals_of_findall()
         self._declarations()
         for statement in self.statements:
             self._statement(statement)
         self._lower_reports()
         return self.ir
+
+    def _goals_of_findall(self) -> dict[Pred, ast.Span]:
+        """The predicates the program's ``findall/3`` calls read, with where."""
+        if ("findall", 3) not in self._library:
+            return {}
+        goals: dict[Pred, ast.Span] = {}
+        for s in self.statements:
+            if isinstance(s, ast.Clause | ast.Disjunction):
+                for item in s.body:
+                    if isinstance(item, ast.Atom) and item.signature == ("findall", 3):
+                        goal = item.args[1]
+                        if isinstance(goal, ast.Compound):
+                            goals.setdefault(Pred(goal.functor, len(goal.args)), item.span)
+                        elif isinstance(goal, ast.Symbol):
+                            goals.setdefault(Pred(goal.value, 0), item.span)
+        return goals
 
     def _declarations(self) -> None:
         for s in self.statements:
@@ -191,8 +298,10 @@ class _Lowering:
         elif isinstance(s, ast.Report):
             self._collect_report(s)
         elif isinstance(s, ast.Query):
+            _provided(s.atom, self._defined)
             self.ir.queries.append(IRQuery(lower_atom(s.atom, _Vars()), s))
         elif isinstance(s, ast.Evidence):
+            _provided(s.atom, self._defined)
             self.ir.evidence.append(IREvidence(lower_atom(s.atom, _Vars()), s.value, s))
         elif isinstance(s, ast.Superiority):
             self.ir.superiority.append((s.superior, s.inferior))
@@ -201,16 +310,23 @@ class _Lowering:
 
     def _add_rule(self, rule: IRRule) -> None:
         self.ir.rules.append(rule)
+        self._order(rule.head)
+
+    def _order(self, head: IRAtom) -> None:
+        """Note a clause of a predicate some ``findall/3`` reads, in order."""
+        if head.pred in self._findall_goals:
+            self.ir.clause_order.setdefault(head.pred, ClauseOrder()).add(head)
 
     def _clause(self, clause: ast.Clause) -> None:
         certain = clause.probability is None and clause.label is None
         ground = ground_atom(clause.head) if clause.is_fact and certain else None
         if ground is not None:
             self.ir.facts.setdefault(ground[0], set()).add(ground[1])
+            self._order(IRAtom(ground[0], tuple(IConst(v) for v in ground[1])))
             return
         names = _Vars()
         head = lower_atom(clause.head, names)
-        body = tuple(_body_item(item, names) for item in clause.body)
+        body = tuple(_body_item(item, names, self._library, self._defined) for item in clause.body)
         self._add_rule(
             IRRule(
                 len(self.ir.rules), head, body, tuple(names.names), clause.kind,
@@ -224,7 +340,10 @@ class _Lowering:
         for choice in disjunction.choices:
             names = _Vars()
             head = lower_atom(choice.atom, names)
-            body = tuple(_body_item(item, names) for item in disjunction.body)
+            body = tuple(
+                _body_item(item, names, self._library, self._defined)
+                for item in disjunction.body
+            )
             self._add_rule(
                 IRRule(
                     len(self.ir.rules), head, body, tuple(names.names), ast.RuleKind.STRICT,
@@ -292,7 +411,7 @@ def parse_atom(text: str) -> GroundAtom:
     statement = program.statements[0] if len(program.statements) == 1 else None
     if not isinstance(statement, ast.Query):
         raise AssessError([error("bad_atom", COMMAND_LINE, f"{text!r} is not one atom")])
-    if any(isinstance(t, ast.Var) for t in statement.atom.args):
+    if ground_atom(statement.atom) is None:
         raise AssessError([error(
             "nonground_atom", COMMAND_LINE, f"{text!r} has variables; name one ground atom",
         )])

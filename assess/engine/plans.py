@@ -11,10 +11,20 @@ of steps:
 * ``Test``: a comparison or ``is`` whose variables are all bound;
 * ``Bind``: ``X is expr`` (evaluated) or ``X = t`` (the term) with ``X``
   still unbound;
+* ``Call``: a library predicate on lists once its inputs are bound
+  (``member/2``, ``append/3``, ``length/2``); ``Collect``: ``findall/3``
+  once the variables its goal shares with the rule are bound;
+* ``Match``: ``t = p`` with ``t`` bound and ``p`` a compound term with
+  unbound variables (``L = [H|T]``): ``p`` is matched against ``t``'s value;
 * ``Anti``: a negated literal, an anti-join once its variables shared with
   the rest of the rule are bound; variables that occur *only* under this
   negation are projected away (``\\+ p(X, Y)`` with Y nowhere else means
   "no p(X, _)"), the reading Nemo takes.
+
+A literal of an *open* predicate (one with a non-ground fact such as
+``0.6::f(X).``, true of each instance with its own choice) waits like a
+test until its variables are bound, and is then asked for (``demand``):
+the instance asked for is made. One that nothing binds is ``unsafe_variable``.
 
 Order: the delta literal first, then repeatedly every test, bind and
 anti-join that has become ready, then the positive literal with most bound
@@ -28,6 +38,7 @@ through the index of ``edge`` on its second position.
 
 from __future__ import annotations
 
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 
 from assess.diagnostics import AssessError, error
@@ -37,22 +48,33 @@ from assess.engine.ir import (
     INeg,
     IRAssign,
     IRAtom,
+    IRBodyItem,
+    IRCall,
     IRCompare,
+    IRFindall,
     IRLiteral,
     IRRule,
+    IStruct,
     IVar,
+    Pred,
+    term_vars,
 )
+from assess.engine.show import ir_atom_text
 from assess.syntax.ast import CompareOp
 
 
 @dataclass(frozen=True, slots=True)
 class Scan:
-    """Match body literal ``literal``; ``bound`` are its positions known before."""
+    """Match body literal ``literal``; ``bound`` are its positions known before.
+    ``demand``: the literal is of an open predicate (one with a non-ground
+    fact), so it is asked once all its arguments are bound and the instance
+    asked for is made (``evaluate``'s demand function)."""
 
     literal: int
     atom: IRAtom
     recent: bool
     bound: tuple[int, ...]
+    demand: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,14 +94,46 @@ class Bind:
 
 @dataclass(frozen=True, slots=True)
 class Anti:
-    """Negated body literal ``literal``; positions not in ``bound`` are projected."""
+    """Negated body literal ``literal``; positions not in ``bound`` are projected.
+    ``demand``: as for ``Scan`` (every position is then bound)."""
 
     literal: int
     atom: IRAtom
     bound: tuple[int, ...]
+    demand: bool = False
 
 
-Step = Scan | Test | Bind | Anti
+@dataclass(frozen=True, slots=True)
+class Match:
+    """``pattern`` (a compound term with unbound variables) is matched against
+    the value of ``source`` (all of whose variables are bound)."""
+
+    pattern: IStruct
+    source: IExpr
+
+
+@dataclass(frozen=True, slots=True)
+class Call:
+    """A library predicate on lists (``engine.library``) once its inputs are
+    bound; ``mode``: ``member``, ``join`` (append of bound A and B),
+    ``split`` (append of a bound C) or ``length``."""
+
+    literal: int
+    item: IRCall
+    mode: str
+
+
+@dataclass(frozen=True, slots=True)
+class Collect:
+    """``findall`` once the variables it shares are bound; ``bound``: the
+    goal's positions known then (read through an index)."""
+
+    literal: int
+    item: IRFindall
+    bound: tuple[int, ...]
+
+
+Step = Scan | Test | Bind | Anti | Match | Call | Collect
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,55 +146,66 @@ class Plan:
 
 
 def expr_vars(expr: IExpr) -> set[int]:
-    if isinstance(expr, IVar):
-        return {expr.index}
-    if isinstance(expr, IConst):
-        return set()
+    if isinstance(expr, IVar | IConst | IStruct):
+        return term_vars(expr)
     if isinstance(expr, INeg):
         return expr_vars(expr.operand)
     return expr_vars(expr.left) | expr_vars(expr.right)
 
 
 def atom_vars(atom: IRAtom) -> set[int]:
-    return {t.index for t in atom.args if isinstance(t, IVar)}
+    found: set[int] = set()
+    for term in atom.args:
+        found |= term_vars(term)
+    return found
 
 
 def _bound_positions(atom: IRAtom, bound: set[int]) -> tuple[int, ...]:
-    return tuple(
-        i for i, t in enumerate(atom.args)
-        if isinstance(t, IConst) or t.index in bound
-    )
+    return tuple(i for i, t in enumerate(atom.args) if term_vars(t) <= bound)
 
 
 def _positive_vars(rule: IRRule) -> set[int]:
-    """Variables bound somewhere other than under a negation."""
+    """Variables bound somewhere other than under a negation (or inside a findall)."""
     found = atom_vars(rule.head)
     for item in rule.body:
         if isinstance(item, IRLiteral):
             if not item.negated:
                 found |= atom_vars(item.atom)
-        elif isinstance(item, IRAssign):
-            found |= {item.var.index} | expr_vars(item.expr)
+        elif isinstance(item, IRFindall):
+            found |= term_vars(item.result)
         else:
-            found |= expr_vars(item.left) | expr_vars(item.right)
+            found |= _item_vars(item)
+    return found
+
+
+def _outside(rule: IRRule, index: int) -> set[int]:
+    """The variables of ``rule`` outside body item ``index``."""
+    found = atom_vars(rule.head)
+    for n, item in enumerate(rule.body):
+        if n != index:
+            found |= atom_vars(item.atom) if isinstance(item, IRLiteral) else _item_vars(item)
     return found
 
 
 class _Planner:
-    def __init__(self, rule: IRRule, delta: int | None) -> None:
+    def __init__(self, rule: IRRule, delta: int | None, open_preds: Collection[Pred]) -> None:
         self.rule = rule
         self.delta = delta
+        self.open = open_preds
         self.bound: set[int] = set()
         self.steps: list[Step] = []
         self.shared = _positive_vars(rule)
         self.pending: list[int] = [
             i for i, item in enumerate(rule.body)
-            if not (isinstance(item, IRLiteral) and not item.negated) and i != delta
+            if not self._scanned(item) and i != delta
         ]
         self.positives: list[int] = [
-            i for i, item in enumerate(rule.body)
-            if isinstance(item, IRLiteral) and not item.negated and i != delta
+            i for i, item in enumerate(rule.body) if self._scanned(item) and i != delta
         ]
+
+    def _scanned(self, item: IRBodyItem) -> bool:
+        """A positive literal that is scanned (an open one waits, as a test does)."""
+        return isinstance(item, IRLiteral) and not item.negated and item.atom.pred not in self.open
 
     def plan(self) -> Plan:
         if self.delta is not None:
@@ -180,10 +245,31 @@ class _Planner:
                     self.steps.append(step)
                     if isinstance(step, Bind):
                         self.bound.add(step.var.index)
+                    elif isinstance(step, Match):
+                        self.bound |= term_vars(step.pattern)
+                    elif isinstance(step, Call):
+                        self.bound |= _item_vars(step.item)
+                    elif isinstance(step, Collect):
+                        self.bound |= term_vars(step.item.result)
                     progress = True
 
     def _ready(self, index: int) -> Step | None:
         item = self.rule.body[index]
+        if isinstance(item, IRLiteral) and item.atom.pred in self.open:
+            if not atom_vars(item.atom) <= self.bound:
+                return None
+            everything = tuple(range(len(item.atom.args)))
+            if item.negated:
+                return Anti(index, item.atom, everything, demand=True)
+            return Scan(index, item.atom, False, everything, demand=True)
+        if isinstance(item, IRCall):
+            return self._call(index, item)
+        if isinstance(item, IRFindall):
+            shared = (atom_vars(item.goal) | term_vars(item.template)) & _outside(self.rule, index)
+            shared -= term_vars(item.result)
+            if shared <= self.bound:
+                return Collect(index, item, _bound_positions(item.goal, self.bound))
+            return None
         if isinstance(item, IRLiteral):
             needed = atom_vars(item.atom) & self.shared
             if needed <= self.bound:
@@ -201,15 +287,46 @@ class _Planner:
         if item.op is CompareOp.UNIFY:
             for var, other, other_vars in ((item.left, item.right, right),
                                            (item.right, item.left, left)):
-                if isinstance(var, IVar) and var.index not in self.bound \
-                        and other_vars <= self.bound:
+                if not other_vars <= self.bound:
+                    continue
+                if isinstance(var, IVar) and var.index not in self.bound:
                     return Bind(var, other)
+                if isinstance(var, IStruct):
+                    return Match(var, other)
         return None
+
+    def _call(self, index: int, item: IRCall) -> Call | None:
+        ready = [term_vars(t) <= self.bound for t in item.args]
+        if item.name == "append":
+            if ready[0] and ready[1]:
+                return Call(index, item, "join")
+            return Call(index, item, "split") if ready[2] else None
+        if item.name == "member":
+            return Call(index, item, "member") if ready[1] else None
+        return Call(index, item, "length") if ready[0] else None
 
     def _check_safe(self) -> None:
         unbound = atom_vars(self.rule.head) - self.bound
         for index in self.pending:
             item = self.rule.body[index]
+            if isinstance(item, IRLiteral) and item.atom.pred in self.open:
+                raise AssessError([error(
+                    "unsafe_variable", self.rule.span,
+                    f"{item.atom.pred} has a non-ground fact, so the rest of the body "
+                    "must bind every variable of its literal "
+                    f"{ir_atom_text(item.atom, self.rule.var_names)}",
+                )])
+            if isinstance(item, IRCall | IRFindall):
+                needs = {
+                    "member": "its list (second argument)", "length": "its list (first argument)",
+                    "append": "its first two arguments or its third",
+                    "findall": "the variables its goal shares with the rule",
+                }
+                raise AssessError([error(
+                    "unsafe_variable", self.rule.span,
+                    f"{_call_name(item)} needs {needs[_call_name(item).split('/')[0]]} "
+                    "bound by the rest of the body",
+                )])
             if not isinstance(item, IRLiteral):
                 unbound |= _item_vars(item) - self.bound
         if unbound:
@@ -221,14 +338,36 @@ class _Planner:
             )])
 
 
-def _item_vars(item: IRCompare | IRAssign) -> set[int]:
+def _item_vars(item: IRCompare | IRAssign | IRCall | IRFindall) -> set[int]:
     if isinstance(item, IRAssign):
         return {item.var.index} | expr_vars(item.expr)
+    if isinstance(item, IRCall):
+        found: set[int] = set()
+        for term in item.args:
+            found |= term_vars(term)
+        return found
+    if isinstance(item, IRFindall):
+        return atom_vars(item.goal) | term_vars(item.template) | term_vars(item.result)
     return expr_vars(item.left) | expr_vars(item.right)
 
 
-def plan_rule(rule: IRRule, delta: int | None) -> Plan:
-    """The join plan of ``rule`` reading literal ``delta`` from ``recent``."""
-    return _Planner(rule, delta).plan()
+def _call_name(item: IRCall | IRFindall) -> str:
+    return f"{item.name}/{len(item.args)}" if isinstance(item, IRCall) else "findall/3"
+
+
+def plan_rule(rule: IRRule, delta: int | None, open_preds: Collection[Pred] = ()) -> Plan:
+    """The join plan of ``rule`` reading literal ``delta`` from ``recent``;
+    literals of ``open_preds`` (``open_predicates``) are asked once bound."""
+    return _Planner(rule, delta, open_preds).plan()
+
+
+def is_open(rule: IRRule) -> bool:
+    """A non-ground fact (``0.6::f(_).``, ``f(X).``): true of every instance."""
+    return not rule.body and bool(atom_vars(rule.head))
+
+
+def open_predicates(rules: Iterable[IRRule]) -> frozenset[Pred]:
+    """The predicates that have a non-ground fact."""
+    return frozenset(rule.head.pred for rule in rules if is_open(rule))
 
 

@@ -47,14 +47,19 @@ from assess.engine.ir import (
     IRAssign,
     IRAtom,
     IRBodyItem,
+    IRCall,
+    IRCompare,
+    IRFindall,
     IRLiteral,
     IRProgram,
     IRRule,
+    IStruct,
+    ITerm,
     IVar,
     Pred,
     Value,
 )
-from assess.engine.plans import atom_vars, expr_vars, plan_rule
+from assess.engine.plans import atom_vars, expr_vars, is_open, open_predicates, plan_rule
 from assess.engine.strata import PredicateGraph, strata
 from assess.engine.terms import ARITH, compare, number, numeric
 from assess.syntax.ast import CompareOp
@@ -101,6 +106,7 @@ def _arith(expr: IExpr, env: dict[int, Any]) -> Any:
         return ARITH[expr.op](_arith(expr.left, env), _arith(expr.right, env))
     if isinstance(expr, INeg):
         return -_arith(expr.operand, env)
+    assert not isinstance(expr, IStruct)  # _refuse_structure
     return numeric(expr.value if isinstance(expr, IConst) else env[expr.index])
 
 
@@ -152,7 +158,8 @@ class _RuleWriter:
         parts += [self.item(n, i) for n, i in enumerate(rest)]
         return f"{self.atom(self.rule.head)} <= {' & '.join(parts)}"
 
-    def term(self, term: IVar | IConst) -> str:
+    def term(self, term: ITerm) -> str:
+        assert not isinstance(term, IStruct)  # _refuse_structure
         return f"V{term.index}" if isinstance(term, IVar) else self.t.value("K", term.value)
 
     def atom(self, atom: IRAtom) -> str:
@@ -173,6 +180,7 @@ class _RuleWriter:
         if isinstance(item, IRAssign):
             self.bound.add(item.var.index)
             return f"(V{item.var.index} == {self.evaluated(item.expr)})"
+        assert isinstance(item, IRCompare)  # _refuse_structure
         left, right = item.left, item.right
         if item.op is CompareOp.UNIFY:
             for var, other in ((left, right), (right, left)):
@@ -227,13 +235,28 @@ def _live_rules(rules: list[IRRule], facts: dict[Pred, set[tuple[Value, ...]]]) 
     return live
 
 
+def _refuse_structure(rule: IRRule) -> None:
+    """pyDatalog matches no compound term and knows no list library."""
+    terms = [*rule.head.args, *(
+        t for i in rule.body if isinstance(i, IRLiteral) for t in i.atom.args
+    ), *(t for i in rule.body if isinstance(i, IRCompare) for t in (i.left, i.right))]
+    if (is_open(rule) or any(isinstance(i, IRCall | IRFindall) for i in rule.body)
+            or any(isinstance(t, IStruct) for t in terms)):
+        raise AssessError([error(
+            "pydatalog_unsupported", rule.span,
+            "--engine pydatalog runs no rule with compound-term patterns, list library "
+            "predicates, findall/3 or a non-ground fact; the native engine runs this one",
+        )])
+
+
 def translate(rules: list[IRRule], facts: dict[Pred, set[tuple[Value, ...]]]) -> Translation:
     """The pyDatalog form of ``rules`` over ``facts`` (see the module docstring)."""
     t = Translation()
     components = strata(PredicateGraph(rules, facts))
     component_of = {p: c for c in components for p in c}
     for rule in rules:
-        plan_rule(rule, None)  # the engine's safety check
+        plan_rule(rule, None, open_predicates(rules))  # the engine's safety check
+        _refuse_structure(rule)
     live = _live_rules(rules, facts)
     defined = {p for p, rows in facts.items() if rows} | {r.head.pred for r in live}
     for rule in live:

@@ -35,11 +35,14 @@ from functools import partial
 from itertools import filterfalse, islice, repeat
 from operator import ge, itemgetter
 
-from assess.engine.ir import IRLiteral, IRRule, Pred, Value
+from assess.engine.ir import IRFindall, IRLiteral, IRRule, Pred, Value
 from assess.engine.provenance import FACT, Derivation, DerivationGraph
 
 Row = tuple[Value, ...]
 Instance = tuple[Row, tuple[Row, ...], tuple[tuple[Row, ...], ...]]
+"""``(head, pos, neg)``; a rule with ``findall`` adds a fourth part, per
+``findall`` the rows its list needs to hold (those that must fail follow the
+negated literals' in ``neg``)."""
 
 _derivation = partial(tuple.__new__, Derivation)
 _head, _pos, _neg = itemgetter(0), itemgetter(1), itemgetter(2)
@@ -57,6 +60,10 @@ def _sort(rows: list[Row]) -> None:
         return
     if any(map(ge, rows, islice(rows, 1, None))):  # distinct rows, so a tie
         rows.sort(key=repr)
+
+
+def _joined(*parts: tuple[int, ...]) -> tuple[int, ...]:
+    return tuple(a for part in parts for a in part)
 
 
 class Recorder:
@@ -112,8 +119,15 @@ class Recorder:
             self._known(i.atom.pred, list(map(itemgetter(n), bodies)))
             for n, i in enumerate(x for x in literals if not x.negated)
         ]
-        pos = zip(*columns, strict=True) if columns else repeat(())
-        negated = [i.atom.pred for i in literals if i.negated]
+        pos: Iterable[tuple[int, ...]] = zip(*columns, strict=True) if columns else repeat(())
+        collected = [i.goal.pred for i in rule.body if isinstance(i, IRFindall)]
+        if collected:
+            held = [
+                self._failing([pred], [(i[3][n],) for i in instances])  # type: ignore[misc]
+                for n, pred in enumerate(collected)
+            ]
+            pos = map(_joined, pos, *held)
+        negated = [i.atom.pred for i in literals if i.negated] + collected
         neg = self._failing(negated, map(_neg, instances)) if negated else repeat(())
         self.graph.add_derivations(sorted(map(_derivation, zip(xs, repeat(rule.id), pos, neg))))
         instances.clear()

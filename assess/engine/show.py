@@ -1,6 +1,7 @@
 """Compact text of IR values, ground atoms and rules (for plans and answers).
 
-Ground atoms print without spaces, as ProbLog prints answers: ``path(a,d)``.
+Ground atoms print as ProbLog prints answers: no spaces between arguments
+(``path(a,d)``, ``f(a,b)``), lists as ``[1, 2]`` and ``[a | T]``.
 An atom prints bare when it reads back as a symbol (``[a-z]\\w*``), otherwise
 single-quoted; a string (``Str``) double-quoted; numbers as Python writes
 them (``1``, ``1.0``), so different terms never print alike.
@@ -14,6 +15,7 @@ Example::
 
 from __future__ import annotations
 
+from assess.check.walk import atom_vars
 from assess.engine.ir import (
     IBinary,
     IConst,
@@ -22,25 +24,72 @@ from assess.engine.ir import (
     IRAssign,
     IRAtom,
     IRBodyItem,
+    IRCall,
     IRCompare,
+    IRFindall,
     IRLiteral,
     IRQuery,
     IRRule,
+    IStruct,
+    ITerm,
     IVar,
     Pred,
     Value,
+    term_vars,
 )
-from assess.engine.terms import Str
-from assess.syntax import ast, notation
+from assess.engine.terms import CONS, NIL, Compound, Str, list_items
+from assess.syntax import notation
 
 
 def value_text(value: Value) -> str:
-    """The constant as written: ``a``, ``'New York'``, ``"a"``, ``1``, ``1.0``."""
-    if isinstance(value, Str):
-        return notation.string(value)
-    if isinstance(value, str):
-        return notation.symbol(value)
-    return str(value)
+    """The term as ProbLog prints it: ``a``, ``'New York'``, ``"a"``, ``1``,
+    ``1.0``, ``f(a,b)``, ``[1, 2]``, ``[a | T]`` (iterative: a long list
+    does not exhaust the stack)."""
+    parts: list[str] = []
+    stack: list[object] = [value]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, _Text):
+            parts.append(item.text)
+        elif isinstance(item, Compound):
+            stack.extend(reversed(_pieces(item)))
+        elif isinstance(item, Str):
+            parts.append(notation.string(item))
+        elif isinstance(item, str):
+            parts.append("[]" if item == NIL else notation.symbol(item))
+        else:
+            parts.append(str(item))
+    return "".join(parts)
+
+
+class _Text:
+    """Literal text among the terms still to print."""
+
+    __slots__ = ("text",)
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+
+_COMMA, _LIST_COMMA, _CLOSE = _Text(","), _Text(", "), _Text(")")
+
+
+def _pieces(term: Compound) -> list[object]:
+    """What prints ``term``, in order: texts and the subterms between them."""
+    items, tail = list_items(term)
+    if items:
+        pieces: list[object] = [_Text("[")]
+        for n, item in enumerate(items):
+            pieces.extend([_LIST_COMMA, item] if n else [item])
+        if tail != NIL:
+            pieces.extend([_Text(" | "), tail])
+        pieces.append(_Text("]"))
+        return pieces
+    pieces = [_Text(notation.symbol(term.name) + "(")]
+    for n, arg in enumerate(term.args):
+        pieces.extend([_COMMA, arg] if n else [arg])
+    pieces.append(_CLOSE)
+    return pieces
 
 
 def atom_text(pred: Pred, values: tuple[Value, ...]) -> str:
@@ -51,10 +100,26 @@ def atom_text(pred: Pred, values: tuple[Value, ...]) -> str:
     return f"{name}({','.join(value_text(v) for v in values)})"
 
 
-def _term(term: IVar | IConst, names: tuple[str, ...]) -> str:
+def _term(term: ITerm, names: tuple[str, ...]) -> str:
     if isinstance(term, IVar):
         return names[term.index] if term.index < len(names) else f"V{term.index}"
-    return value_text(term.value)
+    if isinstance(term, IConst):
+        return value_text(term.value)
+    items: list[str] = []
+    while isinstance(term, IStruct) and term.name == CONS and len(term.args) == 2:
+        items.append(_term(term.args[0], names))
+        term = term.args[1]
+    if items and isinstance(term, IConst) and isinstance(term.value, Compound):
+        rest, end_value = list_items(term.value)
+        items.extend(value_text(v) for v in rest)
+        term = IConst(end_value)
+    if items:
+        end = "" if isinstance(term, IConst) and term.value == NIL else f" | {_term(term, names)}"
+        return f"[{', '.join(items)}{end}]"
+    if isinstance(term, IConst):
+        return value_text(term.value)  # a ground list's last cells
+    assert isinstance(term, IStruct)
+    return f"{notation.symbol(term.name)}({','.join(_term(a, names) for a in term.args)})"
 
 
 def _expr(expr: IExpr, names: tuple[str, ...]) -> str:
@@ -83,11 +148,21 @@ def query_names(query: IRQuery) -> tuple[str, ...]:
     """The variable names the analyst wrote, in order of first appearance."""
     names: list[str] = []
     if query.origin is not None:
-        for term in query.origin.atom.args:
-            if isinstance(term, ast.Var) and (term.is_anonymous or term.name not in names):
+        for term in atom_vars(query.origin.atom):
+            if term.is_anonymous or term.name not in names:
                 names.append(term.name)
-    count = 1 + max((t.index for t in query.atom.args if isinstance(t, IVar)), default=-1)
+    count = 1 + max((v for t in query.atom.args for v in term_vars(t)), default=-1)
     return (*names, *(f"X{i}" for i in range(len(names), count)))
+
+
+def term_text(term: ITerm, names: tuple[str, ...]) -> str:
+    """A term of a rule, its variables named by ``names``: ``[H | T]``, ``f(X,a)``."""
+    return _term(term, names)
+
+
+def body_item_text(item: IRBodyItem, names: tuple[str, ...]) -> str:
+    """A body item as Datalog text: ``member(X, L)``, ``\\+ p(X)``, ``X is Y + 1``."""
+    return _item(item, names)
 
 
 def _item(item: IRBodyItem, names: tuple[str, ...]) -> str:
@@ -96,6 +171,11 @@ def _item(item: IRBodyItem, names: tuple[str, ...]) -> str:
         return f"\\+ {text}" if item.negated else text
     if isinstance(item, IRCompare):
         return f"{_expr(item.left, names)} {item.op.value} {_expr(item.right, names)}"
+    if isinstance(item, IRCall):
+        return f"{item.name}({', '.join(_term(a, names) for a in item.args)})"
+    if isinstance(item, IRFindall):
+        goal = ir_atom_text(item.goal, names)
+        return f"findall({_term(item.template, names)}, {goal}, {_term(item.result, names)})"
     assert isinstance(item, IRAssign)
     return f"{_term(item.var, names)} is {_expr(item.expr, names)}"
 

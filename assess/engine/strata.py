@@ -4,7 +4,8 @@ The graph and its components are ``assess.graphs``'s (the one
 ``DependencyGraph``, also the checker's); this module builds it over the
 IR's predicates (``PredicateGraph``) and adds stratification. A rule
 ``h :- b1, \\+ b2`` gives the edges ``h -> b1`` (positive) and
-``h -> b2`` (negative): ``h`` depends on them. Each strongly connected
+``h -> b2`` (negative): ``h`` depends on them; ``findall(T, g, L)`` gives
+a negative edge too (it reads all of ``g``, so ``g`` must be finished). Each strongly connected
 component (SCC) of this graph is one stratum; ``strata`` lists them so that
 every predicate comes after everything it depends on (Tarjan's algorithm
 emits components in exactly that order). A program is stratifiable iff no
@@ -24,7 +25,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from assess import graphs
 from assess.check import cycles
 from assess.diagnostics import AssessError, Diagnostic
-from assess.engine.ir import IRLiteral, IRRule, Pred
+from assess.engine.ir import IRFindall, IRLiteral, IRRule, Pred
 from assess.engine.provenance import DerivationGraph
 
 Edge = graphs.Edge[Pred, int]
@@ -46,6 +47,8 @@ class PredicateGraph(graphs.DependencyGraph[Pred, int]):
             for item in rule.body:
                 if isinstance(item, IRLiteral):
                     self.add_edge(rule.head.pred, item.atom.pred, item.negated, rule.id)
+                elif isinstance(item, IRFindall):  # all answers: a finished stratum
+                    self.add_edge(rule.head.pred, item.goal.pred, True, rule.id)
 
 
 def negative_cycle(

@@ -28,9 +28,11 @@ Example::
 
 from __future__ import annotations
 
+import functools
 import math
 import operator
-from collections.abc import Callable
+import weakref
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from assess.engine.arith import bounded, power
@@ -85,8 +87,168 @@ class Str(str):
         return str.__str__(self)
 
 
-Value = str | int | Float
-"""A ground constant: an atom or ``Str`` (both ``str``), an ``int``, a ``Float``."""
+class TermTooDeep(ValueError):
+    """A compound term would nest deeper than ``MAX_DEPTH``."""
+
+
+MAX_DEPTH = 1000
+"""How deep a compound term may nest (a list of n elements is n deep): past
+it a program has no finite model worth grounding (``p(s(X)) :- p(X).``), and
+evaluation stops with ``term_too_deep`` instead of running on."""
+
+
+class Compound:
+    """A ground compound term ``name(arg, …)``; a list is nested ``CONS``
+    cells (head, tail) ending in the atom ``[]``, as in Prolog.
+
+    Compounds are hash-consed: ``Compound("f", (1,))`` is the same object
+    each time it is made while one is alive, so ``==`` is identity and the
+    hash is computed once, whatever the size of the term. Making one deeper
+    than ``MAX_DEPTH`` raises ``TermTooDeep``. ``<`` and friends are the
+    standard order (``order``), so rows holding compounds sort."""
+
+    __slots__ = ("__weakref__", "_hash", "args", "depth", "name")
+
+    name: str
+    args: tuple[Any, ...]
+    depth: int
+    _hash: int
+
+    def __new__(cls, name: str, args: tuple[Any, ...]) -> Compound:
+        key = (name, args)
+        found = _compounds.get(key)
+        if found is not None:
+            return found
+        depth = 1 + max((a.depth for a in args if a.__class__ is Compound), default=0)
+        if depth > MAX_DEPTH:
+            raise TermTooDeep(f"a term nests deeper than {MAX_DEPTH} levels")
+        self = object.__new__(cls)
+        self.name, self.args, self.depth, self._hash = name, args, depth, hash(key)
+        _compounds[key] = self
+        return self
+
+    def __hash__(self) -> int:
+        return self._hash
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (Compound, (self.name, self.args))
+
+    def __repr__(self) -> str:
+        """``Compound('f', (1, 'a'))``, written without recursion (a long list
+        would exhaust Python's stack)."""
+        parts: list[str] = []
+        stack: list[Any] = [self]
+        while stack:
+            item = stack.pop()
+            if isinstance(item, _Raw):
+                parts.append(item)
+            elif isinstance(item, Compound):
+                inner: list[Any] = [_Raw(f"Compound({item.name!r}, (")]
+                for n, arg in enumerate(item.args):
+                    inner.extend([_Raw(", "), arg] if n else [arg])
+                inner.append(_Raw(",))" if len(item.args) == 1 else "))"))
+                stack.extend(reversed(inner))
+            else:
+                parts.append(repr(item))
+        return "".join(parts)
+
+    def __lt__(self, other: object) -> bool:
+        return order(self, other) < 0
+
+    def __le__(self, other: object) -> bool:
+        return order(self, other) <= 0
+
+    def __gt__(self, other: object) -> bool:
+        return order(self, other) > 0
+
+    def __ge__(self, other: object) -> bool:
+        return order(self, other) >= 0
+
+
+class _Raw(str):
+    """Text already written, among the terms ``Compound.__repr__`` has still to write."""
+
+    __slots__ = ()
+
+
+_compounds: weakref.WeakValueDictionary[tuple[str, tuple[Any, ...]], Compound] = (
+    weakref.WeakValueDictionary()
+)
+
+NIL = "[]"
+"""The empty list, an atom."""
+
+CONS = "[|]"
+"""The functor of a list cell (Head, Tail). Not ``'.'``: as in ProbLog, a
+compound written ``'.'(H, T)`` is no list."""
+
+
+def make_list(items: Sequence[Any], tail: Any = NIL) -> Any:
+    """The list term of ``items`` (ending in ``tail``: ``[a, b|T]``)."""
+    term = tail
+    for item in reversed(items):
+        term = Compound(CONS, (item, term))
+    return term
+
+
+def list_items(term: Any) -> tuple[list[Any], Any]:
+    """The elements of a list term and what it ends in (``[]`` for a proper list)."""
+    items: list[Any] = []
+    while term.__class__ is Compound and term.name == CONS and len(term.args) == 2:
+        items.append(term.args[0])
+        term = term.args[1]
+    return items, term
+
+
+Value = str | int | Float | Compound
+"""A ground term: an atom or ``Str`` (both ``str``), an ``int``, a ``Float``,
+a ``Compound``."""
+
+
+def _rank(value: Any) -> int:
+    if isinstance(value, Compound):
+        return 3
+    if isinstance(value, Str):
+        return 1
+    return 2 if isinstance(value, str) else 0
+
+
+def order(left: Any, right: Any) -> int:
+    """ProbLog's standard order of terms (``@<``): -1, 0 or 1.
+
+    Numbers < strings < atoms < compounds; numbers by value (a float before
+    an equal integer), strings and atoms by text, compounds (atoms too) by
+    arity, then name, then arguments left to right. Iterative, so a long
+    list does not exhaust Python's stack."""
+    stack = [(left, right)]
+    while stack:
+        a, b = stack.pop()
+        if a is b:
+            continue
+        ra, rb = _rank(a), _rank(b)
+        if ra != rb:
+            return -1 if ra < rb else 1
+        if ra == 0:
+            if a < b or b < a:
+                return -1 if a < b else 1
+            fa, fb = isinstance(a, float), isinstance(b, float)
+            if fa != fb:
+                return -1 if fa else 1
+            continue
+        if ra < 3:
+            if str(a) != str(b):
+                return -1 if str(a) < str(b) else 1
+            continue
+        ka, kb = (len(a.args), a.name), (len(b.args), b.name)
+        if ka != kb:
+            return -1 if ka < kb else 1
+        stack.extend(reversed(list(zip(a.args, b.args, strict=True))))
+    return 0
+
+
+def order_key(value: Any) -> Any:
+    """A sort key of ``order``: ``sorted(terms, key=order_key)``."""
+    return functools.cmp_to_key(order)(value)
 
 
 def real(value: float) -> Float:
@@ -126,6 +288,8 @@ def numeric(value: Any) -> Any:
     ``TypeError`` for an atom or a string, as ProbLog refuses ``a + 1``."""
     if isinstance(value, str):
         raise TypeError(f"{value_name(value)} is not a number")
+    if isinstance(value, Compound):
+        raise TypeError(f"the compound term {value.name}/{len(value.args)} is not a number")
     return +value
 
 

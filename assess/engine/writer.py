@@ -25,7 +25,7 @@ Example::
     >>> atom = IRAtom(Pred("e", 2), (IVar(0), IConst("a")))
     >>> w = Writer(Plan(IRRule(0, atom, (), ("X",)), None, ()), False, False)
     >>> w.pattern(atom, (), set())
-    ('v0, c1', ['c1 == k0'])
+    ('v0, c1', [Check(text='c1 == k0', guard=True)])
 """
 
 from __future__ import annotations
@@ -33,13 +33,29 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from assess.engine.ir import IBinary, IConst, IExpr, INeg, IRAtom, IRLiteral, ITerm, IVar, Value
+from assess.engine.ir import (
+    IBinary,
+    IConst,
+    IExpr,
+    INeg,
+    IRAtom,
+    IRLiteral,
+    IStruct,
+    ITerm,
+    IVar,
+    Value,
+    term_vars,
+)
 from assess.engine.plans import Plan
 from assess.engine.terms import numeric
 from assess.syntax.ast import ArithOp
 
 Input = tuple[str, Any, tuple[int, ...]]
-"""``(kind, pred, positions)``: kind ``recent``, ``set`` or ``index``."""
+"""``(kind, pred, positions)``: kind ``recent``, ``set``, ``index``,
+``demand`` (the function that makes an asked instance of an open predicate)
+``order`` (the clauses ``findall`` reads, in order: ``ir.ClauseOrder``),
+``certain`` (the rows of its goal that are certain facts) or ``group`` (a key
+per row of its goal that rows holding in the same worlds share)."""
 
 ARITH = {
     ArithOp.ADD: "+", ArithOp.SUB: "-", ArithOp.MUL: "*", ArithOp.DIV: "/",
@@ -76,6 +92,8 @@ class Writer:
         self.depth = 1
         self.in_loop = False
         self.neg_names: dict[int, str] = {}
+        self.bound: set[int] = set()
+        """The variables bound so far (``codegen.generate`` shares its set)."""
 
     def ordinal(self, literal: int) -> int:
         """The position of body literal ``literal`` among the positive ones."""
@@ -84,12 +102,20 @@ class Writer:
             1 for i in body[:literal] if isinstance(i, IRLiteral) and not i.negated
         )
 
-    def const(self, value: Value) -> str:
+    def const(self, value: Any) -> str:
         self.constants.append(value)
         return f"k{len(self.constants) - 1}"
 
     def term(self, term: ITerm) -> str:
-        return f"v{term.index}" if isinstance(term, IVar) else self.const(term.value)
+        """``term`` as an expression: a compound term with variables is built
+        (``C``, the hash-consing ``terms.Compound``, which refuses a term
+        deeper than ``terms.MAX_DEPTH``)."""
+        if isinstance(term, IVar):
+            return f"v{term.index}"
+        if isinstance(term, IConst):
+            return self.const(term.value)
+        args = ", ".join(self.term(a) for a in term.args)
+        return f"C({self.const(term.name)}, ({args}{',' if len(term.args) == 1 else ''}))"
 
     def arith(self, expr: IExpr) -> str:
         """``expr`` evaluated on numbers (``num`` refuses a non-number)."""
@@ -99,7 +125,7 @@ class Writer:
             return f"({self.arith(expr.left)} {ARITH[expr.op]} {self.arith(expr.right)})"
         if isinstance(expr, INeg):
             return f"(-{self.arith(expr.operand)})"
-        if isinstance(expr, IConst) and not isinstance(expr.value, str):
+        if isinstance(expr, IConst) and isinstance(expr.value, int | float):
             return self.const(numeric(expr.value))
         return f"num({self.term(expr)})"
 
@@ -153,10 +179,11 @@ class Writer:
 
     def pattern(
         self, atom: IRAtom, fixed: tuple[int, ...], seen: set[int]
-    ) -> tuple[str, list[str]]:
-        """Unpacking targets, and the checks for constants and repeated variables."""
+    ) -> tuple[str, list[Check]]:
+        """Unpacking targets, and the checks for constants and repeated variables
+        (and the matching of compound terms: ``destructure``)."""
         names: list[str] = []
-        checks: list[str] = []
+        later: list[tuple[ITerm, str]] = []
         for position, term in enumerate(atom.args):
             if position in fixed:
                 names.append("_")
@@ -165,5 +192,52 @@ class Writer:
                 names.append(f"v{term.index}")
             else:
                 names.append(f"c{position}")
-                checks.append(f"c{position} == {self.term(term)}")
+                later.append((term, f"c{position}"))
+        checks: list[Check] = []
+        for term, name in later:
+            self.match(term, name, seen, checks)
         return ", ".join(names) + ("," if len(names) == 1 else ""), checks
+
+    def match(self, term: ITerm, source: str, seen: set[int], checks: list[Check]) -> None:
+        """The checks (and bindings) that make ``term`` match the value named
+        ``source``: equality once every variable of ``term`` is in ``seen``,
+        else the compound's name and arity, then its arguments, unpacked."""
+        if isinstance(term, IVar) and term.index not in seen:
+            seen.add(term.index)
+            checks.append(Check(f"v{term.index} = {source}", guard=False))
+            return
+        if not isinstance(term, IStruct) or term_vars(term) <= seen:
+            checks.append(Check(f"{source} == {self.term(term)}"))
+            return
+        checks.append(Check(
+            f"{source}.__class__ is C and {source}.name == {self.const(term.name)}"
+            f" and len({source}.args) == {len(term.args)}"
+        ))
+        names: list[str] = []
+        later: list[tuple[ITerm, str]] = []
+        for n, arg in enumerate(term.args):
+            if isinstance(arg, IVar) and arg.index not in seen:
+                seen.add(arg.index)
+                names.append(f"v{arg.index}")
+            else:
+                names.append(f"{source}_{n}")
+                later.append((arg, f"{source}_{n}"))
+        comma = "," if len(names) == 1 else ""
+        checks.append(Check(f"{', '.join(names)}{comma} = {source}.args", guard=False))
+        for arg, name in later:
+            self.match(arg, name, seen, checks)
+
+    def check(self, check: Check) -> None:
+        """Emit one check: a guard, or a statement that binds."""
+        if check.guard:
+            self.guard(check.text)
+        else:
+            self.emit(check.text)
+
+
+@dataclass(frozen=True, slots=True)
+class Check:
+    """A condition to ``guard`` on, or (``guard`` False) a statement that binds."""
+
+    text: str
+    guard: bool = True

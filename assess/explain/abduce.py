@@ -34,6 +34,7 @@ from assess.engine.ir import GroundAtom, IRProgram
 from assess.engine.lower import lower
 from assess.engine.terms import Str
 from assess.explain.whynot import Tracer, WhyNotNode
+from assess.results import Result
 from assess.semantics.prob.choices import atom_text
 from assess.semantics.prob.compiled import Compiled, compile_assessment
 from assess.semantics.prob.model import Key
@@ -127,8 +128,8 @@ def abduce(
     return found[:top]
 
 
-@dataclass(frozen=True, slots=True)
-class WhyNotResult:
+@dataclass(frozen=True, slots=True, repr=False)
+class WhyNotResult(Result):
     atom: str
     probability: float
     term: str

@@ -29,6 +29,7 @@ from dataclasses import dataclass
 from assess.engine.ir import GroundAtom, IRProgram, Pred
 from assess.engine.provenance import FACT
 from assess.explain.evidence import report_info
+from assess.results import Result
 from assess.semantics.prob.choices import atom_text
 from assess.semantics.prob.compiled import Compiled, compile_assessment
 
@@ -53,8 +54,8 @@ class MapEdge:
     """``support``, ``attack`` or ``condition``."""
 
 
-@dataclass(frozen=True, slots=True)
-class ArgumentMap:
+@dataclass(frozen=True, slots=True, repr=False)
+class ArgumentMap(Result):
     nodes: tuple[MapNode, ...]
     edges: tuple[MapEdge, ...]
 

@@ -35,6 +35,7 @@ from dataclasses import dataclass
 
 from assess.engine.ir import GroundAtom, IRProgram
 from assess.engine.show import rule_text
+from assess.results import Result
 from assess.semantics.defeasible.answers import DefeasibleResult
 from assess.semantics.defeasible.conclusions import NOT_PROVABLE, Conclusions
 from assess.semantics.defeasible.theory import GroundRule
@@ -61,8 +62,8 @@ class RuleStand:
     """This ground instance's premises (``not x``: x must fail)."""
 
 
-@dataclass(frozen=True, slots=True)
-class ArgueResult:
+@dataclass(frozen=True, slots=True, repr=False)
+class ArgueResult(Result):
     atom: str
     semantics: str
     ambiguity: str

@@ -32,7 +32,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from assess.engine.ir import IRProgram, Pred, Value
-from assess.engine.lower import constant
+from assess.engine.lower import ground_term
 from assess.engine.provenance import FACT, DerivationGraph
 from assess.explain.effects import EffectTable, Groups, origin_of, through, through_table
 from assess.semantics.prob.choices import Input, atom_text
@@ -192,4 +192,4 @@ def report_text(report: ast.Report) -> str:
 
 
 def _value(term: ast.Term) -> Value:
-    return constant(term) if not isinstance(term, ast.Var) else term.name
+    return term.name if isinstance(term, ast.Var) else ground_term(term)

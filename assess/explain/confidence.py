@@ -54,11 +54,13 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from enum import StrEnum
+from typing import Any
 
 from assess.analysis.icd203 import clamp, estimate, next_edges
 from assess.diagnostics import AssessError
 from assess.explain.effects import EffectTable, Groups
 from assess.explain.weight import decibans
+from assess.results import json_number
 from assess.semantics.prob.choices import Input, atom_text
 from assess.semantics.prob.model import CompiledModel
 
@@ -157,6 +159,33 @@ class Confidence:
     @property
     def robust(self) -> bool:
         return self.robustness.robust
+
+    def to_json(self) -> dict[str, Any]:
+        """The confidence and its factors as JSON; decibans may be ``"+inf"``/``"-inf"``."""
+        r = self.robustness
+        return {
+            "level": self.level.value,
+            "agreeing": [_bearing_data(b) for b in self.agreeing],
+            "opposing": [_bearing_data(b) for b in self.opposing],
+            "mean_grade": self.mean_grade,
+            "robust": self.robust,
+            "robustness": {
+                "loss": _change_data(r.loss), "probe": _change_data(r.probe),
+                "derivative": r.derivative,
+            },
+        }
+
+
+def _bearing_data(b: Bearing) -> dict[str, Any]:
+    return {"source": b.origin, "weight": json_number(b.weight), "grade": b.grade}
+
+
+def _change_data(change: Change | None) -> dict[str, Any] | None:
+    if change is None:
+        return None
+    return {"change": change.what, "moved_to": change.moved_to,
+            "shift": json_number(change.shift), "edge": change.edge,
+            "margin": json_number(change.margin), "changes_term": change.changes_term}
 
 
 def side(p: float) -> int:

@@ -37,14 +37,16 @@ Example::
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
+from typing import Any
 
 from assess.analysis import icd203
 from assess.engine.ir import GroundAtom, IRProgram
 from assess.engine.provenance import DerivationGraph
-from assess.explain.arguments import Argument, Through, strongest
+from assess.explain.arguments import Argument, Through, report_text, strongest
 from assess.explain.confidence import Confidence, confidence, witnesses
 from assess.explain.effects import EffectTable, Groups, effect_table, group_inputs
+from assess.results import Result
 from assess.semantics.prob.choices import Input, atom_text
 from assess.semantics.prob.competing import SetReadout
 from assess.semantics.prob.compiled import Compiled
@@ -82,6 +84,25 @@ class Judgement:
         """The probability its estimate reads: ``given`` if any, else ``probability``."""
         return self.probability if self.given is None else self.given
 
+    def to_json(self) -> dict[str, Any]:
+        """One hypothesis as JSON (the documented contract)."""
+        return {
+            "name": self.name,
+            "description": self.description,
+            "set": self.set,
+            "rank": self.rank,
+            "probability": self.probability,
+            "estimate": self.estimate.value,
+            "band": list(self.band),
+            "phrase": self.phrase,
+            "confidence": self.confidence.to_json(),
+            "for": _argument_data(self.support),
+            "against": _argument_data(self.against),
+        } | ({} if self.contested is None
+             else {"contrary": self.contrary, "contested": self.contested}) | (
+            {} if self.given is None
+            else {"given": {"condition": self.condition, "probability": self.given}})
+
 
 @dataclass(frozen=True, slots=True)
 class SetSummary:
@@ -107,8 +128,43 @@ class SetSummary:
         )
 
 
-@dataclass(frozen=True)
-class Judgements:
+def _readout_data(r: SetSummary) -> dict[str, Any]:
+    """One competing set as JSON: its members given its condition, overlap, residual."""
+    return {
+        "name": r.name,
+        "exclusive": r.exclusive,
+        "given": r.given,
+        "condition": r.condition,
+        "members": dict(r.members),
+        "more_than_one": r.overlap,
+        "none": r.none,
+    }
+
+
+def _argument_data(a: Argument | None) -> dict[str, Any] | None:
+    if a is None:
+        return None
+    report = a.report
+    return {
+        "kind": "report" if a.is_report else "rule",
+        "rule": a.label,
+        "file": a.span.file,
+        "line": a.span.line,
+        "effect": a.effect,
+        "source": a.origin if report is None else report.source,
+        "corroborated_by": list(a.corroborating),
+        "report": None if report is None else {
+            "atom": report_text(report),
+            "source": report.source,
+            "credibility": report.credibility,
+            "date": report.date,
+            "quote": report.quote,
+        },
+    }
+
+
+@dataclass(frozen=True, repr=False)
+class Judgements(Result):
     """Judgements grouped by competing set, plus every query's probability."""
 
     judgements: tuple[Judgement, ...]
@@ -116,9 +172,9 @@ class Judgements:
     """Each competing set with its judgements, most probable first."""
     queries: tuple[Reply, ...]
     """Every query's answer (``Compiled.as_asked``), hypotheses included."""
-    model: CompiledModel
-    graph: DerivationGraph
-    ir: IRProgram
+    model: CompiledModel = field(repr=False)
+    graph: DerivationGraph = field(repr=False)
+    ir: IRProgram = field(repr=False)
     readouts: tuple[SetSummary, ...] = ()
     """Each competing set without parameters: members, overlap, residual."""
 
@@ -138,6 +194,17 @@ class Judgements:
             if j.name == name:
                 return j
         raise KeyError(name)
+
+    def to_json(self) -> dict[str, Any]:
+        """The ``prob`` document with the judgements: queries, then hypotheses
+        (``assess run --format json``; README, "Judgements")."""
+        return {
+            "semantics": "prob",
+            "queries": [q.to_json() for q in self.queries],
+            "hypotheses": [j.to_json() for j in self.judgements],
+            "sets": [_readout_data(r) for r in self.readouts],
+            "underived": list(self.underived),
+        }
 
 
 def effect_groups(groups: Groups) -> dict[object, tuple[Input, ...]]:

@@ -46,11 +46,13 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from assess.engine.ir import IRProgram
 from assess.explain.effects import group_inputs, origin_of, probabilities_without
 from assess.explain.judgement import hypothesis_queries
 from assess.explain.weight import decibans, likelihood_ratio
+from assess.results import Result, json_number
 from assess.semantics.prob.choices import Input, atom_text
 from assess.semantics.prob.compiled import Compiled
 from assess.syntax import ast
@@ -100,8 +102,8 @@ class Column:
     rank: int
 
 
-@dataclass(frozen=True, slots=True)
-class Matrix:
+@dataclass(frozen=True, slots=True, repr=False)
+class Matrix(Result):
     """One competing set's matrix; columns and each row's cells in rank order
     (least inconsistent first)."""
 
@@ -110,6 +112,35 @@ class Matrix:
     rows: tuple[Row, ...]
     unreported: tuple[str, ...]
     """Declared indicators with no report: rows that could be added."""
+
+    def ordered_rows(self) -> list[Row]:
+        """The rows most diagnostic first (ties by name), as they are shown."""
+        return sorted(self.rows, key=lambda r: (-r.diagnosticity, r.indicator))
+
+    def to_json(self) -> dict[str, Any]:
+        """The set's matrix as ``assess matrix --format json`` lists it;
+        infinities are ``"+inf"``/``"-inf"``."""
+        n = json_number
+        return {
+            "set": self.set,
+            "measure": "decibans",
+            "hypotheses": [
+                {"name": c.hypothesis, "description": c.description,
+                 "probability": c.probability, "inconsistency": n(c.inconsistency),
+                 "rank": c.rank}
+                for c in self.columns
+            ],
+            "rows": [
+                {"indicator": r.indicator, "description": r.description, "reports": r.reports,
+                 "sources": list(r.sources), "diagnosticity": n(r.diagnosticity),
+                 "discriminates": r.discriminates,
+                 "cells": [{"hypothesis": c.hypothesis, "weight": n(c.weight),
+                            "likelihood_ratio": n(c.likelihood_ratio), "effect": c.effect,
+                            "mark": c.mark} for c in r.cells]}
+                for r in self.ordered_rows()
+            ],
+            "unreported": list(self.unreported),
+        }
 
 
 def mark(weight: float | None) -> str:

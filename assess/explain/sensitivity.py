@@ -46,6 +46,7 @@ from assess.analysis.icd203 import BANDS, band_index, clamp, next_edges, term
 from assess.engine.ir import GroundAtom
 from assess.explain.changes import Change, weights
 from assess.explain.evidence import graded, report_info
+from assess.results import Result
 from assess.semantics.prob.choices import Input, atom_text
 from assess.semantics.prob.compiled import Compiled
 from assess.semantics.prob.model import Key
@@ -67,8 +68,8 @@ class Lever:
     detail: str
 
 
-@dataclass(frozen=True, slots=True)
-class SensitivityResult:
+@dataclass(frozen=True, slots=True, repr=False)
+class SensitivityResult(Result):
     atom: str
     probability: float
     term: str

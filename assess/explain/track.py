@@ -42,6 +42,7 @@ from assess.explain.evidence import (
     report_text,
     without,
 )
+from assess.results import Result
 from assess.semantics.prob.choices import atom_text
 from assess.semantics.prob.compiled import Compiled
 from assess.syntax import ast
@@ -84,8 +85,8 @@ class TermChange:
     causes: tuple[Cause, ...]
 
 
-@dataclass(frozen=True, slots=True)
-class TrackResult:
+@dataclass(frozen=True, slots=True, repr=False)
+class TrackResult(Result):
     snapshots: tuple[Snapshot, ...]
     series: tuple[Series, ...]
     changes: tuple[TermChange, ...]

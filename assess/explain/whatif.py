@@ -26,6 +26,7 @@ from assess.analysis.icd203 import term, term_class
 from assess.engine.ir import GroundAtom, IConst
 from assess.engine.lower import ground_atom, lower
 from assess.explain.changes import Change, structural, weights
+from assess.results import Result
 from assess.semantics.prob.choices import atom_text
 from assess.semantics.prob.compiled import Compiled, compile_assessment
 from assess.syntax import ast
@@ -42,8 +43,8 @@ class Row:
     term_changed: bool
 
 
-@dataclass(frozen=True, slots=True)
-class WhatIfResult:
+@dataclass(frozen=True, slots=True, repr=False)
+class WhatIfResult(Result):
     rows: tuple[Row, ...]
     regrounded: bool
     recompiled: bool

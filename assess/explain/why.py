@@ -44,6 +44,7 @@ from assess.engine.strata import PredicateGraph
 from assess.explain.effects import contributions
 from assess.explain.evidence import ReportInfo, report_info
 from assess.explain.proofs import Proof, top_proofs
+from assess.results import Result
 from assess.semantics.prob.choices import atom_text
 from assess.semantics.prob.compiled import Compiled
 from assess.semantics.prob.contraries import grounding_goals
@@ -104,8 +105,8 @@ class SupersededReport:
     by: ReportInfo
 
 
-@dataclass(frozen=True, slots=True)
-class WhyResult:
+@dataclass(frozen=True, slots=True, repr=False)
+class WhyResult(Result):
     atom: str
     probability: float
     term: str

@@ -32,6 +32,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from assess.engine.ir import (
+    ClauseOrder,
     GroundAtom,
     IBinary,
     IConst,
@@ -39,15 +40,22 @@ from assess.engine.ir import (
     INeg,
     IRAssign,
     IRAtom,
+    IRCall,
     IRCompare,
+    IRFindall,
     IRLiteral,
     IRRule,
+    IStruct,
     IVar,
     Value,
     bind,
+    build,
+    match,
+    term_vars,
 )
+from assess.engine.library import collect, solutions
 from assess.engine.provenance import FACT
-from assess.engine.show import value_text
+from assess.engine.show import body_item_text, term_text, value_text
 from assess.engine.terms import ARITH, compare, number, numeric
 from assess.explain.why import RuleInfo, rule_info
 from assess.semantics.prob.choices import atom_text
@@ -82,12 +90,20 @@ def _value(expr: IExpr, b: Binding) -> Any:
     """A term, or the number that arithmetic on terms gives (as the engine reads it)."""
     if isinstance(expr, IConst):
         return expr.value
-    if isinstance(expr, IVar):
-        return b[expr.index]
+    if isinstance(expr, IVar | IStruct):
+        return build(expr, b)
     if isinstance(expr, INeg):
         return -numeric(_value(expr.operand, b))
     assert isinstance(expr, IBinary)
     return ARITH[expr.op](numeric(_value(expr.left, b)), numeric(_value(expr.right, b)))
+
+
+def _solutions(item: IRCall, b: Binding) -> list[Binding]:
+    """The library call's answers (a call ``length/2`` refuses: none)."""
+    try:
+        return solutions(item, b)
+    except TypeError:
+        return []
 
 
 def _holds(item: IRCompare, b: Binding) -> bool:
@@ -112,6 +128,9 @@ def _text(expr: IExpr, b: Binding, names: tuple[str, ...]) -> str:
         return value_text(expr.value)
     if isinstance(expr, IVar):
         return value_text(b[expr.index]) if expr.index in b else names[expr.index]
+    if isinstance(expr, IStruct):
+        return value_text(build(expr, b)) if term_vars(expr) <= b.keys() else term_text(
+            expr, names)
     if isinstance(expr, INeg):
         return f"-{_text(expr.operand, b, names)}"
     assert isinstance(expr, IBinary)
@@ -127,9 +146,9 @@ def _atom_text(atom: IRAtom, b: Binding, names: tuple[str, ...]) -> str:
 def _ground(atom: IRAtom, b: Binding) -> GroundAtom | None:
     values = []
     for t in atom.args:
-        if isinstance(t, IVar) and t.index not in b:
+        if not term_vars(t) <= b.keys():
             return None
-        values.append(t.value if isinstance(t, IConst) else b[t.index])
+        values.append(build(t, b))
     return atom.pred, tuple(values)
 
 
@@ -218,6 +237,17 @@ class Tracer:
             return [b for b in bindings if _ground(item.atom, b) not in self.certain]
         if isinstance(item, IRCompare):
             return [b for b in bindings if _holds(item, b)]
+        if isinstance(item, IRCall):
+            return [n for b in bindings for n in _solutions(item, b)]
+        if isinstance(item, IRFindall):
+            rows = self.possible.get(item.goal.pred, [])
+            order = self.compiled.ir.clause_order.get(item.goal.pred, ClauseOrder())
+            found = []
+            for b in bindings:
+                n = dict(b)
+                if match(item.result, collect(rows, item.goal, item.template, b, order), n):
+                    found.append(n)
+            return found
         assert isinstance(item, IRAssign)
         out = []
         for b in bindings:
@@ -244,5 +274,7 @@ class Tracer:
         if isinstance(item, IRCompare):
             text = f"{_text(item.left, b, names)} {item.op.value} {_text(item.right, b, names)}"
             return text, "false", None, None
+        if isinstance(item, IRCall | IRFindall):
+            return body_item_text(item, names), "no answer", None, None
         assert isinstance(item, IRAssign)
         return f"{names[item.var.index]} is {_text(item.expr, b, names)}", "false", None, None

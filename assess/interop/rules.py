@@ -179,7 +179,7 @@ class _Parser:
             return inner
         if token == "-":
             operand = self.factor()
-            if isinstance(operand, IConst) and not isinstance(operand.value, str):
+            if isinstance(operand, IConst) and isinstance(operand.value, int | float):
                 return IConst(constant(-operand.value))
             return INeg(operand)
         if token[:1].isdigit():

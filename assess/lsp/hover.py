@@ -28,6 +28,7 @@ from typing import Any
 
 from assess.analysis.icd203 import clamp, percent, term
 from assess.api import Assessment
+from assess.check.walk import atom_vars
 from assess.diagnostics import AssessError
 from assess.lsp.index import LABEL, PREDICATE, SOURCE, Occurrence
 from assess.lsp.project import Project
@@ -177,7 +178,7 @@ class Hovers:
     def _compute(self, reading: Reading, name: str, atom: ast.Atom | None) -> str:
         assessment = reading.assessment
         assert assessment is not None
-        ground = atom is not None and not any(isinstance(t, ast.Var) for t in atom.args)
+        ground = atom is not None and next(atom_vars(atom), None) is None
         if name in assessment.ir.hypotheses and not (atom is not None and atom.contrary):
             judgements = reading.judgements()
             wanted = assessment.atom(_atom_text(atom)) if ground and atom else None

@@ -15,11 +15,9 @@ moves it out of its ICD 203 band, in decibans of log-odds::
 
 from __future__ import annotations
 
-from typing import Any
-
 from assess.analysis.icd203 import estimate, percent
-from assess.explain.confidence import BEARING, Bearing, Change, Confidence, side
-from assess.render.matrix import decibans, number
+from assess.explain.confidence import BEARING, Change, Confidence, side
+from assess.render.matrix import decibans
 
 NUMBERS = ["no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"]
 
@@ -118,31 +116,3 @@ def confidence_text(c: Confidence, p: float, verbose: bool = False) -> str:
         parts.append(_opposing(c))
     parts.append(_robustness(c, verbose))
     return f"Confidence is {c.level.value}: {'; '.join(parts)}."
-
-
-def confidence_data(c: Confidence) -> dict[str, Any]:
-    """The confidence and its factors as JSON; decibans may be ``"+inf"``/``"-inf"``."""
-    r = c.robustness
-    return {
-        "level": c.level.value,
-        "agreeing": [_bearing_data(b) for b in c.agreeing],
-        "opposing": [_bearing_data(b) for b in c.opposing],
-        "mean_grade": c.mean_grade,
-        "robust": c.robust,
-        "robustness": {
-            "loss": _change_data(r.loss), "probe": _change_data(r.probe),
-            "derivative": r.derivative,
-        },
-    }
-
-
-def _bearing_data(b: Bearing) -> dict[str, Any]:
-    return {"source": b.origin, "weight": number(b.weight), "grade": b.grade}
-
-
-def _change_data(change: Change | None) -> dict[str, Any] | None:
-    if change is None:
-        return None
-    return {"change": change.what, "moved_to": change.moved_to,
-            "shift": number(change.shift), "edge": change.edge,
-            "margin": number(change.margin), "changes_term": change.changes_term}

@@ -1,8 +1,8 @@
-"""Crisp answers as text or JSON data.
+"""Crisp answers as text; the JSON is the result's ``to_json()``.
 
 Text: one line per answer, ``atom  true|false``, atoms padded to one column;
 then, for each listed predicate, its facts one per line after a header.
-JSON (the documented contract)::
+JSON (``to_json()``, the documented contract)::
 
     {"semantics": "crisp",
      "queries": [{"atom": "path(a,d)", "holds": true}, …],
@@ -19,7 +19,6 @@ Example::
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any
 
 from assess.semantics.crisp import CrispResult
 
@@ -41,12 +40,3 @@ def crisp_lines(result: CrispResult) -> Iterator[str]:
 def crisp_text(result: CrispResult) -> str:
     return "\n".join(crisp_lines(result))
 
-
-def crisp_data(result: CrispResult) -> dict[str, Any]:
-    data: dict[str, Any] = {
-        "semantics": result.semantics,
-        "queries": [{"atom": a.text, "holds": a.holds} for a in result.answers],
-    }
-    if result.listed:
-        data["facts"] = {str(p): list(facts.texts()) for p, facts in result.listed.items()}
-    return data

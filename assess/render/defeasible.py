@@ -1,9 +1,9 @@
-"""Defeasible answers as text or JSON data.
+"""Defeasible answers as text; the JSON is the result's ``to_json()``.
 
 Text: one line per answer, ``atom  status``, atoms padded to one column, the
 status in words (definitely provable, defeasibly provable, contested, not
-provable), after a header naming the ambiguity policy. JSON (the documented
-contract)::
+provable), after a header naming the ambiguity policy. JSON (``to_json()``, the
+documented contract)::
 
     {"semantics": "defeasible",
      "queries": [{"atom": "fly(tweety)", "definitely": false, "defeasibly": true}, …]}
@@ -20,7 +20,6 @@ Example::
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
 
 from assess.semantics.defeasible.answers import DefeasibleAnswer, DefeasibleResult
 
@@ -34,13 +33,3 @@ def defeasible_text(result: DefeasibleResult) -> str:
     if not result.answers:
         return ""
     return "\n".join([f"% ambiguity {result.ambiguity}", *answer_lines(result.answers)])
-
-
-def defeasible_data(result: DefeasibleResult) -> dict[str, Any]:
-    return {
-        "semantics": result.semantics,
-        "queries": [
-            {"atom": a.text, "definitely": a.definitely, "defeasibly": a.defeasibly}
-            for a in result.answers
-        ],
-    }

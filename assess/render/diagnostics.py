@@ -15,7 +15,6 @@ whole file: ``rules.assess: error[empty_file]: …``, JSON line and column 0.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import Any
 
 from assess.diagnostics import Diagnostic
 
@@ -49,16 +48,3 @@ def diagnostics_text(
     if more:
         parts.append(f"… and {more} more")
     return "\n".join(parts)
-
-
-def diagnostic_data(diagnostic: Diagnostic) -> dict[str, Any]:
-    """The JSON object of one diagnostic (a documented contract)."""
-    span = diagnostic.span
-    return {
-        "code": diagnostic.code,
-        "severity": diagnostic.severity.value,
-        "file": span.file if span else None,
-        "line": span.line if span else None,
-        "column": span.column if span else None,
-        "message": diagnostic.message,
-    }

@@ -1,32 +1,18 @@
-"""``assess formula``'s output: a closed form as text and as JSON data.
+"""``assess formula``'s output: a closed form as text; the JSON is ``Formula.to_json()``.
 
 Text: ``P(atom | evidence) = …``; for a factored form, ``where`` and one
 definition per line (``#1 = …``, each using only names defined above it);
 then each input's value, the number, and with ``exact`` the exact rational.
-JSON: ``{"atom", "form": "expanded" | "factored", "formula", "definitions":
+JSON (``Formula.to_json``): ``{"atom", "form": "expanded" | "factored", "formula", "definitions":
 [{"name", "formula"}], "symbols": {name: p}, "probability", "exact"?}``.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from assess.semantics.prob.formula import Formula
-
-
-def formula_data(formula: Formula, exact: bool) -> dict[str, Any]:
-    data: dict[str, Any] = {
-        "atom": formula.atom,
-        "form": "factored" if formula.factored else "expanded",
-        "formula": str(formula.expression),
-        "definitions": [{"name": str(n), "formula": str(b)} for n, b in formula.definitions],
-        "symbols": formula.values,
-        "probability": formula.probability,
-    }
-    if exact:
-        data["exact"] = str(formula.exact)
-    return data
 
 
 def formula_text(formula: Formula, exact: bool) -> str:

@@ -2,8 +2,8 @@
 
 Text, one block per competing set, most probable first::
 
-    purpose — most probable first
-      1. distraction_feint: likely (66 %)
+    purpose — exactly one holds; most probable first
+      1. distraction_feint: unlikely (45 %)
          "The build-up is meant to pin Ukrainian forces in the north, not to attack"
          For: the strongest argument raises it from 57 % to 66 %; it rests on
            massicot's report of deliberate_ambiguity (2022-12-19): "It's an
@@ -21,7 +21,7 @@ how far losing the best of them or a small change moves the judgement
 (``assess.explain.confidence``). Quotes are shown whole, or cut to whole
 sentences or at a word boundary, marked ``…`` (``shorten``). JSON:
 each judgement is one object of the ``hypotheses`` list (see
-``judgement_data``), added to the ``prob`` reading's document.
+``Judgement.to_json``), added to the ``prob`` reading's document.
 """
 
 from __future__ import annotations
@@ -29,13 +29,12 @@ from __future__ import annotations
 import os
 import re
 import textwrap
-from typing import Any
 
 from assess.analysis.icd203 import clamp, percent
 from assess.explain.arguments import Argument, report_text
 from assess.explain.judgement import Judgement, Judgements, SetSummary
-from assess.render.confidence import confidence_data, confidence_text, names
-from assess.render.prob import prob_lines, query_data
+from assess.render.confidence import confidence_text, names
+from assess.render.prob import prob_lines
 from assess.syntax import ast
 
 WIDTH = 88
@@ -202,72 +201,6 @@ def _underived_line(name: str, result: Judgements) -> str:
     params = result.ir.hypotheses[name].params
     shown = f"{name}({', '.join(p.upper() for p in params)})" if params else name
     return f"  –  {shown}: no instance is derived on this evidence."
-
-
-def _argument_data(a: Argument | None) -> dict[str, Any] | None:
-    if a is None:
-        return None
-    report = a.report
-    return {
-        "kind": "report" if a.is_report else "rule",
-        "rule": a.label,
-        "file": a.span.file,
-        "line": a.span.line,
-        "effect": a.effect,
-        "source": a.origin if report is None else report.source,
-        "corroborated_by": list(a.corroborating),
-        "report": None if report is None else {
-            "atom": report_text(report),
-            "source": report.source,
-            "credibility": report.credibility,
-            "date": report.date,
-            "quote": report.quote,
-        },
-    }
-
-
-def judgement_data(j: Judgement) -> dict[str, Any]:
-    """One hypothesis as JSON (the documented contract)."""
-    c = j.confidence
-    return {
-        "name": j.name,
-        "description": j.description,
-        "set": j.set,
-        "rank": j.rank,
-        "probability": j.probability,
-        "estimate": j.estimate.value,
-        "band": list(j.band),
-        "phrase": j.phrase,
-        "confidence": confidence_data(c),
-        "for": _argument_data(j.support),
-        "against": _argument_data(j.against),
-    } | ({} if j.contested is None else {"contrary": j.contrary, "contested": j.contested}) | (
-        {} if j.given is None else {"given": {"condition": j.condition, "probability": j.given}}
-    )
-
-
-def readout_data(r: SetSummary) -> dict[str, Any]:
-    """One competing set as JSON: its members given its condition, overlap, residual."""
-    return {
-        "name": r.name,
-        "exclusive": r.exclusive,
-        "given": r.given,
-        "condition": r.condition,
-        "members": dict(r.members),
-        "more_than_one": r.overlap,
-        "none": r.none,
-    }
-
-
-def assessment_data(result: Judgements) -> dict[str, Any]:
-    """The ``prob`` document with the judgements: queries, then hypotheses."""
-    return {
-        "semantics": "prob",
-        "queries": [query_data(q) for q in result.queries],
-        "hypotheses": [judgement_data(j) for j in result.judgements],
-        "sets": [readout_data(r) for r in result.readouts],
-        "underived": list(result.underived),
-    }
 
 
 def run_text(result: Judgements, verbose: bool = False) -> str:

@@ -33,8 +33,9 @@ from collections.abc import Sequence
 from typing import Any
 
 from assess.analysis.icd203 import percent
-from assess.explain.matrix import STRONG, WEAK, Cell, Matrix, Row
+from assess.explain.matrix import STRONG, WEAK, Cell, Matrix
 from assess.explain.weight import likelihood_ratio
+from assess.results import json_number
 
 LEGEND = (
     f"CC/C: consistent (at least +{STRONG:g} / +{WEAK:g} dB: odds multiplied by "
@@ -59,10 +60,6 @@ def _cell(cell: Cell) -> str:
     return "?" if cell.weight is None else f"{decibans(cell.weight)} {cell.mark}"
 
 
-def _ordered(rows: Sequence[Row]) -> list[Row]:
-    return sorted(rows, key=lambda r: (-r.diagnosticity, r.indicator))
-
-
 def _table(lines: list[list[str]]) -> list[str]:
     widths = [max(len(row[i]) for row in lines) for i in range(len(lines[0]))]
     return ["  ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)).rstrip()
@@ -73,7 +70,7 @@ def matrix_text(matrix: Matrix) -> str:
     """One set's matrix, the column summary and the reading of it."""
     head = ["indicator", "sources", *[c.hypothesis for c in matrix.columns], "diagnosticity"]
     grid = [head]
-    for row in _ordered(matrix.rows):
+    for row in matrix.ordered_rows():
         note = "" if row.discriminates else "  does not discriminate"
         grid.append([row.indicator, ", ".join(row.sources), *map(_cell, row.cells),
                      decibans(row.diagnosticity, signed=False) + note])
@@ -101,7 +98,7 @@ def _reading(matrix: Matrix) -> list[str]:
                      f"({percent(likeliest.probability)}); ACH prefers the hypothesis with "
                      f"the least evidence against it, so look at what undercuts "
                      f"{likeliest.hypothesis}.")
-    flat = [r.indicator for r in _ordered(matrix.rows) if not r.discriminates]
+    flat = [r.indicator for r in matrix.ordered_rows() if not r.discriminates]
     if flat:
         lines.append("Do not discriminate between these hypotheses: " + ", ".join(flat) + ".")
     if matrix.unreported:
@@ -115,38 +112,9 @@ def matrices_text(matrices: Sequence[Matrix]) -> str:
     return "\n\n".join(matrix_text(m) for m in matrices)
 
 
-def number(value: float | None) -> float | str | None:
-    """A float as JSON holds it: an infinity as ``"+inf"`` / ``"-inf"``."""
-    if value is not None and math.isinf(value):
-        return "+inf" if value > 0 else "-inf"
-    return value
-
-
-def matrix_data(matrix: Matrix) -> dict[str, Any]:
-    """One set's matrix as JSON (the documented contract)."""
-    return {
-        "set": matrix.set,
-        "measure": "decibans",
-        "hypotheses": [
-            {"name": c.hypothesis, "description": c.description, "probability": c.probability,
-             "inconsistency": number(c.inconsistency), "rank": c.rank}
-            for c in matrix.columns
-        ],
-        "rows": [
-            {"indicator": r.indicator, "description": r.description, "reports": r.reports,
-             "sources": list(r.sources), "diagnosticity": number(r.diagnosticity),
-             "discriminates": r.discriminates,
-             "cells": [{"hypothesis": c.hypothesis, "weight": number(c.weight),
-                        "likelihood_ratio": number(c.likelihood_ratio), "effect": c.effect,
-                        "mark": c.mark} for c in r.cells]}
-            for r in _ordered(matrix.rows)
-        ],
-        "unreported": list(matrix.unreported),
-    }
-
-
 def matrices_data(matrices: Sequence[Matrix]) -> dict[str, Any]:
-    return {"matrices": [matrix_data(m) for m in matrices]}
+    """The payload of ``assess matrix --format json``."""
+    return {"matrices": [m.to_json() for m in matrices]}
 
 
 CSV_COLUMNS = ("set", "indicator", "hypothesis", "weight", "likelihood_ratio", "effect", "mark",
@@ -160,7 +128,7 @@ def matrices_csv(matrices: Sequence[Matrix]) -> str:
     writer.writerow(CSV_COLUMNS)
     for matrix in matrices:
         columns = {c.hypothesis: c for c in matrix.columns}
-        for row in _ordered(matrix.rows):
+        for row in matrix.ordered_rows():
             for cell in row.cells:
                 column = columns[cell.hypothesis]
                 writer.writerow([
@@ -173,5 +141,5 @@ def matrices_csv(matrices: Sequence[Matrix]) -> str:
 
 
 def _csv(value: float | None) -> str:
-    shown = number(value)
+    shown = json_number(value)
     return "" if shown is None else shown if isinstance(shown, str) else repr(round(shown, 12))

@@ -1,8 +1,8 @@
-"""Answers under ``prob`` as text or JSON data.
+"""Answers under ``prob`` as text; the JSON is the result's ``to_json()``.
 
 Text: one line per query, ``atom  probability  ICD 203 term``, atoms padded
-to one column, probabilities to four decimals. JSON (the documented
-contract)::
+to one column, probabilities to four decimals. JSON (``to_json()``, the
+documented contract)::
 
     {"semantics": "prob",
      "queries": [{"atom": "path(a,d)", "probability": 0.7123}, …]}
@@ -24,7 +24,6 @@ Example::
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
 
 from assess.analysis.icd203 import clamp, phrase
 from assess.semantics.prob.infer import ProbResult
@@ -48,19 +47,5 @@ def contest_note(answer: Reply) -> str:
     return f"  (contested {contested:.4f}, contrary {contrary:.4f})"
 
 
-def query_data(answer: Reply) -> dict[str, Any]:
-    """One query as JSON: atom and probability, and how a contested one stands."""
-    found: dict[str, Any] = {"atom": answer.text, "probability": answer.probability}
-    found.update(answer.named)
-    return found
-
-
 def prob_text(result: ProbResult) -> str:
     return prob_lines(result.answers)
-
-
-def prob_data(result: ProbResult) -> dict[str, Any]:
-    return {
-        "semantics": result.semantics,
-        "queries": [query_data(a) for a in result.answers],
-    }

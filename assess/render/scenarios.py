@@ -10,7 +10,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from assess.render.diagnostics import diagnostic_data
 from assess.scenarios.expectations import Outcome
 from assess.scenarios.runner import ScenarioResult
 from assess.syntax.notation import statement
@@ -76,7 +75,7 @@ def results_data(results: Sequence[ScenarioResult]) -> dict[str, Any]:
                 "name": r.scenario.name,
                 "passed": r.passed,
                 "expectations": [_outcome_data(o) for o in r.outcomes],
-                "problems": [diagnostic_data(d) for d in r.problems],
+                "problems": [d.to_json() for d in r.problems],
             }
             for r in results
         ],

@@ -26,7 +26,7 @@ from assess.diagnostics import AssessError, Diagnostic, error
 from assess.scenarios.evidence import ScenarioReading
 from assess.scenarios.expectations import Outcome, judge
 from assess.syntax import ast
-from assess.workspace import Workspace
+from assess.workspace import Workspace, program_files
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,23 +50,24 @@ class ScenarioResult:
 def scenario_files(paths: Sequence[str]) -> list[str]:
     """The files named, and under each folder every ``.assess`` file that
     holds a scenario (a cheap text test; parsing decides)."""
-    found: list[str] = []
-    for path in paths:
-        if Path(path).is_dir():
-            for candidate in sorted(Path(path).rglob("*.assess")):
-                if "scenario" in candidate.read_text(encoding="utf-8", errors="replace"):
-                    found.append(str(candidate))
-        else:
-            found.append(path)
-    return list(dict.fromkeys(found))
+    folders = [p for p in paths if Path(p).is_dir()]
+    inside = set(program_files(folders))
+    return [
+        path for path in program_files(paths)
+        if path not in inside
+        or "scenario" in Path(path).read_text(encoding="utf-8", errors="replace")
+    ]
 
 
 Programs = list[ast.Program]
 
 
-def open_file(path: str) -> tuple[Workspace, Programs | None, list[Diagnostic]]:
-    """The workspace of ``path`` and its checked programs, or the problems."""
-    workspace = Workspace.from_paths([path])
+def open_file(
+    path: str, allow_outside: bool = False
+) -> tuple[Workspace, Programs | None, list[Diagnostic]]:
+    """The workspace of ``path`` and its checked programs, or the problems;
+    ``allow_outside``: its loads may leave the project root."""
+    workspace = Workspace.from_paths([path], allow_outside=allow_outside)
     try:
         return workspace, checked_programs(workspace)[0], []
     except AssessError as exc:
@@ -110,9 +111,9 @@ _EXPECTATIONS = (
 )
 
 
-def run_file(path: str) -> Iterator[ScenarioResult]:
+def run_file(path: str, allow_outside: bool = False) -> Iterator[ScenarioResult]:
     """Run every scenario written in ``path``."""
-    workspace, programs, problems = open_file(path)
+    workspace, programs, problems = open_file(path, allow_outside)
     scenarios = scenarios_of(workspace, path, programs)
     if not scenarios and problems:
         unnamed = ast.Scenario(f"(the scenarios of {path})", (), ast.Span(path, 0, 0, 0, 0))
@@ -124,7 +125,7 @@ def run_file(path: str) -> Iterator[ScenarioResult]:
             yield run_scenario(programs, path, scenario)
 
 
-def run_paths(paths: Sequence[str]) -> list[ScenarioResult]:
+def run_paths(paths: Sequence[str], allow_outside: bool = False) -> list[ScenarioResult]:
     """Run the scenarios of every file and folder in ``paths``.
 
     A path that does not exist is bad usage: ``AssessError``, nothing run.
@@ -135,4 +136,5 @@ def run_paths(paths: Sequence[str]) -> list[ScenarioResult]:
             error("file_not_found", ast.Span(p, 0, 0, 0, 0), f"{p}: no such file or folder")
             for p in missing
         ])
-    return [result for path in scenario_files(paths) for result in run_file(path)]
+    return [result for path in scenario_files(paths)
+            for result in run_file(path, allow_outside)]

@@ -20,12 +20,13 @@ from __future__ import annotations
 import operator
 from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import overload
+from typing import Any, overload
 
 from assess.engine.evaluate import Model, evaluate
 from assess.engine.ir import IConst, IRAtom, IRProgram, IRQuery, Pred, Value, bind
 from assess.engine.show import atom_text, query_text, value_text
-from assess.engine.terms import Float, Str
+from assess.engine.terms import Compound, Float, Str, order_key
+from assess.results import Result
 
 Grounder = Callable[[IRProgram, Collection[Pred]], Model]
 """Computes the crisp model of a program for some goal predicates."""
@@ -96,13 +97,24 @@ class Facts(Sequence[Answer]):
         return atom_texts(self.pred, self._rows)
 
 
-@dataclass(frozen=True, slots=True)
-class CrispResult:
+@dataclass(frozen=True, slots=True, repr=False)
+class CrispResult(Result):
     """The answers to every query, and every derived fact of ``listed``."""
 
     answers: tuple[Answer, ...]
     listed: dict[Pred, Facts]
     semantics: str = "crisp"
+
+    def to_json(self) -> dict[str, Any]:
+        """``{"semantics": "crisp", "queries": [{"atom", "holds"}], "facts"?}``
+        (``facts``: with ``also``, each listed predicate's facts)."""
+        data: dict[str, Any] = {
+            "semantics": self.semantics,
+            "queries": [{"atom": a.text, "holds": a.holds} for a in self.answers],
+        }
+        if self.listed:
+            data["facts"] = {str(p): list(facts.texts()) for p, facts in self.listed.items()}
+        return data
 
 
 class _Written(dict[Value, str]):
@@ -127,12 +139,15 @@ def atom_texts(pred: Pred, rows: Iterable[tuple[Value, ...]]) -> Iterator[str]:
     return (opening + ",".join(map(written, row)) + ")" for row in rows)
 
 
-def sort_key(values: tuple[Value, ...]) -> tuple[tuple[int, str, float, bool], ...]:
+
+def sort_key(values: tuple[Value, ...]) -> tuple[tuple[int, str, float, bool, Any], ...]:
     """Prolog's standard order: numbers (by value, a float before an equal
-    integer), then atoms, then strings (mixed types never compare)."""
+    integer), then atoms, then strings, then compound terms (among
+    themselves in ``terms.order``); mixed types never compare."""
     return tuple(
-        (1 + isinstance(v, Str), v, 0.0, False) if isinstance(v, str)
-        else (0, "", v, not isinstance(v, float))
+        (1 + isinstance(v, Str), v, 0.0, False, 0) if isinstance(v, str)
+        else (3, "", 0.0, False, order_key(v)) if isinstance(v, Compound)
+        else (0, "", v, not isinstance(v, float), 0)
         for v in values
     )
 

@@ -78,8 +78,26 @@ class Number:
     span: Span = _span()
 
 
+@dataclass(frozen=True, slots=True)
+class Compound:
+    """A compound term ``functor(t1, …, tn)`` (n ≥ 1) as an argument."""
+
+    functor: str
+    args: tuple[Term, ...]
+    span: Span = _span()
+
+
+@dataclass(frozen=True, slots=True)
+class ListTerm:
+    """A list ``[t1, …, tn]`` or ``[t1, …, tn | tail]``; ``[]`` has no items."""
+
+    items: tuple[Term, ...] = ()
+    tail: Term | None = None
+    span: Span = _span()
+
+
 Constant = Symbol | String | Number
-Term = Var | Constant
+Term = Var | Constant | Compound | ListTerm
 
 
 class ArithOp(StrEnum):

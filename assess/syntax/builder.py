@@ -185,6 +185,19 @@ class Builder:
     def negative_number(self, c: list[Token]) -> ast.Number:
         return ast.Number(-self._number(c[-1]), self._span(c))
 
+    def compound(self, c: list[Any]) -> ast.Compound:
+        functor = str(c[0])
+        if c[0].type == "QUOTED":
+            functor = unquote(functor)
+        return ast.Compound(functor, _parts(c[1:]), self._span(c))
+
+    def list_term(self, c: list[Any]) -> ast.ListTerm:
+        return ast.ListTerm(_parts(c), None, self._span(c))
+
+    def partial_list(self, c: list[Any]) -> ast.ListTerm:
+        parts = _parts(c)
+        return ast.ListTerm(parts[:-1], parts[-1], self._span(c))
+
     def binary_op(self, c: list[Any]) -> ast.BinaryOp:
         return ast.BinaryOp(ast.ArithOp(str(c[1])), _expr(c[0]), _expr(c[2]), self._span(c))
 

@@ -111,7 +111,7 @@ READABLE_TERMINALS = {
     "GRADE_CODE": "a grade such as B2",
     "$END": "the end of the file",
 }
-TERM_STARTS = {"NAME", "VAR", "NUMBER", "STRING", "QUOTED"}
+TERM_STARTS = {"NAME", "VAR", "NUMBER", "STRING", "QUOTED", "LSQB"}
 OPERATORS = {"ADD_OP", "MUL_OP", "POW_OP"}
 
 # Pieces of text between tokens, and tokens that may contain spaces or '%'.

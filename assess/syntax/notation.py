@@ -76,6 +76,13 @@ def number(value: int | float) -> str:
 def term(node: ast.Term, keywords: frozenset[str] = frozenset()) -> str:
     if isinstance(node, ast.Var):
         return node.name
+    if isinstance(node, ast.Compound):
+        args = ", ".join(term(arg) for arg in node.args)
+        return f"{symbol(node.functor, keywords)}({args})"
+    if isinstance(node, ast.ListTerm):
+        items = ", ".join(term(item) for item in node.items)
+        tail = "" if node.tail is None else f"|{term(node.tail)}"
+        return f"[{items}{tail}]"
     if isinstance(node, ast.Symbol):
         return symbol(node.value, keywords)
     if isinstance(node, ast.String):

@@ -4,7 +4,9 @@ A file is read whole as UTF-8. Refused, each with an ``InputError`` whose
 code names the problem: a missing path (``file_not_found``), a directory
 (``is_a_directory``), unreadable bytes (``unreadable_file``), a binary file
 (``binary_file``: it holds a NUL byte), text that is not UTF-8
-(``not_utf8``), an empty file (``empty_file``), more than ``MAX_BYTES``
+(``not_utf8``), an empty file (``empty_file``), a control character or
+bidirectional override (``control_character``: it would act on the
+terminal, or reorder the text, wherever a quote or name is printed), more than ``MAX_BYTES``
 (``file_too_large``: reading stops there, so ``/dev/zero`` is refused, not
 read forever), and a line longer than ``MAX_LINE`` characters
 (``line_too_long``), which no hand-written program has.
@@ -16,6 +18,7 @@ diagnostic quotes is the line its number names.
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass
 
 from assess.diagnostics import InputError
@@ -80,6 +83,7 @@ def decode_source(path: str, data: bytes) -> SourceText:
         ) from None
     if not text.strip():
         raise InputError("empty_file", path, "the file is empty: there is nothing to check")
+    _refuse_controls(path, text)
     for number, line_text in enumerate(text.split("\n"), start=1):
         if len(line_text) > MAX_LINE:
             raise InputError(
@@ -90,6 +94,28 @@ def decode_source(path: str, data: bytes) -> SourceText:
                 MAX_LINE + 1,
             )
     return SourceText(path, text.lstrip("\ufeff"))
+
+
+CONTROLS = re.compile("[\x01-\x08\x0b\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+"""Characters that act rather than show: C0 and C1 controls but tab, line
+feed, form feed and carriage return (a terminal runs ``ESC [2J``), and the
+bidirectional embeddings, overrides and isolates (they reorder the text
+around them, so a quote would not read as it is written)."""
+
+
+def _refuse_controls(path: str, text: str) -> None:
+    """``control_character`` at the first character of ``CONTROLS`` in ``text``."""
+    found = CONTROLS.search(text)
+    if found is None:
+        return
+    line = text.count("\n", 0, found.start()) + 1
+    column = found.start() - (text.rfind("\n", 0, found.start()) + 1) + 1
+    raise InputError(
+        "control_character", path,
+        f"the character U+{ord(found[0]):04X} would act, not show, in what assess prints; "
+        "write it out in words or remove it",
+        line, column,
+    )
 
 
 def _position(data: bytes, offset: int) -> tuple[int, int]:

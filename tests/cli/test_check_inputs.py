@@ -97,7 +97,7 @@ def test_json_format_shape(tmp_path: Path) -> None:
     broken.write_text("edge(a, b\n")
     outcome = run("check", "--format", "json", str(path), str(broken), str(tmp_path / "no"))
     assert outcome.code == 2
-    document = json.loads(outcome.stdout)
+    document = json.loads(outcome.stdout)["errors"]
     assert isinstance(document, list) and len(document) == 3
     for finding in document:
         assert set(finding) == {"code", "severity", "file", "line", "column", "message"}
@@ -112,7 +112,9 @@ def test_json_format_when_clean_is_an_empty_list(tmp_path: Path) -> None:
     path.write_text("edge(a, b).\n")
     outcome = run("check", "--format", "json", str(path))
     assert outcome.code == 0
-    assert json.loads(outcome.stdout) == []
+    document = json.loads(outcome.stdout)
+    assert (document["command"], document["diagnostics"], document["allowed"]) == (
+        "check", [], [])
 
 
 def test_a_long_list_is_capped(tmp_path: Path) -> None:
@@ -123,7 +125,7 @@ def test_a_long_list_is_capped(tmp_path: Path) -> None:
     assert outcome.stderr.count("error[undefined_predicate]") == 50
     assert outcome.stderr.rstrip().endswith("… and 30 more")
     document = json.loads(run("check", "--format", "json", str(path)).stdout)
-    assert len(document) == 80
+    assert len(document["diagnostics"]) == 80
 
 
 def test_deep_nesting_is_refused_not_crashed(tmp_path: Path) -> None:

@@ -7,7 +7,9 @@ of ``rulesets/*.assess`` (or with the files it names in a ``% check with:
 path …`` comment, relative to itself).
 
 In ``rulesets/`` and ``examples/``, what analysts read, a warning is allowed
-only where the file explains it with a comment ``% allow <code>: <why>``.
+only where the file explains it with a comment ``% allow <code>: <why>``:
+they pass ``assess check --strict``, which honours those comments and the
+``% check with:`` ones itself (``assess.check.directives``).
 Test fixtures are small programs that exercise one feature, so their
 warnings (a singleton on purpose, a hypothesis with no disconfirming
 indicator) are tolerated; their errors are not.
@@ -27,13 +29,13 @@ from pathlib import Path
 import pytest
 from cli_runner import run
 
+from assess.check.directives import check_with
+from assess.syntax.parser import parse
 from tests.fixtures import stated_findings
 
 REPO = Path(__file__).resolve().parents[2]
 FOLDERS = ("rulesets", "examples", "tests", "bench")
 SKIP = re.compile(r"%\s*check:\s*skip\s+\S")
-ALLOW = re.compile(r"%\s*allow\s+([a-z_]+)\s*:\s*\S")
-CHECK_WITH = re.compile(r"%\s*check with:\s*(.+)")
 
 
 NOT_PROGRAMS = REPO / "tests" / "syntax"
@@ -55,46 +57,35 @@ def meant_to_be_clean(path: Path) -> bool:
 
 
 def findings(*paths: Path) -> list[dict[str, object]]:
+    """What ``assess check`` reports: every error, and the warnings that the
+    files do not allow."""
     outcome = run("check", "--format", "json", *(str(path) for path in paths))
     document = json.loads(outcome.stdout)
-    assert isinstance(document, list)
-    return document
+    assert document["command"] == "check", document
+    found: list[dict[str, object]] = document["diagnostics"]
+    return found
 
 
 def companions(path: Path) -> list[list[Path]]:
-    """The sets of files ``path`` may be checked with, alone first."""
-    text = path.read_text(encoding="utf-8")
-    named = [
-        (path.parent / name).resolve()
-        for match in CHECK_WITH.finditer(text)
-        for name in match[1].split()
-    ]
-    if named:
-        return [[*named, path]]
+    """The sets of files ``path`` may be checked with, alone first: alone if it
+    says ``% check with:`` (``assess check`` adds those), else also with a
+    sibling or a ruleset."""
+    if check_with(parse(path.read_text(encoding="utf-8"), str(path))):
+        return [[path]]
     siblings = sorted(path.parent.glob("*.assess"))
     rulesets = sorted((REPO / "rulesets").glob("*.assess"))
     return [[path]] + [[other, path] for other in siblings + rulesets if other != path]
 
 
-def allowed_warnings(file: str) -> set[str]:
-    try:
-        return set(ALLOW.findall(Path(file).read_text(encoding="utf-8")))
-    except (OSError, UnicodeDecodeError):
-        return set()
-
-
 def unexplained(
     document: list[dict[str, object]], strict: tuple[Path, ...] = STRICT
 ) -> list[dict[str, object]]:
-    """Errors, and warnings under ``strict`` folders that their file does not explain."""
+    """Errors, and the warnings left under ``strict`` folders."""
     return [
         finding
         for finding in document
         if finding["severity"] == "error"
-        or (
-            any(Path(str(finding["file"])).resolve().is_relative_to(root) for root in strict)
-            and finding["code"] not in allowed_warnings(str(finding["file"]))
-        )
+        or any(Path(str(finding["file"])).resolve().is_relative_to(root) for root in strict)
     ]
 
 
@@ -122,6 +113,12 @@ def test_only_explained_warnings_pass(tmp_path: Path) -> None:
     assert [f["code"] for f in unexplained(findings(path), strict)] == ["singleton_variable"]
     assert unexplained(findings(path), ()) == []
     path.write_text(path.read_text() + "% allow singleton_variable: Y is any target\n")
-    assert unexplained(findings(path), strict) == []
+    assert findings(path) == []
     path.write_text("p :- q.\n% allow undefined_predicate: errors cannot be allowed\n")
     assert [f["code"] for f in unexplained(findings(path), ())] == ["undefined_predicate"]
+
+
+def test_rulesets_and_examples_pass_strict_check() -> None:
+    """The command an analyst runs on the folders passes as the test above does."""
+    outcome = run("check", "--strict", str(REPO / "rulesets"), str(REPO / "examples"))
+    assert (outcome.code, outcome.output) == (0, "")

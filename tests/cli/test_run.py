@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+import assess
 from assess.cli import main
 
 PROGRAM = """
@@ -43,6 +44,8 @@ def test_json_answers_and_all(program: str, capsys: pytest.CaptureFixture[str]) 
     )
     assert code == 0
     assert json.loads(out) == {
+        "command": "run",
+        "version": assess.__version__,
         "semantics": "crisp",
         "queries": [{"atom": "path(a,c)", "holds": True}, {"atom": "path(c,a)", "holds": False}],
         "facts": {"path/2": ["path(a,b)", "path(a,c)", "path(b,c)"]},

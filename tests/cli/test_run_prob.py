@@ -37,7 +37,8 @@ def test_prob_is_the_default_and_prints_terms(graph: str) -> None:
 def test_json_is_the_documented_contract(graph: str) -> None:
     outcome = run("run", "--format", "json", graph)
     data = json.loads(outcome.stdout)
-    assert data.keys() == {"semantics", "queries", "hypotheses", "sets", "underived"}
+    assert data.keys() == {
+        "command", "version", "semantics", "queries", "hypotheses", "sets", "underived"}
     assert data["semantics"] == "prob"
     assert [q["atom"] for q in data["queries"]] == ["path(a,c)", "path(c,b)"]
     assert [set(q) for q in data["queries"]] == [{"atom", "probability"}] * 2

@@ -310,3 +310,4 @@ def run_python(block: Block, sandbox: Sandbox) -> None:
         report = io.StringIO()
         outcome = doctest.DocTestRunner(optionflags=flags).run(test, out=report.write)
         assert outcome.failed == 0, f"{block.name}\n{report.getvalue()}"
+        assert outcome.attempted == len(test.examples) > 0, f"{block.name}: no example ran"

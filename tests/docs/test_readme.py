@@ -59,3 +59,10 @@ def test_the_language_block_is_problog_with_the_same_answers() -> None:
     ours = {a.text: a.probability for a in assess.load(texts={"l.assess": text}).prob().answers}
     theirs = get_evaluatable().create_from(PrologString(text)).evaluate()
     assert {str(atom): p for atom, p in theirs.items()} == pytest.approx(ours, abs=1e-9)
+
+
+def test_the_api_tutorial_is_a_doctest_that_runs(sandbox: Sandbox) -> None:
+    """The tour of the Python API is run as a doctest (``run_python``), not shown."""
+    (tour,) = [b for b in BLOCKS if b.heading == "Python API" and b.lang == "python"]
+    assert ">>>" in tour.text and tour in RUN
+    run_block(tour, sandbox)

@@ -133,12 +133,19 @@ def test_a_ground_negative_cycle_is_reported_as_the_checker_reports_it() -> None
 @pytest.mark.parametrize(
     "text",
     ["p(X) :- q(Y).", "p(_) :- p(_).", "p(X) :- q(Y), X > Y.", "p(X) :- q(X), Y < 1.",
-     "p(X)."],
+     "p(X). r(Y) :- p(Y)."],
 )
 def test_unsafe_rules_are_rejected(text: str) -> None:
     with pytest.raises(AssessError) as caught:
         run("q(1). " + text)
     assert caught.value.diagnostics[0].code == "unsafe_variable"
+
+
+def test_a_nonground_fact_holds_of_each_instance_asked_for() -> None:
+    model = run("q(1). q(2). p(X, a). r(Y) :- q(Y), p(Y, a). s(Y) :- q(Y), p(Y, b).")
+    assert model.relations[Pred("r", 1)] == {(1,), (2,)}
+    assert model.relations[Pred("s", 1)] == set()
+    assert model.relations[Pred("p", 2)] == {(1, "a"), (2, "a")}
 
 
 def test_arithmetic_errors_are_diagnosed() -> None:

@@ -11,7 +11,7 @@ import pytest
 from assess.api import load
 from assess.explain.confidence import Level
 from assess.explain.judgement import Judgements
-from assess.render.confidence import confidence_data, confidence_text
+from assess.render.confidence import confidence_text
 
 FIXTURE = Path(__file__).parent / "fixtures" / "confidence.assess"
 ROOT = Path(__file__).parents[2]
@@ -52,7 +52,7 @@ def test_a_judgement_resting_on_one_d_graded_origin_is_low(judged: Judgements) -
                            "raise it), fairly graded (report probability 0.62)")
     assert text.endswith("not robust: losing exile would move it to 0 % "
                          "(no chance on this evidence).")
-    data = confidence_data(coup)
+    data = coup.to_json()
     assert data["agreeing"] == [{"source": "exile", "weight": "+inf", "grade": 0.625}]
     assert data["robust"] is False
 

@@ -13,7 +13,7 @@ from assess.api import load
 from assess.cli import main
 from assess.explain.confidence import Level
 from assess.explain.judgement import Judgements
-from assess.render.judgement import assessment_data, assessment_text, shorten
+from assess.render.judgement import assessment_text, shorten
 from assess.syntax.ast import Estimate
 
 FIXTURE = Path(__file__).parent / "fixtures" / "judgement.assess"
@@ -110,7 +110,7 @@ def test_the_text_names_no_rule_label_or_place_unless_verbose(result: Judgements
 
 
 def test_json_extends_the_prob_contract(result: Judgements) -> None:
-    data = json.loads(json.dumps(assessment_data(result)))
+    data = json.loads(json.dumps(result.to_json()))
     assert data["semantics"] == "prob"
     assert {q["atom"] for q in data["queries"]} == {"attack", "feint", "buildup"}
     attack = next(h for h in data["hypotheses"] if h["name"] == "attack")

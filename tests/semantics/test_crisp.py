@@ -11,8 +11,8 @@ from hypothesis import strategies as st
 import assess
 from assess.engine.ir import Pred, Value
 from assess.engine.show import atom_text
-from assess.engine.terms import Float, Str
-from assess.render.crisp import crisp_data, crisp_lines, crisp_text
+from assess.engine.terms import Compound, Float, Str
+from assess.render.crisp import crisp_lines, crisp_text
 from assess.semantics.crisp import CrispResult, Facts, atom_texts, sort_key, standard_order
 
 
@@ -20,7 +20,7 @@ def test_listing_every_fact_of_a_predicate() -> None:
     a = assess.load(texts={"t.assess": "e(2, b). e(1, a). e(x, 'Y z'). p :- e(_, _)."})
     result = a.crisp(also=["e"])
     assert [f.text for f in result.listed[Pred("e", 2)]] == ["e(1,a)", "e(2,b)", "e(x,'Y z')"]
-    assert crisp_data(result) == {
+    assert result.to_json() == {
         "semantics": "crisp",
         "queries": [],
         "facts": {"e/2": ["e(1,a)", "e(2,b)", "e(x,'Y z')"]},
@@ -28,9 +28,16 @@ def test_listing_every_fact_of_a_predicate() -> None:
     assert crisp_text(result).splitlines()[0] == "% e/2: 3 facts"
 
 
+def test_listing_compound_terms_and_lists() -> None:
+    a = assess.load(texts={"t.assess": "e(f(b), [1, 2]). e(f(a), []). e(1, g('X y'))."})
+    facts = a.crisp(also=["e"]).listed[Pred("e", 2)]
+    assert list(facts.texts()) == ["e(1,g('X y'))", "e(f(a),[])", "e(f(b),[1, 2])"]
+    assert list(facts.texts()) == [atom_text(f.pred, f.values) for f in facts]
+
+
 def test_json_contract() -> None:
     a = assess.load(texts={"t.assess": "p(a). query(p(a)). query(p(b))."})
-    assert crisp_data(a.crisp()) == {
+    assert a.crisp().to_json() == {
         "semantics": "crisp",
         "queries": [{"atom": "p(a)", "holds": True}, {"atom": "p(b)", "holds": False}],
     }
@@ -43,6 +50,9 @@ _VALUES = st.one_of(
     st.floats(-3, 3, allow_nan=False).map(Float),
     st.sampled_from(["a", "b", "New York", "x_1"]),
     st.sampled_from(["a", "", "q"]).map(Str),
+    # compound terms and lists: the general road (``order_key``, ``value_text``)
+    st.builds(Compound, st.sampled_from(["f", "g", "[|]"]),
+              st.tuples(st.sampled_from([1, "a", Str("a"), "[]"]), st.sampled_from(["[]", 2]))),
 )
 
 

@@ -52,7 +52,20 @@ numbers = st.builds(
     st.one_of(st.integers(-(10**9), 10**9), st.floats(allow_nan=False, allow_infinity=False)),
 )
 constants = st.one_of(st.builds(ast.Symbol, texts), st.builds(ast.String, texts), numbers)
-terms = st.one_of(variables, constants)
+flat_terms = st.one_of(variables, constants)
+
+
+def _compound_terms(children: st.SearchStrategy[ast.Term]) -> st.SearchStrategy[ast.Term]:
+    return st.one_of(
+        st.builds(ast.Compound, texts, st.lists(children, min_size=1, max_size=3).map(tuple)),
+        st.builds(ast.ListTerm, st.lists(children, max_size=3).map(tuple)),
+        st.builds(
+            ast.ListTerm, st.lists(children, min_size=1, max_size=3).map(tuple), children
+        ),
+    )
+
+
+terms = st.recursive(flat_terms, _compound_terms, max_leaves=5)
 atoms = st.builds(ast.Atom, names, st.lists(terms, max_size=3).map(tuple), st.booleans())
 
 

@@ -28,9 +28,11 @@ Example: Tweety the penguin (``[r2] > [r1]``)::
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from assess.engine.ir import IConst, IRProgram, IRQuery, Pred, Value, matches, with_hypotheses
 from assess.engine.show import atom_text, query_text
+from assess.results import Result
 from assess.semantics.crisp import sort_key
 from assess.semantics.defeasible.conclusions import NOT_PROVABLE, Conclusions
 from assess.semantics.defeasible.ground import ground
@@ -50,12 +52,22 @@ class DefeasibleAnswer:
     literal: int = -1
 
 
-@dataclass(frozen=True)
-class DefeasibleResult:
+@dataclass(frozen=True, repr=False)
+class DefeasibleResult(Result):
     answers: tuple[DefeasibleAnswer, ...]
     conclusions: Conclusions
     ambiguity: str
     semantics: str = "defeasible"
+
+    def to_json(self) -> dict[str, Any]:
+        """``{"semantics": "defeasible", "queries": [{"atom", "definitely", "defeasibly"}]}``."""
+        return {
+            "semantics": self.semantics,
+            "queries": [
+                {"atom": a.text, "definitely": a.definitely, "defeasibly": a.defeasibly}
+                for a in self.answers
+            ],
+        }
 
 
 def defeasible(ir: IRProgram, ambiguity: Ambiguity | str = Ambiguity.BLOCKING) -> DefeasibleResult:

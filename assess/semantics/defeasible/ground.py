@@ -23,6 +23,10 @@ engine; here it becomes the contrary of ``p``.
   nothing derives it) and the contraries of all of them.
 * ``conflict p, q.`` makes ``p(ā)`` and ``q(ā)`` conflict for every arity
   at which both predicates occur.
+* The residual of an exclusive competing set (``otherwise r``) has no rule
+  of its own: it holds where no other member does. Here that is the
+  defeasible rule ``r -< [c,] not m1, …, not mk`` (``c`` the set's
+  condition), labelled ``#otherwise:<set>`` so that no superiority names it.
 
 Negation is stratified as in ``crisp``: a negation inside a recursive cycle
 is the engine's ``negative_cycle`` error. One difference from ``crisp``
@@ -41,8 +45,10 @@ from __future__ import annotations
 
 from assess.engine.evaluate import evaluate
 from assess.engine.ir import GroundAtom, IConst, IRLiteral, IRProgram, Pred
+from assess.engine.lower import ground_atom
 from assess.engine.provenance import FACT, DerivationGraph
 from assess.semantics.defeasible.theory import GroundTheory, TheoryBuilder
+from assess.syntax.ast import RuleKind
 
 
 def rule_label(ir: IRProgram, rule_id: int) -> str:
@@ -61,8 +67,8 @@ def ground(ir: IRProgram) -> GroundTheory:
 def theory_of(ir: IRProgram, graph: DerivationGraph) -> GroundTheory:
     """The ground theory whose rules are the instances recorded in ``graph``."""
     builder = TheoryBuilder()
-    for ground_atom in [*graph.atoms, *written_ground_atoms(ir)]:
-        builder.literal(ground_atom)
+    for literal in [*graph.atoms, *written_ground_atoms(ir)]:
+        builder.literal(literal)
     atoms = graph.atoms
     for derivation in graph.derivations:
         head = atoms[derivation.head]
@@ -78,12 +84,29 @@ def theory_of(ir: IRProgram, graph: DerivationGraph) -> GroundTheory:
             [atoms[a] for a in derivation.neg],
             source=rule.id,
         )
+    _residual_rules(ir, builder)
     for stronger, weaker in ir.superiority:
         builder.superior(stronger, weaker)
     for first, second in ir.conflicts:
         for arity in _arities(ir, first) & _arities(ir, second):
             builder.conflict(Pred(first, arity), Pred(second, arity))
     return builder.build()
+
+
+def _residual_rules(ir: IRProgram, builder: TheoryBuilder) -> None:
+    """``r -< [c,] not m1, …, not mk`` for each exclusive set's residual ``r``
+    (the members of an exclusive set have no parameters)."""
+    for decl in ir.competing:
+        if not (decl.exclusive and decl.residual):
+            continue
+        *members, residual = ((Pred(name, 0), ()) for name in decl.members)
+        condition = [] if decl.condition is None else [ground_atom(decl.condition)]
+        if None in condition:  # refused by check as condition_not_ground
+            continue
+        builder.rule(
+            f"#otherwise:{decl.name}", RuleKind.DEFEASIBLE, residual,
+            [c for c in condition if c is not None], members,
+        )
 
 
 def written_ground_atoms(ir: IRProgram) -> list[GroundAtom]:

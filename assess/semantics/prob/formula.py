@@ -50,6 +50,7 @@ from typing import Any
 import sympy
 
 from assess.diagnostics import COMMAND_LINE, AssessError, error
+from assess.results import Result
 from assess.semantics.prob.choices import atom_text, chain_weights
 from assess.semantics.prob.model import CompiledModel, QueryKey, QueryResult
 from assess.semantics.prob.wmc import Circuit
@@ -86,6 +87,21 @@ class Formula:
     def factored(self) -> bool:
         return bool(self.definitions)
 
+    def to_json(self, exact: bool = False) -> dict[str, Any]:
+        """``{"atom", "form", "formula", "definitions", "symbols", "probability"}``,
+        with ``"exact"`` (the rational, as text) when asked for."""
+        data: dict[str, Any] = {
+            "atom": self.atom,
+            "form": "factored" if self.factored else "expanded",
+            "formula": str(self.expression),
+            "definitions": [{"name": str(n), "formula": str(b)} for n, b in self.definitions],
+            "symbols": self.values,
+            "probability": self.probability,
+        }
+        if exact:
+            data["exact"] = str(self.exact)
+        return data
+
     def evaluate(self, values: dict[str, Any]) -> Any:
         """The formula's value with ``values`` (name -> number) for the inputs,
         in any number type sympy substitutes (float, Rational)."""
@@ -93,6 +109,19 @@ class Formula:
         for name, body in self.definitions:
             env[name] = body.xreplace(env)
         return self.expression.xreplace(env)
+
+
+@dataclass(frozen=True, repr=False)
+class Formulas(Result):
+    """The closed form of each ground answer of ``atom`` (``assess formula``);
+    ``exact``: whether the JSON carries each one's exact rational."""
+
+    atom: str
+    formulas: tuple[Formula, ...]
+    exact: bool = False
+
+    def to_json(self) -> dict[str, Any]:
+        return {"formulas": [f.to_json(self.exact) for f in self.formulas]}
 
 
 def closed_form(

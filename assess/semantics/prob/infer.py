@@ -16,21 +16,27 @@ Example::
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import Any
 
 from assess.engine.ir import IRProgram, Pred
+from assess.results import Result
 from assess.semantics.prob.compile import Limits
 from assess.semantics.prob.compiled import Compiled, compile_assessment
 from assess.semantics.prob.model import CompiledModel, Reply
 
 
-@dataclass(frozen=True)
-class ProbResult:
+@dataclass(frozen=True, repr=False)
+class ProbResult(Result):
     """The answers under ``prob``, and the compiled assessment behind them."""
 
     answers: tuple[Reply, ...]
-    compiled: Compiled
+    compiled: Compiled = field(repr=False)
     semantics: str = "prob"
+
+    def to_json(self) -> dict[str, Any]:
+        """``{"semantics": "prob", "queries": [{"atom", "probability", …}]}``."""
+        return {"semantics": self.semantics, "queries": [a.to_json() for a in self.answers]}
 
     @property
     def model(self) -> CompiledModel:

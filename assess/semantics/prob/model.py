@@ -33,6 +33,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
 from functools import cached_property
+from typing import Any
 
 from assess.diagnostics import AssessError, error
 from assess.engine.ir import GroundAtom, IRAtom, IRRule
@@ -70,6 +71,10 @@ class QueryResult:
     def get(self, name: str) -> float | None:
         return next((p for n, p in self.named if n == name), None)
 
+    def to_json(self) -> dict[str, Any]:
+        """The query as JSON: atom and probability, and how a contested one stands."""
+        return {"atom": self.text, "probability": self.probability, **dict(self.named)}
+
     @property
     def contrary(self) -> float | None:
         """P(something that contradicts the atom holds), if anything can."""
@@ -93,6 +98,10 @@ class Unanswered:
 
     def get(self, name: str) -> float | None:
         return None
+
+    def to_json(self) -> dict[str, Any]:
+        """The query as written, with probability 0."""
+        return {"atom": self.text, "probability": self.probability, **dict(self.named)}
 
     @property
     def contrary(self) -> float | None:

@@ -14,14 +14,14 @@ import pytest
 import assess
 from assess.cli import main
 from assess.diagnostics import AssessError
-from assess.render.defeasible import defeasible_data, defeasible_text
+from assess.render.defeasible import defeasible_text
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
 
 def test_json_contract() -> None:
     a = assess.load(str(FIXTURES / "tweety_penguin.assess"))
-    data = defeasible_data(a.defeasible())
+    data = a.defeasible().to_json()
     assert data["semantics"] == "defeasible"
     assert data["queries"][:3] == [
         {"atom": "fly(tweety)", "definitely": False, "defeasibly": False},

@@ -1,0 +1,188 @@
+"""The two databases the SQL engines run in, behind one small interface.
+
+* ``duckdb``: an in-memory DuckDB database in this process (nothing to start);
+* ``postgres``: a PostgreSQL server reached through libpq's own environment
+  (``PGHOST``, ``PGPORT``, ``PGUSER``, ``PGDATABASE``, ``PGSERVICE``,
+  ``PGPASSFILE``…), or the connection string or URL in ``ASSESS_POSTGRES``;
+  never a password in a rule file. Every table the evaluation makes is a
+  ``TEMP`` table of its own session, and the session ends with ``ROLLBACK``,
+  so the server's own tables are never written.
+
+A ``Database`` runs a ``Fragment`` (text with ``?`` placeholders and its
+values, ``assess.engine.sqlgen``): DuckDB takes ``?``; for psycopg each
+becomes ``%s`` (the generated text holds no other ``?`` or ``%``: constants
+are never in it). Facts arrive in bulk as data, never as SQL text: DuckDB
+reads a temporary CSV file of them (``read_csv``, its path a parameter),
+PostgreSQL takes them by ``COPY``.
+
+The drivers are imported only when an engine is chosen, so the command line
+starts as fast without them. A missing driver or an unreachable server is
+``sql_unavailable``; an integer overflow in the database is refused as
+``sql_unsupported``; any other database error is ``sql_error``, quoted.
+"""
+
+from __future__ import annotations
+
+import csv
+import importlib
+import os
+import tempfile
+from collections.abc import Iterable
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+from assess.diagnostics import AssessError, error
+from assess.engine.sqlterms import Fragment, columns
+from assess.syntax.ast import Span
+
+CONNECT_TIMEOUT = 10
+"""Seconds to wait for a PostgreSQL server unless ``PGCONNECT_TIMEOUT`` says."""
+
+
+def _driver(module: str, package: str, engine: str) -> ModuleType:
+    try:
+        return importlib.import_module(module)
+    except ImportError as exc:
+        raise AssessError([error(
+            "sql_unavailable", None,
+            f"--engine {engine} needs the Python package {package} "
+            f"(pip install '{package}'): {exc}",
+        )]) from exc
+
+
+class Database:
+    """A connection that runs fragments; subclasses say how."""
+
+    name = ""
+    integer_division = "({} / {})"
+    """The dialect's exact division of two integers that divide (``sqlgen``)."""
+    overflow: tuple[type[BaseException], ...] = ()
+    zero: tuple[type[BaseException], ...] = ()
+    failure: tuple[type[BaseException], ...] = ()
+
+    def run(self, query: Fragment) -> None:
+        raise NotImplementedError
+
+    def rows(self, query: Fragment) -> list[tuple[Any, ...]]:
+        raise NotImplementedError
+
+    def load(self, table: str, arity: int, rows: Iterable[tuple[object, ...]]) -> None:
+        """Append the column values ``rows`` (``sqlterms.row``) to ``table``."""
+        raise NotImplementedError
+
+    def close(self) -> None:
+        raise NotImplementedError
+
+    def guarded(self, query: Fragment, span: Span | None, fetch: bool = False
+                ) -> list[tuple[Any, ...]]:
+        """``query`` run (its rows when ``fetch``), database errors as diagnostics."""
+        try:
+            if fetch:
+                return self.rows(query)
+            self.run(query)
+            return []
+        except self.zero as exc:
+            raise AssessError([error(
+                "arithmetic_error", span, "arithmetic or comparison failed: division by zero",
+            )]) from exc
+        except self.overflow as exc:
+            raise AssessError([error(
+                "sql_unsupported", span,
+                f"integer arithmetic past 64 bits in {self.name} ({_first_line(exc)}): the SQL "
+                "engines compute integers as BIGINT (use --engine native)",
+            )]) from exc
+        except self.failure as exc:
+            raise AssessError([error(
+                "sql_error", span, f"{self.name} failed: {_first_line(exc)}",
+            )]) from exc
+
+
+class DuckDB(Database):
+    name = "DuckDB"
+    integer_division = "({} // {})"
+
+    def __init__(self) -> None:
+        duckdb = _driver("duckdb", "duckdb", "duckdb")
+        self.overflow = (duckdb.OutOfRangeException,)
+        self.failure = (duckdb.Error,)
+        self.con = duckdb.connect(":memory:")
+
+    def run(self, query: Fragment) -> None:
+        self.con.execute(query[0], list(query[1]))
+
+    def rows(self, query: Fragment) -> list[tuple[Any, ...]]:
+        found: list[tuple[Any, ...]] = self.con.execute(query[0], list(query[1])).fetchall()
+        return found
+
+    def load(self, table: str, arity: int, rows: Iterable[tuple[object, ...]]) -> None:
+        """Through a CSV file of the rows (``executemany`` takes seconds per
+        thousand rows); its path is a bound parameter."""
+        kinds = {"v": "TEXT", "z": "BIGINT", "n": "DOUBLE", "u": "SMALLINT"}
+        types = ", ".join(f"'{c}': '{kinds[c[0]]}'" for c in columns(arity))
+        with tempfile.TemporaryDirectory(prefix="assess-") as folder:
+            path = Path(folder) / "rows.csv"
+            with path.open("w", encoding="utf-8", newline="") as out:
+                written = csv.writer(out)
+                empty = True
+                for r in rows:
+                    written.writerow(r)
+                    empty = False
+            if not empty:
+                self.con.execute(
+                    f"INSERT INTO {table} SELECT * FROM read_csv(?, header = false, "
+                    "quote = '\"', escape = '\"', nullstr = '', auto_detect = false, "
+                    f"columns = {{{types}}})", [str(path)])
+
+    def close(self) -> None:
+        self.con.close()
+
+
+class Postgres(Database):
+    name = "PostgreSQL"
+
+    def __init__(self) -> None:
+        psycopg = _driver("psycopg", "psycopg[binary]", "postgres")
+        self.overflow = (psycopg.errors.NumericValueOutOfRange,)
+        self.zero = (psycopg.errors.DivisionByZero,)
+        self.failure = (psycopg.Error,)
+        options: dict[str, Any] = {}
+        if "PGCONNECT_TIMEOUT" not in os.environ:
+            options["connect_timeout"] = CONNECT_TIMEOUT
+        try:
+            self.con = psycopg.connect(os.environ.get("ASSESS_POSTGRES", ""), **options)
+        except psycopg.Error as exc:
+            raise AssessError([error(
+                "sql_unavailable", None,
+                "--engine postgres cannot reach the server that PGHOST, PGPORT, PGUSER, "
+                f"PGDATABASE (or ASSESS_POSTGRES) name: {_first_line(exc)}",
+            )]) from exc
+        self.cur = self.con.cursor()
+
+    def run(self, query: Fragment) -> None:
+        self.cur.execute(query[0].replace("?", "%s"), query[1])
+
+    def rows(self, query: Fragment) -> list[tuple[Any, ...]]:
+        self.cur.execute(query[0].replace("?", "%s"), query[1])
+        found: list[tuple[Any, ...]] = self.cur.fetchall()
+        return found
+
+    def load(self, table: str, arity: int, rows: Iterable[tuple[object, ...]]) -> None:
+        with self.cur.copy(f"COPY {table} FROM STDIN") as copy:
+            for row in rows:
+                copy.write_row(row)
+
+    def close(self) -> None:
+        try:
+            self.con.rollback()
+        finally:
+            self.con.close()
+
+
+DATABASES: dict[str, type[Database]] = {"duckdb": DuckDB, "postgres": Postgres}
+"""The SQL engines by ``--engine`` name."""
+
+
+def _first_line(exc: BaseException) -> str:
+    text = str(exc).strip()
+    return text.splitlines()[0] if text else type(exc).__name__

@@ -1,0 +1,151 @@
+"""Semi-naive evaluation inside a database: the crisp model computed in SQL.
+
+``sql_model(program, goals, engine)`` computes the same least model as
+``evaluate`` (no provenance) in DuckDB or PostgreSQL (``sqldb``). Each
+predicate gets three tables of the columns ``sqlterms`` lays out: ``r``
+(every row so far: datafrog's ``stable``), ``d`` (the rows new in the last
+round: ``recent``) and ``n`` (rows derived this round: ``to_add``). The
+certain facts go into ``n`` first. Then, stratum by stratum (``strata``, the
+engine's own order, so a negation reads only finished strata):
+
+1. each rule with no literal of the stratum runs once, its ``SELECT``
+   (``sqlgen``) inserted into the head's ``n``;
+2. a round: ``d := n EXCEPT r`` and ``r := r ∪ d`` for each predicate of the
+   stratum, ``n`` emptied; when every ``d`` is empty the stratum is done;
+3. otherwise each *delta* variant (one per literal of the stratum, that
+   literal read from ``d``, the others from ``r``) inserts into ``n``, and
+   the next round begins. A non-recursive stratum takes one round.
+
+When the stratum is done its rules' probes (``Generator.probes``) look for
+a binding that reaches a test or an ``is`` with a value it cannot take, so
+an atom compared with ``<`` is ``arithmetic_error`` at the rule, as in the
+engine. Rules (and the facts of their predicates) are those ``goals``
+depend on; only the relations of ``goals`` (of every predicate, without
+goals) are read back into Python.
+
+The static meaning is checked by the engine's own passes (strata, safety),
+so every engine rejects the same programs with the same codes; what SQL does
+not express is refused with ``sql_unsupported`` before anything runs.
+
+Example::
+
+    >>> from assess.engine.lower import lower
+    >>> from assess.syntax.parser import parse
+    >>> ir = lower([parse("e(a,b). e(b,c). p(X,Y) :- e(X,Y). p(X,Z) :- p(X,Y), e(Y,Z).")])
+    >>> sorted(sql_model(ir, engine="duckdb").relations[Pred("p", 2)])
+    [('a', 'b'), ('a', 'c'), ('b', 'c')]
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+
+from assess.diagnostics import AssessError, error
+from assess.engine.evaluate import Model, select_rules
+from assess.engine.ir import IRLiteral, IRProgram, IRRule, Pred, Value
+from assess.engine.plans import plan_rule
+from assess.engine.sqldb import DATABASES, Database
+from assess.engine.sqlgen import Generator, ident
+from assess.engine.sqlterms import Fragment, declaration, decode, fmt, row
+from assess.engine.strata import PredicateGraph, strata
+
+
+class _Evaluation:
+    def __init__(self, db: Database, rules: list[IRRule],
+                 facts: dict[Pred, set[tuple[Value, ...]]]) -> None:
+        self.db = db
+        self.graph = PredicateGraph(rules, facts)
+        self.number = {p: n for n, p in enumerate(sorted(self.graph.nodes))}
+        self.generator = Generator(lambda pred, recent: self.name(pred, "d" if recent else "r"),
+                                   db.integer_division)
+        self.by_head: dict[Pred, list[IRRule]] = {}
+        for rule in rules:
+            self.by_head.setdefault(rule.head.pred, []).append(rule)
+        self.components = strata(self.graph)
+        for pred in sorted(self.graph.nodes):
+            for kind in "rdn":
+                self.db.guarded((f"CREATE TEMP TABLE {self.table(pred, kind)} "
+                                 f"({declaration(pred.arity)})", ()), None)
+            rows = [row(values) for values in sorted(facts.get(pred, ()), key=repr)]
+            self.db.load(self.table(pred, "n"), pred.arity, rows)
+
+    def name(self, pred: Pred, kind: str) -> str:
+        return f"assess_{kind}{self.number[pred]}"
+
+    def table(self, pred: Pred, kind: str) -> str:
+        return ident(self.name(pred, kind))
+
+    def run(self) -> None:
+        for component in self.components:
+            self._stratum(component)
+
+    def _stratum(self, component: frozenset[Pred]) -> None:
+        once: list[tuple[IRRule, Fragment]] = []
+        deltas: list[tuple[IRRule, Pred, Fragment]] = []
+        rules = [r for p in sorted(component) for r in self.by_head.get(p, ())]
+        for rule in rules:
+            recursive = [n for n, i in enumerate(rule.body)
+                         if isinstance(i, IRLiteral) and not i.negated
+                         and i.atom.pred in component]
+            if not recursive:
+                once.append((rule, self._insert(rule, None)))
+            for n in recursive:
+                literal = rule.body[n]
+                assert isinstance(literal, IRLiteral)
+                deltas.append((rule, literal.atom.pred, self._insert(rule, n)))
+        for rule, statement in once:
+            self.db.guarded(statement, rule.span)
+        while True:
+            changed = {p for p in sorted(component) if self._round(p)}
+            if not changed or not deltas:
+                break
+            for rule, pred, statement in deltas:
+                if pred in changed:
+                    self.db.guarded(statement, rule.span)
+        for rule in rules:
+            self._probe(rule)
+
+    def _insert(self, rule: IRRule, delta: int | None) -> Fragment:
+        select = self.generator.select(plan_rule(rule, delta))
+        return fmt(f"INSERT INTO {self.table(rule.head.pred, 'n')} {{}}", select)
+
+    def _round(self, pred: Pred) -> bool:
+        """``d := n EXCEPT r``, ``r := r ∪ d``, ``n := ∅``; whether ``d`` has a row."""
+        r, d, n = (self.table(pred, k) for k in "rdn")
+        for text in (f"DELETE FROM {d}",
+                     f"INSERT INTO {d} SELECT * FROM {n} EXCEPT SELECT * FROM {r}",
+                     f"INSERT INTO {r} SELECT * FROM {d}", f"DELETE FROM {n}"):
+            self.db.guarded((text, ()), None)
+        return bool(self.db.guarded((f"SELECT 1 FROM {d} LIMIT 1", ()), None, fetch=True))
+
+    def _probe(self, rule: IRRule) -> None:
+        for probe in self.generator.probes(plan_rule(rule, None)):
+            query = fmt("{} LIMIT 1", probe.query)
+            if self.db.guarded(query, rule.span, fetch=True):
+                if probe.refusal:
+                    raise AssessError([error("sql_unsupported", rule.span, probe.message)])
+                raise AssessError([error("arithmetic_error", rule.span, probe.message)])
+
+    def relation(self, pred: Pred) -> set[tuple[Value, ...]]:
+        table = self.table(pred, "r")
+        if pred.arity == 0:
+            found = self.db.guarded((f"SELECT u FROM {table} LIMIT 1", ()), None, fetch=True)
+            return {()} if found else set()
+        names = ", ".join(f"v{i}" for i in range(pred.arity))
+        rows = self.db.guarded((f"SELECT {names} FROM {table}", ()), None, fetch=True)
+        return {tuple(decode(v) for v in r) for r in rows}
+
+
+def sql_model(program: IRProgram, goals: Collection[Pred] | None = None,
+              engine: str = "duckdb") -> Model:
+    """The crisp model of ``program`` computed in ``engine`` (module docstring)."""
+    rules, facts = select_rules(program, goals, include_defeaters=False)
+    db = DATABASES[engine]()
+    try:
+        evaluation = _Evaluation(db, rules, facts)
+        evaluation.run()
+        nodes = set(evaluation.graph.nodes)
+        wanted = nodes if goals is None else set(goals) & nodes
+        return Model({p: evaluation.relation(p) for p in wanted})
+    finally:
+        db.close()
