@@ -19,6 +19,7 @@ from assess.diagnostics import AssessError
 from assess.syntax import ast, ground
 from assess.syntax.parser import parse, parse_general
 from assess.syntax.printer import print_program
+from assess.syntax.recovery import raise_every_error
 from tests.syntax.strategies import KEYWORDS, programs
 from tests.syntax.test_printer_properties import commented_programs
 
@@ -48,7 +49,12 @@ def assert_same_reading(text: str, file: str = "<string>") -> None:
     except AssessError as general_error:
         with pytest.raises(AssessError) as fast_error:
             parse(text, file)
-        assert fast_error.value.diagnostics == general_error.diagnostics
+        # The first error is the general parser's; the ones after it, those
+        # its recovery finds (``recovery``: every syntax error of the file).
+        assert fast_error.value.diagnostics[0] == general_error.diagnostics[0]
+        with pytest.raises(AssessError) as every_error:
+            raise_every_error(text, general_error, lambda blanked: parse_general(blanked, file))
+        assert fast_error.value.diagnostics == every_error.value.diagnostics
         return
     got = parse(text, file)
     assert got == expected
