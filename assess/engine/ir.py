@@ -252,6 +252,8 @@ class IRProgram:
             found.update(i.goal.pred for i in rule.body if isinstance(i, IRFindall))
         found.update(q.atom.pred for q in self.queries)
         found.update(e.atom.pred for e in self.evidence)
+        # A declared hypothesis occurs even with no rule (a set's residual).
+        found.update(Pred(name, len(h.params)) for name, h in self.hypotheses.items())
         return found
 
 

@@ -113,6 +113,16 @@ class WhyResult(Result):
     proofs: tuple[ProofTree, ...]
     contributions: tuple[ReportContribution, ...]
     superseded: tuple[SupersededReport, ...] = ()
+    residual_of: tuple[str, tuple[str, ...]] | None = None
+    """For the residual of an exclusive set: the set and its other members."""
+
+
+def _residual_of(compiled: Compiled, atom: GroundAtom) -> tuple[str, tuple[str, ...]] | None:
+    pred, values = atom
+    for decl in compiled.ir.competing:
+        if decl.exclusive and decl.residual and not values and decl.members[-1] == pred.name:
+            return decl.name, decl.members[:-1]
+    return None
 
 
 def rule_info(compiled: Compiled, rule_id: int) -> RuleInfo:
@@ -198,5 +208,6 @@ def why(compiled: Compiled, atom: GroundAtom, k: int = 3) -> WhyResult:
               if node is not None),
         tuple(report_contributions(compiled, atom)),
         tuple(superseded_reports(compiled, atom)),
+        _residual_of(compiled, atom),
     )
 

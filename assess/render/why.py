@@ -99,7 +99,11 @@ def _proof_header(i: int, proof: ProofTree) -> str:
 
 def why_text(result: WhyResult) -> str:
     out = [headline(result.atom, result.term, result.probability)]
-    if not result.proofs:
+    if result.residual_of is not None:
+        name, others = result.residual_of
+        out.append(f"It is the residual of the exclusive set {name}: it holds where none of "
+                   f"{', '.join(others)} does, so its proofs are theirs failing.")
+    elif not result.proofs:
         out.append("No proof: nothing derives it from the evidence (try why-not).")
     for i, proof in enumerate(result.proofs, 1):
         out += ["", _proof_header(i, proof)]
