@@ -2,31 +2,31 @@
 
 ``assess.load(*paths, texts=None)`` returns an ``Assessment`` whose methods
 (``run()``, ``why(atom)``, …) give typed results; see ``assess.api``.
-``assess.__version__`` is read from the installed package's metadata when
-first asked for, so ``import assess`` does not pay for it.
+
+The face is imported when first asked for (``assess.load``, ``from assess
+import Assessment``), not with the package: ``python -m assess --version``
+and ``assess check`` do not pay for the engine and the semantics.
+``__version__`` is the one home of the version (hatch reads it for the
+package's metadata), so asking for it costs nothing.
 """
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from assess.api import AssessError, Assessment, AssessWarning, UnknownName, load, track
+if TYPE_CHECKING:
+    from assess.api import AssessError, Assessment, AssessWarning, UnknownName, load, track
+
+__version__ = "0.1.0"
 
 __all__ = [
     "AssessError", "AssessWarning", "Assessment", "UnknownName", "__version__", "load", "track",
 ]
 
-__version__: str
-
 
 def __getattr__(name: str) -> Any:
-    if name == "__version__":
-        global __version__
-        from importlib.metadata import PackageNotFoundError, version
+    if name in __all__:
+        from assess import api
 
-        try:
-            __version__ = version("assess")
-        except PackageNotFoundError:  # run from a source tree that is not installed
-            __version__ = "0+unknown"
-        return __version__
+        return getattr(api, name)
     raise AttributeError(f"module 'assess' has no attribute {name!r}")

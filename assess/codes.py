@@ -279,14 +279,18 @@ _CSV = (
         "`qoute` is not silently ignored",
     ),
     _error(Topic.CSV, "duplicate_column", "a header naming a column twice"),
-    _error(Topic.CSV, "bad_row", "a row with more or fewer cells than the header"),
+    _error(
+        Topic.CSV, "bad_row",
+        "a row with more or fewer cells than the header (or than the arity, for `load … as p/N`)",
+    ),
     _error(
         Topic.CSV, "bad_indicator",
         "an `indicator` that is not a name (lower-case letter first, then letters, digits, `_`)",
     ),
     _error(
         Topic.CSV, "bad_argument",
-        "an argument that is not a constant (`Minsk` would be a variable: quote it)",
+        "an argument that is not a constant (`Minsk` would be a variable: quote it); "
+        "for `load … as p/N`, an empty cell or a number out of range",
     ),
     _error(Topic.CSV, "bad_credibility", "a `credibility` that is not a whole number 1-6"),
     _error(Topic.CSV, "bad_date", "a `date` that is not a real date written `YYYY-MM-DD`"),

@@ -85,6 +85,15 @@ WORKLOADS: dict[str, tuple[Callable[[int], Workload], list[int], list[int]]] = {
     "unreachable": (unreachable, [250, 500], [250]),
 }
 ENGINES = ["assess", "assess+rec", "pydatalog", "clingo"]
+PEER_MODULES = {"pydatalog": "pyDatalog", "clingo": "clingo"}
+"""Engines that need a package of their own: without it they are left out."""
+
+
+def installed(engine: str) -> bool:
+    import importlib.util
+
+    module = PEER_MODULES.get(engine)
+    return module is None or importlib.util.find_spec(module) is not None
 
 
 def _rss_mb() -> float:
@@ -170,14 +179,19 @@ def measure(engine: str, workload: str, size: int, timeout: float) -> dict[str, 
     return result
 
 
+MISSING = {"missing": 1.0}
+
+
 def _cell(result: dict[str, float] | None) -> str:
+    if result is MISSING:
+        return "not installed"
     if result is None:
         return "timeout"
     return f"{result['cpu']:.2f} s / {result['peak_mb']:.0f} MB"
 
 
 def _ratio(other: dict[str, float] | None, ours: dict[str, float] | None) -> str:
-    if other is None or ours is None:
+    if other is None or ours is None or other is MISSING or ours is MISSING:
         return "–"
     return f"{other['cpu'] / max(ours['cpu'], 1e-9):.1f}×"
 
@@ -200,10 +214,10 @@ def main() -> None:
             continue
         gave_up: set[str] = set()  # an engine that timed out is not run on larger sizes
         for size in quick if args.quick else sizes:
-            r = {e: None if e in gave_up else measure(e, name, size, args.timeout)
-                 for e in ENGINES}
+            r = {e: MISSING if not installed(e) else None if e in gave_up
+                 else measure(e, name, size, args.timeout) for e in ENGINES}
             gave_up |= {e for e, v in r.items() if v is None}
-            counts = {int(v["tuples"]) for v in r.values() if v is not None}
+            counts = {int(v["tuples"]) for v in r.values() if v is not None and v is not MISSING}
             assert len(counts) <= 1, f"engines disagree on {name} {size}: {r}"
             ours = r["assess"]
             print(f"| {name} | {size} | {counts.pop() if counts else '?'} | {_cell(ours)} | "

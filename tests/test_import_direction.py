@@ -86,7 +86,7 @@ def test_the_command_line_reads_through_the_face(folder: str) -> None:
 
 
 LAYERS = (
-    ("codes", "diagnostics", "results", "syntax"),
+    ("codes", "diagnostics", "results", "syntax", "progress"),
     ("workspace",),
     ("analysis",),
     ("graphs",),

@@ -55,6 +55,7 @@ from collections.abc import Iterable, Iterator, MutableMapping, Sequence
 from dataclasses import dataclass, field, replace
 
 from assess.analysis.csvtext import CsvSyntaxError, Field, records
+from assess.analysis.facttable import read_facts
 from assess.analysis.reportrow import COLUMNS, REQUIRED, RowReader
 from assess.analysis.tables import is_table_path, read_table
 from assess.diagnostics import AssessError, Diagnostic, error
@@ -135,7 +136,7 @@ class _Loader:
         self.texts[source.path] = source
         yield from self.items(program.statements, source.path, seen)
 
-    def load(self, statement: ast.Load, declared_in: str) -> list[ast.Report]:
+    def load(self, statement: ast.Load, declared_in: str) -> list[ast.Report] | list[ast.Clause]:
         try:
             if is_table_path(statement.path):
                 return self.table(*read_table(statement, declared_in, self.root))
@@ -144,6 +145,10 @@ class _Loader:
             self.problems.extend(exc.diagnostics)
             return []
         self.texts[source.path] = source
+        if statement.relation is not None:
+            facts, problems = read_facts(source.path, source.text, statement.relation)
+            self.problems.extend(problems)
+            return facts
         return self.rows(source.path, source.text)
 
     def rows(self, path: str, text: str) -> list[ast.Report]:

@@ -115,10 +115,28 @@ class InfluenceGraph:
         return found | self.rivals.get(node, set())
 
 
+_built: list[tuple[tuple[ast.Program, ...], InfluenceGraph]] = []
+"""The last graph built, with its programs: four checks read the same graph."""
+
+
 def build(programs: Sequence[ast.Program]) -> InfluenceGraph:
-    """The argument map of every rule and declaration of ``programs``."""
+    """The argument map of every rule and declaration of ``programs``
+    (built once for the same programs: they are immutable; callers only read it)."""
+    key = tuple(programs)
+    for seen, graph in list(_built):
+        if len(seen) == len(key) and all(a is b for a, b in zip(seen, key, strict=True)):
+            return graph
+    graph = _build(programs)
+    _built[:] = [(key, graph)]
+    return graph
+
+
+def _build(programs: Sequence[ast.Program]) -> InfluenceGraph:
     graph = InfluenceGraph()
     for rule in rules(programs):
+        if isinstance(rule, ast.Clause) and not rule.body:  # a fact: concluded, no edges
+            graph.concluded.add(node_of(rule.head))
+            continue
         graph.concluded.update(node_of(head) for head in heads(rule))
         for head, body, negated, weight in _rule_edges(rule):
             graph.edges.setdefault(head, []).append((body, negated, weight))

@@ -24,7 +24,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 
-from assess.check.walk import Rule, all_items, atom_vars, expr_vars, heads, rules
+from assess.check.walk import Rule, all_items, atom_vars, expr_vars, heads, is_ground_fact, rules
 from assess.diagnostics import Diagnostic, error
 from assess.syntax import ast
 
@@ -119,6 +119,11 @@ def _ground_findings(programs: Sequence[ast.Program]) -> Iterator[Diagnostic]:
 
 def check_unsafe_variable(programs: Sequence[ast.Program]) -> list[Diagnostic]:
     """Unbound variables in heads, negations, comparisons and ``is``; non-ground evidence."""
-    findings = [finding for rule in rules(programs) for finding in _rule_findings(rule)]
+    findings = [
+        finding
+        for rule in rules(programs)
+        if not is_ground_fact(rule)
+        for finding in _rule_findings(rule)
+    ]
     findings.extend(_ground_findings(programs))
     return findings

@@ -128,6 +128,8 @@ def _necessary(
 def check_single_source_hypothesis(programs: Sequence[ast.Program]) -> list[Diagnostic]:
     """Hypotheses that every route reaches only through one origin's reports."""
     graph = build(programs)
+    if not graph.hypotheses:
+        return []
     shapes, certain = _shapes(programs)
     reported = _origins(programs)
     everything = supportable(shapes, certain.union(*reported.values()))

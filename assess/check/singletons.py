@@ -18,7 +18,14 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterator, Sequence
 
-from assess.check.walk import atom_vars, group_items, literal_vars, rule_vars, written_rules
+from assess.check.walk import (
+    atom_vars,
+    group_items,
+    is_ground_fact,
+    literal_vars,
+    rule_vars,
+    written_rules,
+)
 from assess.diagnostics import Diagnostic, warning
 from assess.syntax import ast
 
@@ -40,6 +47,8 @@ def check_singleton_variable(programs: Sequence[ast.Program]) -> list[Diagnostic
     """Named variables that occur exactly once in their clause."""
     findings: list[Diagnostic] = []
     for rule in written_rules(programs):
+        if is_ground_fact(rule):
+            continue
         counts = Counter(var.name for var in rule_vars(rule))
         findings.extend(
             warning(

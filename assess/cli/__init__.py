@@ -17,14 +17,15 @@ over as an ``Abort`` caused by ``KeyboardInterrupt``).
 
 from __future__ import annotations
 
+import importlib
 import itertools
 import sys
 from typing import NoReturn
 
 import click
 
-from assess.cli.common import ALLOW_OUTSIDE, JSON_ERRORS, QuotedError, emit_problems
-from assess.diagnostics import COMMAND_LINE, AssessError, UnknownName, error
+from assess import __version__
+from assess.cli.state import ALLOW_OUTSIDE, JSON_ERRORS
 
 EXIT_OK, EXIT_NO, EXIT_BAD_INPUT, EXIT_INTERNAL = 0, 1, 2, 3
 EXIT_INTERRUPTED = 130
@@ -35,25 +36,43 @@ REPORT_BUGS = (
 )
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(package_name="assess")
+COMMANDS = {
+    "check": "check",
+    "fmt": "fmt",
+    "run": "run",
+    "test": "test",
+    "matrix": "matrix",
+    "why": "why",
+    "why-not": "why_not",
+    "what-if": "what_if",
+    "sensitivity": "sensitivity",
+    "graph": "graph",
+    "track": "track",
+    "formula": "formula",
+    "lsp": "lsp",
+}
+"""Each command's name and the module of ``assess.cli`` that defines it."""
+
+
+class _Commands(click.Group):
+    """The commands, each imported when it is run (or listed by ``--help``),
+    so that a command pays at start-up only for what it uses."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(COMMANDS)
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        module = COMMANDS.get(cmd_name)
+        if module is None:
+            return None
+        command: click.Command = importlib.import_module(f"assess.cli.{module}").command
+        return command
+
+
+@click.group(cls=_Commands, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(version=__version__, package_name="assess")
 def cli() -> None:
     """Weigh competing hypotheses against uneven evidence, and explain why."""
-
-
-def _register_commands() -> None:
-    from assess.cli import check, fmt, matrix, run, test
-
-    for module in (check, fmt, run, test, matrix):
-        cli.add_command(module.command)
-
-    from assess.cli import formula, graph, lsp, sensitivity, track, what_if, why, why_not
-
-    for module in (why, why_not, what_if, sensitivity, graph, track, formula, lsp):
-        cli.add_command(module.command)
-
-
-_register_commands()
 
 
 def _asks_for_json(argv: list[str] | None) -> bool:
@@ -73,35 +92,48 @@ def main(argv: list[str] | None = None) -> NoReturn:
         code = exc.exit_code
     except click.ClickException as exc:
         if JSON_ERRORS.get() is None and _asks_for_json(argv):
-            JSON_ERRORS.set(next((a for a in argv or sys.argv[1:] if a in cli.commands), "assess"))
+            JSON_ERRORS.set(next((a for a in argv or sys.argv[1:] if a in COMMANDS), "assess"))
         if JSON_ERRORS.get() is None:
             exc.show()
         else:
+            from assess.cli.common import emit_problems
+            from assess.diagnostics import COMMAND_LINE, error
+
             emit_problems([error("bad_usage", COMMAND_LINE, exc.format_message())], None)
         code = EXIT_BAD_INPUT
     except click.exceptions.Abort as exc:
         interrupted = isinstance(exc.__cause__, KeyboardInterrupt)
         click.echo("interrupted" if interrupted else "aborted", err=True)
         code = EXIT_INTERRUPTED if interrupted else EXIT_BAD_INPUT
-    except AssessError as exc:
+    except KeyboardInterrupt:
+        click.echo("interrupted", err=True)
+        code = EXIT_INTERRUPTED
+    except Exception as exc:
+        code = _failure(exc)
+    sys.exit(code if isinstance(code, int) else EXIT_OK)
+
+
+def _failure(exc: Exception) -> int:
+    """The exit code of a command that raised ``exc``, its message printed.
+    (The diagnostics machinery is imported only when a command failed, so
+    that ``assess --version`` starts without it.)"""
+    from assess.cli.common import QuotedError, emit_problems
+    from assess.diagnostics import COMMAND_LINE, AssessError, UnknownName, error
+
+    if isinstance(exc, AssessError):
         emit_problems(exc.diagnostics,
                       exc.workspace.line if isinstance(exc, QuotedError) else None)
         # The answer to "what is X?" about a name never mentioned is "no such thing".
         unknown = isinstance(exc, UnknownName) or isinstance(exc.__cause__, UnknownName)
-        code = EXIT_NO if unknown else EXIT_BAD_INPUT
-    except KeyboardInterrupt:
-        click.echo("interrupted", err=True)
-        code = EXIT_INTERRUPTED
-    except BrokenPipeError:
-        code = EXIT_BAD_INPUT
-    except RecursionError:
+        return EXIT_NO if unknown else EXIT_BAD_INPUT
+    if isinstance(exc, BrokenPipeError):
+        return EXIT_BAD_INPUT
+    if isinstance(exc, RecursionError):
         click.echo("error: the input nests too deeply to process", err=True)
-        code = EXIT_BAD_INPUT
-    except Exception as exc:
-        if JSON_ERRORS.get() is not None:
-            message = f"{type(exc).__name__}: {exc}; {REPORT_BUGS}"
-            emit_problems([error("internal_error", COMMAND_LINE, message)], None)
-        click.echo(f"internal error: {type(exc).__name__}: {exc}", err=True)
-        click.echo(REPORT_BUGS, err=True)
-        code = EXIT_INTERNAL
-    sys.exit(code if isinstance(code, int) else EXIT_OK)
+        return EXIT_BAD_INPUT
+    if JSON_ERRORS.get() is not None:
+        message = f"{type(exc).__name__}: {exc}; {REPORT_BUGS}"
+        emit_problems([error("internal_error", COMMAND_LINE, message)], None)
+    click.echo(f"internal error: {type(exc).__name__}: {exc}", err=True)
+    click.echo(REPORT_BUGS, err=True)
+    return EXIT_INTERNAL

@@ -18,23 +18,22 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from contextlib import contextmanager
-from contextvars import ContextVar
-from typing import Any, TypeVar
+from contextlib import contextmanager, nullcontext
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
-from assess.api import Assessment
+from assess.cli.progress import terminal_display
+from assess.cli.state import ALLOW_OUTSIDE, JSON_ERRORS
 from assess.diagnostics import AssessError, Diagnostic, sort_and_cap
+from assess.progress import showing
 from assess.render.diagnostics import LineLookup, diagnostics_text
 from assess.workspace import Workspace
 
+if TYPE_CHECKING:
+    from assess.api import Assessment
+
 F = TypeVar("F", bound=Callable[..., Any])
-
-JSON_ERRORS: ContextVar[str | None] = ContextVar("json_errors", default=None)
-"""The command whose ``--format json`` was asked for, if one was: ``main``
-then prints errors as one JSON object on stdout, not as text on stderr."""
-
 
 def _remember_format(ctx: click.Context, param: click.Parameter, value: str) -> str:
     if value == "json":
@@ -55,10 +54,6 @@ def format_option(
 
 
 FORMAT_OPTION = format_option()
-
-
-ALLOW_OUTSIDE: ContextVar[bool] = ContextVar("allow_outside", default=False)
-"""Whether ``--allow-outside`` was given: ``load`` may leave the project root."""
 
 
 def _remember_allow(ctx: click.Context, param: click.Parameter, value: bool) -> bool:
@@ -113,8 +108,15 @@ def reading(paths: Sequence[str], includes: bool = True) -> Iterator[Workspace]:
 @contextmanager
 def assessing(paths: Sequence[str], as_of: str | None = None) -> Iterator[Assessment]:
     """``reading(paths)``, compiled into one ``Assessment``; with ``as_of``, on
-    the reports dated up to that day only (``Assessment.as_of``)."""
-    with reading(paths) as workspace:
+    the reports dated up to that day only (``Assessment.as_of``).
+    The face is imported here, not with the module, so that commands that
+    only read and check (``check``, ``fmt``) start without the engine.
+    Grounding and compiling show their progress on stderr if it is a
+    terminal (``assess.cli.progress``)."""
+    from assess.api import Assessment
+
+    display = terminal_display()
+    with reading(paths) as workspace, showing(display) if display else nullcontext():
         yield Assessment.from_workspace(workspace, as_of=as_of)
 
 
@@ -147,7 +149,7 @@ def emit_document(command: str, payload: Mapping[str, Any]) -> None:
 
 
 def version() -> str:
-    """This assess's version, from the installed package's metadata."""
+    """This assess's version (``assess.__version__``, its one home)."""
     import assess
 
     return assess.__version__

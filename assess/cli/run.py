@@ -15,7 +15,9 @@ Exit 0 with the answers; 2 on bad input (syntax, checks, a negative cycle).
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import itertools
+import sys
+from collections.abc import Callable, Iterable
 from typing import Any
 
 import click
@@ -29,7 +31,7 @@ from assess.cli.common import (
     emit_document,
 )
 from assess.cli.limits import limit_options, limits_from
-from assess.render.crisp import crisp_text
+from assess.render.crisp import crisp_lines, crisp_text
 from assess.render.defeasible import defeasible_text
 from assess.render.judgement import run_text
 
@@ -39,6 +41,8 @@ TEXT: dict[str, Callable[[Any, bool], str]] = {
     "defeasible": lambda result, _: defeasible_text(result),
 }
 """How each reading of ``Assessment.run`` prints as text (its JSON is ``to_json()``)."""
+LINES: dict[str, Callable[[Any], Iterable[str]]] = {"crisp": crisp_lines}
+"""The text line by line, for readings whose listings can be long (``--all``)."""
 DEFAULT_SEMANTICS = SEMANTICS[0]
 
 
@@ -71,8 +75,19 @@ def command(
                                 ambiguity=ambiguity)
     if output_format == "json":
         emit_document("run", result.to_json())
+    elif (lines := LINES.get(semantics)) is not None:
+        _stream(lines(result))
     else:
         text = TEXT[semantics](result, verbose)
         if text:
             click.echo(text)
     return 0
+
+
+def _stream(lines: Iterable[str], batch: int = 10_000) -> None:
+    """Write ``lines`` to stdout as they come, a batch at a time (a listing
+    of every fact starts printing at once and is never held whole)."""
+    rest = iter(lines)
+    while chunk := list(itertools.islice(rest, batch)):
+        sys.stdout.write("\n".join(chunk) + "\n")
+    sys.stdout.flush()

@@ -48,6 +48,7 @@ from collections.abc import Callable, Collection, Hashable
 from dataclasses import dataclass
 from typing import Any
 
+from assess import progress
 from assess.diagnostics import AssessError, error
 from assess.engine.codegen import Compiled, generate
 from assess.engine.ir import (
@@ -89,6 +90,8 @@ class _Evaluation:
     ) -> None:
         self.rules = rules
         self.max_ground = max_ground
+        self.stage = (0, 0)
+        """Strata done and strata in all, for progress and limit errors."""
         self.graph = PredicateGraph(rules, facts)
         self.variables = {p: Variable(facts.get(p, ())) for p in self.graph.nodes}
         self.recorder = Recorder() if record else None
@@ -112,7 +115,9 @@ class _Evaluation:
         self.facts = facts
 
     def run(self, asked: Collection[GroundAtom] = ()) -> Model:
-        for component in strata(self.graph):
+        layers = list(strata(self.graph))
+        for done, component in enumerate(layers):
+            self.stage = (done, len(layers))
             self.component = component
             self._stratum(component)
         self.component = frozenset()
@@ -255,6 +260,9 @@ class _Evaluation:
         self._make_asked()
         if self.recorder is not None:
             self.recorder.flush(rule, instances)
+        variable = self.variables[rule.head.pred]
+        atoms = len(variable.total) + len(variable.to_add)
+        progress.report("grounding", *self.stage, f"{atoms:,} atoms of {rule.head.pred}")
         if self.max_ground is not None:
             self._check_size(rule)
 
@@ -267,10 +275,11 @@ class _Evaluation:
         if max(atoms, instances) > self.max_ground:
             what = f"{atoms} ground atoms of {rule.head.pred}" if atoms > self.max_ground else (
                 f"{instances} ground rule instances")
+            done, total = self.stage
             raise AssessError([error(
                 "grounding_too_large", rule.span,
-                f"grounding stopped at {what} while running this rule "
-                f"(limit {self.max_ground}; raise it with --max-ground)",
+                f"grounding stopped at {what} while running this rule, in stratum "
+                f"{done + 1} of {total} (limit {self.max_ground}; raise it with --max-ground)",
             )])
 
 

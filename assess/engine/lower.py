@@ -46,6 +46,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
+from functools import lru_cache
+from typing import Any
 
 from assess.analysis.grading import choice_probability, report_probability, source_clusters
 from assess.analysis.timeline import current_indicators, supersede
@@ -213,6 +215,11 @@ def _body(
     return tuple(i for i in lowered if i is not None)
 
 
+@lru_cache(maxsize=4096)
+def _pred(name: str, arity: int, contrary: bool) -> Pred:
+    return Pred(name, arity, contrary)
+
+
 def _provided(atom: ast.Atom, defined: frozenset[tuple[str, int]]) -> None:
     """Refuse a ProbLog built-in that assess lacks, unless the program defines it."""
     if atom.signature in UNSUPPORTED_BUILTINS and atom.signature not in defined:
@@ -244,11 +251,26 @@ def _library_call(atom: ast.Atom, names: _Vars) -> IRBodyItem:
 
 
 def ground_atom(atom: ast.Atom) -> tuple[Pred, tuple[Value, ...]] | None:
-    """``(pred, values)`` when every argument is ground, else None."""
-    lowered = pattern(atom)
-    if not all(isinstance(t, IConst) for t in lowered.args):
-        return None
-    return lowered.pred, tuple(t.value for t in lowered.args if isinstance(t, IConst))
+    """``(pred, values)`` when every argument is ground, else None.
+    (Called once per fact: symbols and integers, the common arguments, are
+    read without a call, and the predicate is made once; a compound term or
+    a list goes the general way, through ``pattern``.)"""
+    values: list[Any] = []
+    for t in atom.args:
+        kind = type(t)
+        if kind is ast.Var:
+            return None
+        if kind is ast.Compound or kind is ast.ListTerm:
+            lowered = pattern(atom)
+            if not all(isinstance(a, IConst) for a in lowered.args):
+                return None
+            return lowered.pred, tuple(a.value for a in lowered.args if isinstance(a, IConst))
+        value = t.value  # type: ignore[union-attr]
+        if kind is ast.Symbol or type(value) is int:
+            values.append(value)
+        else:
+            values.append(constant(t))  # type: ignore[arg-type]
+    return _pred(atom.predicate, len(atom.args), atom.contrary), tuple(values)
 
 
 class _Lowering:

@@ -18,15 +18,25 @@ Example::
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from assess.semantics.crisp import CrispResult
 
 
-def crisp_text(result: CrispResult) -> str:
+def crisp_lines(result: CrispResult) -> Iterator[str]:
+    """The lines of ``crisp_text``, made as they are asked for, so that a
+    listing of every fact (``--all``) is printed while it is written."""
     width = max((len(a.text) for a in result.answers), default=0)
-    lines = [f"{a.text.ljust(width)}  {'true' if a.holds else 'false'}" for a in result.answers]
-    for pred, facts in result.listed.items():
-        if lines:
-            lines.append("")
-        lines.append(f"% {pred}: {len(facts)} fact{'' if len(facts) == 1 else 's'}")
-        lines.extend(f"{fact.text}." for fact in facts)
-    return "\n".join(lines)
+    for a in result.answers:
+        yield f"{a.text.ljust(width)}  {'true' if a.holds else 'false'}"
+    for number, (pred, facts) in enumerate(result.listed.items()):
+        if number or result.answers:
+            yield ""
+        yield f"% {pred}: {len(facts)} fact{'' if len(facts) == 1 else 's'}"
+        for text in facts.texts():
+            yield text + "."
+
+
+def crisp_text(result: CrispResult) -> str:
+    return "\n".join(crisp_lines(result))
+

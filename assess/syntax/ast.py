@@ -455,10 +455,22 @@ class Report:
 @dataclass(frozen=True, slots=True)
 class Load:
     """``load "file.csv".`` (reports, one per row) or ``load "file.assess".``,
-    relative to this file; inside a scenario, evidence for that scenario only."""
+    relative to this file; inside a scenario, evidence for that scenario only.
+    ``load "edges.csv" as edge/2.`` (or a ``.tsv`` file): one fact of
+    ``relation`` (name, arity, contrary) per row."""
 
     path: str
+    relation: Relation | None = None
     span: Span = _span()
+
+
+@dataclass(frozen=True, slots=True)
+class Relation:
+    """``edge/2`` or ``~edge/2`` in ``load … as``: the predicate each row is a fact of."""
+
+    name: str
+    arity: int
+    contrary: bool = False
 
 
 @dataclass(frozen=True, slots=True)

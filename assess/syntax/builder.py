@@ -18,7 +18,6 @@ Symbol("b"))))`` with span ``3:1-3:12``.
 
 from __future__ import annotations
 
-import ast as python_ast
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, TypeVar
@@ -262,6 +261,8 @@ def unquote(text: str) -> str:
     body = text[1:-1]
     if "\\" not in body:
         return body
+    import ast as python_ast  # only for escapes: most files have none
+
     quote = text[0]
     try:
         value = python_ast.literal_eval(quote + body + quote)
@@ -668,8 +669,22 @@ class Builder:
             self._span(c),
         )
 
-    def load(self, c: list[Token]) -> ast.Load:
-        return ast.Load(unquote(str(_tokens(c, "STRING")[0])), self._span(c))
+    def load(self, c: list[Any]) -> ast.Load:
+        relations = _nodes(c, ast.Relation)
+        path = unquote(str(_tokens(c, "STRING")[0]))
+        if relations and path.endswith(".assess"):
+            raise BuildError(
+                self._span(c), "'as name/arity' loads the rows of a CSV or TSV file, not a program"
+            )
+        return ast.Load(path, relations[0] if relations else None, self._span(c))
+
+    def relation(self, c: list[Any]) -> ast.Relation:
+        arity = _tokens(c, "NUMBER")[0]
+        value = self._number(arity)
+        if not isinstance(value, int):
+            raise BuildError(self._at(arity), f"an arity is a whole number, not {arity}")
+        name = str(_tokens(c, "NAME")[0])
+        return ast.Relation(name, value, _token(c, "TILDE") is not None)
 
     def grade(self, c: list[Token]) -> ast.GradeOverride:
         code, value = _tokens(c, "GRADE_CODE")[0], _tokens(c, "NUMBER")[0]

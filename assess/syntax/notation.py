@@ -297,7 +297,10 @@ def _declaration(node: ast.Statement | ast.Expectation | ast.Drop) -> str:
     if isinstance(node, ast.ConflictDecl):
         return f"conflict {node.first}, {node.second}."
     if isinstance(node, ast.Load):
-        return f"load {string(node.path)}."
+        if node.relation is None:
+            return f"load {string(node.path)}."
+        r = node.relation
+        return f"load {string(node.path)} as {'~' if r.contrary else ''}{r.name}/{r.arity}."
     if isinstance(node, ast.GradeOverride):
         return f"grade {node.grade} = {number(node.probability)}."
     if isinstance(node, ast.Drop):

@@ -43,11 +43,12 @@ import lark
 from lark import Token
 from lark.grammar import Rule
 from lark.lark import PostLex
-from lark.lexer import Lexer, LexerState
+from lark.lexer import Lexer, LexerState, LineCounter
 from lark.parse_tree_builder import ParseTreeBuilder
+from lark.utils import TextSlice
 
 from assess.diagnostics import AssessError, error
-from assess.syntax import ast
+from assess.syntax import ast, ground
 from assess.syntax.builder import BadNumber, Builder, BuildError, Refused, token_span
 from assess.syntax.errors import describe
 from assess.syntax.recovery import raise_every_error
@@ -128,6 +129,11 @@ def _grammar() -> _Grammar:
         keep_all_tokens=True,
         maybe_placeholders=True,
         postlex=_DropComments(),
+        # lark keeps its analysis of the grammar (the LALR tables and the
+        # lexers) in a file of the temporary directory, keyed by the grammar,
+        # these options and the versions of lark and Python: building it takes
+        # ~0.1 s, loading it ~0.01 s, at every start of the command line.
+        cache=True,
     )
     shapes = ParseTreeBuilder(shared.rules, lark.Tree, maybe_placeholders=True)  # type: ignore[no-untyped-call]
     trees: dict[Rule, Callback] = {}
@@ -148,30 +154,132 @@ def _grammar() -> _Grammar:
 def parse(text: str, file: str = "<string>") -> ast.Program:
     """Parse ``text`` (reported as ``file``) into a ``Program``; on failure,
     ``AssessError`` with every syntax error the parse can resynchronise past
-    (``recovery``), in order."""
+    (``recovery``), in order.
+
+    Ground facts and reports are read by ``ground`` (the fast road); every
+    run of other statements between them by the general parser, on that
+    stretch of the text with its true lines and columns. The tree is the
+    one ``parse_general`` builds, spans and comments included (tested on
+    every ``.assess`` file of the repository and on random programs). Where
+    a stretch fails to parse, the whole text is parsed again by the general
+    parser, so that an error is reported exactly as it always was; the
+    errors after it are found by the general parser too.
+    """
     try:
         return _parse_once(text, file)
     except AssessError as exc:
-        raise_every_error(text, exc, lambda blanked: _parse_once(blanked, file))
+        raise_every_error(text, exc, lambda blanked: parse_general(blanked, file))
 
 
 def _parse_once(text: str, file: str) -> ast.Program:
     """``parse``, stopping at the first error."""
-    grammar = _grammar()
-    comments: list[ast.Comment] = []
-    # An interactive parse has a parser state and a lexer thread of its own:
-    # they get this parse's callbacks and lexer before the first token.
-    # (lark annotates the callbacks as keyed by rule name; they are keyed by Rule.)
-    run = grammar.lark.parse_interactive(text)
-    run.parser_state.parse_conf.callbacks = grammar.callbacks(Builder(file))  # type: ignore[assignment]
-    run.lexer_thread.lexer = _CommentSieve(grammar.lexer, file, comments)
     collecting = gc.isenabled()
     # The tree has no reference cycles, so the cycle collector only slows the
     # parse down (by about 15 % on a 5,000-rule file: bench/parse_check.py).
     gc.disable()
     try:
+        try:
+            return _parse_by_roads(text, file)
+        except AssessError:
+            return parse_general(text, file)
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _parse_by_roads(text: str, file: str) -> ast.Program:
+    statements: list[ast.Statement] = []
+    comments: list[ast.Comment] = []
+    held: list[ast.Comment] = []  # comments after a stretch not yet parsed
+    cursor = ground.Cursor()
+    stretch: tuple[int, int, int] | None = None  # its start, line, line start
+    pos, end, size = 0, 0, len(text)
+    statement, count = ground.statement, text.count
+    while True:
+        # White space (the common case: one line break), then comments, if any.
+        gap = ground.blank_end(text, pos)
+        if gap != pos:
+            if count("\n", pos, gap):
+                cursor.advance(text, pos, gap)
+            pos = gap
+        if text.startswith(ground.COMMENT_OPENERS, pos):
+            pos = ground.gap(text, pos, file, cursor, comments if stretch is None else held)
+        if pos >= size:
+            break
+        node = statement(text, pos, file, cursor)
+        if node is None:
+            if stretch is None:
+                stretch = (pos, cursor.line, cursor.line_start)
+            held.clear()  # inside the stretch: the general parser keeps them
+            end = ground.statement_end(text, pos)
+            cursor.advance(text, pos, end)
+            pos = end
+            continue
+        if stretch is not None:
+            _parse_stretch(text, file, stretch, end, statements, comments)
+            comments.extend(held)
+            held.clear()
+            stretch = None
+        statements.append(node)
+        pos = cursor.line_start - 1 + node.span.end_column
+    if stretch is not None:
+        _parse_stretch(text, file, stretch, end, statements, comments)
+        comments.extend(held)
+    return ast.Program(tuple(statements), tuple(comments), file)
+
+
+def _parse_stretch(
+    text: str,
+    file: str,
+    stretch: tuple[int, int, int],
+    end: int,
+    statements: list[ast.Statement],
+    comments: list[ast.Comment],
+) -> None:
+    """Parse ``text[start:end]`` with the general parser, its positions
+    counted from where it stands in ``text``."""
+    start, line, line_start = stretch
+    counter = LineCounter("\n")  # type: ignore[no-untyped-call]
+    counter.char_pos, counter.line = start, line
+    counter.line_start_pos, counter.column = line_start, start - line_start + 1
+    state = LexerState(TextSlice(text, start, end), counter)
+    statements.extend(_run(state, file, comments))
+
+
+def parse_general(text: str, file: str = "<string>") -> ast.Program:
+    """Parse ``text`` with the general parser alone (``parse`` takes the
+    fast road where it can and gives the same tree)."""
+    comments: list[ast.Comment] = []
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        state = LexerState(TextSlice(text, 0, len(text)))
+        statements = _run(state, file, comments, text)
+    finally:
+        if collecting:
+            gc.enable()
+    return ast.Program(tuple(statements), tuple(comments), file)
+
+
+def _run(
+    state: LexerState, file: str, comments: list[ast.Comment], text: str | None = None
+) -> list[ast.Statement]:
+    """The statements lark reads from ``state``; comments go to ``comments``.
+    An error is described against ``text`` (the whole text; a stretch's
+    errors are not described, the caller parses the whole text again)."""
+    grammar = _grammar()
+    # An interactive parse has a parser state and a lexer thread of its own:
+    # they get this parse's callbacks, lexer and text before the first token.
+    # (lark annotates the callbacks as keyed by rule name; they are keyed by Rule.)
+    run = grammar.lark.parse_interactive("")
+    run.parser_state.parse_conf.callbacks = grammar.callbacks(Builder(file))  # type: ignore[assignment]
+    run.lexer_thread.lexer = _CommentSieve(grammar.lexer, file, comments)
+    run.lexer_thread.state = state
+    try:
         statements: list[ast.Statement] = run.resume_parse()  # type: ignore[no-untyped-call]
     except lark.exceptions.UnexpectedInput as exc:
+        if text is None:
+            raise AssessError([]) from None
         span, message = describe(exc, text, file, grammar.lark)
         raise AssessError([error("syntax_error", span, message)]) from None
     except BadNumber as exc:
@@ -180,7 +288,4 @@ def _parse_once(text: str, file: str) -> ast.Program:
         raise AssessError([exc.diagnostic]) from None
     except BuildError as exc:
         raise AssessError([error("syntax_error", exc.span, exc.message)]) from None
-    finally:
-        if collecting:
-            gc.enable()
-    return ast.Program(tuple(statements), tuple(comments), file)
+    return statements

@@ -36,7 +36,7 @@ KEYWORDS = (
     "derived_from", "source", "indicator", "hypothesis", "competing", "conflict", "report",
     "load", "grade", "scenario", "expect", "probability", "why", "query", "evidence",
     "true", "false", "current", "drop", "xor", "rem", "div", "exclusive", "given",
-    "otherwise",
+    "otherwise", "as",
 )  # fmt: skip
 
 names = st.one_of(
@@ -49,6 +49,12 @@ texts = st.one_of(
 )
 probabilities = st.floats(min_value=0.0, max_value=1.0)
 non_negative = st.floats(min_value=0.0, allow_nan=False, allow_infinity=False)
+
+relations = st.builds(
+    ast.Relation, st.from_regex(r"[a-z][A-Za-z0-9_]{0,5}", fullmatch=True),
+    st.integers(0, 12), st.booleans(),
+)
+loads = st.builds(ast.Load, texts, st.none() | relations)
 
 variables = st.builds(ast.Var, st.from_regex(r"[A-Z_][A-Za-z0-9_]{0,4}", fullmatch=True))
 numbers = st.builds(
@@ -197,7 +203,7 @@ scenarios = st.builds(
     ast.Scenario,
     texts,
     st.lists(
-        st.one_of(rules, disjunctions, reports, st.builds(ast.Load, texts), drops, expectations),
+        st.one_of(rules, disjunctions, reports, loads, drops, expectations),
         max_size=4,
     ).map(tuple),
 )
@@ -216,7 +222,7 @@ declarations = st.one_of(
     st.builds(ast.CompetingDecl, names, st.lists(names, min_size=1, max_size=3).map(tuple),
               st.just(True), st.none() | atoms, st.booleans()),
     st.builds(ast.ConflictDecl, names, names),
-    st.builds(ast.Load, texts),
+    loads,
     st.builds(ast.GradeOverride, st.from_regex(r"[A-F][1-6]", fullmatch=True), non_negative),
 )
 statements = st.one_of(rules, disjunctions, reports, declarations, scenarios)

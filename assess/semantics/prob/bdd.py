@@ -28,6 +28,8 @@ import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from assess import progress
+
 FALSE = 0
 TRUE = 1
 
@@ -233,3 +235,4 @@ class Manager:
             raise BudgetExceeded(f"the time limit ran out at {size} diagram nodes", size)
         if sum(len(c) for c in self._caches) > 4_000_000:
             self.clear_cache()
+        progress.touch(f"{len(self.level):,} nodes")

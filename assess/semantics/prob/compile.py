@@ -35,6 +35,7 @@ from __future__ import annotations
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 
+from assess import progress
 from assess.diagnostics import AssessError, error
 from assess.engine.ir import GroundAtom, IConst, IRAtom, IRProgram, matches
 from assess.engine.provenance import FACT, DerivationGraph
@@ -202,6 +203,9 @@ def _too_large(
         if rules:
             span = ir.rules[rules[0]].span
             where += f", derived by the rule at line {span.line}" if span.line else ""
+    step = progress.last()
+    if step is not None and step.stage == "compiling" and step.total:
+        where += f", after {step.done:,} of {step.total:,} components"
     return AssessError(
         [
             error(

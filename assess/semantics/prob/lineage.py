@@ -22,6 +22,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import NamedTuple, Protocol
 
+from assess import progress
 from assess.diagnostics import AssessError
 from assess.engine.ir import GroundAtom, IRRule
 from assess.engine.provenance import FACT, DerivationGraph
@@ -121,7 +122,9 @@ class Lineage:
 
     def solve(self, components: Sequence[Sequence[int]]) -> None:
         """Compile each component in turn (dependencies first)."""
-        for component in components:
+        total = len(components)
+        for done, component in enumerate(components):
+            progress.report("compiling", done, total, f"{len(self.manager):,} nodes")
             if len(component) == 1 and not self._self_loop(component[0]):
                 self.atoms[component[0]] = self.value(component[0])
             else:
