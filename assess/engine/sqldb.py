@@ -27,6 +27,7 @@ import csv
 import importlib
 import os
 import tempfile
+from abc import ABC, abstractmethod
 from collections.abc import Iterable
 from pathlib import Path
 from types import ModuleType
@@ -51,8 +52,8 @@ def _driver(module: str, package: str, engine: str) -> ModuleType:
         )]) from exc
 
 
-class Database:
-    """A connection that runs fragments; subclasses say how."""
+class Database(ABC):
+    """A connection that runs fragments; each database (DuckDB, Postgres) says how."""
 
     name = ""
     integer_division = "({} / {})"
@@ -61,18 +62,21 @@ class Database:
     zero: tuple[type[BaseException], ...] = ()
     failure: tuple[type[BaseException], ...] = ()
 
+    @abstractmethod
     def run(self, query: Fragment) -> None:
-        raise NotImplementedError
+        """Run ``query`` (see the subclass)."""
 
+    @abstractmethod
     def rows(self, query: Fragment) -> list[tuple[Any, ...]]:
-        raise NotImplementedError
+        """The rows of ``query``."""
 
+    @abstractmethod
     def load(self, table: str, arity: int, rows: Iterable[tuple[object, ...]]) -> None:
         """Append the column values ``rows`` (``sqlterms.row``) to ``table``."""
-        raise NotImplementedError
 
+    @abstractmethod
     def close(self) -> None:
-        raise NotImplementedError
+        """End the session (PostgreSQL: roll back)."""
 
     def guarded(self, query: Fragment, span: Span | None, fetch: bool = False
                 ) -> list[tuple[Any, ...]]:
