@@ -48,8 +48,9 @@ from assess.explain.mapdata import (
 
 INSTALL = ("Graphviz's 'dot' is not installed; install it (apt-get install graphviz, "
            "brew install graphviz, or https://graphviz.org/download/) or use --format dot")
-FREE_EDGES = ("attack", "given", "conditions")
-"""Edge kinds that do not rank the layout (they run across it, not along it)."""
+FREE_EDGES = ("attack", "conditions")
+"""Edge kinds that do not rank the layout (they run across it, not along it;
+a condition does: its set is drawn after it)."""
 FONT = "Helvetica"
 
 
@@ -168,6 +169,10 @@ def _cluster(group: MapGroup, nodes: dict[str, MapNode]) -> list[str]:
     return lines
 
 
+_HEADS = {"tee": "┤", "odot": "○", "dot": "●", "empty": "▷", "diamond": "◆"}
+"""The legend's glyph for each Graphviz arrowhead it uses (else ``▶``)."""
+
+
 def _html(text: str) -> str:
     return html.escape(text, quote=True)
 
@@ -180,13 +185,12 @@ def _legend(graph: ArgumentMap) -> list[str]:
     rows = ['<TR><TD COLSPAN="2" ALIGN="LEFT"><B>legend</B></TD></TR>']
     for e in graph.legend:
         if e.element == "node":
-            border = ' STYLE="ROUNDED"' if "rounded" in e.style else ""
+            border = ' STYLE="ROUNDED"' if "rounded" in e.style or e.shape == "ellipse" else ""
             swatch = (f'<TD BGCOLOR="{_html(e.fill)}" COLOR="{_html(e.colour)}" BORDER="2"'
                       f'{border} WIDTH="28"> </TD>')
         elif e.element == "edge":
-            dash = {"dashed": "╌╌▶", "dotted": "┈┈▶"}.get(e.style, "──▶")
-            if e.shape == "tee":
-                dash = dash[:-1] + "┤"
+            line = {"dashed": "╌╌", "dotted": "┈┈"}.get(e.style, "──")
+            dash = line + _HEADS.get(e.shape, "▶")
             swatch = f'<TD><FONT COLOR="{_html(e.colour)}" POINT-SIZE="14">{dash}</FONT></TD>'
         else:
             continue
