@@ -107,6 +107,42 @@ def _assert_inert_svg(svg: str) -> None:
     assert HTML in shown
 
 
+CLOSER = '</text><script>alert(1)</script>"];'
+"""Closes an SVG text element and a DOT label at once."""
+PICTURED = f"""\
+source s "{CLOSER.replace('"', chr(92) + '"')}" reliability B.
+indicator seen(q) "seen".
+hypothesis h "h".
+~h :- seen("x").
+report seen("{CLOSER.replace('"', chr(92) + '"')}") by s credibility 2 on 2022-12-01.
+report seen("x") by s credibility 3 on 2022-12-02.
+[r] 0.7::h :- seen(_Q).
+query(seen("{CLOSER.replace('"', chr(92) + '"')}")).
+0.5::coin.
+evidence(coin, true).
+"""
+
+
+@pytest.mark.parametrize("expand", [False, True])
+def test_the_grouped_and_expanded_pictures_hold_closing_tags_as_text(
+    tmp_path: Path, expand: bool
+) -> None:
+    path = tmp_path / "closer.assess"
+    path.write_text(PICTURED, encoding="utf-8")
+    flags = ("--expand",) if expand else ()
+    graph = json.loads(run("graph", str(path), "--format", "json", *flags).stdout)
+    (shown,) = [n["label"] for n in graph["nodes"] if "</text><script>" in n["label"]]
+    assert shown == 'seen("</text><script>alert(1)</script>\\"];")'
+    pictures = [run("track", str(path), str(path), "--format", "svg")]
+    if shutil.which("dot") is not None:
+        pictures.append(run("graph", str(path), "--format", "svg", *flags))
+    for picture in pictures:
+        assert picture.code == 0, picture.output
+        root = ET.fromstring(picture.stdout)
+        assert not {e.tag.rsplit("}", 1)[-1] for e in root.iter()} & {"script"}
+        assert shown in "".join(root.itertext())
+
+
 def test_track_svg_escapes_hostile_names(hostile: str) -> None:
     svg = run("track", hostile, hostile, "--format", "svg")
     assert svg.code == 0, svg.output
