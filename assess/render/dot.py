@@ -26,7 +26,7 @@ Example::
     >>> from assess.explain.mapdata import ArgumentMap, MapNode
     >>> line = to_dot(ArgumentMap((MapNode("a0", "hypothesis", "h", 0.4),), ())).splitlines()[5]
     >>> line.split(", color")[0]
-    '  "a0" [label="h\\\\n40 %", shape=box, style="rounded,bold,filled"'
+    '  "a0" [label="h  40 %", shape=box, style="rounded,bold,filled"'
 """
 
 from __future__ import annotations
