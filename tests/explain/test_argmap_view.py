@@ -187,6 +187,11 @@ def test_dot_draws_clusters_pairs_and_a_legend(
     assert '"legend" [shape=plain' in dot and "contrary ~h" in dot
     assert "[smaller_than_failed] ×2" in dot and "fires 57–63 %" in dot
     assert "otherwise: no_attack" in dot
+    tips = {line.split('"', 2)[1]: re.search(r'tooltip="((?:[^"\\]|\\.)*)"', line)
+            for line in dot.splitlines() if "tooltip=" in line}
+    smaller = tips[ids["[smaller_than_failed]"]]
+    assert smaller is not None and "<- troops_in_belarus(12500), february_force(40000)" in (
+        smaller.group(1))                                      # an SVG viewer shows each instance
 
 
 def test_graph_expand_gives_the_instance_map() -> None:
