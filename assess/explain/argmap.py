@@ -227,13 +227,18 @@ def argument_map(compiled: Compiled, expand: bool = False) -> ArgumentMap:
 
 
 def _keys(compiled: Compiled, flat: ArgumentMap, questions: set[int]) -> dict[str, str]:
-    """Each node's collapse key: nodes with one key become one node."""
+    """Each node's collapse key (nodes with one key become one node): an
+    argument's rule; for an atom that is neither a hypothesis nor asked nor
+    observed, its predicate when the map holds more than one ground atom of
+    it; for a report choice, its atom's key; else the node itself."""
     graph = compiled.graph
     keys: dict[str, str] = {}
-    arity: dict[Pred, int] = {}
+    atoms: dict[Pred, int] = {}
+    """How many ground atoms of each predicate the map holds."""
     for n in flat.nodes:
         if n.id.startswith("a"):
-            arity[graph.atoms[int(n.id[1:])][0]] = arity.get(graph.atoms[int(n.id[1:])][0], 0) + 1
+            pred = graph.atoms[int(n.id[1:])][0]
+            atoms[pred] = atoms.get(pred, 0) + 1
     heads: dict[str, str] = {e.source: e.target for e in flat.edges
                              if e.kind == "support" and e.source.startswith("d")}
     for n in flat.nodes:
@@ -243,7 +248,7 @@ def _keys(compiled: Compiled, flat: ArgumentMap, questions: set[int]) -> dict[st
         elif n.id.startswith("a") and n.kind != "hypothesis":
             a = int(n.id[1:])
             pred = graph.atoms[a][0]
-            if a not in questions and pred.arity > 0 and arity[pred] > 1:
+            if a not in questions and pred.arity > 0 and atoms[pred] > 1:
                 keys[n.id] = f"p{pred.name}/{pred.arity}{'~' if pred.contrary else ''}"
     for n in flat.nodes:
         if n.kind == "evidence":
