@@ -149,7 +149,8 @@ class _Builder:
             self.nodes.append(MapNode(node, "evidence", label, rule.probability,
                                       f"{rule.span.file}:{rule.span.line}"))
         else:
-            plain = f"{rule.head.pred.name} {'rule' if rule.body else 'fact'}"
+            head = ("~" if rule.head.pred.contrary else "") + rule.head.pred.name
+            plain = f"{head} {'rule' if rule.body else 'fact'}"
             name = f"[{rule.label}]" if rule.label else plain
             self.nodes.append(MapNode(node, "argument", name, self.fires.get(d),
                                       f"{rule.span.file}:{rule.span.line}", rule.probability))

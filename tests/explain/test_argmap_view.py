@@ -113,6 +113,17 @@ def test_flagship_collapses_rule_instances_and_keeps_hypotheses_single(
     assert {n.label: n.probability for n in hypotheses} == flat_p
 
 
+def test_a_contrary_follows_its_positive_whichever_was_written_first() -> None:
+    text = 'hypothesis h "h".\nhypothesis g "g".\n0.3::~h.\n0.6::h.\n0.5::g.\n'
+    graph = assess.load(texts={"r.assess": text}, check=False).argument_map(expand=True)
+    labels = {n.id: n.label for n in graph.nodes}
+    (group,) = graph.groups
+    assert [labels[n] for n in group.nodes] == ["h", "~h", "g"]
+    assert [(labels[p], labels[c]) for p, c in group.pairs] == [("h", "~h")]
+    assert {n.label for n in graph.nodes if n.kind == "argument"} == {"~h fact", "h fact",
+                                                                      "g fact"}
+
+
 def test_the_legend_lists_what_the_map_uses(flagship: tuple[ArgumentMap, ArgumentMap]) -> None:
     grouped, _ = flagship
     used = {("node", node_style(n).kind) for n in grouped.nodes}
