@@ -56,6 +56,7 @@ from assess.explain.argue import ArgueResult, argue
 from assess.explain.changes import make_change
 from assess.explain.judgement import Judgements, judge
 from assess.explain.matrix import Matrix, matrices
+from assess.explain.report import ReportData, report_data
 from assess.explain.sensitivity import SensitivityResult, sensitivity
 from assess.explain.track import Snapshot, TrackResult, snapshot_of
 from assess.explain.track import track as track_over
@@ -81,7 +82,8 @@ if TYPE_CHECKING:
 __all__ = [
     "DEFAULT_GRADE", "DEFAULT_MAX_GROUND", "DEFAULT_MAX_NODES", "DEFAULT_TIMEOUT", "ENGINES",
     "MAX_SIZE", "SEMANTICS", "AssessError", "AssessWarning", "Assessment", "Compiled",
-    "Diagnostic", "Formula", "Formulas", "Limits", "ProbResult", "UnknownName", "load", "track",
+    "Diagnostic", "Formula", "Formulas", "Limits", "ProbResult", "ReportData", "UnknownName",
+    "load", "track",
     "track_snapshots",
 ]
 
@@ -356,6 +358,20 @@ class Assessment:
         read = [p.file for p in self.programs]
         paths = list(files) if files is not None else read[1:] or read
         return track_snapshots(self.dated_snapshots(paths, limits))
+
+    def report_data(
+        self, track: TrackResult | None = None, limits: Limits | None = None
+    ) -> ReportData:
+        """Everything ``assess report`` shows (``explain.report``), off one
+        compilation (with marginals and the contraries, as the map needs).
+        ``track``: the questions across evidence snapshots (``assess.track``);
+        without it, across the report dates of the evidence (``track()``),
+        when they are more than one, else none."""
+        compiled = self.compile(targets=contrary_targets(self.ir), marginals=True, limits=limits)
+        if track is None:
+            dated = self.track(limits=limits)
+            track = dated if len(dated.snapshots) > 1 else None
+        return report_data(compiled, track)
 
     def matrices(self, only: str | None = None, limits: Limits | None = None) -> list[Matrix]:
         """The ACH matrix of each competing set (only ``only``, if given)."""
