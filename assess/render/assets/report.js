@@ -734,7 +734,7 @@
     try { draw(); } catch (error) {
       app.appendChild(el("p", {"class": "error"}, "The " + name + " section failed: " +
                          String(error)));
-      throw error;
+      console.error(error);
     }
   }
 
