@@ -51,7 +51,7 @@ from assess.engine.ir import GroundAtom, IRProgram, Pred
 from assess.engine.lower import Lowerable, lower, pattern
 from assess.engine.names import known_atom, known_pattern, resolve_predicates
 from assess.explain.abduce import DEFAULT_GRADE, MAX_SIZE, WhyNotResult, why_not
-from assess.explain.argmap import ArgumentMap, argument_map, contrary_targets
+from assess.explain.argmap import ArgumentMap, argument_map, map_targets
 from assess.explain.argue import ArgueResult, argue
 from assess.explain.changes import make_change
 from assess.explain.judgement import Judgements, judge
@@ -339,10 +339,11 @@ class Assessment:
             return [(Snapshot("undated", file, None), self.compile(limits=limits))]
         return [(Snapshot(d, file, d), self.as_of(d).compile(limits=limits)) for d in dates]
 
-    def argument_map(self, limits: Limits | None = None) -> ArgumentMap:
-        """The argument map over the hypotheses, queries and contraries."""
-        targets = contrary_targets(self.ir)
-        return argument_map(self.compile(targets=targets, marginals=True, limits=limits))
+    def argument_map(self, limits: Limits | None = None, *, expand: bool = False) -> ArgumentMap:
+        """The argument map over the hypotheses, queries, contraries and
+        observed atoms: grouped, or with ``expand`` one node per ground instance."""
+        compiled = self.compile(targets=map_targets(self.ir), marginals=True, limits=limits)
+        return argument_map(compiled, expand=expand)
 
     graph = argument_map
     """``assess graph``'s answer: the argument map (its nodes and edges)."""

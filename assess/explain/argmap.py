@@ -1,69 +1,90 @@
-"""The argument map: hypotheses, arguments and evidence as one graph.
+"""The argument map: hypotheses, arguments, evidence and observations as one graph.
 
 Read off the derivation graph of an assessment compiled with marginals, over
-the cone of the questions (hypotheses, queries) and of the contraries
-``~h`` of nullary hypotheses:
+the cone of the questions (hypotheses, queries), of the contraries ``~h``
+of nullary hypotheses and of the atoms observed with ``evidence/2``. The
+*expanded* map (``argument_map(compiled, expand=True)``) has
 
 * an **atom node** per ground atom (kind ``hypothesis``, ``indicator`` or
-  ``atom``), labelled with its probability; a certain fact says so;
+  ``atom``; ``contrary`` for ``~x``), labelled with P(atom | evidence); a
+  certain fact says so;
 * an **argument node** per ground instance of a rule, labelled with the
-  rule's label, its weight and the probability that it fires (``firing``);
-  ``support`` edges run from each positive premise to it and from it to
-  its conclusion, a ``condition`` edge from each
-  negated premise (the argument needs it to fail);
+  rule's label, its weight and P(the instance fires | evidence)
+  (``firing``); ``support`` edges run from each positive premise to it and
+  from it to its conclusion, a ``condition`` edge from each negated premise
+  (the argument needs it to fail);
 * an **evidence node** per report choice (one origin's reports), labelled
   with the sources and grades and its probability, supporting its atom;
+* an **observation node** per ``evidence(a, v)`` statement: an ``observed``
+  edge from ``a`` to it, and a ``conditions`` edge from it to each question
+  whose lineage shares a choice with ``a``'s (their numbers are posteriors
+  given the observation);
 * ``attack`` edges from ``~h`` to ``h`` and between the predicates of a
-  ``conflict`` declaration (same arguments).
+  ``conflict`` declaration (same arguments); ``given`` edges from a
+  conditional competing set's condition to its members;
+* groups (``mapdata.MapGroup``): one per competing set (members, each
+  contrary after its positive, the residual), then the other hypotheses and
+  questions, intermediate conclusions, indicators, evidence, observations.
+
+The **grouped** map, the default, is the same map with the instances of one
+rule, the reports of one atom, and the ground atoms of one predicate that is
+neither a hypothesis nor asked collapsed into one node each
+(``mapgroups.collapse``). Both carry the legend of what they use.
 
 Example: ``[r] 0.5::h :- a.`` with a B2 report of ``a`` gives nodes h
-(0.40), argument r (0.5), a (0.80), the evidence "a by s B2", and edges
-evidence → a → r → h.
+(0.40), argument r (fires 0.40), a (0.80), the evidence "a by s B2", and
+edges evidence → a → r → h.
 """
 
 from __future__ import annotations
 
-import copy
-from dataclasses import dataclass
-
-from assess.engine.ir import GroundAtom, IRProgram, Pred
+from assess.engine.ir import GroundAtom, IConst, IRProgram, Pred
 from assess.engine.provenance import FACT
 from assess.explain.evidence import report_info
-from assess.results import Result
+from assess.explain.mapdata import (
+    LEGEND,
+    ArgumentMap,
+    Instance,
+    LegendEntry,
+    MapEdge,
+    MapGroup,
+    MapNode,
+    legend_for,
+)
+from assess.explain.mapgroups import collapse, group_nodes
 from assess.semantics.prob.choices import atom_text
-from assess.semantics.prob.compiled import Compiled, compile_assessment
+from assess.semantics.prob.compile import resolve
+from assess.semantics.prob.compiled import Compiled, Formula, compile_assessment
+from assess.semantics.prob.lineage import Lineage
 
-
-@dataclass(frozen=True, slots=True)
-class MapNode:
-    id: str
-    kind: str
-    """``hypothesis``, ``indicator``, ``atom``, ``argument`` or ``evidence``."""
-    label: str
-    probability: float | None
-    detail: str = ""
-    weight: float | None = None
-    """An argument's rule weight (its ``probability`` is the chance it fires)."""
-
-
-@dataclass(frozen=True, slots=True)
-class MapEdge:
-    source: str
-    target: str
-    kind: str
-    """``support``, ``attack`` or ``condition``."""
-
-
-@dataclass(frozen=True, slots=True, repr=False)
-class ArgumentMap(Result):
-    nodes: tuple[MapNode, ...]
-    edges: tuple[MapEdge, ...]
+__all__ = ["LEGEND", "ArgumentMap", "Instance", "LegendEntry", "MapEdge", "MapGroup",
+           "MapNode", "argument_map", "contrary_targets", "firing", "map_targets",
+           "observed_atoms"]
 
 
 def contrary_targets(ir: IRProgram) -> list[GroundAtom]:
     """``~h`` for each nullary hypothesis whose contrary the program mentions."""
     preds = ir.predicates()
     return [(Pred(name, 0, True), ()) for name in ir.hypotheses if Pred(name, 0, True) in preds]
+
+
+def map_targets(ir: IRProgram) -> list[GroundAtom]:
+    """What the map compiles beyond the questions: the contraries
+    (``contrary_targets``) and each ground atom ``evidence/2`` observes, so
+    that every node of the map has its marginal."""
+    observed = [(e.atom.pred, tuple(t.value for t in e.atom.args if isinstance(t, IConst)))
+                for e in ir.evidence if all(isinstance(t, IConst) for t in e.atom.args)]
+    return [*contrary_targets(ir), *dict.fromkeys(observed)]
+
+
+def observed_atoms(compiled: Compiled) -> list[tuple[GroundAtom, bool, str]]:
+    """The ground atoms ``evidence/2`` conditions on, with their values and
+    where each was written (``file:line``)."""
+    found: list[tuple[GroundAtom, bool, str]] = []
+    for e in compiled.ir.evidence:
+        where = "" if e.origin is None else f"{e.origin.span.file}:{e.origin.span.line}"
+        found.extend((g, e.value, where) for g in resolve(e.atom, compiled.graph))
+    return found
 
 
 def _kind(compiled: Compiled, atom: GroundAtom) -> str:
@@ -73,27 +94,29 @@ def _kind(compiled: Compiled, atom: GroundAtom) -> str:
     return "indicator" if name in compiled.ir.indicators else "atom"
 
 
-ARGUMENT = Pred("__argument", 1)
-
-
 def firing(compiled: Compiled, derivations: list[int]) -> dict[int, float]:
     """P(the rule instance fires | evidence) for each derivation, exactly.
 
-    Each is copied under a fresh atom ``__argument(d)`` read by nothing else,
-    so its copy's coin has the same probability and the copy's marginal is
-    the instance's; one more compilation, no grounding. Members of an
-    annotated disjunction are left out (a copy would join their group).
+    The instance fires when its own choice and its premises hold
+    (``Lineage.derivation``: the same choice its conclusion reads, so under
+    ``evidence/2`` it is conditioned with everything else); each is compiled
+    as a formula of the same graph, one more compilation, no grounding.
     """
-    graph = copy.deepcopy(compiled.graph)
-    wanted = [d for d in derivations
-              if compiled.ir.rules[graph.derivations[d].rule].disjunction is None]
-    targets: list[GroundAtom] = []
-    for d in wanted:
+    graph = compiled.graph
+
+    def formula(d: int) -> Formula:
         der = graph.derivations[d]
-        targets.append((ARGUMENT, (d,)))
-        graph.derivation(graph.atom(targets[-1]), der.rule, der.pos, der.neg)
-    probe = compile_assessment(compiled.ir, targets=targets, graph=graph, limits=compiled.limits)
-    return {d: probe.probability(t) for d, t in zip(wanted, targets, strict=True)}
+
+        def build(lineage: Lineage) -> int:
+            return lineage.derivation(d)
+        return (der.head, *der.pos, *der.neg), build
+
+    wanted = [d for d in derivations if graph.derivations[d].rule != FACT]
+    if not wanted:
+        return {}
+    probe = compile_assessment(compiled.ir, graph=graph, limits=compiled.limits,
+                               formulas=[formula(d) for d in wanted])
+    return dict(zip(wanted, probe.formula_values(), strict=True))
 
 
 class _Builder:
@@ -109,7 +132,8 @@ class _Builder:
         certain = any(d.rule == FACT for d in graph.derivations_of(a))
         self.nodes.append(MapNode(f"a{a}", _kind(self.compiled, ground), atom_text(ground),
                                   self.marginals.get(ground, 1.0 if certain else 0.0),
-                                  "certain fact" if certain else ""))
+                                  "certain fact" if certain else "",
+                                  contrary=ground[0].contrary))
         for d in graph.by_head[a]:
             self.derivation(d)
 
@@ -145,16 +169,83 @@ class _Builder:
                 if b is not None and b in atoms:
                     self.edges.append(MapEdge(f"a{a}", f"a{b}", "attack"))
 
+    def observations(self, questions: list[int]) -> None:
+        """An observation node per observed atom, ``observed`` and ``conditions`` edges."""
+        compiled, graph = self.compiled, self.compiled.graph
+        inputs = {q: self._choices(q) for q in questions}
+        for i, (ground, value, where) in enumerate(observed_atoms(compiled)):
+            found = graph.find(ground)
+            node = f"o{i}"
+            self.nodes.append(MapNode(node, "observation",
+                                      f"observed {str(value).lower()}:\n{atom_text(ground)}",
+                                      None, where))
+            if found is None:
+                continue
+            self.edges.append(MapEdge(f"a{found}", node, "observed"))
+            seen = self._choices(found)
+            self.edges.extend(MapEdge(node, f"a{q}", "conditions")
+                              for q in questions if q != found and inputs[q] & seen)
 
-def argument_map(compiled: Compiled) -> ArgumentMap:
-    """The map of ``compiled``'s questions and targets (see the module docstring)."""
-    roots = [a for g in [*compiled.questions, *compiled.targets]
-             if (a := compiled.graph.find(g)) is not None]
-    atoms = compiled.cone(roots)
-    arguments = [d for a in sorted(atoms) for d in compiled.graph.by_head[a]
-                 if compiled.graph.derivations[d].rule not in (FACT, *compiled.ir.reports)]
+    def _choices(self, atom: int) -> set[int]:
+        graph, rules = self.compiled.graph, self.compiled.ir.rules
+        return {d for a in self.compiled.cone([atom]) for d in graph.by_head[a]
+                if graph.derivations[d].rule != FACT
+                and rules[graph.derivations[d].rule].probability is not None}
+
+    def given(self) -> None:
+        graph = self.compiled.graph
+        for s in self.compiled.sets:
+            if s.condition_atom is not None and graph.by_head[s.condition_atom]:
+                self.edges.extend(MapEdge(f"a{s.condition_atom}", f"a{m}", "given")
+                                  for m in s.atoms)
+
+
+def argument_map(compiled: Compiled, expand: bool = False) -> ArgumentMap:
+    """The map of ``compiled``'s questions, targets and observed atoms
+    (module docstring): grouped, or with ``expand`` one node per instance."""
+    graph = compiled.graph
+    questions = [a for g in [*compiled.questions, *compiled.targets]
+                 if (a := graph.find(g)) is not None]
+    observed = [a for g, _, _ in observed_atoms(compiled) if (a := graph.find(g)) is not None]
+    atoms = compiled.cone(questions + observed)
+    arguments = [d for a in sorted(atoms) for d in graph.by_head[a]
+                 if graph.derivations[d].rule not in (FACT, *compiled.ir.reports)]
     builder = _Builder(compiled, firing(compiled, arguments))
     for a in sorted(atoms):
         builder.atom(a)
     builder.attacks(atoms)
-    return ArgumentMap(tuple(builder.nodes), tuple(builder.edges))
+    builder.given()
+    asked = [a for g in compiled.questions if (a := graph.find(g)) is not None]
+    builder.observations(asked)
+    nodes, groups = group_nodes(compiled, builder.nodes, asked)
+    edges = tuple(dict.fromkeys(builder.edges))
+    flat = ArgumentMap(nodes, edges, groups, legend_for(nodes, edges, groups))
+    if expand:
+        return flat
+    return collapse(flat, _keys(compiled, flat, set(questions + observed)))
+
+
+def _keys(compiled: Compiled, flat: ArgumentMap, questions: set[int]) -> dict[str, str]:
+    """Each node's collapse key: nodes with one key become one node."""
+    graph = compiled.graph
+    keys: dict[str, str] = {}
+    arity: dict[Pred, int] = {}
+    for n in flat.nodes:
+        if n.id.startswith("a"):
+            arity[graph.atoms[int(n.id[1:])][0]] = arity.get(graph.atoms[int(n.id[1:])][0], 0) + 1
+    heads: dict[str, str] = {e.source: e.target for e in flat.edges
+                             if e.kind == "support" and e.source.startswith("d")}
+    for n in flat.nodes:
+        keys[n.id] = n.id
+        if n.kind == "argument":
+            keys[n.id] = f"r{graph.derivations[int(n.id[1:])].rule}"
+        elif n.id.startswith("a") and n.kind != "hypothesis":
+            a = int(n.id[1:])
+            pred = graph.atoms[a][0]
+            if a not in questions and pred.arity > 0 and arity[pred] > 1:
+                keys[n.id] = f"p{pred.name}/{pred.arity}{'~' if pred.contrary else ''}"
+    for n in flat.nodes:
+        if n.kind == "evidence":
+            keys[n.id] = f"e{keys[heads[n.id]]}"
+    return keys
+

@@ -41,7 +41,7 @@ Example::
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from assess.diagnostics import COMMAND_LINE, AssessError, error
@@ -63,8 +63,11 @@ from assess.semantics.prob.competing import CompetingSet, SetReadout
 from assess.semantics.prob.compile import Limits, compile_model, resolve, text_order
 from assess.semantics.prob.decided import impossible
 from assess.semantics.prob.grounding import ground
-from assess.semantics.prob.lineage import disjoin
+from assess.semantics.prob.lineage import Lineage, disjoin
 from assess.semantics.prob.model import CompiledModel, Key, QueryResult, Reply, Unanswered
+
+Formula = tuple[Sequence[int], Callable[[Lineage], int]]
+"""A formula to compile: the graph atoms it reads, and how to build it from the lineage."""
 
 
 def ground_query(atom: GroundAtom) -> IRQuery:
@@ -81,8 +84,11 @@ def compile_assessment(
     marginals: bool = False,
     limits: Limits | None = None,
     graph: DerivationGraph | None = None,
+    formulas: Sequence[Formula] = (),
 ) -> Compiled:
-    """Ground (unless ``graph`` is given) and compile ``ir`` (module docstring)."""
+    """Ground (unless ``graph`` is given) and compile ``ir`` (module docstring);
+    each of ``formulas`` (the graph atoms it reads, and how to build it from
+    the lineage) is compiled too, read back by ``Compiled.formula_values``."""
     asked = with_hypotheses(ir, also)
     wanted = [*(ground_query(t) for t in targets), *(IRQuery(p) for p in patterns)]
     program = replace(asked, queries=[*asked.queries, *wanted])
@@ -94,7 +100,7 @@ def compile_assessment(
     questions = _resolve(asked.queries, graph, ruled_out, unanswered)
     found = [g for g in _resolve(wanted, graph, ruled_out) if g not in questions]
     return Compiled(program, graph, questions, tuple(found), marginals, limits,
-                    tuple(unanswered))
+                    tuple(unanswered), tuple(formulas))
 
 
 def _resolve(
@@ -138,6 +144,7 @@ class Compiled:
         marginals: bool,
         limits: Limits | None,
         unanswered: tuple[tuple[int, Unanswered], ...] = (),
+        formulas: tuple[Formula, ...] = (),
     ) -> None:
         self.ir, self.graph, self.limits = ir, graph, limits
         self.questions, self.targets = questions, targets
@@ -155,8 +162,9 @@ class Compiled:
         self.model: CompiledModel = compile_model(
             compiled, graph, limits=limits, combine=combine, extra=order,
             readout=readout, readout_queries=len(asked),
-            formulas=[f for s in self.sets for f in competing.set_formulas(s)],
+            formulas=[*(f for s in self.sets for f in competing.set_formulas(s)), *formulas],
         )
+        self._own_formulas = len(formulas)
         competing.refuse_gaps(self.set_readouts(), self.sets)
         self._index = {q: i for i, q in enumerate(self.model.queries)}
         self._choice_inputs = {(i.rule, i.atom, i.body): i for i in self.model.inputs}
@@ -195,6 +203,11 @@ class Compiled:
             out.append(SetReadout.of(s, values[start : start + size]))
             start += size
         return out
+
+    def formula_values(self, weights: Mapping[Key, float] | None = None) -> list[float]:
+        """P(formula | evidence) of each of the caller's ``formulas``, in order."""
+        values = self.model.formula_probabilities(weights)
+        return values[len(values) - self._own_formulas:] if self._own_formulas else []
 
     def has(self, atom: GroundAtom) -> bool:
         return atom in self._index
