@@ -368,7 +368,7 @@ class Assessment:
         ``track``: the questions across evidence snapshots (``assess.track``);
         without it, across the report dates of the evidence (``track()``),
         when they are more than one, else none."""
-        compiled = self.compile(targets=contrary_targets(self.ir), marginals=True, limits=limits)
+        compiled = self.compile(targets=map_targets(self.ir), marginals=True, limits=limits)
         if track is None:
             dated = self.track(limits=limits)
             track = dated if len(dated.snapshots) > 1 else None

@@ -5,11 +5,14 @@ piece from the reading that owns it, all off the one ``Compiled`` (compiled
 with marginals and the contraries as targets, as the argument map needs):
 
 * the judgements (``judgement.judge``) and the ACH matrices (``matrix``);
-* the argument map (``argmap``) and, for each of its atom nodes, ``why``
-  (proofs and what each report adds); for each question and target (the
-  hypotheses, queries and contraries) its ``sensitivity`` too — an atom
-  deeper in the map shows its proofs, and ``assess sensitivity`` answers
-  for it;
+* the argument map (``argmap``), grouped (the view the page opens on) and
+  expanded (one node per ground instance: the page expands a collapsed
+  node into its members from it); for each atom node of the expanded map,
+  ``why`` (proofs and what each report adds), and for each question and
+  target (the hypotheses, queries and contraries) its ``sensitivity`` too —
+  an atom deeper in the map shows its proofs, and ``assess sensitivity``
+  answers for it; an argument node shows its rule, an evidence node its
+  reports;
 * the track (``track``), when the caller has one;
 * the *page circuit* (``PageCircuit``): the part of the compiled circuit
   under the evidence and the questions, with the inputs' probabilities and
@@ -105,8 +108,11 @@ class ReportData(Result):
     judgements: Judgements
     matrices: tuple[Matrix, ...]
     map: ArgumentMap
+    """Grouped: instances of one rule, reports of one atom collapsed."""
+    expanded: ArgumentMap
+    """One node per ground instance (the members of ``map``'s collapsed nodes)."""
     details: dict[str, NodeDetail]
-    """By map node id."""
+    """By node id of ``expanded``."""
     sensitivities: tuple[SensitivityResult, ...]
     """One per hypothesis judged, in the judgements' order."""
     track: TrackResult | None
@@ -119,6 +125,7 @@ class ReportData(Result):
             "run": self.judgements.to_json(),
             "matrices": [m.to_json() for m in self.matrices],
             "map": self.map.to_json(),
+            "expanded": self.expanded.to_json(),
             "details": {k: d.to_json() for k, d in self.details.items()},
             "sensitivities": [s.to_json() for s in self.sensitivities],
             "track": None if self.track is None else self.track.to_json(),
@@ -178,6 +185,8 @@ def node_details(
     asked = {*compiled.questions, *compiled.targets}
     out: dict[str, NodeDetail] = {}
     for node in graph.nodes:
+        if node.id[0] not in "ad":
+            continue  # an observation: its label says it all
         number = int(node.id[1:])
         if node.id.startswith("a"):
             atom: GroundAtom = compiled.graph.atoms[number]
@@ -195,13 +204,14 @@ def node_details(
 def report_data(compiled: Compiled, track: TrackResult | None = None) -> ReportData:
     """The report of ``compiled`` (see the module docstring)."""
     judged = judge(compiled)
-    graph = argument_map(compiled)
+    expanded = argument_map(compiled, expand=True)
     levers = {j.atom: sensitivity(compiled, j.atom) for j in judged.judgements}
     return ReportData(
         judgements=judged,
         matrices=tuple(matrices(compiled)),
-        map=graph,
-        details=node_details(compiled, graph, levers),
+        map=argument_map(compiled),
+        expanded=expanded,
+        details=node_details(compiled, expanded, levers),
         sensitivities=tuple(levers[j.atom] for j in judged.judgements),
         track=track,
         circuit=page_circuit(compiled),

@@ -45,7 +45,8 @@ def _unavailable(reason: str) -> None:
 
 @contextmanager
 def chromium_session() -> Iterator[Any]:
-    """A selenium driver of headless Chromium at 1280×800 (see the module doc)."""
+    """A selenium driver of headless Chromium whose page is 1280×800 (see the
+    module doc): the window is grown by what its frame takes."""
     try:
         from selenium import webdriver
         from selenium.webdriver.chrome.options import Options
@@ -65,6 +66,8 @@ def chromium_session() -> Iterator[Any]:
     driver = webdriver.Chrome(service=Service(str(driver_path)), options=options)
     try:
         driver.set_window_size(WIDTH, HEIGHT)
+        inner = driver.execute_script("return [innerWidth, innerHeight]")
+        driver.set_window_size(2 * WIDTH - inner[0], 2 * HEIGHT - inner[1])
         yield driver
     finally:
         driver.quit()

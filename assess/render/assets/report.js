@@ -285,47 +285,54 @@
 
   /* -- argument map ------------------------------------------------------ */
 
-  var KIND_STYLE = {
-    hypothesis: {shape: "round-rectangle", color: "#ffffff", border: "#000000", width: 3},
-    indicator: {shape: "ellipse", color: "#fff2b3", border: "#9a7d00", width: 1},
-    atom: {shape: "ellipse", color: "#ffffff", border: "#555555", width: 1},
-    argument: {shape: "rectangle", color: "#e8e8e8", border: "#888888", width: 1},
-    evidence: {shape: "tag", color: "#cfe5f7", border: "#0072B2", width: 1}
-  };
-  var EDGE_STYLE = {
-    support: {color: "#333333", style: "solid", arrow: "triangle"},
-    attack: {color: "#D55E00", style: "dashed", arrow: "tee"},
-    condition: {color: "#888888", style: "dotted", arrow: "circle"}
-  };
+  /* The styles are the legend's (explain/mapdata.py LEGEND): one home. */
+  var SHAPES_OF = {box: "round-rectangle", ellipse: "ellipse", note: "tag",
+                   doubleoctagon: "octagon"};
+  var ARROWS_OF = {normal: "triangle", tee: "tee", odot: "circle", diamond: "diamond",
+                   dot: "circle", empty: "triangle"};
+
+  function legendEntries(element) {
+    return DATA.map.legend.filter(function (l) { return l.element === element; });
+  }
 
   function nodeLabel(n) {
-    if (n.probability === null || n.probability === undefined) { return n.label; }
+    var count = n.count > 1 ? " \u00d7" + n.count : "";
+    if (n.probability === null || n.probability === undefined) { return n.label + count; }
     if (n.kind === "argument") {
-      return n.label + "\n" + (n.weight !== null ? "w " + n.weight + ", " : "") + "fires " +
-        percent(n.probability);
+      return n.label + count + "\n" + (n.weight !== null ? "w " + n.weight + ", " : "") +
+        "fires " + percent(n.probability);
     }
-    return n.label + "\n" + percent(n.probability);
+    return n.label + count + "\n" + percent(n.probability);
   }
 
   var cy = null;
+  var NODES = {};     /* every node, grouped and expanded, by id */
+  var OWNER = {};     /* expanded node id -> the node that shows it now */
+  var EXPANDABLE = {};  /* collapsed node id -> its members' ids */
 
   function mapSection() {
     var s = section("map", "Argument map",
-      "Hypotheses (bold), indicators (yellow), intermediate conclusions, arguments (grey, " +
-      "with their weight and how often they fire) and evidence (blue, sources and grades). " +
-      "Scroll to zoom, drag to pan; click a node for its explanation.");
+      "Grouped by competing set, each contrary beside what it contradicts; the instances " +
+      "of one rule and the reports of one atom are one node (\u00d7 how many: click it, " +
+      "then expand). Scroll to zoom, drag to pan; click a node for its explanation.");
     var legend = el("ul", {"class": "map-legend"});
-    Object.keys(KIND_STYLE).forEach(function (k) {
-      var swatch = el("span", {"class": "swatch kind-" + k});
-      legend.appendChild(el("li", {}, [swatch, k]));
-    });
-    Object.keys(EDGE_STYLE).forEach(function (k) {
-      legend.appendChild(el("li", {}, [el("span", {"class": "line edge-" + k}),
-        k === "condition" ? "unless (must fail)" : k]));
+    legendEntries("node").concat(legendEntries("edge")).forEach(function (l) {
+      var mark = l.element === "node"
+        ? el("span", {"class": "swatch"}) : el("span", {"class": "line"});
+      if (l.element === "node") {
+        mark.style.backgroundColor = l.fill || "#ffffff";
+        mark.style.borderColor = l.colour;
+        mark.style.borderStyle = /dashed/.test(l.style || "") ? "dashed" : "solid";
+        mark.style.borderWidth = /bold/.test(l.style || "") ? "3px" : "1px";
+      } else {
+        mark.style.borderTopColor = l.colour;
+        mark.style.borderTopStyle = l.style === "bold" ? "solid" : (l.style || "solid");
+      }
+      legend.appendChild(el("li", {"data-kind": l.kind}, [mark, l.text]));
     });
     var tools = el("div", {"class": "map-tools"});
     [["start", "Hypotheses"], ["fit", "Whole map"], ["in", "Zoom in"],
-     ["out", "Zoom out"]].forEach(function (b) {
+     ["out", "Zoom out"], ["collapse", "Collapse all"]].forEach(function (b) {
       var button = el("button", {type: "button", "data-action": b[0]}, b[1]);
       button.addEventListener("click", function () { mapAction(b[0]); });
       tools.appendChild(button);
@@ -338,87 +345,215 @@
     drawMap(canvas, panel);
   }
 
+  function resetOwners() {
+    OWNER = {};
+    EXPANDABLE = {};
+    DATA.expanded.nodes.forEach(function (n) { OWNER[n.id] = n.id; });
+    DATA.map.nodes.forEach(function (n) {
+      (n.members || []).forEach(function (m) { OWNER[m.id] = n.id; });
+      if (n.count > 1) {
+        EXPANDABLE[n.id] = (n.members || []).map(function (m) { return m.id; });
+      }
+    });
+  }
+
+  function groupOf(id) {
+    var n = NODES[id];
+    return n && n.group ? "group:" + n.group : undefined;
+  }
+
+  /* The visible map: the expanded map with each node shown by its owner. */
+  function elements() {
+    var out = [], shown = {}, edges = {};
+    DATA.map.groups.forEach(function (g) {
+      out.push({group: "nodes", data: {id: "group:" + g.id, label: g.label,
+                                       kind: "group", gkind: g.kind}});
+    });
+    DATA.expanded.nodes.forEach(function (n) {
+      var id = OWNER[n.id];
+      if (shown[id]) { return; }
+      shown[id] = true;
+      var node = NODES[id], label = nodeLabel(node), lines = label.split("\n");
+      var longest = Math.max.apply(null, lines.map(function (l) { return l.length; }));
+      var size = node.kind === "argument" || node.kind === "evidence" ? 6.2 : 7.2;
+      out.push({group: "nodes", data: {
+        id: id, label: label, kind: node.kind, parent: groupOf(id),
+        contrary: node.contrary ? "yes" : "no", collapsed: EXPANDABLE[id] ? "yes" : "no",
+        w: Math.max(40, longest * size + 16), h: lines.length * 15 + 12}});
+    });
+    DATA.expanded.edges.forEach(function (e) {
+      var a = OWNER[e.source], b = OWNER[e.target], key = a + " " + b + " " + e.kind;
+      if (a === b || edges[key]) { return; }
+      edges[key] = true;
+      out.push({group: "edges", data: {id: "e:" + key, source: a, target: b, kind: e.kind}});
+    });
+    return out;
+  }
+
+  function mapStyle() {
+    var style = [{selector: "node", style: {
+      "label": "data(label)", "text-wrap": "wrap", "text-valign": "center",
+      "text-halign": "center", "font-size": 12, "font-family": "Helvetica, Arial, sans-serif",
+      "width": "data(w)", "height": "data(h)", "text-max-width": "240px"}},
+      {selector: "node[kind = \"group\"]", style: {
+        "shape": "round-rectangle", "text-valign": "top", "text-halign": "center",
+        "font-size": 14, "font-weight": "bold", "color": "#333", "padding": "14px",
+        "border-width": 1, "background-opacity": 1}},
+      {selector: "node[collapsed = \"yes\"]", style: {"border-style": "double",
+                                                      "border-width": 4}},
+      {selector: "node:selected", style: {"border-color": "#CC79A7", "border-width": 4,
+                                          "overlay-opacity": 0}}];
+    legendEntries("node").forEach(function (l) {
+      var selector = l.kind === "contrary" ? "node[contrary = \"yes\"]"
+        : "node[kind = \"" + l.kind + "\"]";
+      var small = l.kind === "argument" || l.kind === "evidence";
+      style.push({selector: selector, style: {
+        "shape": SHAPES_OF[l.shape] || "round-rectangle", "background-color": l.fill || "#fff",
+        "border-color": l.colour, "border-width": /bold/.test(l.style || "") ? 3 : 1.5,
+        "border-style": /dashed/.test(l.style || "") ? "dashed" : "solid",
+        "font-weight": l.kind === "hypothesis" ? "bold" : "normal",
+        "font-size": small ? 11 : 12}});
+    });
+    legendEntries("group").forEach(function (l) {
+      style.push({selector: "node[gkind = \"" + l.kind + "\"]", style: {
+        "background-color": l.fill || "#fafafa", "border-color": l.colour}});
+    });
+    legendEntries("edge").forEach(function (l) {
+      style.push({selector: "edge[kind = \"" + l.kind + "\"]", style: {
+        "line-color": l.colour, "target-arrow-color": l.colour,
+        "line-style": l.style === "bold" ? "solid" : (l.style || "solid"),
+        "width": l.style === "bold" ? 3 : 1.5,
+        "target-arrow-shape": ARROWS_OF[l.shape] || "triangle",
+        "target-arrow-fill": l.shape === "empty" || l.shape === "odot" ? "hollow" : "filled",
+        "curve-style": "bezier", "arrow-scale": 1.1}});
+    });
+    return style;
+  }
+
+  function layoutOptions() {
+    return typeof cytoscapeDagre === "function"
+      ? {name: "dagre", rankDir: "LR", nodeSep: 8, rankSep: 60, edgeSep: 4}
+      : {name: "breadthfirst", directed: true};
+  }
+
+  /* Attacks are left out of the layout: a contrary is not pushed a rank away
+   * from what it contradicts, and sits beside it in its group. */
+  function layout() {
+    cy.elements().not("edge[kind = \"attack\"]").layout(layoutOptions()).run();
+    DATA.map.groups.forEach(function (g) {
+      if (g.kind === "competing" || g.kind === "hypotheses") { stack(g); }
+    });
+  }
+
+  /* A set's members one under the other in the model's drawing order (each
+   * contrary right after its positive), in the column the layout gave them. */
+  function stack(group) {
+    var order = [], seen = {};
+    group.nodes.forEach(function (id) {
+      var shown = OWNER[id] || id;
+      if (!seen[shown] && cy.getElementById(shown).length) {
+        seen[shown] = true;
+        order.push(cy.getElementById(shown));
+      }
+    });
+    if (order.length < 2) { return; }
+    var x = order.reduce(function (t, n) { return t + n.position("x"); }, 0) / order.length;
+    var y = Math.min.apply(null, order.map(function (n) { return n.boundingBox().y1; }));
+    order.forEach(function (n) {
+      var h = n.boundingBox().h;
+      n.position({x: x, y: y + h / 2});
+      y += h + 10;
+    });
+  }
+
   function drawMap(canvas, panel) {
     if (typeof cytoscape !== "function") {
       canvas.appendChild(el("p", {"class": "note"}, "The map library did not load."));
       return;
     }
     if (typeof cytoscapeDagre === "function") { cytoscape.use(cytoscapeDagre); }
-    var elements = [];
-    DATA.map.nodes.forEach(function (n) {
-      var label = nodeLabel(n), lines = label.split("\n");
-      var longest = Math.max.apply(null, lines.map(function (l) { return l.length; }));
-      var size = n.kind === "argument" || n.kind === "evidence" ? 6.2 : 7.2;
-      elements.push({group: "nodes", data: {id: n.id, label: label, kind: n.kind,
-                                            w: Math.max(40, longest * size + 14),
-                                            h: lines.length * 15 + 10}});
-    });
-    DATA.map.edges.forEach(function (e, i) {
-      elements.push({group: "edges", data: {id: "e" + i, source: e.source, target: e.target,
-                                            kind: e.kind}});
-    });
-    var style = [{selector: "node", style: {
-      "label": "data(label)", "text-wrap": "wrap", "text-valign": "center",
-      "text-halign": "center", "font-size": 11, "font-family": "Helvetica, Arial, sans-serif",
-      "width": "data(w)", "height": "data(h)", "text-max-width": "220px"}},
-      {selector: "node:selected", style: {"border-color": "#CC79A7", "border-width": 4}}];
-    Object.keys(KIND_STYLE).forEach(function (k) {
-      var v = KIND_STYLE[k];
-      style.push({selector: "node[kind = \"" + k + "\"]", style: {
-        "shape": v.shape, "background-color": v.color, "border-color": v.border,
-        "border-width": v.width, "font-weight": k === "hypothesis" ? "bold" : "normal",
-        "font-size": k === "argument" || k === "evidence" ? 10 : 12}});
-    });
-    Object.keys(EDGE_STYLE).forEach(function (k) {
-      var v = EDGE_STYLE[k];
-      style.push({selector: "edge[kind = \"" + k + "\"]", style: {
-        "line-color": v.color, "line-style": v.style, "target-arrow-color": v.color,
-        "target-arrow-shape": v.arrow, "curve-style": "bezier", "width": 1.5,
-        "arrow-scale": 1.1}});
-    });
-    cy = cytoscape({container: canvas, elements: elements, style: style,
+    DATA.expanded.nodes.forEach(function (n) { NODES[n.id] = n; });
+    DATA.map.nodes.forEach(function (n) { NODES[n.id] = n; });
+    resetOwners();
+    cy = cytoscape({container: canvas, elements: elements(), style: mapStyle(),
                     minZoom: 0.05, maxZoom: 3});
-    var layout = typeof cytoscapeDagre === "function"
-      ? {name: "dagre", rankDir: "BT", nodeSep: 18, rankSep: 50, edgeSep: 6}
-      : {name: "breadthfirst", directed: true};
-    cy.layout(layout).run();
+    layout();
     startView();
-    cy.on("tap", "node", function (event) { showDetail(panel, event.target.id()); });
+    cy.on("tap", "node", function (event) {
+      if (event.target.data("kind") !== "group") { showDetail(panel, event.target.id()); }
+    });
     window.assessMap = cy;
   }
 
-  /* The whole map of a large assessment is too small to read: start on the
-   * hypotheses and what bears on them directly, at a zoom that reads. */
-  var READABLE_ZOOM = 0.75;
+  function redraw() {
+    cy.elements().remove();
+    cy.add(elements());
+    layout();
+  }
+
+  function expand(id) {
+    (EXPANDABLE[id] || []).forEach(function (m) { OWNER[m] = m; });
+    delete EXPANDABLE[id];
+    redraw();
+    var members = cy.collection();
+    DATA.expanded.nodes.forEach(function (n) {
+      if (OWNER[n.id] === n.id && NODES[id] && (NODES[id].members || []).some(function (m) {
+        return m.id === n.id; })) { members = members.union(cy.getElementById(n.id)); }
+    });
+    if (members.length) { cy.fit(members.closedNeighborhood(), 40); }
+  }
+
+  /* The whole map of a large assessment is too small to read: start at a
+   * zoom that reads, on the hypotheses (the rightmost column, evidence
+   * flowing in from the left), their tops at the top of the view. */
+  var READABLE_ZOOM = 0.8;
 
   function startView() {
-    var top = cy.nodes("[kind = \"hypothesis\"]").closedNeighborhood();
-    cy.fit(top.length ? top : undefined, 30);
-    if (cy.zoom() < READABLE_ZOOM) {
-      var box = (top.length ? top : cy.nodes()).boundingBox();
-      cy.zoom(READABLE_ZOOM);
-      cy.pan({x: cy.width() / 2 - READABLE_ZOOM * (box.x1 + box.x2) / 2,
-              y: 30 - READABLE_ZOOM * box.y1});
-    }
+    var hypotheses = cy.nodes("[kind = \"hypothesis\"]");
+    cy.fit(undefined, 20);
+    if (cy.zoom() >= READABLE_ZOOM || !hypotheses.length) { return; }
+    var box = hypotheses.boundingBox();
+    cy.zoom(READABLE_ZOOM);
+    cy.pan({x: cy.width() - 40 - READABLE_ZOOM * box.x2, y: 40 - READABLE_ZOOM * box.y1});
   }
 
   function mapAction(action) {
     if (!cy) { return; }
     if (action === "fit") { cy.fit(undefined, 20); return; }
     if (action === "start") { startView(); return; }
+    if (action === "collapse") { resetOwners(); redraw(); startView(); return; }
     var factor = action === "in" ? 1.4 : 1 / 1.4;
     cy.zoom({level: cy.zoom() * factor,
              renderedPosition: {x: cy.width() / 2, y: cy.height() / 2}});
   }
 
   function showDetail(panel, id) {
-    var node = DATA.map.nodes.filter(function (n) { return n.id === id; })[0];
+    var node = NODES[id];
     var d = DATA.details[id] || {};
     panel.textContent = "";
     panel.setAttribute("data-node", id);
-    panel.appendChild(el("h3", {}, node.label.split("\n").join(" \u00b7 ")));
-    panel.appendChild(el("p", {"class": "kind"}, node.kind + (node.probability !== null
-      ? ": " + percent(node.probability) : "")));
+    panel.appendChild(el("h3", {}, node.label + (node.count > 1 ? " \u00d7" + node.count : "")));
+    panel.appendChild(el("p", {"class": "kind"}, node.kind + (node.probability !== null &&
+      node.probability !== undefined ? ": " + percent(node.probability) : "") +
+      (node.detail ? " \u00b7 " + node.detail : "")));
+    if (EXPANDABLE[id]) {
+      var button = el("button", {type: "button", id: "expand-node"},
+                      "Expand into its " + node.count + " instances");
+      button.addEventListener("click", function () { expand(id); showDetail(panel, id); });
+      panel.appendChild(button);
+    }
+    if (node.members && node.members.length > 1) {
+      var list = el("ul", {"class": "members"});
+      node.members.forEach(function (m) {
+        var link = el("button", {type: "button", "class": "member", "data-member": m.id},
+                      m.label + (m.probability !== null ? ": " + percent(m.probability) : ""));
+        link.addEventListener("click", function () { showDetail(panel, m.id); });
+        list.appendChild(el("li", {}, [link, m.premises && m.premises.length
+          ? " \u2190 " + m.premises.join(", ") : ""]));
+      });
+      panel.appendChild(el("h4", {}, "Instances (click one for its explanation)"));
+      panel.appendChild(list);
+    }
     if (d.why) {
       panel.appendChild(el("h4", {}, "Why (assess why)"));
       panel.appendChild(el("pre", {"class": "why"}, d.why));
