@@ -92,7 +92,8 @@ def report_html(data: ReportData, files: Sequence[str], version: str) -> str:
         "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
         f"<meta http-equiv=\"Content-Security-Policy\" content=\"{policy(scripts, style)}\">\n"
         "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-        f"<title>{html.escape(title)}</title>\n<style id=\"{CYTOSCAPE_STYLE_ID}\">{style}</style>\n</head>\n<body>\n"
+        f"<title>{html.escape(title)}</title>\n"
+        f"<style id=\"{CYTOSCAPE_STYLE_ID}\">{style}</style>\n</head>\n<body>\n"
         "<noscript>This report draws itself with JavaScript; open it in a browser "
         "that runs scripts.</noscript>\n<div id=\"app\"></div>\n"
         f"<script type=\"application/json\" id=\"report-data\">{embed_json(document)}</script>\n"
@@ -135,7 +136,7 @@ def _detail(d: NodeDetail) -> dict[str, Any]:
 
 def judgement_words(result: Judgements) -> dict[str, Any]:
     """Each set's heading and each judgement's sentences, as ``assess run`` says them."""
-    sets = [
+    sets: list[dict[str, Any]] = [
         {"name": decl.name, "heading": words.set_heading(decl.name, result.readout(decl.name)),
          "members": [j.name for j in members]}
         for decl in result.ir.competing

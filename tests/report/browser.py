@@ -3,9 +3,10 @@
 ``chromium_session()`` starts Debian's ``chromium`` through its
 ``chromedriver`` (selenium), headless, at 1280×800, with the browser's
 console log kept. Where either is missing the tests skip — except under CI
-(``CI=true``), where a missing browser fails them, so that a green CI run
-proves they ran. Screenshots go to ``$ASSESS_SCREENSHOTS``, by default
-``build/screenshots`` of the repository (ignored by git).
+(``CI=true``, or ``ASSESS_REQUIRE_BROWSER=1`` as ``.ci/run`` sets), where a
+missing browser fails them, so that a green CI run proves they ran.
+Screenshots go to ``$ASSESS_SCREENSHOTS``, by default ``build/screenshots``
+of the repository (ignored by git).
 """
 
 from __future__ import annotations
@@ -25,6 +26,18 @@ BROWSERS = ("chromium", "chromium-browser", "google-chrome")
 DRIVERS = ("chromedriver",)
 
 
+SHOT_TAKEN: list[Path] = []
+"""The screenshots written in this run (the summary names their folder)."""
+
+
+def screenshot(driver: Any, name: str) -> Path:
+    """Save what the browser shows as ``NAME.png`` in ``screenshot_dir()``."""
+    path = screenshot_dir() / f"{name}.png"
+    driver.save_screenshot(str(path))
+    SHOT_TAKEN.append(path)
+    return path
+
+
 def screenshot_dir() -> Path:
     """Where the tests write their screenshots (made if missing)."""
     folder = Path(os.environ.get("ASSESS_SCREENSHOTS", REPO / "build" / "screenshots"))
@@ -37,7 +50,8 @@ def _found(names: tuple[str, ...]) -> str | None:
 
 
 def _unavailable(reason: str) -> None:
-    if os.environ.get("CI", "").lower() == "true":
+    if os.environ.get("CI", "").lower() == "true" or os.environ.get(
+            "ASSESS_REQUIRE_BROWSER") == "1":
         pytest.fail(f"{reason}: CI must run the browser tests (apt-get install chromium "
                     "chromium-driver; pip install selenium)")
     pytest.skip(reason)

@@ -25,7 +25,7 @@ from tests.report.browser import (
     REPO,
     chromium_session,
     open_page,
-    screenshot_dir,
+    screenshot,
     severe,
 )
 from tests.test_untrusted_text import HOSTILE, HTML
@@ -69,7 +69,7 @@ def _files(name: str) -> list[str]:
 def _shoot(driver: Any, name: str, anchor: str | None = None) -> None:
     if anchor is not None:
         driver.execute_script(f"document.getElementById('{anchor}').scrollIntoView()")
-    driver.save_screenshot(str(screenshot_dir() / f"{name}.png"))
+    screenshot(driver, name)
 
 
 def _close(a: float | str, b: float | str) -> bool:
