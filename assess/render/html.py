@@ -40,6 +40,7 @@ from assess.explain.report import NodeDetail, ReportData
 from assess.render import judgement as words
 from assess.render.confidence import confidence_text
 from assess.render.levers import sensitivity_text
+from assess.render.track import positions
 from assess.render.why import why_text
 
 ASSETS = Path(__file__).parent / "assets"
@@ -111,6 +112,7 @@ def page_data(data: ReportData, files: Sequence[str], version: str, title: str) 
         "details": {k: _detail(d) for k, d in data.details.items()},
         "words": judgement_words(data.judgements),
         "sensitivity_words": {s.atom: sensitivity_text(s) for s in data.sensitivities},
+        "track_positions": None if data.track is None else positions(data.track.snapshots),
     }
 
 

@@ -134,3 +134,11 @@ def test_track_snapshots_come_from_the_option(tmp_path: Path) -> None:
     (series,) = [s for s in track["series"] if s["atom"] == "h"]
     assert abs(series["probabilities"][0] - 0.5 * 0.475) < 1e-12  # B6: (0.80 + 0.15) / 2
     assert abs(series["probabilities"][1] - 0.4) < 1e-12
+
+
+def test_the_package_writes_the_page_as_the_command_does(tmp_path: Path) -> None:
+    out = tmp_path / "r.html"
+    a = assess.load(texts={"p.assess": PROGRAM})
+    assert assess.write_report(a, str(out)) == str(out)
+    (data,) = DATA.findall(out.read_text(encoding="utf-8"))
+    assert json.loads(data)["files"] == ["p.assess"]

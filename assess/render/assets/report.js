@@ -9,9 +9,10 @@
   "use strict";
 
   var DATA = JSON.parse(document.getElementById("report-data").textContent);
-  /* Okabe & Ito's colour-blind-safe palette. */
+  /* Okabe & Ito's colour-blind-safe palette, without its yellow, which does
+   * not show on white; after seven lines the marker's shape changes too. */
   var PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00",
-                 "#F0E442", "#000000"];
+                 "#000000"];
   var SHAPES = ["circle", "square", "diamond", "triangle"];
   var SVG = "http://www.w3.org/2000/svg";
 
@@ -634,11 +635,6 @@
 
   /* -- track --------------------------------------------------------------- */
 
-  function days(date) {
-    var t = Date.parse(date + "T00:00:00Z");
-    return isNaN(t) ? null : t / 86400000;
-  }
-
   function trackSection() {
     var s = section("track", "Track");
     var t = DATA.track;
@@ -650,30 +646,33 @@
       return;
     }
     s.appendChild(el("p", {"class": "intro"}, "Each question across the snapshots, spaced " +
-      "by date where every snapshot has one; the values are marked at each point."));
-    var xs = t.snapshots.map(function (x) { return x.date ? days(x.date) : null; });
-    var dated = xs.every(function (x) { return x !== null; }) &&
-      xs[xs.length - 1] > xs[0];
-    var width = 900, height = 380, left = 50, right = 200, top = 20, bottom = 60;
+      "by date where every snapshot has one (as assess track --format svg spaces them); " +
+      "each point is marked, and labelled where the value changes."));
+    var at = DATA.track_positions;
+    var width = 1180, height = 420, left = 50, right = 240, top = 20, bottom = 60;
     var plotW = width - left - right, plotH = height - top - bottom;
-    function X(i) {
-      return left + plotW * (dated ? (xs[i] - xs[0]) / (xs[xs.length - 1] - xs[0])
-                                   : i / (t.snapshots.length - 1));
-    }
+    function X(i) { return left + plotW * at[i]; }
     function Y(p) { return top + plotH * (1 - clamp(p)); }
     var chart = svg("svg", {width: width, height: height, viewBox: "0 0 " + width + " " +
-                            height, role: "img", "aria-label": "track"});
+                            height, role: "img", "aria-label": "track", id: "track-chart"});
     [0, 0.25, 0.5, 0.75, 1].forEach(function (p) {
       chart.appendChild(svg("line", {x1: left, x2: left + plotW, y1: Y(p), y2: Y(p),
                                      stroke: "#ddd"}));
       chart.appendChild(svg("text", {x: left - 6, y: Y(p) + 4, "text-anchor": "end",
                                      "class": "axis"}, percent(p)));
     });
+    var lastLabel = -Infinity;
     t.snapshots.forEach(function (snap, i) {
+      chart.appendChild(svg("line", {x1: X(i), x2: X(i), y1: top + plotH, y2: top + plotH + 5,
+                                     stroke: "#555"}));
+      if (X(i) - lastLabel < 70 && i !== t.snapshots.length - 1) { return; }
+      lastLabel = X(i);
       chart.appendChild(svg("text", {x: X(i), y: top + plotH + 18, "text-anchor": "middle",
                                      "class": "axis"}, snap.date || snap.name));
-      chart.appendChild(svg("text", {x: X(i), y: top + plotH + 34, "text-anchor": "middle",
-                                     "class": "axis small"}, snap.name));
+      if (snap.date && snap.name !== snap.date) {
+        chart.appendChild(svg("text", {x: X(i), y: top + plotH + 34, "text-anchor": "middle",
+                                       "class": "axis small"}, snap.name));
+      }
     });
     t.series.forEach(function (line, k) {
       var colour = PALETTE[k % PALETTE.length], shape = SHAPES[Math.floor(k / PALETTE.length) %
@@ -683,13 +682,17 @@
                                          stroke: colour, "stroke-width": 2}));
       line.probabilities.forEach(function (p, i) {
         chart.appendChild(marker(shape, X(i), Y(p), colour, line.atom, p));
-        chart.appendChild(svg("text", {x: X(i) + 6, y: Y(p) - 6, "class": "value",
-                                       fill: colour}, percent(p)));
+        var changed = i === 0 ? false : Math.abs(p - line.probabilities[i - 1]) > 0.005;
+        if (changed || i === line.probabilities.length - 1) {
+          chart.appendChild(svg("text", {x: X(i) + 6, y: Y(p) - 6, "class": "value",
+                                         fill: colour}, percent(p)));
+        }
       });
-      var ly = top + 14 * k;
-      chart.appendChild(marker(shape, left + plotW + 20, ly, colour, line.atom, null));
-      chart.appendChild(svg("text", {x: left + plotW + 30, y: ly + 4, "class": "legend"},
-                            line.atom));
+      var ly = top + 16 * k;
+      chart.appendChild(marker(shape, left + plotW + 50, ly, colour, line.atom, null));
+      chart.appendChild(svg("text", {x: left + plotW + 60, y: ly + 4, "class": "legend"},
+                            line.atom + " (" + percent(line.probabilities[
+                              line.probabilities.length - 1]) + ")"));
     });
     s.appendChild(chart);
     if (t.changes.length) {
