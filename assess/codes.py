@@ -448,7 +448,7 @@ _COMMAND_LINE = (
     ),
     _error(
         Topic.COMMAND_LINE, "graphviz_missing",
-        "`graph --format svg` without Graphviz's `dot` on the PATH",
+        "`graph --format svg` or `png` without Graphviz's `dot` on the PATH (or `dot` failed)",
     ),
     _error(
         Topic.COMMAND_LINE, "bad_usage",

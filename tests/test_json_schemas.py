@@ -54,6 +54,8 @@ CASES: dict[str, list[str]] = {
     "formula burglary": ["formula", "burglary", "examples/burglary.assess", "--exact"],
     "formula ach": ["formula", "sanctions_evasion", *ACH],
     "graph flagship": ["graph", R, E],
+    "graph expanded": ["graph", R, E, "--expand"],
+    "graph burglary": ["graph", "examples/burglary.assess"],
     "track flagship": ["track", R, *SNAPSHOTS],
     "track by date": ["track", R, E, "--by-date"],
     "test scenarios": ["test", "tests/scenarios/belarus_2022.assess", "rulesets"],

@@ -51,19 +51,40 @@ def hostile(tmp_path: Path) -> str:
     return str(path)
 
 
-NODE = re.compile(r'^  [ad]\d+ \[label="(?:[^"\\]|\\.)*", [^"\n]*(?:"[^"\\]*"[^"\n]*)*\];$')
-EDGE = re.compile(r'^  [ad]\d+ -> [ad]\d+ \[[^"\n]*(?:"[^"\\]*"[^"\n]*)*\];$')
+NODE = re.compile(r'^ +"[^"\\]+" \[label="(?:[^"\\]|\\.)*", [^"\n]*(?:"[^"\\]*"[^"\n]*)*\];$')
+EDGE = re.compile(r'^  "[^"\\]+" -> "[^"\\]+" \[[^"\n]*(?:"[^"\\]*"[^"\n]*)*\];$')
+OURS = re.compile(r'^ *(subgraph "cluster_[\w:]+" \{|\}|label="[\w :,()]*"; .*|style=.*;|'
+                  r'\{rank=same; "a\d+"; "a\d+";\}|"legend" \[.*|(rankdir|node|edge|graph)\b.*)$')
+"""The lines of the DOT that hold no untrusted text: clusters, their
+settings (set names are identifiers), ranks, the legend, defaults."""
 
 
 def test_dot_keeps_hostile_text_inside_its_labels(hostile: str) -> None:
     dot = run("graph", hostile)
     graph = json.loads(run("graph", hostile, "--format", "json").stdout)
     assert dot.code == 0, dot.output
-    body = dot.stdout.splitlines()[3:-1]
-    assert [line for line in body if not (NODE.match(line) or EDGE.match(line))] == []
+    body = dot.stdout.splitlines()[1:-1]
+    assert [line for line in body
+            if not (NODE.match(line) or EDGE.match(line) or OURS.match(line))] == []
     assert sum(1 for line in body if NODE.match(line)) == len(graph["nodes"])
     assert sum(1 for line in body if EDGE.match(line)) == len(graph["edges"])
     assert ATOM in {node["label"] for node in graph["nodes"]}
+
+
+@pytest.mark.skipif(shutil.which("dot") is None, reason="Graphviz's dot is not installed")
+def test_graphviz_reads_only_the_maps_nodes_and_edges(hostile: str) -> None:
+    """Graphviz's own parser finds the map's nodes (and the legend), its
+    clusters and its edges, nothing a label could have started."""
+    graph = json.loads(run("graph", hostile, "--format", "json").stdout)
+    read = json.loads(subprocess.run(["dot", "-Tjson"], input=run("graph", hostile).stdout,
+                                     capture_output=True, text=True, check=True).stdout)
+    names = {o["name"] for o in read["objects"]}
+    clusters = {f"cluster_{g['id']}" for g in graph["groups"]}
+    assert names == {n["id"] for n in graph["nodes"]} | clusters | {"legend"}
+    assert len(read["edges"]) == len(graph["edges"])
+    labels = {o["name"]: o["label"] for o in read["objects"]}
+    hostile_node = next(n["id"] for n in graph["nodes"] if n["label"] == ATOM)
+    assert labels[hostile_node].startswith('said("</script><img src=x onerror=alert(1)>')
 
 
 @pytest.mark.skipif(shutil.which("dot") is None, reason="Graphviz's dot is not installed")
@@ -73,7 +94,7 @@ def test_graphviz_svg_holds_hostile_text_as_text(hostile: str) -> None:
     drawn = subprocess.run(["dot", "-Tplain"], input=run("graph", hostile).stdout,
                            capture_output=True, text=True, check=True).stdout
     assert sum(line.startswith("node ") for line in drawn.splitlines()) == len(
-        json.loads(run("graph", hostile, "--format", "json").stdout)["nodes"])
+        json.loads(run("graph", hostile, "--format", "json").stdout)["nodes"]) + 1   # legend
 
 
 def _assert_inert_svg(svg: str) -> None:
@@ -84,6 +105,42 @@ def _assert_inert_svg(svg: str) -> None:
     assert not [name for name in attributes if name.lower().startswith("on")]
     shown = "".join(root.itertext())
     assert HTML in shown
+
+
+CLOSER = '</text><script>alert(1)</script>"];'
+"""Closes an SVG text element and a DOT label at once."""
+PICTURED = f"""\
+source s "{CLOSER.replace('"', chr(92) + '"')}" reliability B.
+indicator seen(q) "seen".
+hypothesis h "h".
+~h :- seen("x").
+report seen("{CLOSER.replace('"', chr(92) + '"')}") by s credibility 2 on 2022-12-01.
+report seen("x") by s credibility 3 on 2022-12-02.
+[r] 0.7::h :- seen(_Q).
+query(seen("{CLOSER.replace('"', chr(92) + '"')}")).
+0.5::coin.
+evidence(coin, true).
+"""
+
+
+@pytest.mark.parametrize("expand", [False, True])
+def test_the_grouped_and_expanded_pictures_hold_closing_tags_as_text(
+    tmp_path: Path, expand: bool
+) -> None:
+    path = tmp_path / "closer.assess"
+    path.write_text(PICTURED, encoding="utf-8")
+    flags = ("--expand",) if expand else ()
+    graph = json.loads(run("graph", str(path), "--format", "json", *flags).stdout)
+    (shown,) = [n["label"] for n in graph["nodes"] if "</text><script>" in n["label"]]
+    assert shown == 'seen("</text><script>alert(1)</script>\\"];")'
+    pictures = [run("track", str(path), str(path), "--format", "svg")]
+    if shutil.which("dot") is not None:
+        pictures.append(run("graph", str(path), "--format", "svg", *flags))
+    for picture in pictures:
+        assert picture.code == 0, picture.output
+        root = ET.fromstring(picture.stdout)
+        assert not {e.tag.rsplit("}", 1)[-1] for e in root.iter()} & {"script"}
+        assert shown in "".join(root.itertext())
 
 
 def test_track_svg_escapes_hostile_names(hostile: str) -> None:

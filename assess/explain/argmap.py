@@ -149,7 +149,8 @@ class _Builder:
             self.nodes.append(MapNode(node, "evidence", label, rule.probability,
                                       f"{rule.span.file}:{rule.span.line}"))
         else:
-            name = f"[{rule.label}]" if rule.label else f"{rule.head.pred.name} rule"
+            plain = f"{rule.head.pred.name} {'rule' if rule.body else 'fact'}"
+            name = f"[{rule.label}]" if rule.label else plain
             self.nodes.append(MapNode(node, "argument", name, self.fires.get(d),
                                       f"{rule.span.file}:{rule.span.line}", rule.probability))
         self.edges.extend(MapEdge(f"a{p}", node, "support") for p in der.pos)

@@ -135,7 +135,7 @@ LEGEND: tuple[LegendEntry, ...] = (
     LegendEntry("node", "contrary", "contrary ~h: the case against h", "#D55E00", "#fbe3d6",
                 "box", "rounded,dashed"),
     LegendEntry("node", "indicator", "indicator: what reports speak of", "#E69F00", "#fdf0cf",
-                "ellipse", "filled"),
+                "box", "rounded,filled"),
     LegendEntry("node", "atom", "intermediate conclusion", "#000000", "#ffffff", "ellipse",
                 "filled"),
     LegendEntry("node", "argument", "argument: rule, weight, chance it fires", "#777777",

@@ -56,7 +56,7 @@ _LABELS = {
 
 def _set_label(compiled: Compiled, index: int) -> str:
     s = compiled.sets[index]
-    how = "exactly one holds" if s.exclusive else "competing"
+    how = "exactly one holds" if s.exclusive else "competing, may overlap"
     if s.condition is not None:
         how += f", given {atom_text(s.condition)}"
     return f"{s.name}: {how}"

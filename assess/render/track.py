@@ -6,11 +6,15 @@ then each change of ICD 203 term with the report changes that caused it,
 largest effect first (at most five, each of at least 0.1 points; the JSON
 lists them all).
 
-SVG: the seven ICD 203 bands as pale horizontal stripes, one line per
-hypothesis across the snapshots, a legend; no dependency beyond the
-standard library. The x-axis is time when every snapshot has a date (each
-at its day, with a tick and its points; names slanted, and one too close to
-the last written left out), else the snapshots evenly spaced in order.
+SVG: the seven ICD 203 bands as pale horizontal stripes named on the right,
+percent gridlines, one line per hypothesis across the snapshots with a
+marker and its value at each point (a value that would overlap another, or
+the values of a snapshot crowded by the next, left out; the marker stays),
+in Okabe & Ito's colour-blind-safe palette (past eight lines, dashed with
+another marker), and a legend; no dependency beyond the standard library.
+The x-axis is time when every snapshot has a date (each at its day, with a
+tick and its points; names slanted, and one too close to the next written
+left out), else the snapshots evenly spaced in order.
 
 Example::
 
@@ -32,10 +36,17 @@ SHOWN_CAUSES = 5
 SHOWN_EFFECT = 0.001
 """Text shows at most five causes of a change, each of at least 0.1 points (JSON has all)."""
 LABEL_GAP = 12
-"""On a time axis, a snapshot's name closer than this (pixels) to the last
-one written is left out; its tick and its points stay."""
-COLOURS = ("#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b", "#e377c2",
-           "#7f7f7f", "#bcbd22", "#17becf")
+"""On a time axis, a snapshot's name closer than this (pixels) to the next
+one written is left out (the latest is always written); its tick and its
+points stay."""
+VALUE_GAP = 11
+VALUE_ROOM = 40
+"""A snapshot's values are labelled when the next one is at least this far right."""
+"""A value label closer than this (pixels) to the one above it is left out."""
+COLOURS = ("#0072B2", "#E69F00", "#009E73", "#D55E00", "#56B4E9", "#CC79A7", "#000000",
+           "#B8860B")
+"""Okabe & Ito's colour-blind-safe palette (its yellow darkened to read on white);
+past eight series the colours repeat with dashed lines and other markers."""
 
 
 def sparkline(values: tuple[float, ...]) -> str:
@@ -112,10 +123,45 @@ def _days(snapshots: tuple[Snapshot, ...]) -> list[int] | None:
     return known if known[-1] > known[0] else None
 
 
-def track_svg(result: TrackResult, width: int = 900, height: int = 400) -> str:
+def _marker(shape: int, x: float, y: float, colour: str) -> str:
+    """A point marker: circle, square, triangle or diamond (white rim)."""
+    rim = f'fill="{colour}" stroke="#ffffff" stroke-width="1"'
+    if shape == 0:
+        return f'<circle cx="{x:.1f}" cy="{y:.1f}" r="4" {rim}/>'
+    if shape == 1:
+        return f'<rect x="{x - 3.5:.1f}" y="{y - 3.5:.1f}" width="7" height="7" {rim}/>'
+    corners = (((0, -5), (4.5, 3.5), (-4.5, 3.5)) if shape == 2
+               else ((0, -5), (5, 0), (0, 5), (-5, 0)))
+    points_ = " ".join(f"{x + dx:.1f},{y + dy:.1f}" for dx, dy in corners)
+    return f'<polygon points="{points_}" {rim}/>'
+
+
+def _value_labels(cells: list[tuple[float, float, str, str]], left: bool) -> list[str]:
+    """Value labels of one snapshot's points, ``(x, y, text, colour)``; a label
+    that would overlap the one just above it is left out (its marker stays);
+    each stands right of its point (``left``: left of it), in its line's colour."""
+    out: list[str] = []
+    last: float | None = None
+    for x, y, text, colour in sorted(cells, key=lambda c: c[1]):
+        if last is not None and y - last < VALUE_GAP:
+            continue
+        last = y
+        where = f'x="{x - 7:.1f}" text-anchor="end"' if left else f'x="{x + 7:.1f}"'
+        out.append(f'<text {where} y="{y + 3.5:.1f}" '
+                   f'font-size="10" fill="{colour}">{escape(text)}</text>')
+    return out
+
+
+def track_svg(result: TrackResult, width: int = 960, height: int = 440) -> str:
+    """A line per hypothesis over the ICD 203 bands (module docstring)."""
     at = positions(result.snapshots)
     by_date = _days(result.snapshots) is not None
-    left, right, top, bottom = 40, 330, 20, 90 if by_date else 40
+    heads = [_head(s) for s in result.snapshots]
+    longest = max((len(h) for h in heads), default=0)
+    reach = 6.2 * longest * (0.71 if by_date else 0.0)   # a 45° label's reach left and down
+    left = max(56, int(reach) + 12 if by_date else 56)
+    right, top = 290, 20
+    bottom = int(reach) + 30 if by_date else 40
     plot_w, plot_h = width - left - right, height - top - bottom
 
     def x(i: int) -> float:
@@ -125,30 +171,50 @@ def track_svg(result: TrackResult, width: int = 900, height: int = 400) -> str:
         return top + plot_h * (1 - p)
 
     parts = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
-             f'font-family="Helvetica" font-size="11">']
+             f'font-family="Helvetica, Arial, sans-serif" font-size="11">',
+             f'<rect width="{width}" height="{height}" fill="#ffffff"/>']
     for i, band in enumerate(BANDS):
         shade = "#f4f4f4" if i % 2 else "#e9eef5"
         parts.append(f'<rect x="{left}" y="{y(band.high):.1f}" width="{plot_w}" '
                      f'height="{y(band.low) - y(band.high):.1f}" fill="{shade}"/>')
-        parts.append(f'<text x="{left + plot_w + 4}" y="{y((band.low + band.high) / 2) + 4:.1f}" '
-                     f'fill="#888">{escape(band.estimate.value)}</text>')
+        if y(band.low) - y(band.high) >= 11:
+            parts.append(f'<text x="{left + plot_w + 6}" '
+                         f'y="{y((band.low + band.high) / 2) + 4:.1f}" '
+                         f'font-size="10" font-style="italic" fill="#999999">'
+                         f'{escape(band.estimate.value)}</text>')
+    for tick in (0.0, 0.25, 0.5, 0.75, 1.0):
+        parts.append(f'<line x1="{left - 4}" y1="{y(tick):.1f}" x2="{left + plot_w}" '
+                     f'y2="{y(tick):.1f}" stroke="#cccccc" stroke-width="0.5"/>')
+        parts.append(f'<text x="{left - 6}" y="{y(tick) + 4:.1f}" text-anchor="end" '
+                     f'fill="#555555">{tick * 100:.0f} %</text>')
     shown: float | None = None
-    for i, snap in enumerate(result.snapshots):
-        base = height - bottom
+    base = height - bottom
+    for i in reversed(range(len(heads))):   # the latest first: a crowded earlier one gives way
         parts.append(f'<line x1="{x(i):.1f}" y1="{base}" x2="{x(i):.1f}" y2="{base + 4}" '
-                     'stroke="#888"/>')
-        if not by_date or shown is None or x(i) - shown >= LABEL_GAP:
-            parts.append(_label(x(i), base + 16, _head(snap), by_date))
+                     'stroke="#888888"/>')
+        if not by_date or shown is None or shown - x(i) >= LABEL_GAP:
+            parts.append(_label(x(i), base + 14, heads[i], by_date))
             shown = x(i)
+    cells: list[list[tuple[float, float, str, str]]] = [[] for _ in result.snapshots]
     for i, line in enumerate(result.series):
-        colour = COLOURS[i % len(COLOURS)]
+        colour, shape = COLOURS[i % len(COLOURS)], (i // len(COLOURS)) % 4
+        dash = "" if i < len(COLOURS) else ' stroke-dasharray="6 3"'
         points_ = " ".join(f"{x(j):.1f},{y(p):.1f}" for j, p in enumerate(line.probabilities))
-        parts.append(f'<polyline fill="none" stroke="{colour}" stroke-width="2" '
+        parts.append(f'<polyline fill="none" stroke="{colour}" stroke-width="2"{dash} '
                      f'points="{points_}"/>')
-        parts.extend(f'<circle cx="{x(j):.1f}" cy="{y(p):.1f}" r="2.5" fill="{colour}"/>'
-                     for j, p in enumerate(line.probabilities))
-        parts.append(f'<text x="{left + plot_w + 130}" y="{top + 10 + 14 * i}" '
-                     f'fill="{colour}">{escape(line.atom)}</text>')
+        parts.extend(_marker(shape, x(j), y(p), colour) for j, p in enumerate(line.probabilities))
+        for j, p in enumerate(line.probabilities):
+            cells[j].append((x(j), y(p), pct(p), colour))
+        ly = top + 8 + 16 * i
+        lx = left + plot_w + 125
+        parts.append(f'<line x1="{lx}" y1="{ly}" x2="{lx + 22}" y2="{ly}" stroke="{colour}" '
+                     f'stroke-width="2"{dash}/>')
+        parts.append(_marker(shape, lx + 11, ly, colour))
+        parts.append(f'<text x="{lx + 28}" y="{ly + 4}" fill="#222222">{escape(line.atom)}</text>')
+    last = len(cells) - 1
+    for j, column in enumerate(cells):   # a column too close to the next is not labelled
+        if j == last or x(j + 1) - x(j) >= VALUE_ROOM:
+            parts.extend(_value_labels(column, left=j == last and last > 0))
     parts.append("</svg>")
     return "\n".join(parts) + "\n"
 
@@ -158,4 +224,4 @@ def _label(x: float, y: float, text: str, slanted: bool) -> str:
     if not slanted:
         return f'<text x="{x:.1f}" y="{y}" text-anchor="middle">{escape(text)}</text>'
     return (f'<text x="{x:.1f}" y="{y}" text-anchor="end" '
-            f'transform="rotate(-60 {x:.1f} {y})">{escape(text)}</text>')
+            f'transform="rotate(-45 {x:.1f} {y})">{escape(text)}</text>')

@@ -39,7 +39,7 @@ def test_graph_dot_draws_attacks_and_conditions_differently() -> None:
     assert outcome.code == 0, outcome.output
     assert outcome.stdout.startswith('digraph "argument map" {')
     assert 'arrowhead=odot, label="unless"' in outcome.stdout   # \+ exercises
-    assert "shape=note" in outcome.stdout and 'style="rounded,bold"' in outcome.stdout
+    assert "shape=note" in outcome.stdout and 'style="rounded,bold,filled"' in outcome.stdout
 
 
 @pytest.mark.skipif(shutil.which("dot") is None, reason="Graphviz's dot is not installed")
