@@ -2,7 +2,7 @@
 
 ``report_data(compiled, track)`` gathers what the HTML report shows, each
 piece from the reading that owns it, all off the one ``Compiled`` (compiled
-with marginals and the contraries as targets, as the argument map needs):
+with marginals and the map's targets, as the argument map needs):
 
 * the judgements (``judgement.judge``) and the ACH matrices (``matrix``);
 * the argument map (``argmap``), grouped (the view the page opens on) and
@@ -27,8 +27,9 @@ with marginals and the contraries as targets, as the argument map needs):
   need a new choice (``changes.structural``).
 
 Example: for ``[r] 0.5::h :- a.`` with one B2 report of ``a``, the page
-circuit has two inputs (the rule's coin and the report's choice, 0.8), and
-the report ``a@s`` is the only report of the choice of rule 1.
+circuit has two inputs, the rule's coin (0.5) and the report's choice
+(0.8), and one report choice, whose only report is ``a@s``; dropping it
+sets that choice to 0, and P(h) falls from 0.4 to 0.
 """
 
 from __future__ import annotations

@@ -32,6 +32,8 @@ from tests.test_untrusted_text import HOSTILE, HTML
 
 FLAGSHIP = ("rulesets/belarus_2022.assess", "examples/belarus_2022/as_of_article.assess")
 ACH = ("examples/ach_demo/rules.assess", "examples/ach_demo/evidence.assess")
+BURGLARY = ("examples/burglary.assess",)
+"""Evidence conditioned on (``evidence/2``): observation nodes in the map."""
 TOLERANCE = 1e-9
 
 
@@ -52,7 +54,8 @@ def _report(files: tuple[str, ...], out: Path) -> Path:
 def pages(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     folder = tmp_path_factory.mktemp("reports")
     return {"flagship": _report(FLAGSHIP, folder / "flagship.html"),
-            "ach": _report(ACH, folder / "ach.html")}
+            "ach": _report(ACH, folder / "ach.html"),
+            "burglary": _report(BURGLARY, folder / "burglary.html")}
 
 
 def _json(*argv: str) -> dict[str, Any]:
@@ -78,7 +81,7 @@ def _close(a: float | str, b: float | str) -> bool:
     return math.isclose(a, b, rel_tol=0, abs_tol=TOLERANCE)
 
 
-@pytest.mark.parametrize("name", ["flagship", "ach"])
+@pytest.mark.parametrize("name", ["flagship", "ach", "burglary"])
 def test_the_page_loads_without_a_console_error(driver: Any, pages: dict[str, Path],
                                                 name: str) -> None:
     open_page(driver, pages[name])

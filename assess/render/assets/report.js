@@ -287,8 +287,13 @@
   /* -- argument map ------------------------------------------------------ */
 
   /* The styles are the legend's (explain/mapdata.py LEGEND): one home. */
-  var SHAPES_OF = {box: "round-rectangle", ellipse: "ellipse", note: "tag",
+  var SHAPES_OF = {box: "rectangle", ellipse: "ellipse", note: "tag",
                    doubleoctagon: "octagon"};
+
+  function shapeOf(entry) {
+    if (entry.shape === "box" && /rounded/.test(entry.style || "")) { return "round-rectangle"; }
+    return SHAPES_OF[entry.shape] || "round-rectangle";
+  }
   var ARROWS_OF = {normal: "triangle", tee: "tee", odot: "circle", diamond: "diamond",
                    dot: "circle", empty: "triangle"};
 
@@ -409,7 +414,7 @@
         : "node[kind = \"" + l.kind + "\"]";
       var small = l.kind === "argument" || l.kind === "evidence";
       style.push({selector: selector, style: {
-        "shape": SHAPES_OF[l.shape] || "round-rectangle", "background-color": l.fill || "#fff",
+        "shape": shapeOf(l), "background-color": l.fill || "#fff",
         "border-color": l.colour, "border-width": /bold/.test(l.style || "") ? 3 : 1.5,
         "border-style": /dashed/.test(l.style || "") ? "dashed" : "solid",
         "font-weight": l.kind === "hypothesis" ? "bold" : "normal",
