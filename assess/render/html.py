@@ -1,6 +1,6 @@
 """The assessment report as one self-contained HTML page.
 
-``report_html(data, files)`` builds a page that needs nothing at view time:
+``report_html(data, files, version)`` builds a page that needs nothing at view time:
 its scripts (the vendored graph libraries in ``assets/vendor`` and
 ``assets/report.js``) and its style (``assets/report.css``) are inside it,
 and its data is one JSON document in a ``<script type="application/json">``

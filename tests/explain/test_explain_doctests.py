@@ -15,6 +15,7 @@ MODULES = [
     "assess.explain.sensitivity",
     "assess.explain.weight",
     "assess.render.dot",
+    "assess.render.html",
     "assess.render.judgement",
     "assess.render.track",
 ]
