@@ -51,7 +51,8 @@ def hostile(tmp_path: Path) -> str:
     return str(path)
 
 
-NODE = re.compile(r'^ +"[^"\\]+" \[label="(?:[^"\\]|\\.)*", [^"\n]*(?:"[^"\\]*"[^"\n]*)*\];$')
+NODE = re.compile(r'^ +"[^"\\]+" \[label="(?:[^"\\]|\\.)*", '
+                  r'[^"\n]*(?:"(?:[^"\\]|\\.)*"[^"\n]*)*\];$')
 EDGE = re.compile(r'^  "[^"\\]+" -> "[^"\\]+" \[[^"\n]*(?:"[^"\\]*"[^"\n]*)*\];$')
 OURS = re.compile(r'^ *(subgraph "cluster_[\w:]+" \{|\}|label="[\w :,()]*"; .*|style=.*;|'
                   r'\{rank=same; "a\d+"; "a\d+";\}|"legend" \[.*|(rankdir|node|edge|graph)\b.*)$')

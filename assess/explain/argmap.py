@@ -149,7 +149,8 @@ class _Builder:
             self.nodes.append(MapNode(node, "evidence", label, rule.probability,
                                       f"{rule.span.file}:{rule.span.line}"))
         else:
-            plain = f"{rule.head.pred.name} {'rule' if rule.body else 'fact'}"
+            head = ("~" if rule.head.pred.contrary else "") + rule.head.pred.name
+            plain = f"{head} {'rule' if rule.body else 'fact'}"
             name = f"[{rule.label}]" if rule.label else plain
             self.nodes.append(MapNode(node, "argument", name, self.fires.get(d),
                                       f"{rule.span.file}:{rule.span.line}", rule.probability))
@@ -227,13 +228,18 @@ def argument_map(compiled: Compiled, expand: bool = False) -> ArgumentMap:
 
 
 def _keys(compiled: Compiled, flat: ArgumentMap, questions: set[int]) -> dict[str, str]:
-    """Each node's collapse key: nodes with one key become one node."""
+    """Each node's collapse key (nodes with one key become one node): an
+    argument's rule; for an atom that is neither a hypothesis nor asked nor
+    observed, its predicate when the map holds more than one ground atom of
+    it; for a report choice, its atom's key; else the node itself."""
     graph = compiled.graph
     keys: dict[str, str] = {}
-    arity: dict[Pred, int] = {}
+    atoms: dict[Pred, int] = {}
+    """How many ground atoms of each predicate the map holds."""
     for n in flat.nodes:
         if n.id.startswith("a"):
-            arity[graph.atoms[int(n.id[1:])][0]] = arity.get(graph.atoms[int(n.id[1:])][0], 0) + 1
+            pred = graph.atoms[int(n.id[1:])][0]
+            atoms[pred] = atoms.get(pred, 0) + 1
     heads: dict[str, str] = {e.source: e.target for e in flat.edges
                              if e.kind == "support" and e.source.startswith("d")}
     for n in flat.nodes:
@@ -243,7 +249,7 @@ def _keys(compiled: Compiled, flat: ArgumentMap, questions: set[int]) -> dict[st
         elif n.id.startswith("a") and n.kind != "hypothesis":
             a = int(n.id[1:])
             pred = graph.atoms[a][0]
-            if a not in questions and pred.arity > 0 and arity[pred] > 1:
+            if a not in questions and pred.arity > 0 and atoms[pred] > 1:
                 keys[n.id] = f"p{pred.name}/{pred.arity}{'~' if pred.contrary else ''}"
     for n in flat.nodes:
         if n.kind == "evidence":

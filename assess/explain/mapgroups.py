@@ -85,11 +85,14 @@ def group_nodes(
             if m not in present or m in placed:
                 continue
             placed[m] = gid
-            ordered.append(m)
-            if m.startswith("a") and (other := partner(m)) is not None:
-                placed[other] = gid
-                ordered.append(other)
-                pairs.append((other, m) if present[m].contrary else (m, other))
+            other = partner(m) if m.startswith("a") else None
+            if other is None:
+                ordered.append(m)
+                continue
+            placed[other] = gid
+            pair = (other, m) if present[m].contrary else (m, other)
+            ordered.extend(pair)                  # the positive first, its contrary after
+            pairs.append(pair)
         if ordered:
             groups.append(MapGroup(gid, kind, label, tuple(ordered), tuple(pairs),
                                    exclusive, residual, condition))

@@ -7,12 +7,13 @@ in the colours of its legend entry; a contrary ``~h`` sits beside ``h``
 pull the layout (``constraint=false``), so they stay short instead of
 crossing the canvas. Nodes and edges take their shape, colours and style
 from the map's legend (``mapdata.LEGEND``: hypotheses bold rounded boxes,
-contraries dashed vermillion, indicators orange ellipses, arguments grey
+contraries dashed vermillion, indicators orange rounded boxes, arguments grey
 boxes with weight and the chance they fire, evidence blue notes,
 observations purple octagons); a collapsed node says ``×n`` and the range
 of its members' probabilities; the reports of one atom are listed in its
-evidence note, each with its probability. A legend cluster draws each node
-kind, and each edge kind between two points, that the map uses.
+evidence note, each with its probability. A legend (one table) shows each node
+kind, and each edge kind, that the map uses. In SVG, hovering a node shows
+where it was written and, when collapsed, each of its instances (``tooltip``).
 
 Every label is a DOT quoted string (``quote``): a ``"``, a backslash or a
 newline in a name, quote or source cannot end it, so untrusted text stays
@@ -25,8 +26,8 @@ Example::
 
     >>> from assess.explain.mapdata import ArgumentMap, MapNode
     >>> line = to_dot(ArgumentMap((MapNode("a0", "hypothesis", "h", 0.4),), ())).splitlines()[5]
-    >>> line.split(", color")[0]
-    '  "a0" [label="h\\\\n40 %", shape=box, style="rounded,bold,filled"'
+    >>> line.split(", tooltip")[0]
+    '  "a0" [label="h  40 %"'
 """
 
 from __future__ import annotations
@@ -106,9 +107,20 @@ def _node_attrs(style: LegendEntry) -> str:
             f"fillcolor={quote(style.fill)}{size}")
 
 
+def tooltip(node: MapNode) -> str:
+    """What an SVG viewer shows on hovering ``node``: where it was written
+    and, for a collapsed node, each instance with its probability and premises."""
+    lines = [node.detail] if node.detail else []
+    for m in node.members:
+        premises = f"  <- {', '.join(m.premises)}" if m.premises else ""
+        lines.append(f"{m.label.replace(chr(10), ' · ')}  {_pct(m.probability)}{premises}")
+    return "\n".join(lines) or node.label
+
+
 def _node(node: MapNode, indent: str = "  ", residual: bool = False) -> str:
     text = f"otherwise: {label(node)}" if residual else label(node)
-    return f"{indent}{quote(node.id)} [label={quote(text)}, {_node_attrs(node_style(node))}];"
+    return (f"{indent}{quote(node.id)} [label={quote(text)}, tooltip={quote(tooltip(node))}, "
+            f"{_node_attrs(node_style(node))}];")
 
 
 def _edge_attrs(kind: str, count: int = 1) -> str:

@@ -20,13 +20,17 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
+from xml.etree import ElementTree
 
 import pytest
 
 import assess
 from assess.explain.argmap import ArgumentMap
 from assess.explain.mapdata import LEGEND, node_style
+from assess.explain.track import Series, Snapshot, TrackResult
 from assess.render.dot import to_dot
+from assess.render.track import COLOURS, track_svg
+from assess.render.why import pct
 from tests.cli.cli_runner import assert_handled, run
 
 ROOT = Path(__file__).parents[2]
@@ -109,6 +113,17 @@ def test_flagship_collapses_rule_instances_and_keeps_hypotheses_single(
     assert {n.label: n.probability for n in hypotheses} == flat_p
 
 
+def test_a_contrary_follows_its_positive_whichever_was_written_first() -> None:
+    text = 'hypothesis h "h".\nhypothesis g "g".\n0.3::~h.\n0.6::h.\n0.5::g.\n'
+    graph = assess.load(texts={"r.assess": text}, check=False).argument_map(expand=True)
+    labels = {n.id: n.label for n in graph.nodes}
+    (group,) = graph.groups
+    assert [labels[n] for n in group.nodes] == ["h", "~h", "g"]
+    assert [(labels[p], labels[c]) for p, c in group.pairs] == [("h", "~h")]
+    assert {n.label for n in graph.nodes if n.kind == "argument"} == {"~h fact", "h fact",
+                                                                      "g fact"}
+
+
 def test_the_legend_lists_what_the_map_uses(flagship: tuple[ArgumentMap, ArgumentMap]) -> None:
     grouped, _ = flagship
     used = {("node", node_style(n).kind) for n in grouped.nodes}
@@ -183,6 +198,11 @@ def test_dot_draws_clusters_pairs_and_a_legend(
     assert '"legend" [shape=plain' in dot and "contrary ~h" in dot
     assert "[smaller_than_failed] ×2" in dot and "fires 57–63 %" in dot
     assert "otherwise: no_attack" in dot
+    tips = {line.split('"', 2)[1]: re.search(r'tooltip="((?:[^"\\]|\\.)*)"', line)
+            for line in dot.splitlines() if "tooltip=" in line}
+    smaller = tips[ids["[smaller_than_failed]"]]
+    assert smaller is not None and "<- troops_in_belarus(12500), february_force(40000)" in (
+        smaller.group(1))                                      # an SVG viewer shows each instance
 
 
 def test_graph_expand_gives_the_instance_map() -> None:
@@ -213,3 +233,31 @@ def test_graph_png_without_graphviz_is_a_located_error(monkeypatch: pytest.Monke
     assert_handled(outcome)
     assert outcome.code == 2
     assert "graphviz_missing" in outcome.stderr and "apt-get install graphviz" in outcome.stderr
+
+
+def test_track_picture_marks_labels_and_spaces_points_in_a_safe_palette() -> None:
+    dates = ("2022-12-19", "2023-01-20", "2023-03-01")
+    snapshots = tuple(Snapshot(d, f"{d}.assess", d) for d in dates)
+    series = tuple(Series(f"h{i}", (0.1 * i, 0.55, 0.9 - 0.09 * i), ("",) * 3) for i in range(10))
+    root = ElementTree.fromstring(track_svg(TrackResult(snapshots, series, ())))
+    lines = root.findall("{*}polyline")
+    assert len(lines) == 10
+    colours = [line.attrib["stroke"] for line in lines]
+    assert colours[:8] == list(COLOURS) and colours[8:] == list(COLOURS[:2])
+    assert [line.attrib.get("stroke-dasharray") is not None for line in lines] == (
+        [False] * 8 + [True] * 2)                              # past eight: dashed
+    markers = [e for e in root.iter() if e.tag.rsplit("}", 1)[-1] in ("circle", "rect", "polygon")
+               and e.attrib.get("stroke") == "#ffffff"]
+    assert len(markers) == 10 * 3 + 10                          # each point, and the legend
+    texts = ["".join(e.itertext()) for e in root.iter() if e.tag.endswith("}text")]
+    assert {s.atom for s in series} <= set(texts)               # the legend names each line
+    assert {"0 %", "50 %", "100 %"} <= set(texts)               # gridlines
+    first = [t for t in texts if t in {pct(s.probabilities[0]) for s in series}]
+    assert "90 %" in first and "10 %" in first                 # values written…
+    assert texts.count("55 %") == 1                             # …but not ten on one spot
+    xs = [float(p.split(",")[0]) for p in lines[0].attrib["points"].split()]
+    days = [0, 32, 72]                                          # by date, not evenly
+    assert [(x - xs[0]) / (xs[-1] - xs[0]) for x in xs] == pytest.approx(
+        [d / days[-1] for d in days], abs=1e-3)
+    assert all(e.attrib.get("fill") in ("#888888", "#999999", "#555555", "#222222", None)
+               or e.attrib.get("fill") in COLOURS for e in root.iter() if e.tag.endswith("}text"))

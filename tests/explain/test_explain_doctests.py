@@ -11,6 +11,8 @@ MODULES = [
     "assess.semantics.prob.compiled",
     "assess.semantics.prob.grounding",
     "assess.semantics.prob.infer",
+    "assess.explain.mapdata",
+    "assess.explain.mapgroups",
     "assess.explain.proofs",
     "assess.explain.sensitivity",
     "assess.explain.weight",
