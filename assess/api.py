@@ -71,6 +71,7 @@ if TYPE_CHECKING:
     from assess.explain.argue import ArgueResult
     from assess.explain.judgement import Judgements
     from assess.explain.matrix import Matrix
+    from assess.explain.report import ReportData
     from assess.explain.sensitivity import SensitivityResult
     from assess.explain.track import Snapshot, TrackResult
     from assess.explain.whatif import WhatIfResult
@@ -78,10 +79,11 @@ if TYPE_CHECKING:
     from assess.semantics.defeasible.answers import DefeasibleResult
     from assess.semantics.prob.formula import Formula, Formulas
 
-__all__ = [  # noqa: F822 (DEFAULT_GRADE and MAX_SIZE: module __getattr__)
+__all__ = [  # noqa: F822 (DEFAULT_GRADE, MAX_SIZE, ReportData: module __getattr__)
     "DEFAULT_GRADE", "DEFAULT_MAX_GROUND", "DEFAULT_MAX_NODES", "DEFAULT_TIMEOUT", "ENGINES",
     "MAX_SIZE", "SEMANTICS", "AssessError", "AssessWarning", "Assessment", "Compiled",
-    "Diagnostic", "Formula", "Formulas", "Limits", "ProbResult", "UnknownName", "load", "track",
+    "Diagnostic", "Formula", "Formulas", "Limits", "ProbResult", "ReportData", "UnknownName",
+    "load", "track",
     "track_snapshots",
 ]
 
@@ -383,6 +385,23 @@ class Assessment:
         paths = list(files) if files is not None else read[1:] or read
         return track_snapshots(self.dated_snapshots(paths, limits))
 
+    def report_data(
+        self, track: TrackResult | None = None, limits: Limits | None = None
+    ) -> ReportData:
+        """Everything ``assess report`` shows (``explain.report``), off one
+        compilation (with marginals and the contraries, as the map needs).
+        ``track``: the questions across evidence snapshots (``assess.track``);
+        without it, across the report dates of the evidence (``track()``),
+        when they are more than one, else none."""
+        from assess.explain.argmap import map_targets
+        from assess.explain.report import report_data
+
+        compiled = self.compile(targets=map_targets(self.ir), marginals=True, limits=limits)
+        if track is None:
+            dated = self.track(limits=limits)
+            track = dated if len(dated.snapshots) > 1 else None
+        return report_data(compiled, track)
+
     def matrices(self, only: str | None = None, limits: Limits | None = None) -> list[Matrix]:
         """The ACH matrix of each competing set (only ``only``, if given)."""
         from assess.explain.matrix import matrices
@@ -433,11 +452,16 @@ class Assessment:
 
 def __getattr__(name: str) -> object:
     """``DEFAULT_GRADE`` and ``MAX_SIZE`` (``why_not``'s defaults), read from
-    ``explain.abduce`` when first asked for."""
+    ``explain.abduce``, and ``ReportData``, from ``explain.report``, when
+    first asked for."""
     if name in ("DEFAULT_GRADE", "MAX_SIZE"):
         from assess.explain import abduce
 
         return getattr(abduce, name)
+    if name == "ReportData":
+        from assess.explain.report import ReportData
+
+        return ReportData
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 

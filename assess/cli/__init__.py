@@ -49,6 +49,7 @@ COMMANDS = {
     "graph": "graph",
     "track": "track",
     "formula": "formula",
+    "report": "report",
     "lsp": "lsp",
 }
 """Each command's name and the module of ``assess.cli`` that defines it."""

@@ -26,19 +26,14 @@ file it names is replaced.
 
 from __future__ import annotations
 
-import contextlib
 import difflib
-import errno
-import os
-import stat
-import tempfile
 from collections.abc import Iterable
 from typing import Any
 
 import click
 
 from assess.cli.common import FORMAT_OPTION, emit_document, emit_problems, reading
-from assess.diagnostics import InputError
+from assess.cli.files import replace_text
 from assess.syntax.printer import format_program, formatting_disabled, line_ending
 from assess.workspace import STDIN_NAME, program_files
 
@@ -72,62 +67,6 @@ def command(paths: tuple[str, ...], check: bool, show_diff: bool, output_format:
             changes = [c for c in changes if c[0] != STDIN_NAME]
     _report(workspace.sources.keys(), changes, check, show_diff, output_format)
     return 1 if check and changes else 0
-
-
-def replace_text(path: str, text: str) -> None:
-    """Make ``text`` (UTF-8) the content of the file ``path``, or raise
-    ``InputError`` (``unwritable_file``) and leave it as it was."""
-    target = os.path.realpath(path)
-    try:
-        status = os.stat(target)
-        if not os.access(target, os.W_OK):
-            raise PermissionError(errno.EACCES, os.strerror(errno.EACCES))
-        handle, temporary = tempfile.mkstemp(
-            prefix=f".{os.path.basename(target)}.", suffix=".tmp", dir=os.path.dirname(target)
-        )
-    except OSError as exc:
-        raise _unwritable(path, exc) from None
-    try:
-        try:
-            _fill(handle, temporary, text.encode("utf-8"), status)
-        finally:
-            os.close(handle)
-        os.replace(temporary, target)
-    except BaseException as exc:
-        with contextlib.suppress(OSError):
-            os.unlink(temporary)
-        if isinstance(exc, OSError):
-            raise _unwritable(path, exc) from None
-        raise
-    _sync_directory(os.path.dirname(target))
-
-
-def _fill(handle: int, name: str, data: bytes, status: os.stat_result) -> None:
-    """Write ``data`` to the open file ``handle`` (named ``name``), give it the
-    permissions (and, where allowed, the owner) of ``status``, flush it to disk."""
-    view = memoryview(data)
-    while view:
-        view = view[os.write(handle, view):]
-    if hasattr(os, "fchown") and (status.st_uid, status.st_gid) != (os.getuid(), os.getgid()):
-        with contextlib.suppress(OSError):
-            os.fchown(handle, status.st_uid, status.st_gid)
-    os.chmod(name, stat.S_IMODE(status.st_mode))
-    os.fsync(handle)
-
-
-def _sync_directory(directory: str) -> None:
-    """Flush the rename to disk, where the system lets a directory be opened."""
-    with contextlib.suppress(OSError):
-        handle = os.open(directory or ".", os.O_RDONLY)
-        try:
-            os.fsync(handle)
-        finally:
-            os.close(handle)
-
-
-def _unwritable(path: str, exc: OSError) -> InputError:
-    reason = exc.strerror or str(exc)
-    return InputError("unwritable_file", path, f"cannot write: {reason}; the file is unchanged")
 
 
 def _diff(path: str, old: str, new: str) -> str:

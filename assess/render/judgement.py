@@ -53,11 +53,11 @@ def possessive(name: str) -> str:
     return f"{name}'" if name.endswith("s") else f"{name}'s"
 
 
-def _quote(report: ast.Report) -> str:
+def _quote(report: ast.Report, whole: bool = False) -> str:
     dated = f" ({report.date})" if report.date else ""
     if not report.quote:
         return dated
-    return f"{dated}: \u201c{shorten(report.quote)}\u201d"
+    return f"{dated}: \u201c{report.quote if whole else shorten(report.quote)}\u201d"
 
 
 def shorten(quote: str, limit: int = QUOTE) -> str:
@@ -93,11 +93,12 @@ def _where(span: ast.Span) -> str:
 
 def argument_text(
     argument: Argument | None, probability: float, side: str, verbose: bool = False,
-    overall: bool = False,
+    overall: bool = False, whole: bool = False,
 ) -> str:
     """``For: the strongest argument raises it from 40 % to 72 %; it rests on …``;
     ``verbose`` names the argument's rule and place: ``For: [a] (f:3) raises …``;
-    with ``overall``, the percentages are said to be P(h), not P(h | condition)."""
+    with ``overall``, the percentages are said to be P(h), not P(h | condition);
+    ``whole``: quotes are not shortened (the HTML report)."""
     if argument is None:
         return (
             "For: no weighted argument supports it."
@@ -112,7 +113,7 @@ def argument_text(
             argument.corroborating) else ""
         return (
             f"{side.capitalize()}: {possessive(report.source)} report of "
-            f"{report_text(report)}{_quote(report)}{also} {verb} it from {percent(without)} "
+            f"{report_text(report)}{_quote(report, whole)}{also} {verb} it from {percent(without)} "
             f"to {percent(probability)}{' overall' if overall else ''}."
         )
     named = f"{argument.name} ({_where(argument.span)})" if verbose else "the strongest argument"
@@ -123,21 +124,26 @@ def argument_text(
     if argument.report is not None:
         text += (
             f"; it rests on {possessive(argument.report.source)} report of "
-            f"{report_text(argument.report)}{_quote(argument.report)}"
+            f"{report_text(argument.report)}{_quote(argument.report, whole)}"
         )
         if argument.corroborating:
             text += ", corroborated by " + names(argument.corroborating)
     return text + "."
 
 
-def judgement_lines(j: Judgement, verbose: bool = False) -> list[str]:
-    head = f"  {j.rank}. {j.name}: {j.phrase}"
+def judgement_head(j: Judgement) -> str:
+    """``1. no_attack: likely (78 %)``, with the condition of a conditional set."""
+    head = f"{j.rank}. {j.name}: {j.phrase}"
     if j.phrase == j.estimate.value:
         head += f" ({percent(j.judged)})"
     if j.given is not None:
         head += f" if {j.condition} holds ({percent(clamp(j.probability))} overall)"
+    return head
+
+
+def judgement_lines(j: Judgement, verbose: bool = False) -> list[str]:
     overall = j.given is not None
-    lines = [head, f"     \u201c{j.description}\u201d"]
+    lines = [f"  {judgement_head(j)}", f"     \u201c{j.description}\u201d"]
     lines += _wrap(argument_text(j.support, j.probability, "for", verbose, overall), "     ")
     lines += _wrap(argument_text(j.against, j.probability, "against", verbose, overall), "     ")
     if (note := contest_text(j)) is not None:

@@ -17,6 +17,7 @@ MODULES = [
     "assess.explain.sensitivity",
     "assess.explain.weight",
     "assess.render.dot",
+    "assess.render.html",
     "assess.render.judgement",
     "assess.render.track",
 ]

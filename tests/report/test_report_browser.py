@@ -1,0 +1,260 @@
+"""The HTML report in a real browser: headless Chromium at 1280×800.
+
+The reports of the flagship and of the ACH demo are written once by
+``assess report``; one browser session opens them. Each page must load
+without a console error (no refused script or style, no exception), show
+every hypothesis and every matrix cell with the numbers of ``--format
+json``, explain a map node when it is clicked, and move its what-if numbers
+to exactly (1e-9) what ``assess what-if`` says. A quote that tries to
+break out of the page shows as text and runs nothing. Screenshots are
+written for a person to look at (``browser.screenshot_dir``).
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.cli.cli_runner import run
+from tests.report.browser import (
+    REPO,
+    chromium_session,
+    open_page,
+    screenshot,
+    severe,
+)
+from tests.test_untrusted_text import HOSTILE, HTML
+
+FLAGSHIP = ("rulesets/belarus_2022.assess", "examples/belarus_2022/as_of_article.assess")
+ACH = ("examples/ach_demo/rules.assess", "examples/ach_demo/evidence.assess")
+BURGLARY = ("examples/burglary.assess",)
+"""Evidence conditioned on (``evidence/2``): observation nodes in the map."""
+TOLERANCE = 1e-9
+
+
+@pytest.fixture(scope="module")
+def driver() -> Iterator[Any]:
+    with chromium_session() as session:
+        yield session
+
+
+def _report(files: tuple[str, ...], out: Path) -> Path:
+    done = run("report", *(str(REPO / f) for f in files), "--output", str(out))
+    assert done.code == 0, done.output
+    assert done.stdout.strip() == str(out)
+    return out
+
+
+@pytest.fixture(scope="module")
+def pages(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    folder = tmp_path_factory.mktemp("reports")
+    return {"flagship": _report(FLAGSHIP, folder / "flagship.html"),
+            "ach": _report(ACH, folder / "ach.html"),
+            "burglary": _report(BURGLARY, folder / "burglary.html")}
+
+
+def _json(*argv: str) -> dict[str, Any]:
+    done = run(*argv, "--format", "json")
+    assert done.code == 0, done.output
+    document: dict[str, Any] = json.loads(done.stdout)
+    return document
+
+
+def _files(name: str) -> list[str]:
+    return [str(REPO / f) for f in (FLAGSHIP if name == "flagship" else ACH)]
+
+
+def _shoot(driver: Any, name: str, anchor: str | None = None) -> None:
+    if anchor is not None:
+        driver.execute_script(f"document.getElementById('{anchor}').scrollIntoView()")
+    screenshot(driver, name)
+
+
+def _close(a: float | str, b: float | str) -> bool:
+    if isinstance(a, str) or isinstance(b, str):
+        return str(a) == str(b)
+    return math.isclose(a, b, rel_tol=0, abs_tol=TOLERANCE)
+
+
+@pytest.mark.parametrize("name", ["flagship", "ach", "burglary"])
+def test_the_page_loads_without_a_console_error(driver: Any, pages: dict[str, Path],
+                                                name: str) -> None:
+    open_page(driver, pages[name])
+    _shoot(driver, f"{name}-judgements")
+    for section in ("matrix", "map", "sensitivity", "track", "whatif"):
+        _shoot(driver, f"{name}-{section}", section)
+    assert severe(driver) == []
+    assert driver.find_elements("css selector", "p.error") == []
+
+
+@pytest.mark.parametrize("name", ["flagship", "ach"])
+def test_every_hypothesis_shows_the_numbers_of_run_json(driver: Any, pages: dict[str, Path],
+                                                        name: str) -> None:
+    open_page(driver, pages[name])
+    expected = _json("run", *_files(name))["hypotheses"]
+    cards = {c.get_attribute("data-hypothesis"): c
+             for c in driver.find_elements("css selector", "article.judgement")}
+    assert set(cards) == {h["name"] for h in expected}
+    for h in expected:
+        card = cards[h["name"]]
+        assert _close(float(card.get_attribute("data-probability")), h["probability"])
+        assert card.get_attribute("data-estimate") == h["estimate"]
+        text = card.text
+        assert h["phrase"] in text
+        assert "Confidence is " + h["confidence"]["level"] in text
+        for side in ("for", "against"):
+            argument = h[side]
+            if argument and argument["report"] and argument["report"]["quote"]:
+                assert " ".join(argument["report"]["quote"].split()) in text
+    assert severe(driver) == []
+
+
+@pytest.mark.parametrize("name", ["flagship", "ach"])
+def test_every_matrix_cell_shows_the_numbers_of_matrix_json(
+    driver: Any, pages: dict[str, Path], name: str
+) -> None:
+    open_page(driver, pages[name])
+    matrices = _json("matrix", *_files(name))["matrices"]
+    assert matrices
+    for m in matrices:
+        table = driver.find_element("css selector", f"table.matrix[data-set='{m['set']}']")
+        shown = {
+            (c.find_element("xpath", "..").get_attribute("data-indicator"),
+             c.get_attribute("data-hypothesis")): c
+            for c in table.find_elements("css selector", "td.cell")
+        }
+        expected = {(row["indicator"], cell["hypothesis"]): cell
+                    for row in m["rows"] for cell in row["cells"]}
+        assert set(shown) == set(expected)
+        for key, cell in expected.items():
+            td = shown[key]
+            weight = td.get_attribute("data-weight")
+            value: float | str = weight if weight in ("+inf", "-inf") else float(weight)
+            assert _close(value, cell["weight"]), key
+            assert td.get_attribute("data-mark") == cell["mark"]
+
+
+def test_clicking_a_header_sorts_the_matrix(driver: Any, pages: dict[str, Path]) -> None:
+    open_page(driver, pages["ach"])
+    table = driver.find_element("css selector", "table.matrix")
+    header = table.find_element("css selector", "th[data-key='indicator']")
+    header.click()
+    names = [r.get_attribute("data-indicator")
+             for r in table.find_elements("css selector", "tbody tr")]
+    assert names == sorted(names, reverse=True)
+    header.click()
+    names = [r.get_attribute("data-indicator")
+             for r in table.find_elements("css selector", "tbody tr")]
+    assert names == sorted(names)
+
+
+def _click_node(driver: Any, kind: str) -> str:
+    """Click, with the mouse, a node of ``kind`` that the map shows; its id."""
+    from selenium.webdriver.common.action_chains import ActionChains
+
+    canvas = driver.find_element("id", "cy")
+    driver.execute_script("arguments[0].scrollIntoView({block: 'end'})", canvas)
+    found = driver.execute_script(
+        """const cy = window.assessMap, w = cy.width(), h = cy.height();
+        const box = arguments[1].getBoundingClientRect();
+        const top = document.querySelector('header').getBoundingClientRect().bottom;
+        const n = cy.nodes('[kind = "' + arguments[0] + '"]').filter(x => {
+          const p = x.renderedPosition(); return p.x > 20 && p.x < w - 20 && p.y > 20
+          && p.y < h - 20 && box.top + p.y > top + 10 && box.top + p.y < innerHeight - 10;
+        })[0];
+        const p = n.renderedPosition(); return [n.id(), p.x, p.y, w, h];""", kind, canvas)
+    node, x, y, width, height = found
+    ActionChains(driver).move_to_element_with_offset(
+        canvas, int(x - width / 2), int(y - height / 2)).click().perform()
+    return str(node)
+
+
+@pytest.mark.parametrize("name", ["flagship", "ach"])
+def test_clicking_a_node_shows_its_explanation(driver: Any, pages: dict[str, Path],
+                                               name: str) -> None:
+    open_page(driver, pages[name])
+    node = _click_node(driver, "hypothesis")
+    panel = driver.find_element("id", "node-detail")
+    assert panel.get_attribute("data-node") == node
+    label = driver.execute_script(
+        "return window.assessMap.getElementById(arguments[0]).data('label')", node)
+    atom = label.split("\n")[0]
+    why = panel.find_element("css selector", "pre.why").text
+    assert atom in why
+    assert panel.find_element("css selector", "pre.sensitivity").text.strip()
+    _shoot(driver, f"{name}-map-clicked")
+    assert severe(driver) == []
+
+
+def _after(driver: Any) -> dict[str, float]:
+    rows = driver.find_elements("css selector", "#whatif-table tbody tr")
+    return {r.get_attribute("data-atom"): float(r.get_attribute("data-after")) for r in rows}
+
+
+def _assert_rows(shown: dict[str, float], rows: list[dict[str, Any]]) -> None:
+    assert set(shown) == {r["atom"] for r in rows}
+    for r in rows:
+        assert _close(shown[r["atom"]], r["after"]), (r["atom"], shown[r["atom"]], r["after"])
+
+
+WHAT_IF = {
+    "ach": ("sts_imagery@imagery", "tracker", "E"),
+    "flagship": ("forces_poorly_prepared@massicot", "belarusian_defectors", "A"),
+}
+
+
+@pytest.mark.parametrize("name", ["flagship", "ach"])
+def test_a_what_if_toggle_moves_the_numbers_to_what_if_json(
+    driver: Any, pages: dict[str, Path], name: str
+) -> None:
+    from selenium.webdriver.support.ui import Select
+
+    report, source, letter = WHAT_IF[name]
+    open_page(driver, pages[name])
+    before = _after(driver)
+    _assert_rows(before, _json("what-if", *_files(name))["rows"])
+    driver.execute_script("document.getElementById('whatif').scrollIntoView()")
+    box = driver.find_element("css selector", f"input[data-report='{report}']")
+    driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", box)
+    box.click()
+    dropped = _after(driver)
+    assert dropped != before
+    _assert_rows(dropped, _json("what-if", *_files(name), "--drop", report)["rows"])
+    _shoot(driver, f"{name}-whatif-dropped")
+    select = driver.find_element("css selector", f"select[data-source='{source}']")
+    driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", select)
+    Select(select).select_by_value(letter)
+    both = _json("what-if", *_files(name), "--drop", report, "--grade", f"{source}={letter}")
+    _assert_rows(_after(driver), both["rows"])
+    reset = driver.find_element("id", "whatif-reset")
+    driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", reset)
+    reset.click()
+    _assert_rows(_after(driver), _json("what-if", *_files(name))["rows"])
+    assert severe(driver) == []
+
+
+def test_a_hostile_quote_shows_as_text_and_runs_nothing(driver: Any, tmp_path: Path) -> None:
+    from selenium.common.exceptions import NoAlertPresentException
+
+    program = tmp_path / "evil.assess"
+    program.write_text(HOSTILE, encoding="utf-8")
+    page = tmp_path / "evil.html"
+    done = run("report", str(program), "--output", str(page))
+    assert done.code == 0, done.output
+    raw = page.read_text(encoding="utf-8")
+    assert "<img" not in raw
+    assert " on" + "error=" not in raw.replace("\\u003cimg src=x onerror=", "")
+    open_page(driver, page)
+    with pytest.raises(NoAlertPresentException):
+        _ = driver.switch_to.alert.text
+    assert driver.execute_script("return document.images.length") == 0
+    assert HTML in driver.find_element("id", "judgements").text
+    node = _click_node(driver, "hypothesis")
+    assert node
+    _shoot(driver, "hostile-map-clicked")
+    assert severe(driver) == []
