@@ -379,6 +379,12 @@ def _call_name(item: IRCall | IRFindall) -> str:
 def plan_rule(rule: IRRule, delta: int | None, open_preds: Collection[Pred] = ()) -> Plan:
     """The join plan of ``rule`` reading literal ``delta`` from ``recent``;
     literals of ``open_preds`` (``open_predicates``) are asked once bound."""
+    if rule.weight is not None:
+        raise AssessError([error(
+            "unsafe_variable", rule.span,
+            "the values of this flexible probability are found only from the queries "
+            "(demand-driven), which this reading does not do",
+        )])
     return _Planner(rule, delta, open_preds).plan()
 
 

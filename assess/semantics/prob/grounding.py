@@ -6,6 +6,13 @@ since its atom may fail in some world, and each instance records the atoms
 that must fail), recording every ground rule instance once. With contraries
 it also grounds every attack on the atoms asked about, defeaters included.
 
+``ground_program`` is the road ``compile_assessment`` takes: where
+bottom-up grounding refuses a rule as ``unsafe_variable`` (a program whose
+predicates are finite only from its queries: ``n(T) :- T > 0, P is T-1,
+n(P).``), a plain ProbLog program (no contraries, no competing sets) is
+grounded demand-driven from its queries instead (``engine.demand``); the
+program returned holds the rules its flexible probabilities made there.
+
 Example::
 
     >>> from assess.engine.lower import lower
@@ -17,6 +24,8 @@ Example::
 
 from __future__ import annotations
 
+from assess.diagnostics import AssessError
+from assess.engine import demand
 from assess.engine.evaluate import evaluate
 from assess.engine.ir import IRProgram
 from assess.engine.provenance import DerivationGraph
@@ -42,3 +51,16 @@ def ground(ir: IRProgram, limits: Limits | None = None) -> DerivationGraph:
     )
     assert model.graph is not None
     return model.graph
+
+
+def ground_program(ir: IRProgram, limits: Limits | None = None
+                   ) -> tuple[IRProgram, DerivationGraph]:
+    """``ir`` and its derivation graph, bottom-up or demand-driven (module docstring)."""
+    try:
+        return ir, ground(ir, limits)
+    except AssessError as exc:
+        unsafe = all(d.code == "unsafe_variable" for d in exc.diagnostics)
+        plain = not competing.needed_predicates(ir) and not contraries.contested_predicates(ir)
+        if not (unsafe and plain):
+            raise
+        return demand.ground(ir, (limits or Limits()).max_ground)
