@@ -96,10 +96,20 @@ def _needing_binding(rule: Rule) -> Iterator[tuple[ast.Var, str]]:
 
 
 def demanded(programs: Sequence[ast.Program]) -> set[PredicateNode]:
-    """The predicates some query or evidence depends on."""
+    """The predicates some query or evidence depends on (a clause of
+    ``query/1``, ``query(p(X)) :- a(X).``, asks for ``p``)."""
     graph = program_graph(programs)
     stack = [node_of(item.atom) for item in all_items(programs)
              if isinstance(item, ast.Query | ast.Evidence)]
+    for rule in rules(programs):
+        for head in heads(rule):
+            if head.signature == ("query", 1):
+                stack.append(node_of(head))
+                asked = head.args[0]
+                if isinstance(asked, ast.Compound):
+                    stack.append((asked.functor, len(asked.args), False))
+                elif isinstance(asked, ast.Symbol):
+                    stack.append((asked.value, 0, False))
     seen: set[PredicateNode] = set()
     while stack:
         node = stack.pop()

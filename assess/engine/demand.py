@@ -50,11 +50,23 @@ from typing import Any
 
 from assess.diagnostics import AssessError, error
 from assess.engine import show
-from assess.engine.ir import GroundAtom, IRAtom, IRProgram, IRRule, term_vars
+from assess.engine.ir import (
+    GroundAtom,
+    IConst,
+    IRAtom,
+    IRProgram,
+    IRQuery,
+    IRRule,
+    IStruct,
+    ITerm,
+    IVar,
+    Pred,
+    term_vars,
+)
 from assess.engine.library import FindallRefused
 from assess.engine.provenance import FACT, DerivationGraph
 from assess.engine.solve import Body, Instance, Key, Solver, Used
-from assess.engine.terms import TermTooDeep
+from assess.engine.terms import Compound, TermTooDeep, Var
 from assess.engine.unify import Ref, Unbound, canonical, fresh, is_ground
 
 
@@ -189,6 +201,28 @@ class Grounder(Solver):
 
         return holds(used)
 
+    def together(self, used: Used) -> object:
+        """A key equal for two answers exactly when they hold by the same
+        choices the same way (rules without weight between, certain answers
+        left out): ``findall`` keeps such answers or leaves them out together."""
+        memo: dict[Used, object] = {}
+
+        def key(used: Used) -> object:
+            if used in memo:
+                return memo[used]
+            memo[used] = used  # a cycle: only itself
+            ways = []
+            for rule, pos, neg in self.tables[used[0]].answers.get(used[1], {}):
+                if rule == FACT or self.rule(rule).probability is not None:
+                    ways.append((rule, used, pos, neg))
+                else:
+                    ways.append((frozenset(key(p) for p in pos if not self.certain(p)),
+                                 frozenset(neg)))
+            memo[used] = found = frozenset(ways)
+            return found
+
+        return key(used)
+
     # -- the derivation graph ----------------------------------------------------
 
     def graph(self, first: list[Key]) -> DerivationGraph:
@@ -219,6 +253,33 @@ class Grounder(Solver):
         return graph
 
 
+QUERY = Pred("query", 1)
+"""ProbLog's ``query(p(X)) :- a(X).``: a clause of ``query/1`` whose answers
+are the atoms asked."""
+
+
+def _asked(grounder: Grounder) -> list[IRQuery]:
+    """The queries the clauses of ``query/1`` make, in the order found."""
+    if not grounder.rules_of(QUERY):
+        return []
+    out = []
+    for (term,) in grounder.completed((QUERY, (Var(0),))):
+        if isinstance(term, Compound):
+            out.append(IRQuery(IRAtom(Pred(term.name, len(term.args)),
+                                      tuple(_iterm(a) for a in term.args))))
+        elif isinstance(term, str):
+            out.append(IRQuery(IRAtom(Pred(term, 0), ())))
+    return out
+
+
+def _iterm(term: Any) -> ITerm:
+    if isinstance(term, Var):
+        return IVar(term.n)
+    if isinstance(term, Compound) and not is_ground(term.args):
+        return IStruct(term.name, tuple(_iterm(a) for a in term.args))
+    return IConst(term)
+
+
 def _width(atom: IRAtom) -> int:
     """How many variables a query's atom numbers."""
     return 1 + max((v for t in atom.args for v in term_vars(t)), default=-1)
@@ -233,6 +294,7 @@ def ground(ir: IRProgram, max_ground: int | None = None) -> tuple[IRProgram, Der
     ``ir`` with the rules its flexible probabilities made (module docstring)."""
     grounder = Grounder(ir, max_ground)
     try:
+        ir = replace(ir, queries=[*ir.queries, *_asked(grounder)])
         for atom in _roots(ir):
             refs = [Ref() for _ in range(_width(atom))]
             grounder.table((atom.pred, canonical(Body.term(t, refs) for t in atom.args)), None)

@@ -144,6 +144,9 @@ class Solver:
     def certain(self, used: Used) -> bool:
         raise NotImplementedError
 
+    def together(self, used: Used) -> object:
+        raise NotImplementedError
+
     # -- clauses -----------------------------------------------------------------
 
     def refs(self, names: Sequence[str]) -> list[Ref]:
@@ -312,13 +315,17 @@ class Solver:
                 found.append(((key, answer), resolve(Body.term(item.template, refs), s2)))
         self.table(key, reader)
         uncertain = [n for n, (atom, _) in enumerate(found) if not self.certain(atom)]
-        if len(uncertain) > MAX_UNCERTAIN:
+        groups: dict[object, list[int]] = {}
+        for n in uncertain:  # answers that hold in the same worlds go together
+            groups.setdefault(self.together(found[n][0]), []).append(n)
+        if len(groups) > MAX_UNCERTAIN:
             raise FindallRefused(
-                f"findall/3 over {pred} has {len(uncertain)} uncertain answers, each subset "
+                f"findall/3 over {pred} has {len(groups)} uncertain answers, each subset "
                 f"a world of its own (at most {MAX_UNCERTAIN})")
         result = Body.term(item.result, refs)
-        for subset in product((True, False), repeat=len(uncertain)):
-            held = {n for n, keep in zip(uncertain, subset, strict=True) if keep}
+        for subset in product((True, False), repeat=len(groups)):
+            held = {n for members, keep in zip(groups.values(), subset, strict=True) if keep
+                    for n in members}
             kept = [v for n, (_, v) in enumerate(found) if n not in uncertain or n in held]
             s2 = unify(result, make_list(kept), s)
             if s2 is not None:

@@ -577,12 +577,20 @@ class Builder:
         superior, inferior = _nodes(c, _Label)
         return ast.Superiority(superior.name, inferior.name, self._span(c))
 
-    def query(self, c: list[Any]) -> ast.Query:
-        if _token(c, "NECK") is not None:
-            raise Refused("unsupported_query_body", self._span(c), (
-                "a query with a body ('query(q(X)) :- …') is not supported: write one "
-                "query(…) per atom, or query(q(_))"))
+    def query(self, c: list[Any]) -> ast.Query | ast.Clause:
         negated = _token(c, "NAF_SIGN") is not None
+        if _token(c, "NECK") is not None:
+            atom = _node(c, ast.Atom)
+            if negated or atom.contrary or str(_token(c, "NECK")) != ":-":
+                raise Refused("unsupported_query_body", self._span(c), (
+                    "a query with a body asks for atoms, not their negation or contrary, "
+                    "after ':-'"))
+            # As in ProbLog, a clause of query/1: each answer of its body is a query.
+            term: ast.Term = (ast.Compound(atom.predicate, atom.args, atom.span) if atom.args
+                              else ast.Symbol(atom.predicate, atom.span))
+            bodies = _nodes(c, tuple)
+            return ast.Clause(ast.Atom("query", (term,), span=atom.span),
+                              bodies[0] if bodies else (), span=self._span(c))
         return ast.Query(_node(c, ast.Atom), negated, self._span(c))
 
     def evidence(self, c: list[Any]) -> ast.Evidence:

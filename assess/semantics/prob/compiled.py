@@ -87,7 +87,10 @@ def compile_assessment(
     wanted = [*(ground_query(t) for t in targets), *(IRQuery(p) for p in patterns)]
     program = replace(asked, queries=[*asked.queries, *wanted])
     if graph is None:
-        program, graph = ground_program(program, limits)
+        grounded, graph = ground_program(program, limits)
+        made = grounded.queries[len(program.queries):]  # by clauses of query/1
+        asked = replace(asked, queries=[*asked.queries, *made])
+        program = replace(grounded, queries=[*asked.queries, *wanted])
     unanswered: list[tuple[int, Unanswered]] = []
     open_ = any(not all(isinstance(t, IConst) for t in q.atom.args) for q in program.queries)
     ruled_out = impossible(program.rules, graph) if open_ else set()
