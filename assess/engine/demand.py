@@ -211,7 +211,7 @@ class Grounder(Solver):
             if used in memo:
                 return memo[used]
             memo[used] = used  # a cycle: only itself
-            ways = []
+            ways: list[object] = []
             for rule, pos, neg in self.tables[used[0]].answers.get(used[1], {}):
                 if rule == FACT or self.rule(rule).probability is not None:
                     ways.append((rule, used, pos, neg))
