@@ -49,7 +49,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from assess.diagnostics import AssessError, error
-from assess.engine import show
+from assess.engine import prolog, show
 from assess.engine.ir import (
     GroundAtom,
     IConst,
@@ -67,7 +67,7 @@ from assess.engine.library import FindallRefused
 from assess.engine.provenance import FACT, DerivationGraph
 from assess.engine.solve import Body, Instance, Key, Solver, Used
 from assess.engine.terms import Compound, TermTooDeep, Var
-from assess.engine.unify import Ref, Unbound, canonical, fresh, is_ground
+from assess.engine.unify import Ref, Unbound, canonical, fresh, is_ground, resolve
 
 
 @dataclass
@@ -96,6 +96,8 @@ class Grounder(Solver):
     def __init__(self, ir: IRProgram, max_ground: int | None) -> None:
         super().__init__(ir)
         self.tables: dict[Key, Table] = {}
+        defined = {p for p in ir.facts} | {r.head.pred for r in ir.rules}
+        self.library = {k for k in prolog.RELATIONS if Pred(*k) not in defined}
         self.root = _Frame(deque(), None)
         self.frames: list[_Frame] = []
         self.max_ground = max_ground
@@ -157,6 +159,10 @@ class Grounder(Solver):
         pred, args = table.key
         for answer in self.facts(pred, args):
             self._add(table, answer, (FACT, (), ()), None)
+        if (pred.name, pred.arity) in self.library:  # asked by a query
+            call = fresh(args)
+            for s in prolog.RELATIONS[pred.name, pred.arity](*call, {}):
+                self._add(table, canonical(resolve(t, s) for t in call), (FACT, (), ()), None)
         for rule in self.rules_of(pred):
             for answer, instance in self.clause(rule, fresh(args), table.key):
                 self._add(table, answer, instance, rule)
@@ -278,6 +284,15 @@ def _iterm(term: Any) -> ITerm:
     if isinstance(term, Compound) and not is_ground(term.args):
         return IStruct(term.name, tuple(_iterm(a) for a in term.args))
     return IConst(term)
+
+
+def needed(ir: IRProgram) -> bool:
+    """Whether only demand-driven grounding answers ``ir``: it has clauses of
+    ``query/1``, or asks about a library predicate it does not define."""
+    defined = {p for p in ir.facts} | {r.head.pred for r in ir.rules}
+    asked = {q.atom.pred for q in ir.queries} | {e.atom.pred for e in ir.evidence}
+    return QUERY in defined or any(
+        (p.name, p.arity) in prolog.RELATIONS and p not in defined for p in asked)
 
 
 def _width(atom: IRAtom) -> int:

@@ -30,7 +30,7 @@ from itertools import product
 from typing import Any
 
 from assess.diagnostics import AssessError, error
-from assess.engine import builtins, show
+from assess.engine import builtins, prolog, show
 from assess.engine.ir import (
     IBinary,
     IConst,
@@ -50,9 +50,8 @@ from assess.engine.ir import (
     Pred,
 )
 from assess.engine.library import MAX_UNCERTAIN, FindallRefused
-from assess.engine.terms import CONS, NIL, NUMERIC_COMPARE, Compound, compare, make_list
+from assess.engine.terms import NUMERIC_COMPARE, Compound, compare, make_list
 from assess.engine.terms import number as as_number
-from assess.engine.terms import order as term_order
 from assess.engine.unify import (
     Ref,
     Subst,
@@ -65,7 +64,6 @@ from assess.engine.unify import (
     is_ground,
     resolve,
     unify,
-    walk,
 )
 from assess.syntax import ast
 
@@ -110,10 +108,6 @@ def unify_args(left: Sequence[Term], right: Sequence[Term], s: Subst) -> Subst |
             return None
         out = found
     return out
-
-
-def _cons(term: Term) -> bool:
-    return term.__class__ is Compound and term.name == CONS and len(term.args) == 2
 
 
 class Solver:
@@ -249,7 +243,7 @@ class Solver:
                 yield s2, pos, neg
         elif isinstance(item, IRCall):
             args = [Body.term(a, refs) for a in item.args]
-            for s2 in LISTS[item.name](*args, s):  # type: ignore[operator]
+            for s2 in prolog.RELATIONS[item.name, len(args)](*args, s):
                 yield s2, pos, neg
         else:
             yield from self._findall(item, s, pos, neg, refs, reader)
@@ -288,7 +282,7 @@ class Solver:
             return a is b or a == b
         if op is ast.CompareOp.NOT_IDENTICAL:
             return not (a is b or a == b)
-        cmp = _order(a, b)
+        cmp = prolog.standard_order(a, b)
         return {ast.CompareOp.BEFORE: cmp < 0, ast.CompareOp.BEFORE_EQ: cmp <= 0,
                 ast.CompareOp.AFTER: cmp > 0, ast.CompareOp.AFTER_EQ: cmp >= 0}[op]
 
@@ -338,70 +332,3 @@ class Solver:
         if order is None or not all(map(is_ground, answers)):
             return answers
         return sorted(answers, key=lambda a: order.key(a)[0])
-
-
-def _order(a: Term, b: Term) -> int:
-    """The standard order on resolved terms (a free variable first)."""
-    return term_order(canonical((a,))[0], canonical((b,))[0]) if (
-        has_refs(a) or has_refs(b)) else term_order(a, b)
-
-
-# -- member/2, append/3, length/2 as Prolog defines them ---------------------------
-
-
-def _member(x: Term, items: Term, s: Subst) -> Iterator[Subst]:
-    items = walk(items, s)
-    while _cons(items):
-        found = unify(x, items.args[0], s)
-        if found is not None:
-            yield found
-        items = walk(items.args[1], s)
-    if items.__class__ is Ref:
-        raise Unbound("member/2 is called with a partial list")
-
-
-def _append(front: Term, back: Term, whole: Term, s: Subst) -> Iterator[Subst]:
-    front = walk(front, s)
-    if front == NIL:
-        found = unify(back, whole, s)
-        if found is not None:
-            yield found
-    elif _cons(front):
-        rest = Ref()
-        found = unify(whole, Compound(CONS, (front.args[0], rest)), s)
-        if found is not None:
-            yield from _append(front.args[1], back, rest, found)
-    elif front.__class__ is Ref:
-        whole = walk(whole, s)
-        if whole.__class__ is Ref:
-            raise Unbound("append/3 is called with its first and third arguments free")
-        first = unify(front, NIL, s)
-        if first is not None and (found := unify(back, whole, first)) is not None:
-            yield found
-        if _cons(whole):
-            tail = Ref()
-            found = unify(front, Compound(CONS, (whole.args[0], tail)), s)
-            if found is not None:
-                yield from _append(tail, back, whole.args[1], found)
-
-
-def _length(items: Term, n: Term, s: Subst) -> Iterator[Subst]:
-    items, size = walk(items, s), 0
-    while _cons(items):
-        size += 1
-        items = walk(items.args[1], s)
-    if items == NIL:
-        found = unify(n, size, s)
-        if found is not None:
-            yield found
-    elif items.__class__ is Ref:
-        want = walk(n, s)
-        if not isinstance(want, int):
-            raise Unbound("length/2 is called with a partial list and no length")
-        if want >= size:
-            found = unify(items, make_list([Ref() for _ in range(want - size)]), s)
-            if found is not None:
-                yield found
-
-
-LISTS = {"member": _member, "append": _append, "length": _length}

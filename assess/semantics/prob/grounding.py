@@ -57,8 +57,9 @@ def ground_program(ir: IRProgram, limits: Limits | None = None
                    ) -> tuple[IRProgram, DerivationGraph]:
     """``ir`` and its derivation graph, bottom-up or demand-driven (module
     docstring); a program with clauses of ``query/1`` (``query(p(X)) :-
-    a(X).``) demand-driven, with the queries they make after its own."""
-    if any(rule.head.pred == demand.QUERY for rule in ir.rules):
+    a(X).``) demand-driven, with the queries they make after its own, and
+    one asking about a library predicate (``query(append(X, Y, [1]))``)."""
+    if demand.needed(ir):
         return demand.ground(ir, (limits or Limits()).max_ground)
     try:
         return ir, ground(ir, limits)
