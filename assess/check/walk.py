@@ -78,7 +78,7 @@ UNSUPPORTED_BUILTINS: frozenset[Signature] = frozenset({
     ("delete", 3), ("flatten", 2), ("intersection", 3), ("list_to_set", 2),
     ("max_member", 2), ("min_member", 2), ("nextto", 3), ("numlist", 3), ("permutation", 2),
     ("prefix", 2), ("proper_length", 2), ("same_length", 2), ("select", 4), ("selectchk", 3),
-    ("select_uniform", 4), ("select_weighted", 4), ("subset", 2), ("subtract", 3), ("union", 3),
+    ("select_uniform", 4), ("select_weighted", 4), ("select_weighted", 5), ("subset", 2), ("subtract", 3), ("union", 3),
     ("exclude", 3), ("include", 3), ("partition", 4), ("foldl", 4),
     *(("maplist", n) for n in range(2, 8)),
 })
