@@ -41,7 +41,7 @@ BUILTINS: frozenset[Signature] = frozenset({
 DEMANDED: frozenset[Signature] = frozenset({
     ("append", 2), ("is_list", 1), ("var", 1), ("nonvar", 1), ("ground", 1), ("atom", 1),
     ("atomic", 1), ("compound", 1), ("number", 1), ("integer", 1), ("float", 1),
-    ("callable", 1), ("sort", 2), ("msort", 2), ("compare", 3), ("memberchk", 2),
+    ("callable", 1), ("sort", 2), ("compare", 3), ("memberchk", 2),
     ("reverse", 2), ("nth0", 3), ("nth1", 3), ("last", 2), ("sum_list", 2), ("sumlist", 2),
     ("max_list", 2), ("min_list", 2), ("select", 3),
 })
@@ -78,7 +78,8 @@ UNSUPPORTED_BUILTINS: frozenset[Signature] = frozenset({
     ("delete", 3), ("flatten", 2), ("intersection", 3), ("list_to_set", 2),
     ("max_member", 2), ("min_member", 2), ("nextto", 3), ("numlist", 3), ("permutation", 2),
     ("prefix", 2), ("proper_length", 2), ("same_length", 2), ("select", 4), ("selectchk", 3),
-    ("select_uniform", 4), ("select_weighted", 4), ("select_weighted", 5), ("subset", 2), ("subtract", 3), ("union", 3),
+    ("select_uniform", 4), ("select_weighted", 4), ("select_weighted", 5), ("subset", 2),
+    ("subtract", 3), ("union", 3), ("msort", 2),
     ("exclude", 3), ("include", 3), ("partition", 4), ("foldl", 4),
     *(("maplist", n) for n in range(2, 8)),
 })

@@ -96,8 +96,6 @@ class Grounder(Solver):
     def __init__(self, ir: IRProgram, max_ground: int | None) -> None:
         super().__init__(ir)
         self.tables: dict[Key, Table] = {}
-        defined = {p for p in ir.facts} | {r.head.pred for r in ir.rules}
-        self.library = {k for k in prolog.RELATIONS if Pred(*k) not in defined}
         self.root = _Frame(deque(), None)
         self.frames: list[_Frame] = []
         self.max_ground = max_ground
@@ -111,6 +109,13 @@ class Grounder(Solver):
         table = self.tables.get(key)
         frame = self.frames[-1] if self.frames else self.root
         if table is None:
+            if self.max_ground is not None and len(self.tables) >= self.max_ground:
+                raise AssessError([error(
+                    "grounding_too_large", self.running,
+                    f"grounding from the queries made more than {self.max_ground} calls "
+                    f"(the last {show.atom_text(*key)}): raise --max-ground, or bound the "
+                    "recursion",
+                )])
             table = self.tables[key] = Table(key)
             if frame.scope is not None:
                 frame.scope.add(key)

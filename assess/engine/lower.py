@@ -55,7 +55,6 @@ from assess.check.walk import LIBRARY, UNSUPPORTED_BUILTINS, describe, heads
 from assess.diagnostics import COMMAND_LINE, AssessError, error
 from assess.engine import builtins, terms
 from assess.engine.flexible import specialize
-from assess.engine.terms import NUMERIC_COMPARE
 from assess.engine.ir import (
     ClauseOrder,
     GroundAtom,
@@ -82,7 +81,7 @@ from assess.engine.ir import (
     Pred,
     Value,
 )
-from assess.engine.terms import Str
+from assess.engine.terms import NUMERIC_COMPARE, Str
 from assess.syntax import ast
 from assess.syntax.expand import expand
 from assess.syntax.parser import parse
@@ -161,7 +160,7 @@ def _expr(expr: ast.Expr, names: _Vars) -> IExpr:
     return _term(expr, names)
 
 
-def _as_term(expr: ast.Expr, names: _Vars) -> IExpr:
+def _as_term(expr: ast.Expr, names: _Vars) -> ITerm:
     """An expression read as a term, where ``=``, ``==`` and ``@<`` compare
     terms: ``1+2`` is the compound ``+(1, 2)``, not 3 (``-1`` stays the number)."""
     if isinstance(expr, ast.BinaryOp):

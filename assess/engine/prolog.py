@@ -7,7 +7,7 @@ under which it holds, given its arguments and the substitution so far.
   definitions of ProbLog's ``library(lists)``, on partial lists too
   (``append(X, Y, [1, 2])`` splits; ``length(L, 2)`` makes two variables);
 * ``sum_list/2``, ``max_list/2``, ``min_list/2``, ``sort/2`` (standard order,
-  duplicates removed), ``msort/2``, ``compare/3``;
+  duplicates removed), ``compare/3``;
 * type tests: ``var/1``, ``nonvar/1``, ``ground/1``, ``atom/1``, ``atomic/1``,
   ``compound/1``, ``callable/1``, ``number/1``, ``integer/1``, ``float/1``,
   ``is_list/1`` (true of a list ending in a variable too, as ProbLog's is).
@@ -210,6 +210,7 @@ def _extreme(pick: Callable[..., Any], name: str
 
 
 def _sorted(unique: bool) -> Callable[[Term, Term, Subst], Iterator[Subst]]:
+    """``sort/2`` (``unique``: duplicates removed), in the standard order."""
     def sort(items: Term, out: Term, s: Subst) -> Iterator[Subst]:
         elements = [resolve(i, s) for i in _items(items, s, "sort/2")]
         ordered: list[Term] = []
@@ -267,7 +268,7 @@ RELATIONS: dict[tuple[str, int], Callable[..., Iterator[Subst]]] = {
     ("reverse", 2): _reverse, ("nth0", 3): _nth(0), ("nth1", 3): _nth(1), ("last", 2): _last,
     ("sum_list", 2): _sum, ("sumlist", 2): _sum, ("max_list", 2): _extreme(max, "max_list/2"),
     ("min_list", 2): _extreme(min, "min_list/2"), ("sort", 2): _sorted(True),
-    ("msort", 2): _sorted(False), ("compare", 3): _compare,
+    ("compare", 3): _compare,
     **{(name, 1): _test(test) for name, test in _TESTS.items()},
 }
 """Each relation by name and arity (``check.walk.LIBRARY`` lists them)."""

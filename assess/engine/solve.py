@@ -123,6 +123,9 @@ class Solver:
         self._flexible: dict[tuple[int, float], int] = {}
         self._facts: dict[Pred, list[tuple[Any, ...]]] = {}
         self.running: ast.Span | None = None
+        defined = set(ir.facts) | {r.head.pred for r in ir.rules}
+        self.library = {k for k in prolog.RELATIONS if Pred(*k) not in defined}
+        """The library relations the program leaves to the engine."""
 
     # -- what the tables provide -------------------------------------------------
 
@@ -253,6 +256,11 @@ class Solver:
         args = tuple(resolve(Body.term(t, refs), s) for t in item.atom.args)
         pred = item.atom.pred
         key: Key = (pred, canonical(args))
+        if item.negated and (pred.name, pred.arity) in self.library:
+            # A built-in holds or fails alike in every world: test it.
+            if next(iter(prolog.RELATIONS[pred.name, pred.arity](*args, s)), None) is None:
+                yield s, pos, neg
+            return
         if item.negated:
             if any(map(has_refs, args)):
                 raise Unbound(f"\\+ {pred} is called with a free variable (it must be ground)")

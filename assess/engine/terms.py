@@ -35,7 +35,7 @@ import weakref
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from assess.engine.arith import BINARY, CONSTANTS, bounded
+from assess.engine.arith import BINARY, CONSTANTS, bounded, call
 from assess.syntax.ast import ArithOp, CompareOp
 
 FLOAT_DIGITS = 15
@@ -328,8 +328,23 @@ def numeric(value: Any) -> Any:
             return CONSTANTS[value]
         raise TypeError(f"{value_name(value)} is not a number")
     if isinstance(value, Compound):
-        raise TypeError(f"the compound term {value.name}/{len(value.args)} is not a number")
+        return _evaluated(value)
     return +value
+
+
+def _evaluated(term: Compound) -> Any:
+    """The value of a compound read as arithmetic, as ``is`` reads a term
+    bound to ``1+2``: an operator or a function of ProbLog's (``TypeError``
+    for any other compound)."""
+    args = [numeric(a) for a in term.args]
+    if len(args) == 2 and term.name in _OPERATORS:
+        return _OPERATORS[term.name](*args)
+    if len(args) == 1 and term.name in ("-", "+"):
+        return -args[0] if term.name == "-" else args[0]
+    try:
+        return call(term.name, args)
+    except ValueError:
+        raise TypeError(f"the compound term {term.name}/{len(term.args)} is not a number") from None
 
 
 def value_name(value: str) -> str:
@@ -338,6 +353,7 @@ def value_name(value: str) -> str:
 
 
 ARITH: dict[ArithOp, Callable[[Any, Any], Any]] = {op: BINARY[op.value] for op in ArithOp}
+_OPERATORS = {op.value: fn for op, fn in ARITH.items()}
 """Each arithmetic operator on numbers (``numeric`` values), with ProbLog's
 meaning (``arith``); ``**`` and ``^`` refuse a huge integer or a complex result."""
 

@@ -28,8 +28,7 @@ from collections.abc import Iterable
 from itertools import count
 from typing import Any
 
-from assess.engine.terms import ARITH, Compound, Var, numeric
-from assess.syntax.functions import call
+from assess.engine.terms import Compound, Var, numeric
 
 Term = Any
 Subst = dict["Ref", Term]
@@ -148,22 +147,10 @@ def is_ground(args: Iterable[Term]) -> bool:
     return True
 
 
-_OPERATORS = {op.value: fn for op, fn in ARITH.items()}
-
-
 def evaluate(term: Term, s: Subst) -> Any:
     """The number ``term`` stands for: a number, a constant (``pi``), or a
     compound naming an operator or function of ProbLog's arithmetic."""
-    term = walk(term, s)
-    if term.__class__ is Ref:
+    term = resolve(term, s)
+    if has_refs(term):
         raise Unbound("a variable in arithmetic is not bound")
-    if term.__class__ is not Compound:
-        return numeric(term)
-    args = [evaluate(a, s) for a in term.args]
-    if len(args) == 2 and term.name in _OPERATORS:
-        return _OPERATORS[term.name](*args)
-    if len(args) == 1 and term.name == "-":
-        return -args[0]
-    if len(args) == 1 and term.name == "+":
-        return args[0]
-    return call(term.name, args)
+    return numeric(term)

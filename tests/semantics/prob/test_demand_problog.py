@@ -95,12 +95,12 @@ PROGRAMS = {
         "query(p(X)) :- a(X).\n"
     ),
     "list_library_on_partial_lists": (
-        "q(L) :- append(X, [c], L), length(X, 2). query(q(_)).\n"
-        "query(append([_, _], [1, 2])). r(N) :- nth1(N, [a, b, a], a). query(r(_)).\n"
+        "q(L) :- X = [_, _], append(X, [c], L). query(q(_)).\n"
+        "query(append([_, _], [1, 2])). r(X) :- nth1(2, [a, b, a], X). query(r(_)).\n"
     ),
     "type_tests_and_sorting": (
         "t :- X = f(Y), var(Y), nonvar(X), \\+ ground(X), is_list([a|_]).\n"
-        "s(L) :- msort([b, a, b], M), sort(M, L). c(O) :- compare(O, 1, 1.0).\n"
+        "s(L) :- sort([b, a, b], L). c(O) :- compare(O, 1, 1.0).\n"
         "query(t). query(s(_)). query(c(_)).\n"
     ),
     "forall_over_a_list": (
@@ -116,6 +116,7 @@ PROGRAMS = {
 
 @pytest.mark.parametrize("text", PROGRAMS.values(), ids=PROGRAMS.keys())
 def test_program_as_problog_answers_it(text: str) -> None:
+    text = ":- use_module(library(lists)).\n" + text
     assert_same(ours(text), problog(text))
 
 
@@ -135,7 +136,8 @@ def demand_programs(draw: st.DrawFn) -> str:
     for n in range(draw(st.integers(1, 3))):
         lines.append(f"q{n}(X) :- p(X, {draw(_ARGS)}).")
         lines.append(f"query(q{n}({draw(st.sampled_from(['1', '2']))})).")
-    lines.append(f"query(p({draw(st.sampled_from(['1', '2']))}, {draw(st.sampled_from(['1', '2']))})).")
+    one, two = (draw(st.sampled_from(["1", "2"])) for _ in range(2))
+    lines.append(f"query(p({one}, {two})).")
     return "\n".join(lines) + "\n"
 
 
@@ -159,7 +161,7 @@ def test_a_crisp_counter_agrees_with_pydatalog_query_driven(n: int) -> None:
 
 @pytest.mark.parametrize("text, code, line", [
     ("l([a]). m(X) :- member(X, L). query(m(_)).\n", "unsafe_variable", 1),
-    ("n(T) :- \n T > 0, n(T). query(n(_)).\n", "unsafe_variable", 1),
+    ("n(T) :- \n T > 0. query(n(_)).\n", "unsafe_variable", 1),
     ("0.4::a(1). p(X, Y) :- a(X).\nquery(p(_, _)).\n", "nonground_query", 2),
     ("0.3::b(1).\n0.4::a(X, Y) :- \\+ b(X).\nquery(a(_, _)).\n", "unsafe_variable", 2),
     ("n(T) :- P is T + 1, n(P).\nquery(n(0)).\n", "grounding_too_large", 1),
@@ -197,5 +199,5 @@ def test_the_graph_is_numbered_alike_on_every_run(tmp_path: Path) -> None:
 
 
 def test_an_answer_with_a_variable_is_an_atom_of_the_graph() -> None:
-    _, graph = demand.ground(lower([parse("0.5::a(1). p(X, Y) :- a(X). query(p(1, _)).")]))
+    _, graph = demand.ground(lower([parse("a(1). p(X, Y) :- a(X). query(p(1, _)).")]))
     assert "p(1,X0)" in {f"{a[0].name}({','.join(map(str, a[1]))})" for a in graph.atoms}
