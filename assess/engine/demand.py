@@ -79,6 +79,11 @@ class Table:
     readers: set[Key] = field(default_factory=set)
     complete: bool = False
     size: int = 0
+    passes: int = 0
+    found_in: set[int] = field(default_factory=set)
+    """The evaluations that found new answers: one alone lists them in
+    ProbLog's search order (if what it read did too); several, the worklist's."""
+    reads: set[Key] = field(default_factory=set)
 
 
 @dataclass
@@ -125,6 +130,7 @@ class Grounder(Solver):
             self._queue(frame, key)
         if reader is not None:
             table.readers.add(reader)
+            self.tables[reader].reads.add(key)
         return table
 
     def _queue(self, frame: _Frame, key: Key) -> None:
@@ -161,6 +167,7 @@ class Grounder(Solver):
         return table
 
     def _evaluate(self, table: Table) -> None:
+        table.passes += 1
         pred, args = table.key
         for answer in self.facts(pred, args):
             self._add(table, answer, (FACT, (), ()), None)
@@ -174,7 +181,10 @@ class Grounder(Solver):
 
     def _add(self, table: Table, answer: tuple[Any, ...], instance: Instance,
              rule: IRRule | None) -> None:
-        found = table.answers.setdefault(answer, {})
+        found = table.answers.get(answer)
+        if found is None:
+            found = table.answers[answer] = {}
+            table.found_in.add(table.passes)
         if instance not in found:
             found[instance] = None
             table.size += 1
@@ -192,7 +202,26 @@ class Grounder(Solver):
         return list(self.table(key, reader).answers)
 
     def completed(self, key: Key) -> list[tuple[Any, ...]]:
-        return list(self.complete(key).answers)
+        table = self.complete(key)
+        if len(table.answers) > 1 and not self._in_search_order(key, set(), {}):
+            raise FindallRefused(
+                f"findall/3 reads {key[0]}, whose answers come through recursion: their "
+                "order is ProbLog's search order, not reproduced here")
+        return list(table.answers)
+
+    def _in_search_order(self, key: Key, path: set[Key], memo: dict[Key, bool]) -> bool:
+        """Whether the answers of ``key`` were found in one evaluation, from
+        tables whose answers were too (no recursion among them)."""
+        if key in memo:
+            return memo[key]
+        if key in path:
+            return False
+        path.add(key)
+        table = self.tables[key]
+        memo[key] = len(table.found_in) <= 1 and all(
+            self._in_search_order(k, path, memo) for k in table.reads)
+        path.discard(key)
+        return memo[key]
 
     def certain(self, used: Used) -> bool:
         """Whether an answer holds in every world: a certain fact, or a rule
