@@ -273,4 +273,6 @@ def expand(rule: Rule) -> tuple[Rule, ...]:
     body = tuple(map(_forall, rule.body))
     if body != rule.body:
         rule = _with_body(rule, body)
+    if not has_groups(rule.body):  # the common case: no expansion to set up
+        return (rule,)
     return _Expansion(rule).run()
