@@ -146,7 +146,8 @@ _CHECKS = (
     _error(
         Topic.CHECK, "unsupported_query_body",
         "a query with a body (a clause of `query/1`, `query(q(X)) :- r(X).`) that asks "
-        "for a negation or a contrary, or is written with a neck other than `:-`"),
+        "for a negation or a contrary, or is written with a neck other than `:-`; any, "
+        "under `crisp` or `defeasible` (only `prob` finds the queries it makes)"),
     _error(
         Topic.CHECK, "unsupported_if_then_else",
         "an if-then-else `(C -> T ; E)` whose condition binds a variable that T, the "

@@ -298,6 +298,17 @@ QUERY = Pred("query", 1)
 are the atoms asked."""
 
 
+def bottom_up_only(ir: IRProgram, reading: str) -> None:
+    """Refuse clauses of ``query/1`` in a reading that grounds bottom-up:
+    only ``prob`` finds the queries they make (``ground``)."""
+    for rule in ir.rules:
+        if rule.head.pred == QUERY:
+            raise AssessError([error(
+                "unsupported_query_body", rule.span,
+                f"a query with a body is answered by the prob reading only, not by {reading}",
+            )])
+
+
 def _asked(grounder: Grounder) -> list[IRQuery]:
     """The queries the clauses of ``query/1`` make, in the order found."""
     if not grounder.rules_of(QUERY):

@@ -201,3 +201,17 @@ def test_the_graph_is_numbered_alike_on_every_run(tmp_path: Path) -> None:
 def test_an_answer_with_a_variable_is_an_atom_of_the_graph() -> None:
     _, graph = demand.ground(lower([parse("a(1). p(X, Y) :- a(X). query(p(1, _)).")]))
     assert "p(1,X0)" in {f"{a[0].name}({','.join(map(str, a[1]))})" for a in graph.atoms}
+
+
+def test_a_query_with_a_body_is_prob_s_only() -> None:
+    loaded = assess.load(texts={"t.pl": "a(1).\nquery(p(X)) :- a(X).\np(1).\n"})
+    assert ours_of(loaded) == {"p(1)": 1.0}
+    for reading in (loaded.crisp, loaded.defeasible):
+        with pytest.raises(AssessError) as caught:
+            reading()
+        diagnostic = caught.value.diagnostics[0]
+        assert (diagnostic.code, diagnostic.span.line) == ("unsupported_query_body", 2)
+
+
+def ours_of(loaded: assess.Assessment) -> dict[str, float]:
+    return {a.text: a.probability for a in loaded.prob().answers}
