@@ -66,7 +66,7 @@ def ground_program(ir: IRProgram, limits: Limits | None = None
     except AssessError as exc:
         # Rules finite only from the queries, or a findall/3 whose order is
         # ProbLog's search order (which demand-driven grounding follows).
-        unsafe = all(d.code in ("unsafe_variable", "unsupported_findall")
+        unsafe = all(d.code == "unsafe_variable" or d.code == "unsupported_findall"
                      for d in exc.diagnostics)
         plain = not competing.needed_predicates(ir) and not contraries.contested_predicates(ir)
         if not (unsafe and plain):
