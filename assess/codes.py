@@ -84,7 +84,11 @@ _CHECKS = (
         Topic.CHECK, "unsafe_variable",
         "a variable in a head, under negation, in a comparison or right of `is` that no "
         "positive body literal binds (`X = c` and `X is e` bind; body order does not "
-        "matter; `_` is fine under negation); a variable in a report or evidence",
+        "matter; `_` is fine under negation); a variable in a report or evidence. In a "
+        "rule a query or evidence depends on, the head's variables are bound by the call "
+        "(ProbLog's reading); there, at the rule when `prob` runs: a built-in or `\\+` "
+        "called with a variable free that it needs bound, a probabilistic clause's "
+        "instance that is not ground",
     ),
     _error(
         Topic.CHECK, "negative_cycle",
@@ -141,8 +145,9 @@ _CHECKS = (
     ),
     _error(
         Topic.CHECK, "unsupported_query_body",
-        "a query with a body, `query(q(X)) :- r(X).`",
-    ),
+        "a query with a body (a clause of `query/1`, `query(q(X)) :- r(X).`) that asks "
+        "for a negation or a contrary, or is written with a neck other than `:-`; any, "
+        "under `crisp` or `defeasible` (only `prob` finds the queries it makes)"),
     _error(
         Topic.CHECK, "unsupported_if_then_else",
         "an if-then-else `(C -> T ; E)` whose condition binds a variable that T, the "
@@ -304,6 +309,12 @@ _CSV = (
 )
 
 _RUN = (
+    _error(
+        Topic.RUN, "nonground_query",
+        "a query whose answer keeps a variable (`p(1, X0)`, from `p(X, Y) :- a(X).`) and "
+        "is uncertain: one probability for every instance is not what it asks (ProbLog's "
+        "NonGroundQuery), at the query",
+    ),
     _error(
         Topic.RUN, "nonground_report",
         "a report with a variable in a program run without `check` "

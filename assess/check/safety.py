@@ -16,6 +16,14 @@ anonymous ``_`` is fine there: ``\\+ edge(X, _)`` means "no edge from X"), in
 a comparison, or on the right of ``is``. Reports and evidence must be ground.
 Each unsafe variable is reported once per rule, where it first occurs unsafely.
 
+A rule of a predicate that a query or evidence depends on is also read as
+ProbLog reads it, from its calls: a variable of its head is bound by the
+call (``n(T) :- T > 0, P is T - 1, n(P).`` asked ``n(10)``) or left free in
+the answer (``p(X, Y) :- a(X).`` answers ``p(1, Y)`` for every Y). So its
+head's variables count as bound here; ``prob`` grounds such a program from
+its queries (``engine.demand``), and a call that leaves a variable free
+where it must be bound is ``unsafe_variable`` at the rule then.
+
 Example: ``p(X, Y) :- q(X), \\+ r(Z).`` has two findings: ``Y`` in the head and
 ``Z`` under negation.
 """
@@ -24,6 +32,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 
+from assess.check.dependencies import PredicateNode, node_of, program_graph
 from assess.check.walk import Rule, all_items, atom_vars, expr_vars, heads, is_ground_fact, rules
 from assess.diagnostics import Diagnostic, error
 from assess.syntax import ast
@@ -86,8 +95,34 @@ def _needing_binding(rule: Rule) -> Iterator[tuple[ast.Var, str]]:
                 yield var, "on the right of 'is'"
 
 
-def _rule_findings(rule: Rule) -> list[Diagnostic]:
+def demanded(programs: Sequence[ast.Program]) -> set[PredicateNode]:
+    """The predicates some query or evidence depends on (a clause of
+    ``query/1``, ``query(p(X)) :- a(X).``, asks for ``p``)."""
+    graph = program_graph(programs)
+    stack = [node_of(item.atom) for item in all_items(programs)
+             if isinstance(item, ast.Query | ast.Evidence)]
+    for rule in rules(programs):
+        for head in heads(rule):
+            if head.signature == ("query", 1):
+                stack.append(node_of(head))
+                asked = head.args[0]
+                if isinstance(asked, ast.Compound):
+                    stack.append((asked.functor, len(asked.args), False))
+                elif isinstance(asked, ast.Symbol):
+                    stack.append((asked.value, 0, False))
+    seen: set[PredicateNode] = set()
+    while stack:
+        node = stack.pop()
+        if node not in seen:
+            seen.add(node)
+            stack.extend(edge.body for edge in graph.edges_from(node))
+    return seen
+
+
+def _rule_findings(rule: Rule, called: set[PredicateNode]) -> list[Diagnostic]:
     bound = bound_variables(rule.body)
+    if rule.body and any(node_of(head) in called for head in heads(rule)):
+        bound |= {var.name for head in heads(rule) for var in atom_vars(head)}
     reported: set[str] = set()
     findings = []
     for var, where in _needing_binding(rule):
@@ -119,11 +154,12 @@ def _ground_findings(programs: Sequence[ast.Program]) -> Iterator[Diagnostic]:
 
 def check_unsafe_variable(programs: Sequence[ast.Program]) -> list[Diagnostic]:
     """Unbound variables in heads, negations, comparisons and ``is``; non-ground evidence."""
+    called = demanded(programs)
     findings = [
         finding
         for rule in rules(programs)
         if not is_ground_fact(rule)
-        for finding in _rule_findings(rule)
+        for finding in _rule_findings(rule, called)
     ]
     findings.extend(_ground_findings(programs))
     return findings

@@ -38,24 +38,35 @@ BUILTINS: frozenset[Signature] = frozenset({
     ("true", 0), ("fail", 0), ("false", 0), ("between", 3), ("succ", 2), ("plus", 3),
 })
 
+DEMANDED: frozenset[Signature] = frozenset({
+    ("append", 2), ("is_list", 1), ("var", 1), ("nonvar", 1), ("ground", 1), ("atom", 1),
+    ("atomic", 1), ("compound", 1), ("number", 1), ("integer", 1), ("float", 1),
+    ("callable", 1), ("sort", 2), ("compare", 3), ("memberchk", 2),
+    ("reverse", 2), ("nth0", 3), ("nth1", 3), ("last", 2), ("sum_list", 2), ("sumlist", 2),
+    ("max_list", 2), ("min_list", 2), ("select", 3),
+})
+"""ProbLog built-ins and list predicates that only demand-driven grounding
+runs (``engine.solve``): they read how a call is instantiated (``var/1``), or
+their answers are finite only from their calls (``append/2``). The prob
+reading of a ProbLog program has them; a bottom-up reading refuses a rule
+calling one (``unsafe_variable``)."""
+
 LIBRARY: frozenset[Signature] = frozenset(
-    {("member", 2), ("append", 3), ("length", 2), ("findall", 3)}
+    {("member", 2), ("append", 3), ("length", 2), ("findall", 3), *DEMANDED}
 )
-"""ProbLog's list predicates (``library(lists)``) and ``findall/3``, which the
-engine provides (``engine.library``) unless the program defines its own."""
+"""ProbLog's list predicates (``library(lists)``), ``findall/3`` and the
+``DEMANDED`` built-ins, which the engine provides (``engine.library``,
+``engine.solve``) unless the program defines its own."""
 
 UNSUPPORTED_BUILTINS: frozenset[Signature] = frozenset({
     *(("call_nc", n) for n in range(1, 9)), *(("call_in_scope", n) for n in range(2, 9)),
     *(("try_call", n) for n in range(1, 9)), *(("write", n) for n in range(1, 9)),
     *(("writeln", n) for n in range(1, 9)), *(("writenl", n) for n in range(1, 9)),
     *(("debugprint", n) for n in range(1, 9)), *(("error", n) for n in range(1, 9)),
-    ("all", 3), ("all_or_none", 3), ("arg", 3), ("atom", 1), ("atom_number", 2),
-    ("atomic", 1), ("callable", 1), ("clause", 2), ("clause", 3),
-    ("compare", 3), ("compound", 1), ("consult", 1), ("cmd_args", 1),
-    ("findall", 4), ("float", 1), ("forall", 2), ("functor", 3), ("ground", 1),
-    ("integer", 1), ("is_list", 1), ("nl", 0), ("nonvar", 1), ("number", 1), ("once", 1),
-    ("possible", 1), ("sort", 2), ("msort", 2), ("subquery", 2),
-    ("subquery", 3), ("subquery", 5), ("var", 1), ("numbervars", 3),
+    ("all", 3), ("all_or_none", 3), ("arg", 3), ("atom_number", 2), ("clause", 2),
+    ("clause", 3), ("consult", 1), ("cmd_args", 1), ("findall", 4), ("functor", 3),
+    ("nl", 0), ("once", 1), ("possible", 1), ("subquery", 2), ("subquery", 3),
+    ("subquery", 5), ("numbervars", 3),
     ("subsumes_term", 2), ("subsumes_chk", 2), ("aggregate_all", 3), ("aggregate_all", 4),
     ("aggregate", 3), ("bagof", 3), ("setof", 3), ("assert", 1), ("asserta", 1),
     ("assertz", 1), ("retract", 1), ("retractall", 1), ("copy_term", 2),
@@ -64,13 +75,11 @@ UNSUPPORTED_BUILTINS: frozenset[Signature] = frozenset({
     ("catch", 3), ("throw", 1), ("halt", 0), ("halt", 1), ("ignore", 1), ("not", 1),
     ("nocache", 2), ("create_scope", 2), ("find_scope", 2), ("module", 2), ("rational", 1),
     ("simple", 1), ("varnumbers", 2), ("use_module", 1), ("unknown", 1),
-    ("append", 2), ("delete", 3), ("flatten", 2), ("intersection", 3), ("last", 2),
-    ("list_to_set", 2), ("max_list", 2), ("max_member", 2), ("memberchk", 2),
-    ("min_list", 2), ("min_member", 2), ("nextto", 3), ("nth0", 3), ("nth1", 3),
-    ("numlist", 3), ("permutation", 2), ("prefix", 2), ("proper_length", 2),
-    ("reverse", 2), ("same_length", 2), ("select", 3), ("select", 4), ("selectchk", 3),
-    ("select_uniform", 4), ("select_weighted", 4),
-    ("subset", 2), ("subtract", 3), ("sum_list", 2), ("sumlist", 2), ("union", 3),
+    ("delete", 3), ("flatten", 2), ("intersection", 3), ("list_to_set", 2),
+    ("max_member", 2), ("min_member", 2), ("nextto", 3), ("numlist", 3), ("permutation", 2),
+    ("prefix", 2), ("proper_length", 2), ("same_length", 2), ("select", 4), ("selectchk", 3),
+    ("select_uniform", 4), ("select_weighted", 4), ("select_weighted", 5), ("subset", 2),
+    ("subtract", 3), ("union", 3), ("msort", 2),
     ("exclude", 3), ("include", 3), ("partition", 4), ("foldl", 4),
     *(("maplist", n) for n in range(2, 8)),
 })

@@ -72,11 +72,20 @@ def _values(ir: IRProgram, flexible: Sequence[tuple[IRRule, IExpr]]) -> list[lis
 
 
 def specialize(ir: IRProgram, flexible: Sequence[tuple[IRRule, IExpr]]) -> list[IRRule]:
-    """One rule per value of each flexible rule's weight (module docstring)."""
+    """One rule per value of each flexible rule's weight (module docstring).
+    Where bottom-up evaluation cannot find the values (a body finite only
+    from the queries: ``unsafe_variable``), the rules keep their ``weight``
+    for demand-driven grounding (``engine.demand``) to compute per instance."""
     if not flexible:
         return []
+    try:
+        found = _values(ir, flexible)
+    except AssessError as exc:
+        if any(d.code != "unsafe_variable" for d in exc.diagnostics):
+            raise
+        return [replace(rule, weight=weight) for rule, weight in flexible]
     rules = []
-    for (rule, weight), values in zip(flexible, _values(ir, flexible), strict=True):
+    for (rule, weight), values in zip(flexible, found, strict=True):
         with_weight, w = _weight_rule(rule, weight, 0)
         for value in values:
             test = IRCompare(CompareOp.ARITH_EQ, w, IConst(number(value)))

@@ -186,6 +186,9 @@ class IRRule:
     origin: ast.Clause | ast.Disjunction | ast.Report | None = field(
         default=None, compare=False
     )
+    weight: IExpr | None = None
+    """A flexible probability whose values only demand-driven grounding
+    finds (``engine.demand``): bottom-up evaluation refuses the rule."""
 
     @property
     def span(self) -> ast.Span:

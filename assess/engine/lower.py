@@ -81,7 +81,7 @@ from assess.engine.ir import (
     Pred,
     Value,
 )
-from assess.engine.terms import Str
+from assess.engine.terms import NUMERIC_COMPARE, Str
 from assess.syntax import ast
 from assess.syntax.expand import expand
 from assess.syntax.parser import parse
@@ -160,6 +160,21 @@ def _expr(expr: ast.Expr, names: _Vars) -> IExpr:
     return _term(expr, names)
 
 
+def _as_term(expr: ast.Expr, names: _Vars) -> ITerm:
+    """An expression read as a term, where ``=``, ``==`` and ``@<`` compare
+    terms: ``1+2`` is the compound ``+(1, 2)``, not 3 (``-1`` stays the number)."""
+    if isinstance(expr, ast.BinaryOp):
+        return _struct(expr.op.value, (_as_term(expr.left, names), _as_term(expr.right, names)),
+                       expr.span)
+    if isinstance(expr, ast.Negated):
+        if isinstance(expr.operand, ast.Number):
+            return IConst(terms.constant(-expr.operand.value))
+        return _struct("-", (_as_term(expr.operand, names),), expr.span)
+    if isinstance(expr, ast.Function):
+        return _struct(expr.name, tuple(_as_term(a, names) for a in expr.args), expr.span)
+    return _term(expr, names)
+
+
 def lower_atom(atom: ast.Atom, names: _Vars) -> IRAtom:
     pred = Pred(atom.predicate, len(atom.args), atom.contrary)
     return IRAtom(pred, tuple(_term(t, names) for t in atom.args))
@@ -195,12 +210,21 @@ def _body_item(
             return None
         if not negated and not atom.contrary and builtins.ARITY.get(atom.predicate) == len(
                 atom.args):
-            return IRBuiltin(atom.predicate, tuple(_term(t, names) for t in atom.args))
+            args = tuple(_term(t, names) for t in atom.args)
+            if any(isinstance(a, IStruct) or (isinstance(a, IConst) and isinstance(
+                    a.value, terms.Compound)) for a in args):
+                raise AssessError([error(
+                    "arithmetic_error", atom.span,
+                    f"{describe(atom.signature)} takes integers, not a compound term "
+                    "(ProbLog: a type error)",
+                )])
+            return IRBuiltin(atom.predicate, args)
         if not negated and not atom.contrary and atom.signature in library:
             return _library_call(atom, names)
         return IRLiteral(lower_atom(atom, names), negated=negated)
     if isinstance(item, ast.Comparison):
-        return IRCompare(item.op, _expr(item.left, names), _expr(item.right, names))
+        side = _expr if item.op in NUMERIC_COMPARE else _as_term
+        return IRCompare(item.op, side(item.left, names), side(item.right, names))
     assert isinstance(item, ast.Assignment), "groups are expanded before lowering"
     return IRAssign(names(item.target), _expr(item.expr, names))
 

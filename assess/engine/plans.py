@@ -317,6 +317,12 @@ class _Planner:
         return None
 
     def _call(self, index: int, item: IRCall) -> Call | None:
+        if (item.name, len(item.args)) not in BOTTOM_UP_LIBRARY:
+            raise AssessError([error(
+                "unsafe_variable", self.rule.span,
+                f"{_call_name(item)} runs only where a reading grounds from the queries "
+                "(prob of a ProbLog program); this reading evaluates bottom-up",
+            )])
         ready = [term_vars(t) <= self.bound for t in item.args]
         if item.name == "append":
             if ready[0] and ready[1]:
@@ -376,9 +382,20 @@ def _call_name(item: IRCall | IRFindall) -> str:
     return f"{item.name}/{len(item.args)}" if isinstance(item, IRCall) else "findall/3"
 
 
+BOTTOM_UP_LIBRARY = frozenset({("member", 2), ("append", 3), ("length", 2)})
+"""The library calls bottom-up plans run (``engine.library``); the others
+are demand-driven grounding's only (``check.walk.DEMANDED``)."""
+
+
 def plan_rule(rule: IRRule, delta: int | None, open_preds: Collection[Pred] = ()) -> Plan:
     """The join plan of ``rule`` reading literal ``delta`` from ``recent``;
     literals of ``open_preds`` (``open_predicates``) are asked once bound."""
+    if rule.weight is not None:
+        raise AssessError([error(
+            "unsafe_variable", rule.span,
+            "the values of this flexible probability are found only from the queries "
+            "(demand-driven), which this reading does not do",
+        )])
     return _Planner(rule, delta, open_preds).plan()
 
 

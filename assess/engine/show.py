@@ -45,7 +45,7 @@ from assess.syntax import notation
 
 def value_text(value: Value) -> str:
     """The term as ProbLog prints it: ``a``, ``'New York'``, ``"a"``, ``1``,
-    ``1.0``, ``f(a,b)``, ``[1, 2]``, ``[a | T]`` (iterative: a long list
+    ``1.0``, ``f(a,b)``, ``[1, 2]``, ``[a | T]``, ``60-a1`` (iterative: a long list
     does not exhaust the stack)."""
     parts: list[str] = []
     stack: list[object] = [value]
@@ -87,11 +87,37 @@ def _pieces(term: Compound) -> list[object]:
             pieces.extend([_Text(" | "), tail])
         pieces.append(_Text("]"))
         return pieces
+    operator = OPERATORS.get(term.name) if len(term.args) == 2 else None
+    if operator is not None:
+        priority, kind = operator
+        left, right = term.args
+        name = f" {term.name} " if term.name.isalpha() else term.name
+        return [*_operand(left, priority, kind[0] == "y"), _Text(name),
+                *_operand(right, priority, kind[2] == "y")]
     pieces = [_Text(notation.symbol(term.name) + "(")]
     for n, arg in enumerate(term.args):
         pieces.extend([_COMMA, arg] if n else [arg])
     pieces.append(_CLOSE)
     return pieces
+
+
+OPERATORS: dict[str, tuple[int, str]] = {
+    "**": (200, "xfx"), "^": (200, "xfy"),
+    **{op: (400, "yfx") for op in ("*", "/", "//", "mod", "rem", "div", "<<", ">>")},
+    **{op: (500, "yfx") for op in ("+", "-", "/\\", "\\/", "xor")},
+}
+"""The arithmetic operators a compound prints between its two arguments,
+with their Prolog priority and type, as ProbLog prints ``60-a1`` and
+``(1+2)*3``; a word operator has spaces around it (``a mod b``)."""
+
+
+def _operand(term: object, priority: int, may_equal: bool) -> list[object]:
+    """An operand, in parentheses where its own operator binds more loosely."""
+    inner = (OPERATORS.get(term.name) if isinstance(term, Compound) and len(term.args) == 2
+             else None)
+    if inner is not None and (inner[0] > priority or (inner[0] == priority and not may_equal)):
+        return [_Text("("), term, _CLOSE]
+    return [term]
 
 
 def atom_text(pred: Pred, values: tuple[Value, ...]) -> str:

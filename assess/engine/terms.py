@@ -35,7 +35,7 @@ import weakref
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from assess.engine.arith import BINARY, CONSTANTS, bounded
+from assess.engine.arith import BINARY, CONSTANTS, bounded, call
 from assess.syntax.ast import ArithOp, CompareOp
 
 FLOAT_DIGITS = 15
@@ -205,7 +205,38 @@ Value = str | int | Float | Compound
 a ``Compound``."""
 
 
+class Var:
+    """A variable left in an answer of demand-driven evaluation
+    (``engine.demand``): ``p(X, Y) :- a(X).`` asked ``p(1, Y)`` answers
+    ``p(1, X0)``, true of every ``Y``. Numbered from 0 in order of first
+    occurrence within one atom, so equal atoms are equal tuples; printed
+    ``X0``, ``X1``, … as ProbLog prints ``X4``. It comes before every other
+    term in the standard order."""
+
+    __slots__ = ("n",)
+
+    def __init__(self, n: int) -> None:
+        self.n = n
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Var) and other.n == self.n
+
+    def __hash__(self) -> int:
+        return hash(("Var", self.n))
+
+    def __repr__(self) -> str:
+        return f"Var({self.n})"
+
+    def __str__(self) -> str:
+        return f"X{self.n}"
+
+    def __lt__(self, other: object) -> bool:
+        return order(self, other) < 0
+
+
 def _rank(value: Any) -> int:
+    if isinstance(value, Var):
+        return -1
     if isinstance(value, Compound):
         return 3
     if isinstance(value, Str):
@@ -216,7 +247,7 @@ def _rank(value: Any) -> int:
 def order(left: Any, right: Any) -> int:
     """ProbLog's standard order of terms (``@<``): -1, 0 or 1.
 
-    Numbers < strings < atoms < compounds; numbers by value (a float before
+    Variables < numbers < strings < atoms < compounds; numbers by value (a float before
     an equal integer), strings and atoms by text, compounds (atoms too) by
     arity, then name, then arguments left to right. Iterative, so a long
     list does not exhaust Python's stack."""
@@ -228,6 +259,10 @@ def order(left: Any, right: Any) -> int:
         ra, rb = _rank(a), _rank(b)
         if ra != rb:
             return -1 if ra < rb else 1
+        if ra == -1:
+            if a.n != b.n:
+                return -1 if a.n < b.n else 1
+            continue
         if ra == 0:
             if a < b or b < a:
                 return -1 if a < b else 1
@@ -293,8 +328,23 @@ def numeric(value: Any) -> Any:
             return CONSTANTS[value]
         raise TypeError(f"{value_name(value)} is not a number")
     if isinstance(value, Compound):
-        raise TypeError(f"the compound term {value.name}/{len(value.args)} is not a number")
+        return _evaluated(value)
     return +value
+
+
+def _evaluated(term: Compound) -> Any:
+    """The value of a compound read as arithmetic, as ``is`` reads a term
+    bound to ``1+2``: an operator or a function of ProbLog's (``TypeError``
+    for any other compound)."""
+    args = [numeric(a) for a in term.args]
+    if len(args) == 2 and term.name in _OPERATORS:
+        return _OPERATORS[term.name](*args)
+    if len(args) == 1 and term.name in ("-", "+"):
+        return -args[0] if term.name == "-" else args[0]
+    try:
+        return call(term.name, args)
+    except ValueError:
+        raise TypeError(f"the compound term {term.name}/{len(term.args)} is not a number") from None
 
 
 def value_name(value: str) -> str:
@@ -303,6 +353,7 @@ def value_name(value: str) -> str:
 
 
 ARITH: dict[ArithOp, Callable[[Any, Any], Any]] = {op: BINARY[op.value] for op in ArithOp}
+_OPERATORS = {op.value: fn for op, fn in ARITH.items()}
 """Each arithmetic operator on numbers (``numeric`` values), with ProbLog's
 meaning (``arith``); ``**`` and ``^`` refuse a huge integer or a complex result."""
 

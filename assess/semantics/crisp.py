@@ -22,6 +22,7 @@ from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any, overload
 
+from assess.engine import demand
 from assess.engine.evaluate import Model, evaluate
 from assess.engine.ir import IConst, IRAtom, IRProgram, IRQuery, Pred, Value, bind
 from assess.engine.show import atom_text, query_text, value_text
@@ -199,6 +200,7 @@ def crisp(
     grounder: Grounder = native_grounder,
 ) -> CrispResult:
     """Answer ``program``'s queries; list every fact of the ``also`` predicates."""
+    demand.bottom_up_only(program, "crisp")
     goals = {q.atom.pred for q in program.queries} | set(also)
     model = grounder(program, goals)
     answers: list[Answer] = []

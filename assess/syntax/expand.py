@@ -21,7 +21,8 @@ conjunction of atoms, negated atoms, comparisons and ``is``:
   every variable of those literals, as ProbLog's choice is one per
   instance of every variable of the rule;
 * ``\\+ (G)`` of anything but one atom is ``\\+ aux(V)`` with ``aux(V) :- G.``,
-  V the variables of G that the rest of the rule shares.
+  V the variables of G that the rest of the rule shares;
+* ``forall(C, A)`` (two goals) is ``\\+ (C, \\+ A)``, its definition.
 
 Example::
 
@@ -247,8 +248,31 @@ def _with_body(rule: Rule, body: Body) -> Rule:
     return ast.Disjunction(rule.choices, body, rule.label, rule.span)
 
 
+def _goal(term: ast.Term) -> ast.Atom | None:
+    """The atom a goal written as a term stands for (``member(X, L)``)."""
+    if isinstance(term, ast.Compound):
+        return ast.Atom(term.functor, term.args, span=term.span)
+    if isinstance(term, ast.Symbol):
+        return ast.Atom(term.value, span=term.span)
+    return None
+
+
+def _forall(item: ast.BodyLiteral) -> ast.BodyLiteral:
+    """``forall(C, A)`` as ``\\+ (C, \\+ A)``; any other literal as it is."""
+    if not (isinstance(item, ast.Atom) and item.signature == ("forall", 2)
+            and not item.contrary):
+        return item
+    condition, action = (_goal(t) for t in item.args)
+    if condition is None or action is None:
+        return item
+    return ast.NotGroup((condition, ast.Negation(action, span=action.span)), span=item.span)
+
+
 def expand(rule: Rule) -> tuple[Rule, ...]:
     """The plain rules ``rule`` stands for (itself when its body is plain)."""
+    body = tuple(map(_forall, rule.body))
+    if body != rule.body:
+        rule = _with_body(rule, body)
     if not has_groups(rule.body):  # the common case: no expansion to set up
         return (rule,)
     return _Expansion(rule).run()

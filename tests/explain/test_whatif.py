@@ -28,7 +28,8 @@ def counts(monkeypatch: pytest.MonkeyPatch) -> list[int]:
             return function(*args, **kwargs)
         return call
 
-    monkeypatch.setattr(compiled_module, "ground", counted(0, compiled_module.ground))
+    monkeypatch.setattr(compiled_module, "ground_program",
+                        counted(0, compiled_module.ground_program))
     monkeypatch.setattr(compiled_module, "compile_model",
                         counted(1, compiled_module.compile_model))
     return made

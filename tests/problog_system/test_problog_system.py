@@ -37,9 +37,9 @@ _VARIABLE = re.compile(r"(?<![A-Za-z0-9_'])[A-Z_][A-Za-z0-9_]*")
 
 
 def key(answer: str) -> str:
-    """An answer's text without spaces and with each variable written ``_``
-    (an unbound variable of a non-ground query: ProbLog names it ``X4``)."""
-    return _VARIABLE.sub("_", answer.replace(" ", ""))
+    """An answer's text without white space and with each variable written
+    ``_`` (an unbound variable of a non-ground query: ProbLog names it ``X4``)."""
+    return _VARIABLE.sub("_", re.sub(r"\s", "", answer))
 
 
 @dataclass(frozen=True)

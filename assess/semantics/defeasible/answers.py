@@ -30,6 +30,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from assess.engine import demand
 from assess.engine.ir import IConst, IRProgram, IRQuery, Pred, Value, matches, with_hypotheses
 from assess.engine.show import atom_text, query_text
 from assess.results import Result
@@ -72,6 +73,7 @@ class DefeasibleResult(Result):
 
 def defeasible(ir: IRProgram, ambiguity: Ambiguity | str = Ambiguity.BLOCKING) -> DefeasibleResult:
     """Ground ``ir``, decide every literal, and answer its questions."""
+    demand.bottom_up_only(ir, "defeasible")
     policy = Ambiguity(ambiguity)
     conclusions = prove(ground(ir), policy)
     answers: list[DefeasibleAnswer] = []

@@ -62,7 +62,7 @@ from assess.semantics.prob.choices import Input, atom_text
 from assess.semantics.prob.competing import CompetingSet, SetReadout
 from assess.semantics.prob.compile import Limits, compile_model, resolve, text_order
 from assess.semantics.prob.decided import impossible
-from assess.semantics.prob.grounding import ground
+from assess.semantics.prob.grounding import ground_program
 from assess.semantics.prob.lineage import Lineage, disjoin
 from assess.semantics.prob.model import CompiledModel, Key, QueryResult, Reply, Unanswered
 
@@ -93,7 +93,10 @@ def compile_assessment(
     wanted = [*(ground_query(t) for t in targets), *(IRQuery(p) for p in patterns)]
     program = replace(asked, queries=[*asked.queries, *wanted])
     if graph is None:
-        graph = ground(program, limits)
+        grounded, graph = ground_program(program, limits)
+        made = grounded.queries[len(program.queries):]  # by clauses of query/1
+        asked = replace(asked, queries=[*asked.queries, *made])
+        program = replace(grounded, queries=[*asked.queries, *wanted])
     unanswered: list[tuple[int, Unanswered]] = []
     open_ = any(not all(isinstance(t, IConst) for t in q.atom.args) for q in program.queries)
     ruled_out = impossible(program.rules, graph) if open_ else set()

@@ -6,6 +6,13 @@ since its atom may fail in some world, and each instance records the atoms
 that must fail), recording every ground rule instance once. With contraries
 it also grounds every attack on the atoms asked about, defeaters included.
 
+``ground_program`` is the road ``compile_assessment`` takes: where
+bottom-up grounding refuses a rule as ``unsafe_variable`` (a program whose
+predicates are finite only from its queries: ``n(T) :- T > 0, P is T-1,
+n(P).``), a plain ProbLog program (no contraries, no competing sets) is
+grounded demand-driven from its queries instead (``engine.demand``); the
+program returned holds the rules its flexible probabilities made there.
+
 Example::
 
     >>> from assess.engine.lower import lower
@@ -17,6 +24,8 @@ Example::
 
 from __future__ import annotations
 
+from assess.diagnostics import AssessError
+from assess.engine import demand
 from assess.engine.evaluate import evaluate
 from assess.engine.ir import IRProgram
 from assess.engine.provenance import DerivationGraph
@@ -42,3 +51,24 @@ def ground(ir: IRProgram, limits: Limits | None = None) -> DerivationGraph:
     )
     assert model.graph is not None
     return model.graph
+
+
+def ground_program(ir: IRProgram, limits: Limits | None = None
+                   ) -> tuple[IRProgram, DerivationGraph]:
+    """``ir`` and its derivation graph, bottom-up or demand-driven (module
+    docstring); a program with clauses of ``query/1`` (``query(p(X)) :-
+    a(X).``) demand-driven, with the queries they make after its own, and
+    one asking about a library predicate (``query(append(X, Y, [1]))``)."""
+    if demand.needed(ir):
+        return demand.ground(ir, (limits or Limits()).max_ground)
+    try:
+        return ir, ground(ir, limits)
+    except AssessError as exc:
+        # Rules finite only from the queries, or a findall/3 whose order is
+        # ProbLog's search order (which demand-driven grounding follows).
+        unsafe = all(d.code == "unsafe_variable" or d.code == "unsupported_findall"
+                     for d in exc.diagnostics)
+        plain = not competing.needed_predicates(ir) and not contraries.contested_predicates(ir)
+        if not (unsafe and plain):
+            raise
+        return demand.ground(ir, (limits or Limits()).max_ground)
