@@ -33,6 +33,7 @@ from __future__ import annotations
 import warnings
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import partial
 from typing import TYPE_CHECKING, Literal, overload
 
 from assess.analysis import timeline
@@ -103,16 +104,22 @@ def _pydatalog(program: IRProgram, goals: Collection[Pred]) -> Model:
     return pydatalog_model(program, goals)
 
 
-def _duckdb(program: IRProgram, goals: Collection[Pred]) -> Model:
+def _duckdb(program: IRProgram, goals: Collection[Pred],
+            max_ground: int | None = DEFAULT_MAX_GROUND) -> Model:
     from assess.engine.sqleval import sql_model
 
-    return sql_model(program, goals, "duckdb")
+    return sql_model(program, goals, "duckdb", max_ground)
 
 
-def _postgres(program: IRProgram, goals: Collection[Pred]) -> Model:
+def _postgres(program: IRProgram, goals: Collection[Pred],
+              max_ground: int | None = DEFAULT_MAX_GROUND) -> Model:
     from assess.engine.sqleval import sql_model
 
-    return sql_model(program, goals, "postgres")
+    return sql_model(program, goals, "postgres", max_ground)
+
+
+SQL_GROUNDERS = {"duckdb": _duckdb, "postgres": _postgres}
+"""The grounders that bring rows back from a database, counted against ``--max-ground``."""
 
 
 ENGINES: dict[str, Grounder] = {
@@ -211,7 +218,7 @@ class Assessment:
         if semantics == "prob":
             return self.assess(limits, also=also)
         if semantics == "crisp":
-            return self.crisp(also=also, engine=engine)
+            return self.crisp(also=also, engine=engine, limits=limits)
         if semantics == "defeasible":
             return self.defeasible(ambiguity=ambiguity)
         raise AssessError([error(
@@ -219,15 +226,20 @@ class Assessment:
             f"unknown semantics {semantics!r}; choose one of {', '.join(SEMANTICS)}",
         )])
 
-    def crisp(self, *, also: Sequence[str] = (), engine: str = "native") -> CrispResult:
-        """Answers under the crisp reading; ``also`` lists every fact of predicates."""
+    def crisp(self, *, also: Sequence[str] = (), engine: str = "native",
+              limits: Limits | None = None) -> CrispResult:
+        """Answers under the crisp reading; ``also`` lists every fact of predicates.
+        A SQL engine brings back no relation of more rows than ``limits.max_ground``."""
         if engine not in ENGINES:
             raise AssessError([error(
                 "unknown_engine", COMMAND_LINE,
                 f"unknown engine {engine!r}; choose one of {', '.join(ENGINES)}",
             )])
         preds = [p for spec in also for p in self.predicates(spec)]
-        return crisp(self.ir, preds, ENGINES[engine])
+        grounder = ENGINES[engine]
+        if engine in SQL_GROUNDERS:
+            grounder = partial(SQL_GROUNDERS[engine], max_ground=(limits or Limits()).max_ground)
+        return crisp(self.ir, preds, grounder)
 
     def compile(
         self,

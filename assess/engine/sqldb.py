@@ -17,8 +17,11 @@ PostgreSQL takes them by ``COPY``.
 
 The drivers are imported only when an engine is chosen, so the command line
 starts as fast without them. A missing driver or an unreachable server is
-``sql_unavailable``; an integer overflow in the database is refused as
-``sql_unsupported``; any other database error is ``sql_error``, quoted.
+``sql_unavailable``, and so is a connection lost while evaluating (the
+server ended the session, or stopped): the session's temporary tables die
+with it and nothing it computed is used; an integer overflow in the
+database is refused as ``sql_unsupported``; any other database error is
+``sql_error``, quoted.
 """
 
 from __future__ import annotations
@@ -33,12 +36,10 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any
 
+from assess.analysis.tables import postgres_options
 from assess.diagnostics import AssessError, error
 from assess.engine.sqlterms import Fragment, columns
 from assess.syntax.ast import Span
-
-CONNECT_TIMEOUT = 10
-"""Seconds to wait for a PostgreSQL server unless ``PGCONNECT_TIMEOUT`` says."""
 
 
 def _driver(module: str, package: str, engine: str) -> ModuleType:
@@ -78,6 +79,10 @@ class Database(ABC):
     def close(self) -> None:
         """End the session (PostgreSQL: roll back)."""
 
+    def broken(self) -> bool:
+        """Whether the connection is lost (an in-process database never is)."""
+        return False
+
     def guarded(self, query: Fragment, span: Span | None, fetch: bool = False
                 ) -> list[tuple[Any, ...]]:
         """``query`` run (its rows when ``fetch``), database errors as diagnostics."""
@@ -97,6 +102,12 @@ class Database(ABC):
                 "engines compute integers as BIGINT (use --engine native)",
             )]) from exc
         except self.failure as exc:
+            if self.broken():
+                raise AssessError([error(
+                    "sql_unavailable", span,
+                    f"the connection to the {self.name} server was lost while evaluating "
+                    f"({_first_line(exc)}): nothing it computed is used",
+                )]) from exc
             raise AssessError([error(
                 "sql_error", span, f"{self.name} failed: {_first_line(exc)}",
             )]) from exc
@@ -150,11 +161,9 @@ class Postgres(Database):
         self.overflow = (psycopg.errors.NumericValueOutOfRange,)
         self.zero = (psycopg.errors.DivisionByZero,)
         self.failure = (psycopg.Error,)
-        options: dict[str, Any] = {}
-        if "PGCONNECT_TIMEOUT" not in os.environ:
-            options["connect_timeout"] = CONNECT_TIMEOUT
+        self.error = psycopg.Error
         try:
-            self.con = psycopg.connect(os.environ.get("ASSESS_POSTGRES", ""), **options)
+            self.con = psycopg.connect(os.environ.get("ASSESS_POSTGRES", ""), **postgres_options())
         except psycopg.Error as exc:
             raise AssessError([error(
                 "sql_unavailable", None,
@@ -176,9 +185,16 @@ class Postgres(Database):
             for row in rows:
                 copy.write_row(row)
 
+    def broken(self) -> bool:
+        return bool(self.con.broken)
+
     def close(self) -> None:
+        """Roll back and close; a connection already lost has nothing to roll back
+        (the server dropped the session's temporary tables with it)."""
         try:
             self.con.rollback()
+        except self.error:
+            pass
         finally:
             self.con.close()
 

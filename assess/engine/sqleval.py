@@ -21,7 +21,8 @@ a binding that reaches a test or an ``is`` with a value it cannot take, so
 an atom compared with ``<`` is ``arithmetic_error`` at the rule, as in the
 engine. Rules (and the facts of their predicates) are those ``goals``
 depend on; only the relations of ``goals`` (of every predicate, without
-goals) are read back into Python.
+goals) are read back into Python, each counted first: a relation of more
+rows than ``max_ground`` is ``grounding_too_large`` before a row is pulled.
 
 The static meaning is checked by the engine's own passes (strata, safety),
 so every engine rejects the same programs with the same codes; what SQL does
@@ -126,8 +127,17 @@ class _Evaluation:
                     raise AssessError([error("sql_unsupported", rule.span, probe.message)])
                 raise AssessError([error("arithmetic_error", rule.span, probe.message)])
 
-    def relation(self, pred: Pred) -> set[tuple[Value, ...]]:
+    def relation(self, pred: Pred, max_ground: int | None = None) -> set[tuple[Value, ...]]:
+        """The rows of ``pred``, after counting them against ``max_ground``."""
         table = self.table(pred, "r")
+        if max_ground is not None:
+            count = self.db.guarded((f"SELECT COUNT(*) FROM {table}", ()), None, fetch=True)
+            if count[0][0] > max_ground:
+                raise AssessError([error(
+                    "grounding_too_large", None,
+                    f"{pred} has {count[0][0]} rows in {self.db.name}, more than --max-ground "
+                    f"allows to bring back (limit {max_ground}; raise it with --max-ground)",
+                )])
         if pred.arity == 0:
             found = self.db.guarded((f"SELECT u FROM {table} LIMIT 1", ()), None, fetch=True)
             return {()} if found else set()
@@ -137,8 +147,9 @@ class _Evaluation:
 
 
 def sql_model(program: IRProgram, goals: Collection[Pred] | None = None,
-              engine: str = "duckdb") -> Model:
-    """The crisp model of ``program`` computed in ``engine`` (module docstring)."""
+              engine: str = "duckdb", max_ground: int | None = None) -> Model:
+    """The crisp model of ``program`` computed in ``engine`` (module docstring);
+    no relation of more than ``max_ground`` rows is read back."""
     rules, facts = select_rules(program, goals, include_defeaters=False)
     db = DATABASES[engine]()
     try:
@@ -146,6 +157,6 @@ def sql_model(program: IRProgram, goals: Collection[Pred] | None = None,
         evaluation.run()
         nodes = set(evaluation.graph.nodes)
         wanted = nodes if goals is None else set(goals) & nodes
-        return Model({p: evaluation.relation(p) for p in wanted})
+        return Model({p: evaluation.relation(p, max_ground) for p in wanted})
     finally:
         db.close()
