@@ -16,6 +16,14 @@ engine's own order, so a negation reads only finished strata):
    literal read from ``d``, the others from ``r``) inserts into ``n``, and
    the next round begins. A non-recursive stratum takes one round.
 
+A *linear* stratum (one predicate of arity one or more, one rule with one
+literal of it, every other rule none; transitive closure) runs instead as
+one ``WITH RECURSIVE`` statement when ``recursive`` (the default), its
+facts and other rules the base, the one rule's delta variant the step over
+the CTE; ``UNION`` keeps it a set, so it ends where the rounds would. Both
+give the same rows (a test holds them equal); measured (``bench/sql.py``)
+the one statement is the faster on both databases.
+
 When the stratum is done its rules' probes (``Generator.probes``) look for
 a binding that reaches a test or an ``is`` with a value it cannot take, so
 an atom compared with ``<`` is ``arithmetic_error`` at the rule, as in the
@@ -47,14 +55,18 @@ from assess.engine.ir import IRLiteral, IRProgram, IRRule, Pred, Value
 from assess.engine.plans import plan_rule
 from assess.engine.sqldb import DATABASES, Database
 from assess.engine.sqlgen import Generator, ident
-from assess.engine.sqlterms import Fragment, declaration, decode, fmt, row
+from assess.engine.sqlterms import Fragment, columns, declaration, decode, fmt, join, row
 from assess.engine.strata import PredicateGraph, strata
+
+RECURSIVE_CTE = "assess_rec"
+"""The name of the recursive CTE of a linear stratum."""
 
 
 class _Evaluation:
     def __init__(self, db: Database, rules: list[IRRule],
-                 facts: dict[Pred, set[tuple[Value, ...]]]) -> None:
+                 facts: dict[Pred, set[tuple[Value, ...]]], recursive: bool = True) -> None:
         self.db = db
+        self.recursive = recursive
         self.graph = PredicateGraph(rules, facts)
         self.number = {p: n for n, p in enumerate(sorted(self.graph.nodes))}
         self.generator = Generator(lambda pred, recent: self.name(pred, "d" if recent else "r"),
@@ -94,6 +106,10 @@ class _Evaluation:
                 literal = rule.body[n]
                 assert isinstance(literal, IRLiteral)
                 deltas.append((rule, literal.atom.pred, self._insert(rule, n)))
+        if self.recursive and self._linear(component, once, deltas):
+            for rule in rules:
+                self._probe(rule)
+            return
         for rule, statement in once:
             self.db.guarded(statement, rule.span)
         while True:
@@ -105,6 +121,30 @@ class _Evaluation:
                     self.db.guarded(statement, rule.span)
         for rule in rules:
             self._probe(rule)
+
+    def _linear(self, component: frozenset[Pred], once: list[tuple[IRRule, Fragment]],
+                deltas: list[tuple[IRRule, Pred, Fragment]]) -> bool:
+        """Run a linear stratum as one ``WITH RECURSIVE`` (module docstring);
+        False, running nothing, when the stratum is not linear."""
+        if len(component) != 1 or len(deltas) != 1:
+            return False
+        (pred,) = component
+        rule = deltas[0][0]
+        if not pred.arity:
+            return False
+        recursive = next(n for n, i in enumerate(rule.body)
+                         if isinstance(i, IRLiteral) and i.atom.pred == pred)
+        step = Generator(lambda p, recent: RECURSIVE_CTE if recent else self.name(p, "r"),
+                         self.db.integer_division).select(plan_rule(rule, recursive))
+        base = [(f"SELECT * FROM {self.table(pred, 'n')}", ()),
+                *(self.generator.select(plan_rule(r, None)) for r, _ in once)]
+        names = ", ".join(columns(pred.arity))
+        statement = fmt(f"INSERT INTO {self.table(pred, 'r')} WITH RECURSIVE "
+                        f"{ident(RECURSIVE_CTE)}({names}) AS ({{}} UNION {{}}) "
+                        f"SELECT * FROM {ident(RECURSIVE_CTE)}", join(base, " UNION "), step)
+        self.db.guarded(statement, rule.span)
+        self.db.guarded((f"DELETE FROM {self.table(pred, 'n')}", ()), None)
+        return True
 
     def _insert(self, rule: IRRule, delta: int | None) -> Fragment:
         select = self.generator.select(plan_rule(rule, delta))
@@ -147,13 +187,15 @@ class _Evaluation:
 
 
 def sql_model(program: IRProgram, goals: Collection[Pred] | None = None,
-              engine: str = "duckdb", max_ground: int | None = None) -> Model:
+              engine: str = "duckdb", max_ground: int | None = None,
+              recursive: bool = True) -> Model:
     """The crisp model of ``program`` computed in ``engine`` (module docstring);
-    no relation of more than ``max_ground`` rows is read back."""
+    no relation of more than ``max_ground`` rows is read back; ``recursive``:
+    a linear stratum as one ``WITH RECURSIVE`` rather than rounds."""
     rules, facts = select_rules(program, goals, include_defeaters=False)
     db = DATABASES[engine]()
     try:
-        evaluation = _Evaluation(db, rules, facts)
+        evaluation = _Evaluation(db, rules, facts, recursive)
         evaluation.run()
         nodes = set(evaluation.graph.nodes)
         wanted = nodes if goals is None else set(goals) & nodes
