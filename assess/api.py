@@ -132,6 +132,14 @@ ENGINES: dict[str, Grounder] = {
 the SQL ones (``engine.sqleval``) run it in DuckDB or a PostgreSQL server."""
 
 
+def _known_engine(engine: str) -> None:
+    if engine not in ENGINES:
+        raise AssessError([error(
+            "unknown_engine", COMMAND_LINE,
+            f"unknown engine {engine!r}; choose one of {', '.join(ENGINES)}",
+        )])
+
+
 @dataclass
 class Assessment:
     """Parsed, expanded and checked programs of one invocation."""
@@ -216,7 +224,7 @@ class Assessment:
         ``assess``), the crisp answers (``crisp``, grounded by ``engine``) or
         the defeasible statuses (``defeasible``, under ``ambiguity``)."""
         if semantics == "prob":
-            return self.assess(limits, also=also)
+            return self.assess(limits, also=also, engine=engine)
         if semantics == "crisp":
             return self.crisp(also=also, engine=engine, limits=limits)
         if semantics == "defeasible":
@@ -230,11 +238,7 @@ class Assessment:
               limits: Limits | None = None) -> CrispResult:
         """Answers under the crisp reading; ``also`` lists every fact of predicates.
         A SQL engine brings back no relation of more rows than ``limits.max_ground``."""
-        if engine not in ENGINES:
-            raise AssessError([error(
-                "unknown_engine", COMMAND_LINE,
-                f"unknown engine {engine!r}; choose one of {', '.join(ENGINES)}",
-            )])
+        _known_engine(engine)
         preds = [p for spec in also for p in self.predicates(spec)]
         grounder = ENGINES[engine]
         if engine in SQL_GROUNDERS:
@@ -250,11 +254,15 @@ class Assessment:
         marginals: bool = False,
         limits: Limits | None = None,
         extra: Sequence[Lowerable] = (),
+        engine: str = "native",
     ) -> Compiled:
         """The one compiled assessment of the questions (queries, hypotheses,
         every atom of ``also``'s predicates) and ``targets``/``patterns``;
         ``extra`` statements (a scenario's evidence) are lowered with the
-        programs. Every probability below is read off such an object."""
+        programs; ``duckdb`` or ``postgres`` as ``engine`` finds the cone of
+        the questions in that database and grounds only its facts. Every
+        probability below is read off such an object."""
+        _known_engine(engine)
         return compile_assessment(
             self.lower(extra),
             targets=targets,
@@ -262,25 +270,30 @@ class Assessment:
             also=[p for spec in also for p in self.predicates(spec)],
             marginals=marginals,
             limits=limits,
+            engine=engine,
         )
 
-    def prob(self, limits: Limits | None = None, *, also: Sequence[str] = ()) -> ProbResult:
+    def prob(self, limits: Limits | None = None, *, also: Sequence[str] = (),
+             engine: str = "native") -> ProbResult:
         """P(query | evidence) for each query and hypothesis (the default reading).
 
         ``result.model`` is the compiled model: ``probabilities(weights)``
         re-evaluates with changed inputs, ``gradient(query)`` differentiates.
-        ``also`` adds every atom of those predicates to the questions.
+        ``also`` adds every atom of those predicates to the questions;
+        ``engine``: see ``compile``.
         """
-        compiled = self.compile(also=also, limits=limits)
+        compiled = self.compile(also=also, limits=limits, engine=engine)
         return ProbResult(tuple(compiled.replies()), compiled)
 
     probabilities = prob
 
-    def assess(self, limits: Limits | None = None, *, also: Sequence[str] = ()) -> Judgements:
+    def assess(self, limits: Limits | None = None, *, also: Sequence[str] = (),
+               engine: str = "native") -> Judgements:
         """The analyst's judgements: each hypothesis's probability, ICD 203 term,
         rank in its competing set, strongest arguments and confidence
-        (``assess.explain.judgement``), with every query's probability."""
-        return judge(self.compile(also=also, limits=limits))
+        (``assess.explain.judgement``), with every query's probability;
+        ``engine``: see ``compile``."""
+        return judge(self.compile(also=also, limits=limits, engine=engine))
 
     def defeasible(self, *, ambiguity: str = "blocking") -> DefeasibleResult:
         """Statuses under defeasible logic; ``ambiguity`` blocking or propagating."""

@@ -152,7 +152,8 @@ def test_a_connection_lost_mid_evaluation_is_sql_unavailable(tmp_path: Path) -> 
         encoding="utf-8")
     done = threading.Event()
     killer = _terminate_when_running("assess_", done)
-    outcome = run("run", "--semantics", "crisp", "--engine", "postgres", str(tmp_path / "tc.assess"))
+    outcome = run("run", "--semantics", "crisp", "--engine", "postgres",
+                  str(tmp_path / "tc.assess"))
     done.set()
     killer.join()
     assert outcome.code == 2, outcome.output

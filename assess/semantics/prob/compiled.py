@@ -81,13 +81,15 @@ def compile_assessment(
     marginals: bool = False,
     limits: Limits | None = None,
     graph: DerivationGraph | None = None,
+    engine: str = "native",
 ) -> Compiled:
-    """Ground (unless ``graph`` is given) and compile ``ir`` (module docstring)."""
+    """Ground (unless ``graph`` is given; the cone found in a database for a
+    SQL ``engine``: ``grounding``) and compile ``ir`` (module docstring)."""
     asked = with_hypotheses(ir, also)
     wanted = [*(ground_query(t) for t in targets), *(IRQuery(p) for p in patterns)]
     program = replace(asked, queries=[*asked.queries, *wanted])
     if graph is None:
-        graph = ground(program, limits)
+        graph = ground(program, limits, engine)
     unanswered: list[tuple[int, Unanswered]] = []
     open_ = any(not all(isinstance(t, IConst) for t in q.atom.args) for q in program.queries)
     ruled_out = impossible(program.rules, graph) if open_ else set()
