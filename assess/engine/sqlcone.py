@@ -42,7 +42,7 @@ from assess.engine.plans import is_open, plan_rule
 from assess.engine.sqldb import DATABASES, Database
 from assess.engine.sqleval import _Evaluation
 from assess.engine.sqlgen import Generator, ident
-from assess.engine.sqlterms import Fragment, declaration, decode, fmt, row
+from assess.engine.sqlterms import Fragment, declaration, decoder, fmt, row
 
 Row = tuple[Value, ...]
 Seeds = Mapping[Pred, Collection[Row] | None]
@@ -134,7 +134,8 @@ class _Cone:
         if pred.arity == 0:
             return {()} if count else set()
         names = ", ".join(f"v{i}" for i in range(pred.arity))
-        return {tuple(decode(str(v)) for v in r)
+        read = decoder()
+        return {tuple(read(str(v)) for v in r)
                 for r in self._guard(f"SELECT {names} FROM {table}")}
 
 

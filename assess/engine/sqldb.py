@@ -72,8 +72,11 @@ class Database(ABC):
         """The rows of ``query``."""
 
     @abstractmethod
-    def load(self, table: str, arity: int, rows: Iterable[tuple[object, ...]]) -> None:
-        """Append the column values ``rows`` (``sqlterms.row``) to ``table``."""
+    def load(self, table: str, arity: int, rows: Iterable[tuple[object, ...]],
+             integers: bool = False) -> None:
+        """Append the column values ``rows`` (``sqlterms.row``) to ``table``;
+        with ``integers``, ``rows`` are facts of 64-bit integers only, for
+        a table of ``arity`` ``BIGINT`` columns ``c0``…"""
 
     @abstractmethod
     def close(self) -> None:
@@ -130,19 +133,18 @@ class DuckDB(Database):
         found: list[tuple[Any, ...]] = self.con.execute(query[0], list(query[1])).fetchall()
         return found
 
-    def load(self, table: str, arity: int, rows: Iterable[tuple[object, ...]]) -> None:
+    def load(self, table: str, arity: int, rows: Iterable[tuple[object, ...]],
+             integers: bool = False) -> None:
         """Through a CSV file of the rows (``executemany`` takes seconds per
         thousand rows); its path is a bound parameter."""
-        kinds = {"v": "TEXT", "z": "BIGINT", "n": "DOUBLE", "u": "SMALLINT"}
-        types = ", ".join(f"'{c}': '{kinds[c[0]]}'" for c in columns(arity))
+        kinds = {"v": "TEXT", "z": "BIGINT", "n": "DOUBLE", "u": "SMALLINT", "c": "BIGINT"}
+        names = [f"c{i}" for i in range(arity)] if integers else columns(arity)
+        types = ", ".join(f"'{c}': '{kinds[c[0]]}'" for c in names)
         with tempfile.TemporaryDirectory(prefix="assess-") as folder:
             path = Path(folder) / "rows.csv"
             with path.open("w", encoding="utf-8", newline="") as out:
-                written = csv.writer(out)
-                empty = True
-                for r in rows:
-                    written.writerow(r)
-                    empty = False
+                csv.writer(out).writerows(rows)
+                empty = out.tell() == 0
             if not empty:
                 self.con.execute(
                     f"INSERT INTO {table} SELECT * FROM read_csv(?, header = false, "
@@ -180,7 +182,8 @@ class Postgres(Database):
         found: list[tuple[Any, ...]] = self.cur.fetchall()
         return found
 
-    def load(self, table: str, arity: int, rows: Iterable[tuple[object, ...]]) -> None:
+    def load(self, table: str, arity: int, rows: Iterable[tuple[object, ...]],
+             integers: bool = False) -> None:
         with self.cur.copy(f"COPY {table} FROM STDIN") as copy:
             for row in rows:
                 copy.write_row(row)

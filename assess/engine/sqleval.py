@@ -47,7 +47,9 @@ Example::
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Collection
+from typing import cast
 
 from assess.diagnostics import AssessError, error
 from assess.engine.evaluate import Model, select_rules
@@ -55,7 +57,16 @@ from assess.engine.ir import IRLiteral, IRProgram, IRRule, Pred, Value
 from assess.engine.plans import plan_rule
 from assess.engine.sqldb import DATABASES, Database
 from assess.engine.sqlgen import Generator, ident
-from assess.engine.sqlterms import Fragment, columns, declaration, decode, fmt, join, row
+from assess.engine.sqlterms import (
+    Fragment,
+    columns,
+    declaration,
+    decoder,
+    fits,
+    fmt,
+    join,
+    rows,
+)
 from assess.engine.strata import PredicateGraph, strata
 
 RECURSIVE_CTE = "assess_rec"
@@ -79,8 +90,32 @@ class _Evaluation:
             for kind in "rdn":
                 self.db.guarded((f"CREATE TEMP TABLE {self.table(pred, kind)} "
                                  f"({declaration(pred.arity)})", ()), None)
-            rows = [row(values) for values in sorted(facts.get(pred, ()), key=repr)]
-            self.db.load(self.table(pred, "n"), pred.arity, rows)
+            self._load(pred, facts.get(pred, set()))
+
+    def _load(self, pred: Pred, values: set[tuple[Value, ...]]) -> None:
+        """The facts of ``pred`` into its ``n`` table. Facts of 64-bit
+        integers only (the bulk of large relations) go in as plain integers
+        and are laid out by the database (``'i:' || CAST(c AS TEXT)``, the
+        text Python writes), not one constant at a time in Python."""
+        flat = itertools.chain.from_iterable
+        if pred.arity and values and set(map(type, flat(values))) == {int}:
+            ints = cast("set[tuple[int, ...]]", values)
+            if fits(min(flat(ints))) and fits(max(flat(ints))):
+                self._load_integers(pred, ints)
+                return
+        self.db.load(self.table(pred, "n"), pred.arity, rows(values))
+
+    def _load_integers(self, pred: Pred, values: set[tuple[int, ...]]) -> None:
+        stage = ident(f"assess_s{self.number[pred]}")
+        names = [f"c{i}" for i in range(pred.arity)]
+        self.db.guarded((f"CREATE TEMP TABLE {stage} ("
+                         + ", ".join(f"{c} BIGINT" for c in names) + ")", ()), None)
+        self.db.load(stage, pred.arity, values, integers=True)
+        laid = ", ".join(f"'i:' || CAST({c} AS TEXT), {c}, CAST({c} AS DOUBLE PRECISION)"
+                         for c in names)
+        self.db.guarded((f"INSERT INTO {self.table(pred, 'n')} SELECT {laid} FROM {stage}",
+                         ()), None)
+        self.db.guarded((f"DROP TABLE {stage}", ()), None)
 
     def name(self, pred: Pred, kind: str) -> str:
         return f"assess_{kind}{self.number[pred]}"
@@ -182,8 +217,9 @@ class _Evaluation:
             found = self.db.guarded((f"SELECT u FROM {table} LIMIT 1", ()), None, fetch=True)
             return {()} if found else set()
         names = ", ".join(f"v{i}" for i in range(pred.arity))
-        rows = self.db.guarded((f"SELECT {names} FROM {table}", ()), None, fetch=True)
-        return {tuple(decode(v) for v in r) for r in rows}
+        found = self.db.guarded((f"SELECT {names} FROM {table}", ()), None, fetch=True)
+        read = decoder()
+        return {tuple(map(read, r)) for r in found}
 
 
 def sql_model(program: IRProgram, goals: Collection[Pred] | None = None,
