@@ -33,6 +33,7 @@ from __future__ import annotations
 import warnings
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import partial
 from typing import TYPE_CHECKING, Literal, overload
 
 from assess.analysis import timeline
@@ -105,16 +106,22 @@ def _pydatalog(program: IRProgram, goals: Collection[Pred]) -> Model:
     return pydatalog_model(program, goals)
 
 
-def _duckdb(program: IRProgram, goals: Collection[Pred]) -> Model:
+def _duckdb(program: IRProgram, goals: Collection[Pred],
+            max_ground: int | None = DEFAULT_MAX_GROUND) -> Model:
     from assess.engine.sqleval import sql_model
 
-    return sql_model(program, goals, "duckdb")
+    return sql_model(program, goals, "duckdb", max_ground)
 
 
-def _postgres(program: IRProgram, goals: Collection[Pred]) -> Model:
+def _postgres(program: IRProgram, goals: Collection[Pred],
+              max_ground: int | None = DEFAULT_MAX_GROUND) -> Model:
     from assess.engine.sqleval import sql_model
 
-    return sql_model(program, goals, "postgres")
+    return sql_model(program, goals, "postgres", max_ground)
+
+
+SQL_GROUNDERS = {"duckdb": _duckdb, "postgres": _postgres}
+"""The grounders that bring rows back from a database, counted against ``--max-ground``."""
 
 
 ENGINES: dict[str, Grounder] = {
@@ -125,6 +132,14 @@ ENGINES: dict[str, Grounder] = {
 }
 """Grounders that compute the crisp model; the native one records provenance,
 the SQL ones (``engine.sqleval``) run it in DuckDB or a PostgreSQL server."""
+
+
+def _known_engine(engine: str) -> None:
+    if engine not in ENGINES:
+        raise AssessError([error(
+            "unknown_engine", COMMAND_LINE,
+            f"unknown engine {engine!r}; choose one of {', '.join(ENGINES)}",
+        )])
 
 
 @dataclass
@@ -211,9 +226,9 @@ class Assessment:
         ``assess``), the crisp answers (``crisp``, grounded by ``engine``) or
         the defeasible statuses (``defeasible``, under ``ambiguity``)."""
         if semantics == "prob":
-            return self.assess(limits, also=also)
+            return self.assess(limits, also=also, engine=engine)
         if semantics == "crisp":
-            return self.crisp(also=also, engine=engine)
+            return self.crisp(also=also, engine=engine, limits=limits)
         if semantics == "defeasible":
             return self.defeasible(ambiguity=ambiguity)
         raise AssessError([error(
@@ -221,15 +236,16 @@ class Assessment:
             f"unknown semantics {semantics!r}; choose one of {', '.join(SEMANTICS)}",
         )])
 
-    def crisp(self, *, also: Sequence[str] = (), engine: str = "native") -> CrispResult:
-        """Answers under the crisp reading; ``also`` lists every fact of predicates."""
-        if engine not in ENGINES:
-            raise AssessError([error(
-                "unknown_engine", COMMAND_LINE,
-                f"unknown engine {engine!r}; choose one of {', '.join(ENGINES)}",
-            )])
+    def crisp(self, *, also: Sequence[str] = (), engine: str = "native",
+              limits: Limits | None = None) -> CrispResult:
+        """Answers under the crisp reading; ``also`` lists every fact of predicates.
+        A SQL engine brings back no relation of more rows than ``limits.max_ground``."""
+        _known_engine(engine)
         preds = [p for spec in also for p in self.predicates(spec)]
-        return crisp(self.ir, preds, ENGINES[engine])
+        grounder = ENGINES[engine]
+        if engine in SQL_GROUNDERS:
+            grounder = partial(SQL_GROUNDERS[engine], max_ground=(limits or Limits()).max_ground)
+        return crisp(self.ir, preds, grounder)
 
     def compile(
         self,
@@ -240,11 +256,15 @@ class Assessment:
         marginals: bool = False,
         limits: Limits | None = None,
         extra: Sequence[Lowerable] = (),
+        engine: str = "native",
     ) -> Compiled:
         """The one compiled assessment of the questions (queries, hypotheses,
         every atom of ``also``'s predicates) and ``targets``/``patterns``;
         ``extra`` statements (a scenario's evidence) are lowered with the
-        programs. Every probability below is read off such an object."""
+        programs; ``duckdb`` or ``postgres`` as ``engine`` finds the cone of
+        the questions in that database and grounds only its facts. Every
+        probability below is read off such an object."""
+        _known_engine(engine)
         return compile_assessment(
             self.lower(extra),
             targets=targets,
@@ -252,27 +272,32 @@ class Assessment:
             also=[p for spec in also for p in self.predicates(spec)],
             marginals=marginals,
             limits=limits,
+            engine=engine,
         )
 
-    def prob(self, limits: Limits | None = None, *, also: Sequence[str] = ()) -> ProbResult:
+    def prob(self, limits: Limits | None = None, *, also: Sequence[str] = (),
+             engine: str = "native") -> ProbResult:
         """P(query | evidence) for each query and hypothesis (the default reading).
 
         ``result.model`` is the compiled model: ``probabilities(weights)``
         re-evaluates with changed inputs, ``gradient(query)`` differentiates.
-        ``also`` adds every atom of those predicates to the questions.
+        ``also`` adds every atom of those predicates to the questions;
+        ``engine``: see ``compile``.
         """
-        compiled = self.compile(also=also, limits=limits)
+        compiled = self.compile(also=also, limits=limits, engine=engine)
         return ProbResult(tuple(compiled.replies()), compiled)
 
     probabilities = prob
 
-    def assess(self, limits: Limits | None = None, *, also: Sequence[str] = ()) -> Judgements:
+    def assess(self, limits: Limits | None = None, *, also: Sequence[str] = (),
+               engine: str = "native") -> Judgements:
         """The analyst's judgements: each hypothesis's probability, ICD 203 term,
         rank in its competing set, strongest arguments and confidence
-        (``assess.explain.judgement``), with every query's probability."""
+        (``assess.explain.judgement``), with every query's probability;
+        ``engine``: see ``compile``."""
         from assess.explain.judgement import judge
 
-        return judge(self.compile(also=also, limits=limits))
+        return judge(self.compile(also=also, limits=limits, engine=engine))
 
     def defeasible(self, *, ambiguity: str = "blocking") -> DefeasibleResult:
         """Statuses under defeasible logic; ``ambiguity`` blocking or propagating."""

@@ -303,8 +303,13 @@ _CSV = (
         Topic.CSV, "table_unreadable",
         "a `load` of a table that cannot be read: a `.parquet` or `.duckdb` file DuckDB "
         "cannot read (no such file, not Parquet, no table `reports`), a `postgres:TABLE` "
-        "the server does not give (no server, no such table, no right), a driver missing; "
-        "at the `load`",
+        "the server does not give (no server, no such table, no right, the connection lost "
+        "while its rows arrive), a driver missing; at the `load`, and nothing of it is used",
+    ),
+    _error(
+        Topic.CSV, "bad_cell",
+        "a table cell of a type that has no text (a BLOB, a list, a struct, a map), at the "
+        "cell: a report's cells are text, numbers or dates",
     ),
 )
 
@@ -371,7 +376,8 @@ _RUN = (
     _error(
         Topic.RUN, "sql_unavailable",
         "`--engine duckdb` or `postgres` without its Python driver installed, or a PostgreSQL "
-        "server that the connection environment (`PGHOST`…, `ASSESS_POSTGRES`) does not reach",
+        "server that the connection environment (`PGHOST`…, `ASSESS_POSTGRES`) does not reach, "
+        "or whose connection is lost while it evaluates",
     ),
     _error(Topic.RUN, "sql_error", "the database failed while evaluating; its error is quoted"),
     _error(

@@ -57,7 +57,7 @@ from dataclasses import dataclass, field, replace
 from assess.analysis.csvtext import CsvSyntaxError, Field, records
 from assess.analysis.facttable import read_facts
 from assess.analysis.reportrow import COLUMNS, REQUIRED, RowReader
-from assess.analysis.tables import is_table_path, read_table
+from assess.analysis.tables import Key, is_table_path, read_table
 from assess.diagnostics import AssessError, Diagnostic, error
 from assess.syntax import ast
 from assess.syntax.parser import parse
@@ -139,7 +139,8 @@ class _Loader:
     def load(self, statement: ast.Load, declared_in: str) -> list[ast.Report] | list[ast.Clause]:
         try:
             if is_table_path(statement.path):
-                return self.table(*read_table(statement, declared_in, self.root))
+                read = read_table(statement, declared_in, self.root)
+                return self.table(read.path, read.cells, read.keys)
             source = read_load(statement, declared_in, self.root)
         except AssessError as exc:
             self.problems.extend(exc.diagnostics)
@@ -159,14 +160,18 @@ class _Loader:
             return []
         return self.table(path, table)
 
-    def table(self, path: str, table: list[list[Field]]) -> list[ast.Report]:
-        """The reports of the rows after the header ``table[0]``."""
+    def table(self, path: str, table: list[list[Field]],
+              keys: Sequence[Key] = ()) -> list[ast.Report]:
+        """The reports of the rows after the header ``table[0]``, each with
+        its row's primary key from ``keys`` (a database table's)."""
         columns = self.header(path, table[0]) if table else None
         if columns is None:
             return []
         reader = RowReader(path, columns, self.known_sources)
         reports = [reader.report(row) for row in table[1:]]
         self.problems.extend(reader.problems)
+        if any(keys):
+            reports = [r and replace(r, row=k) for r, k in zip(reports, keys, strict=True)]
         return [r for r in reports if r is not None]
 
     def header(self, path: str, row: list[Field]) -> dict[str, int] | None:

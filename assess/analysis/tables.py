@@ -4,20 +4,28 @@
 The table has the columns of a report CSV file (``assess.analysis.loading``:
 ``indicator``, ``arguments``, ``source``, ``credibility``, optional ``date``
 and ``quote``), of any SQL type that reads as that text (a ``DATE`` for
-``date``, an integer for ``credibility``). A ``.parquet`` file is that
-table; a ``.duckdb`` file is a DuckDB database whose table ``reports`` is
-(opened read-only); both are read through DuckDB. ``postgres:TABLE`` (or
-``postgres:SCHEMA.TABLE``) is a table of the PostgreSQL server that libpq's
-environment names (``PGHOST``…, or ``ASSESS_POSTGRES``, as ``--engine
-postgres`` connects: never a password in a rule file), read in a read-only
-session, its rows sorted by every column so that their lines are stable.
-Each row is checked exactly as a CSV row is: the cells
-become ``Field``s as if the table were written out as CSV, header on line 1,
-so row N of the table is line N + 1 and a column's position is its column
-(``reports.parquet:3:2`` is the second column of the second row), and every
-later diagnostic about that report points there. The table is read in full
-before any row is used: a file DuckDB cannot read, or a missing table, is
-``table_unreadable`` at the ``load`` statement, and nothing of it is used.
+``date``, an integer for ``credibility``), and may have a primary key of
+other columns. A ``.parquet`` file is that table; a ``.duckdb`` file is a
+DuckDB database whose table ``reports`` is (opened read-only); both are read
+through DuckDB. ``postgres:TABLE`` (or ``postgres:SCHEMA.TABLE``) is a table
+of the PostgreSQL server that libpq's environment names (``PGHOST``…, or
+``ASSESS_POSTGRES``, as ``--engine postgres`` connects: never a password in
+a rule file), read in a read-only session.
+
+A database table's rows come sorted by its primary key (without one: by
+every column), so that their lines are stable. Each row is checked exactly
+as a CSV row is: the cells become ``Field``s as if the table were written out
+as CSV, header on line 1, so row N of the table is line N + 1 and a column's
+position is its column (``reports.parquet:3:2`` is the second column of the
+second row), and every later diagnostic about that report points there.
+Each report also keeps its row's primary key (``Table.keys``: column and
+value, in the key's order), so ``why`` names the row as the database does.
+
+Faults, each at the ``load`` statement or the cell, and nothing of the table
+used: a file DuckDB cannot read, a missing table, no server, a connection
+lost while the rows arrive: ``table_unreadable``; a cell of a type that has
+no CSV text (a BLOB, a list, a struct): ``bad_cell`` at the cell. The table
+is read in full before any row is used.
 
 Example: a Parquet file whose one row is ``troops_in_belarus``, ``12500``,
 ``pentagon``, ``2``, ``DATE '2022-12-15'`` gives the same report as the CSV
@@ -26,12 +34,16 @@ line ``troops_in_belarus,12500,pentagon,2,2022-12-15``, at ``…parquet:2:1``.
 
 from __future__ import annotations
 
+import datetime
+import decimal
 import importlib
 import os
+from dataclasses import dataclass
 from typing import Any
 
 from assess.analysis.csvtext import Field
-from assess.diagnostics import AssessError, error
+from assess.analysis.reportrow import COLUMNS
+from assess.diagnostics import AssessError, Diagnostic, error
 from assess.syntax import ast
 from assess.workspace import resolve_within
 
@@ -40,11 +52,40 @@ SERVER = "postgres:"
 """``load "postgres:TABLE".`` reads TABLE of the server the environment names."""
 TABLE = "reports"
 """The table of a ``.duckdb`` file that holds the reports."""
+APPLICATION = "assess"
+"""The ``application_name`` of every PostgreSQL session (``pg_stat_activity``)."""
+CONNECT_TIMEOUT = 10
+"""Seconds to wait for a PostgreSQL server unless ``PGCONNECT_TIMEOUT`` says."""
+
+_TEXTUAL = (str, int, float, decimal.Decimal, datetime.date, datetime.datetime, datetime.time)
+"""The Python types of cells that read as CSV text (``bool`` is an ``int``)."""
+
+Key = tuple[tuple[str, str], ...]
+"""A row's primary key: each key column and its value as text."""
+
+
+@dataclass(frozen=True, slots=True)
+class Table:
+    """A table read in full: its path, its report cells as CSV (header row
+    first) and, per row after the header, the row's primary key (empty
+    without one)."""
+
+    path: str
+    cells: list[list[Field]]
+    keys: list[Key]
 
 
 def is_table_path(path: str) -> bool:
     """Whether ``load "path".`` names a table that DuckDB reads."""
     return path.lower().endswith(SUFFIXES) or path.startswith(SERVER)
+
+
+def postgres_options() -> dict[str, Any]:
+    """The keyword options of every ``psycopg.connect`` besides libpq's environment."""
+    options: dict[str, Any] = {"application_name": APPLICATION}
+    if "PGCONNECT_TIMEOUT" not in os.environ:
+        options["connect_timeout"] = CONNECT_TIMEOUT
+    return options
 
 
 def _text(value: Any) -> str:
@@ -60,44 +101,65 @@ def _unreadable(statement: ast.Load, message: str) -> AssessError:
     return AssessError([error("table_unreadable", statement.span, f"cannot load: {message}")])
 
 
-def _query(duckdb: Any, path: str) -> tuple[Any, str, list[Any]]:
-    """A DuckDB connection and the query (with its parameters) of the table."""
+def _duckdb_rows(duckdb: Any, path: str) -> tuple[list[str], list[str], list[tuple[Any, ...]]]:
+    """Column names, primary key and rows of a Parquet file or a DuckDB file's table."""
     if path.lower().endswith(".parquet"):
-        return duckdb.connect(), "SELECT * FROM read_parquet(?)", [path]
-    return duckdb.connect(path, read_only=True), f'SELECT * FROM "{TABLE}"', []
+        con = duckdb.connect()
+        query, parameters, key = "SELECT * FROM read_parquet(?)", [path], []
+    else:
+        con = duckdb.connect(path, read_only=True)
+        found = con.execute(
+            "SELECT constraint_column_names FROM duckdb_constraints() WHERE table_name = ? "
+            "AND constraint_type = 'PRIMARY KEY'", [TABLE]).fetchall()
+        key = list(found[0][0]) if found else []
+        query, parameters = f'SELECT * FROM "{TABLE}"', []
+    try:
+        cursor = con.execute(query, parameters)
+        names = [d[0] for d in cursor.description]
+        if key:
+            order = ", ".join(str(names.index(k) + 1) for k in key)
+            cursor = con.execute(f"{query} ORDER BY {order}", parameters)
+        return names, key, cursor.fetchall()
+    finally:
+        con.close()
 
 
-def _server_rows(statement: ast.Load, table: str) -> tuple[list[str], list[tuple[Any, ...]]]:
-    """The column names and rows (sorted by every column) of a server's table,
-    read in a read-only session; the table's name is a quoted identifier."""
+def _server_rows(statement: ast.Load, table: str
+                 ) -> tuple[list[str], list[str], list[tuple[Any, ...]]]:
+    """Column names, primary key and rows (sorted by the key, else by every
+    column) of a server's table, read in a read-only session; the table's
+    name is a quoted identifier and the key is asked with it as a parameter."""
     try:
         psycopg = importlib.import_module("psycopg")
     except ImportError as exc:
         raise _unreadable(statement, f"reading {table} needs the Python package psycopg "
                                f"(pip install 'psycopg[binary]'): {exc}") from exc
-    options = {} if "PGCONNECT_TIMEOUT" in os.environ else {"connect_timeout": 10}
+    sql = psycopg.sql
     try:
-        with psycopg.connect(os.environ.get("ASSESS_POSTGRES", ""), **options) as con:
+        with psycopg.connect(os.environ.get("ASSESS_POSTGRES", ""), **postgres_options()) as con:
             con.read_only = True
-            name = psycopg.sql.Identifier(*table.split("."))
-            cursor = con.execute(psycopg.sql.SQL("SELECT * FROM {} LIMIT 0").format(name))
+            name = sql.Identifier(*table.split("."))
+            cursor = con.execute(sql.SQL("SELECT * FROM {} LIMIT 0").format(name))
             names = [d.name for d in cursor.description]
-            order = psycopg.sql.SQL(", ").join(
-                psycopg.sql.Literal(n) for n in range(1, len(names) + 1))
-            query = psycopg.sql.SQL("SELECT * FROM {} ORDER BY {}").format(name, order)
-            return names, con.execute(query).fetchall()
-    except psycopg.Error as exc:  # no server, no such table, no right to read it, …
+            key = [r[0] for r in con.execute(
+                "SELECT a.attname FROM pg_index i JOIN pg_attribute a ON a.attrelid = "
+                "i.indrelid AND a.attnum = ANY(i.indkey) WHERE i.indrelid = %s::regclass AND "
+                "i.indisprimary ORDER BY array_position(i.indkey, a.attnum)",
+                [name.as_string(con)]).fetchall()]
+            positions = [names.index(k) + 1 for k in key] or range(1, len(names) + 1)
+            order = sql.SQL(", ").join(sql.Literal(n) for n in positions)
+            query = sql.SQL("SELECT * FROM {} ORDER BY {}").format(name, order)
+            return names, key, con.execute(query).fetchall()
+    except psycopg.Error as exc:  # no server, no such table, no right, connection lost…
         raise _unreadable(statement, f"PostgreSQL cannot give {table}: {_first_line(exc)}") from exc
 
 
-def read_table(
-    statement: ast.Load, declared_in: str, root: str | None = None
-) -> tuple[str, list[list[Field]]]:
-    """The path of the table and its rows as CSV cells (header row first); a
-    file outside ``root`` (the project root; None: anywhere) is ``outside_root``."""
+def read_table(statement: ast.Load, declared_in: str, root: str | None = None) -> Table:
+    """The table ``statement`` loads, read in full; a file outside ``root``
+    (the project root; None: anywhere) is ``outside_root``."""
     if statement.path.startswith(SERVER):
-        names, rows = _server_rows(statement, statement.path.removeprefix(SERVER))
-        return statement.path, _fields(names, rows)
+        names, key, rows = _server_rows(statement, statement.path.removeprefix(SERVER))
+        return _table(statement.path, names, key, rows)
     path = resolve_within(statement, declared_in, root)
     if not os.path.isfile(path):
         raise _unreadable(statement, f"no file {path}")
@@ -107,27 +169,33 @@ def read_table(
         raise _unreadable(statement, f"reading {path} needs the Python package duckdb "
                                f"(pip install duckdb): {exc}") from exc
     try:
-        con, query, parameters = _query(duckdb, path)
-    except duckdb.Error as exc:  # not a database, locked by a writer, …
-        raise _unreadable(statement, f"DuckDB cannot open {path}: {_first_line(exc)}") from exc
-    try:
-        cursor = con.execute(query, parameters)
-        names = [d[0] for d in cursor.description]
-        rows = cursor.fetchall()
-    except duckdb.Error as exc:  # no table `reports`, not a Parquet file, …
+        names, key, rows = _duckdb_rows(duckdb, path)
+    except duckdb.Error as exc:  # not a database, no table `reports`, not Parquet, …
         raise _unreadable(statement, f"DuckDB cannot read {path}: {_first_line(exc)}") from exc
-    finally:
-        con.close()
-    return path, _fields(names, rows)
+    return _table(path, names, key, rows)
 
 
-def _fields(names: list[str], rows: list[tuple[Any, ...]]) -> list[list[Field]]:
-    """The header and the rows as the cells of a CSV file (header on line 1)."""
-    header = [Field(name, 1, column) for column, name in enumerate(names, 1)]
-    return [header] + [
-        [Field(_text(value), line, column) for column, value in enumerate(row, 1)]
-        for line, row in enumerate(rows, 2)
-    ]
+def _table(path: str, names: list[str], key: list[str], rows: list[tuple[Any, ...]]) -> Table:
+    """The rows as the cells of a CSV file (header on line 1); the key's
+    columns that are not report columns are kept aside as the rows' keys.
+    A cell that has no text is ``bad_cell``, every such cell reported."""
+    aside = {n for n in key if n.strip().lower() not in COLUMNS}
+    kept = [c for c, n in enumerate(names) if n not in aside]
+    at = [names.index(k) for k in key]
+    problems: list[Diagnostic] = []
+    cells = [[Field(names[c], 1, c + 1) for c in kept]]
+    for line, values in enumerate(rows, 2):
+        for c, value in enumerate(values):
+            if value is not None and not isinstance(value, _TEXTUAL):
+                span = ast.Span(path, line, c + 1, line, c + 2)
+                problems.append(error(
+                    "bad_cell", span, f"the column '{names[c]}' holds a {type(value).__name__}, "
+                    "which has no text: a report's cells are text, numbers or dates"))
+        cells.append([Field(_text(values[c]), line, c + 1) for c in kept])
+    if problems:
+        raise AssessError(problems)
+    keys = [tuple((key[n], _text(values[c])) for n, c in enumerate(at)) for values in rows]
+    return Table(path, cells, keys)
 
 
 def _first_line(exc: BaseException) -> str:

@@ -56,7 +56,9 @@ DEFAULT_SEMANTICS = SEMANTICS[0]
 @click.option("--all", "also", multiple=True, metavar="PRED",
               help="Also list every derived fact of PRED (name or name/arity).")
 @click.option("--engine", type=click.Choice(list(ENGINES)), default="native",
-              show_default=True, help="Grounder for the crisp model.")
+              show_default=True,
+              help="Grounder for the crisp model; under prob, duckdb or postgres find the "
+                   "cone of the queries in that database and ground only its facts.")
 @click.option("--ambiguity", type=click.Choice(["blocking", "propagating"]),
               default="blocking", show_default=True,
               help="Under defeasible: whether ambiguity blocks or propagates.")

@@ -17,8 +17,11 @@ PostgreSQL takes them by ``COPY``.
 
 The drivers are imported only when an engine is chosen, so the command line
 starts as fast without them. A missing driver or an unreachable server is
-``sql_unavailable``; an integer overflow in the database is refused as
-``sql_unsupported``; any other database error is ``sql_error``, quoted.
+``sql_unavailable``, and so is a connection lost while evaluating (the
+server ended the session, or stopped): the session's temporary tables die
+with it and nothing it computed is used; an integer overflow in the
+database is refused as ``sql_unsupported``; any other database error is
+``sql_error``, quoted.
 """
 
 from __future__ import annotations
@@ -33,12 +36,10 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any
 
+from assess.analysis.tables import postgres_options
 from assess.diagnostics import AssessError, error
 from assess.engine.sqlterms import Fragment, columns
 from assess.syntax.ast import Span
-
-CONNECT_TIMEOUT = 10
-"""Seconds to wait for a PostgreSQL server unless ``PGCONNECT_TIMEOUT`` says."""
 
 
 def _driver(module: str, package: str, engine: str) -> ModuleType:
@@ -71,12 +72,19 @@ class Database(ABC):
         """The rows of ``query``."""
 
     @abstractmethod
-    def load(self, table: str, arity: int, rows: Iterable[tuple[object, ...]]) -> None:
-        """Append the column values ``rows`` (``sqlterms.row``) to ``table``."""
+    def load(self, table: str, arity: int, rows: Iterable[tuple[object, ...]],
+             integers: bool = False) -> None:
+        """Append the column values ``rows`` (``sqlterms.row``) to ``table``;
+        with ``integers``, ``rows`` are facts of 64-bit integers only, for
+        a table of ``arity`` ``BIGINT`` columns ``c0``…"""
 
     @abstractmethod
     def close(self) -> None:
         """End the session (PostgreSQL: roll back)."""
+
+    def broken(self) -> bool:
+        """Whether the connection is lost (an in-process database never is)."""
+        return False
 
     def guarded(self, query: Fragment, span: Span | None, fetch: bool = False
                 ) -> list[tuple[Any, ...]]:
@@ -97,6 +105,12 @@ class Database(ABC):
                 "engines compute integers as BIGINT (use --engine native)",
             )]) from exc
         except self.failure as exc:
+            if self.broken():
+                raise AssessError([error(
+                    "sql_unavailable", span,
+                    f"the connection to the {self.name} server was lost while evaluating "
+                    f"({_first_line(exc)}): nothing it computed is used",
+                )]) from exc
             raise AssessError([error(
                 "sql_error", span, f"{self.name} failed: {_first_line(exc)}",
             )]) from exc
@@ -119,19 +133,18 @@ class DuckDB(Database):
         found: list[tuple[Any, ...]] = self.con.execute(query[0], list(query[1])).fetchall()
         return found
 
-    def load(self, table: str, arity: int, rows: Iterable[tuple[object, ...]]) -> None:
+    def load(self, table: str, arity: int, rows: Iterable[tuple[object, ...]],
+             integers: bool = False) -> None:
         """Through a CSV file of the rows (``executemany`` takes seconds per
         thousand rows); its path is a bound parameter."""
-        kinds = {"v": "TEXT", "z": "BIGINT", "n": "DOUBLE", "u": "SMALLINT"}
-        types = ", ".join(f"'{c}': '{kinds[c[0]]}'" for c in columns(arity))
+        kinds = {"v": "TEXT", "z": "BIGINT", "n": "DOUBLE", "u": "SMALLINT", "c": "BIGINT"}
+        names = [f"c{i}" for i in range(arity)] if integers else columns(arity)
+        types = ", ".join(f"'{c}': '{kinds[c[0]]}'" for c in names)
         with tempfile.TemporaryDirectory(prefix="assess-") as folder:
             path = Path(folder) / "rows.csv"
             with path.open("w", encoding="utf-8", newline="") as out:
-                written = csv.writer(out)
-                empty = True
-                for r in rows:
-                    written.writerow(r)
-                    empty = False
+                csv.writer(out).writerows(rows)
+                empty = out.tell() == 0
             if not empty:
                 self.con.execute(
                     f"INSERT INTO {table} SELECT * FROM read_csv(?, header = false, "
@@ -150,11 +163,9 @@ class Postgres(Database):
         self.overflow = (psycopg.errors.NumericValueOutOfRange,)
         self.zero = (psycopg.errors.DivisionByZero,)
         self.failure = (psycopg.Error,)
-        options: dict[str, Any] = {}
-        if "PGCONNECT_TIMEOUT" not in os.environ:
-            options["connect_timeout"] = CONNECT_TIMEOUT
+        self.error = psycopg.Error
         try:
-            self.con = psycopg.connect(os.environ.get("ASSESS_POSTGRES", ""), **options)
+            self.con = psycopg.connect(os.environ.get("ASSESS_POSTGRES", ""), **postgres_options())
         except psycopg.Error as exc:
             raise AssessError([error(
                 "sql_unavailable", None,
@@ -171,14 +182,22 @@ class Postgres(Database):
         found: list[tuple[Any, ...]] = self.cur.fetchall()
         return found
 
-    def load(self, table: str, arity: int, rows: Iterable[tuple[object, ...]]) -> None:
+    def load(self, table: str, arity: int, rows: Iterable[tuple[object, ...]],
+             integers: bool = False) -> None:
         with self.cur.copy(f"COPY {table} FROM STDIN") as copy:
             for row in rows:
                 copy.write_row(row)
 
+    def broken(self) -> bool:
+        return bool(self.con.broken)
+
     def close(self) -> None:
+        """Roll back and close; a connection already lost has nothing to roll back
+        (the server dropped the session's temporary tables with it)."""
         try:
             self.con.rollback()
+        except self.error:
+            pass
         finally:
             self.con.close()
 

@@ -31,6 +31,8 @@ Example::
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable, Iterator
+
 from assess.diagnostics import AssessError, error
 from assess.engine.ir import Value
 from assess.engine.terms import Float, Str
@@ -102,6 +104,38 @@ def row(values: tuple[Value, ...]) -> tuple[object, ...]:
     if not values:
         return (0,)
     return tuple(c for v in values for c in encode(v))
+
+
+def rows(facts: Iterable[tuple[Value, ...]]) -> Iterator[tuple[object, ...]]:
+    """The column values of many facts: each distinct constant encoded once
+    (keyed by its type and, for a float, its ``repr``, so that ``1``,
+    ``1.0`` and ``-0.0`` stay apart), as ``row`` would encode it."""
+    cache: dict[tuple[type, object], Encoded] = {}
+    for values in facts:
+        if not values:
+            yield (0,)
+            continue
+        out: list[object] = []
+        for v in values:
+            key = (v.__class__, float.__repr__(v) if isinstance(v, float) else v)
+            found = cache.get(key)
+            if found is None:
+                found = cache[key] = encode(v)
+            out += found
+        yield tuple(out)
+
+
+def decoder() -> Callable[[str], Value]:
+    """``decode`` remembering each text it has read (answers repeat constants)."""
+    cache: dict[str, Value] = {}
+
+    def read(text: str) -> Value:
+        found = cache.get(text)
+        if found is None:
+            found = cache[text] = decode(text)
+        return found
+
+    return read
 
 
 Fragment = tuple[str, tuple[object, ...]]

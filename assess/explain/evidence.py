@@ -43,6 +43,9 @@ class ReportInfo:
     quote: str | None
     file: str
     line: int
+    row_key: dict[str, str] | None = None
+    """For a report read from a database table with a primary key, the key
+    of its row (column → value; ``file`` names the table), else None."""
 
     @property
     def key(self) -> str:
@@ -71,6 +74,7 @@ def report_info(ir: IRProgram, report: ast.Report) -> ReportInfo:
         quote=report.quote,
         file=report.span.file,
         line=report.span.line,
+        row_key=dict(report.row) if report.row else None,
     )
 
 

@@ -54,7 +54,14 @@ def report_line(r: ReportInfo) -> str:
         text += f", on {r.date}"
     if r.quote:
         text += f': "{r.quote}"'
-    return f"{text}  [{r.file}:{r.line}]"
+    return f"{text}  [{report_place(r)}]"
+
+
+def report_place(r: ReportInfo) -> str:
+    """``file:line``, or a table row by its key: ``postgres:reports id=17``."""
+    if r.row_key:
+        return f"{r.file} " + " ".join(f"{k}={v}" for k, v in r.row_key.items())
+    return f"{r.file}:{r.line}"
 
 
 def _step(step: Step, indent: int, out: list[str]) -> None:
@@ -137,7 +144,7 @@ def why_text(result: WhyResult) -> str:
 def superseded_line(report: ReportInfo, by: ReportInfo) -> str:
     """``troops(10000)@a (B2, on 2022-12-01) superseded by troops(100000)@a on 2023-01-20``."""
     return (f"{report.key} ({report.grade}, on {report.date}) superseded by {by.key} "
-            f"on {by.date}  [{report.file}:{report.line}]")
+            f"on {by.date}  [{report_place(report)}]")
 
 
 def _attempt(a: Attempt, indent: int, out: list[str]) -> None:

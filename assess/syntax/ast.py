@@ -450,6 +450,9 @@ class Report:
     date: str | None = None
     quote: str | None = None
     span: Span = _span()
+    row: tuple[tuple[str, str], ...] = field(default=(), compare=False, hash=False, repr=False)
+    """The primary key of the table row it was read from (each key column and
+    its value; ``assess.analysis.tables``), empty for a report written as text."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -85,15 +85,17 @@ def compile_assessment(
     limits: Limits | None = None,
     graph: DerivationGraph | None = None,
     formulas: Sequence[Formula] = (),
+    engine: str = "native",
 ) -> Compiled:
-    """Ground (unless ``graph`` is given) and compile ``ir`` (module docstring);
+    """Ground (unless ``graph`` is given; the cone found in a database for a
+    SQL ``engine``: ``grounding``) and compile ``ir`` (module docstring);
     each of ``formulas`` (the graph atoms it reads, and how to build it from
     the lineage) is compiled too, read back by ``Compiled.formula_values``."""
     asked = with_hypotheses(ir, also)
     wanted = [*(ground_query(t) for t in targets), *(IRQuery(p) for p in patterns)]
     program = replace(asked, queries=[*asked.queries, *wanted])
     if graph is None:
-        grounded, graph = ground_program(program, limits)
+        grounded, graph = ground_program(program, limits, engine)
         made = grounded.queries[len(program.queries):]  # by clauses of query/1
         asked = replace(asked, queries=[*asked.queries, *made])
         program = replace(grounded, queries=[*asked.queries, *wanted])
