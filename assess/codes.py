@@ -286,7 +286,8 @@ _CSV = (
     _error(Topic.CSV, "duplicate_column", "a header naming a column twice"),
     _error(
         Topic.CSV, "bad_row",
-        "a row with more or fewer cells than the header (or than the arity, for `load … as p/N`)",
+        "a row with more or fewer cells than the header (or than the arity, for `load … as p/N`; "
+        "a table of another width, at the `load`)",
     ),
     _error(
         Topic.CSV, "bad_indicator",
@@ -302,14 +303,14 @@ _CSV = (
     _error(
         Topic.CSV, "table_unreadable",
         "a `load` of a table that cannot be read: a `.parquet` or `.duckdb` file DuckDB "
-        "cannot read (no such file, not Parquet, no table `reports`), a `postgres:TABLE` "
-        "the server does not give (no server, no such table, no right, the connection lost "
+        "cannot read (no such file, not Parquet, no table `reports`, or for `load … as p/N` "
+        "no table `p`), a `postgres:TABLE` the server does not give (no server, no such table, no right, the connection lost "
         "while its rows arrive), a driver missing; at the `load`, and nothing of it is used",
     ),
     _error(
         Topic.CSV, "bad_cell",
         "a table cell of a type that has no text (a BLOB, a list, a struct, a map), at the "
-        "cell: a report's cells are text, numbers or dates",
+        "cell: a report's or a fact's cells are text, numbers, booleans or dates",
     ),
 )
 

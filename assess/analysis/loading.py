@@ -57,7 +57,7 @@ from dataclasses import dataclass, field, replace
 from assess.analysis.csvtext import CsvSyntaxError, Field, records
 from assess.analysis.facttable import read_facts
 from assess.analysis.reportrow import COLUMNS, REQUIRED, RowReader
-from assess.analysis.tables import Key, is_table_path, read_table
+from assess.analysis.tables import Key, is_table_path, read_table, read_table_facts
 from assess.diagnostics import AssessError, Diagnostic, error
 from assess.syntax import ast
 from assess.syntax.parser import parse
@@ -138,6 +138,8 @@ class _Loader:
 
     def load(self, statement: ast.Load, declared_in: str) -> list[ast.Report] | list[ast.Clause]:
         try:
+            if is_table_path(statement.path) and statement.relation is not None:
+                return read_table_facts(statement, declared_in, self.root)
             if is_table_path(statement.path):
                 read = read_table(statement, declared_in, self.root)
                 return self.table(read.path, read.cells, read.keys)

@@ -27,6 +27,17 @@ lost while the rows arrive: ``table_unreadable``; a cell of a type that has
 no CSV text (a BLOB, a list, a struct): ``bad_cell`` at the cell. The table
 is read in full before any row is used.
 
+``load "edges.parquet" as edge/2.`` reads plain facts instead, one per row
+(``read_table_facts``): the table's columns, in order, are the arguments (of a
+``.duckdb`` file, the table named as the predicate, ``edge``). Each cell is
+the constant of its SQL type: an integer or a decimal without a fraction a
+number, a float or decimal a float, a boolean the symbol ``true`` or
+``false``, and text (or a date, as ``YYYY-MM-DD``) the symbol of its text
+— typed, so a text column holding ``12`` gives the symbol ``'12'``, where
+a CSV cell ``12`` is the number. Row N is line N (there is no header); a
+table of another width is ``bad_row`` at the ``load``, an empty cell
+``bad_argument`` and a cell of no text ``bad_cell`` at the cell.
+
 Example: a Parquet file whose one row is ``troops_in_belarus``, ``12500``,
 ``pentagon``, ``2``, ``DATE '2022-12-15'`` gives the same report as the CSV
 line ``troops_in_belarus,12500,pentagon,2,2022-12-15``, at ``…parquet:2:1``.
@@ -101,8 +112,15 @@ def _unreadable(statement: ast.Load, message: str) -> AssessError:
     return AssessError([error("table_unreadable", statement.span, f"cannot load: {message}")])
 
 
-def _duckdb_rows(duckdb: Any, path: str) -> tuple[list[str], list[str], list[tuple[Any, ...]]]:
-    """Column names, primary key and rows of a Parquet file or a DuckDB file's table."""
+def _identifier(name: str) -> str:
+    """``name`` as a quoted SQL identifier (a ``"`` inside doubled)."""
+    return '"' + name.replace('"', '""') + '"'
+
+
+def _duckdb_rows(duckdb: Any, path: str, table: str = TABLE
+                 ) -> tuple[list[str], list[str], list[tuple[Any, ...]]]:
+    """Column names, primary key and rows of a Parquet file or of the table
+    ``table`` of a DuckDB file."""
     if path.lower().endswith(".parquet"):
         con = duckdb.connect()
         query, parameters, key = "SELECT * FROM read_parquet(?)", [path], []
@@ -110,9 +128,9 @@ def _duckdb_rows(duckdb: Any, path: str) -> tuple[list[str], list[str], list[tup
         con = duckdb.connect(path, read_only=True)
         found = con.execute(
             "SELECT constraint_column_names FROM duckdb_constraints() WHERE table_name = ? "
-            "AND constraint_type = 'PRIMARY KEY'", [TABLE]).fetchall()
+            "AND constraint_type = 'PRIMARY KEY'", [table]).fetchall()
         key = list(found[0][0]) if found else []
-        query, parameters = f'SELECT * FROM "{TABLE}"', []
+        query, parameters = f"SELECT * FROM {_identifier(table)}", []
     try:
         cursor = con.execute(query, parameters)
         names = [d[0] for d in cursor.description]
@@ -157,9 +175,72 @@ def _server_rows(statement: ast.Load, table: str
 def read_table(statement: ast.Load, declared_in: str, root: str | None = None) -> Table:
     """The table ``statement`` loads, read in full; a file outside ``root``
     (the project root; None: anywhere) is ``outside_root``."""
+    path, names, key, rows = _rows(statement, declared_in, root, TABLE)
+    return _table(path, names, key, rows)
+
+
+def read_table_facts(statement: ast.Load, declared_in: str, root: str | None = None
+               ) -> list[ast.Clause]:
+    """The facts of ``load "T" as p/N.`` (``statement.relation``), one per
+    row of the table T, read in full (module docstring); ``AssessError``
+    with every problem found, and then nothing of the table is used."""
+    relation = statement.relation
+    assert relation is not None
+    path, names, _, rows = _rows(statement, declared_in, root, relation.name)
+    if len(names) != relation.arity:
+        raise AssessError([error(
+            "bad_row", statement.span,
+            f"{path} has {len(names)} columns, and {relation.name}/{relation.arity} "
+            f"takes {relation.arity}",
+        )])
+    problems: list[Diagnostic] = []
+    facts = []
+    for line, values in enumerate(rows, 1):
+        args = [_constant(names[c], value, ast.Span(path, line, c + 1, line, c + 2), problems)
+                for c, value in enumerate(values)]
+        span = ast.Span(path, line, 1, line, len(values) + 1)
+        if all(a is not None for a in args):
+            atom = ast.Atom(relation.name, tuple(a for a in args if a is not None),
+                            relation.contrary, span)
+            facts.append(ast.Clause(atom, span=span))
+    if problems:
+        raise AssessError(problems)
+    return facts
+
+
+def _constant(column: str, value: Any, span: ast.Span, problems: list[Diagnostic]
+              ) -> ast.Constant | None:
+    """The constant of a typed cell (module docstring), or None with its problem."""
+    if isinstance(value, bool):
+        return ast.Symbol("true" if value else "false", span)
+    if isinstance(value, int):
+        return ast.Number(value, span)
+    if isinstance(value, decimal.Decimal) and value.is_finite():
+        integral = value == value.to_integral_value()
+        return ast.Number(int(value) if integral else float(value), span)
+    if isinstance(value, float) and value == value and abs(value) != float("inf"):
+        return ast.Number(value, span)
+    if isinstance(value, str | datetime.date | datetime.time):
+        text = _text(value)
+        if text:
+            return ast.Symbol(text, span)
+    if value is None or value == "":
+        problems.append(error("bad_argument", span,
+                              f"the column '{column}' is empty here: every cell is an argument"))
+    else:
+        problems.append(error("bad_cell", span, f"the column '{column}' holds "
+                              f"{value!r}, which is no constant: a fact's cells are numbers, "
+                              "text, booleans or dates"))
+    return None
+
+
+def _rows(statement: ast.Load, declared_in: str, root: str | None, table: str
+          ) -> tuple[str, list[str], list[str], list[tuple[Any, ...]]]:
+    """The path, column names, primary key and rows of the table ``statement``
+    loads (``table``: which table of a ``.duckdb`` file)."""
     if statement.path.startswith(SERVER):
         names, key, rows = _server_rows(statement, statement.path.removeprefix(SERVER))
-        return _table(statement.path, names, key, rows)
+        return statement.path, names, key, rows
     path = resolve_within(statement, declared_in, root)
     if not os.path.isfile(path):
         raise _unreadable(statement, f"no file {path}")
@@ -169,10 +250,10 @@ def read_table(statement: ast.Load, declared_in: str, root: str | None = None) -
         raise _unreadable(statement, f"reading {path} needs the Python package duckdb "
                                f"(pip install duckdb): {exc}") from exc
     try:
-        names, key, rows = _duckdb_rows(duckdb, path)
-    except duckdb.Error as exc:  # not a database, no table `reports`, not Parquet, …
+        names, key, rows = _duckdb_rows(duckdb, path, table)
+    except duckdb.Error as exc:  # not a database, no such table, not Parquet, …
         raise _unreadable(statement, f"DuckDB cannot read {path}: {_first_line(exc)}") from exc
-    return _table(path, names, key, rows)
+    return path, names, key, rows
 
 
 def _table(path: str, names: list[str], key: list[str], rows: list[tuple[Any, ...]]) -> Table:
