@@ -304,8 +304,9 @@ _CSV = (
         Topic.CSV, "table_unreadable",
         "a `load` of a table that cannot be read: a `.parquet` or `.duckdb` file DuckDB "
         "cannot read (no such file, not Parquet, no table `reports`, or for `load … as p/N` "
-        "no table `p`), a `postgres:TABLE` the server does not give (no server, no such table, no right, the connection lost "
-        "while its rows arrive), a driver missing; at the `load`, and nothing of it is used",
+        "no table `p`), a `postgres:TABLE` the server does not give (no server, no such "
+        "table, no right, the connection lost while its rows arrive), a driver missing; at "
+        "the `load`, and nothing of it is used",
     ),
     _error(
         Topic.CSV, "bad_cell",
