@@ -50,19 +50,7 @@ from assess.engine.evaluate import Model
 from assess.engine.ir import GroundAtom, IRProgram, Pred
 from assess.engine.lower import Lowerable, lower, pattern
 from assess.engine.names import known_atom, known_pattern, resolve_predicates
-from assess.explain.abduce import DEFAULT_GRADE, MAX_SIZE, WhyNotResult, why_not
-from assess.explain.argmap import ArgumentMap, argument_map, contrary_targets
-from assess.explain.argue import ArgueResult, argue
-from assess.explain.changes import make_change
-from assess.explain.judgement import Judgements, judge
-from assess.explain.matrix import Matrix, matrices
-from assess.explain.sensitivity import SensitivityResult, sensitivity
-from assess.explain.track import Snapshot, TrackResult, snapshot_of
-from assess.explain.track import track as track_over
-from assess.explain.whatif import WhatIfResult, what_if
-from assess.explain.why import WhyResult, why
 from assess.semantics.crisp import CrispResult, Grounder, crisp, native_grounder
-from assess.semantics.defeasible.answers import DefeasibleResult, defeasible
 from assess.semantics.prob.compile import (
     DEFAULT_MAX_GROUND,
     DEFAULT_MAX_NODES,
@@ -75,10 +63,22 @@ from assess.syntax import ast
 from assess.syntax.ast import Program
 from assess.workspace import Workspace
 
+# The readings below are imported where they are used, so that a command
+# pays only for its own (``assess run`` does not import ``why-not``'s search).
 if TYPE_CHECKING:
+    from assess.explain.abduce import WhyNotResult
+    from assess.explain.argmap import ArgumentMap
+    from assess.explain.argue import ArgueResult
+    from assess.explain.judgement import Judgements
+    from assess.explain.matrix import Matrix
+    from assess.explain.sensitivity import SensitivityResult
+    from assess.explain.track import Snapshot, TrackResult
+    from assess.explain.whatif import WhatIfResult
+    from assess.explain.why import WhyResult
+    from assess.semantics.defeasible.answers import DefeasibleResult
     from assess.semantics.prob.formula import Formula, Formulas
 
-__all__ = [
+__all__ = [  # noqa: F822 (DEFAULT_GRADE and MAX_SIZE: module __getattr__)
     "DEFAULT_GRADE", "DEFAULT_MAX_GROUND", "DEFAULT_MAX_NODES", "DEFAULT_TIMEOUT", "ENGINES",
     "MAX_SIZE", "SEMANTICS", "AssessError", "AssessWarning", "Assessment", "Compiled",
     "Diagnostic", "Formula", "Formulas", "Limits", "ProbResult", "UnknownName", "load", "track",
@@ -268,10 +268,14 @@ class Assessment:
         """The analyst's judgements: each hypothesis's probability, ICD 203 term,
         rank in its competing set, strongest arguments and confidence
         (``assess.explain.judgement``), with every query's probability."""
+        from assess.explain.judgement import judge
+
         return judge(self.compile(also=also, limits=limits))
 
     def defeasible(self, *, ambiguity: str = "blocking") -> DefeasibleResult:
         """Statuses under defeasible logic; ``ambiguity`` blocking or propagating."""
+        from assess.semantics.defeasible.answers import defeasible
+
         if ambiguity not in ("blocking", "propagating"):
             raise AssessError([error(
                 "unknown_ambiguity", COMMAND_LINE,
@@ -283,25 +287,37 @@ class Assessment:
 
     def why(self, atom: str, k: int = 3, limits: Limits | None = None) -> WhyResult:
         """The ``k`` best proofs of ``atom`` and what each report adds."""
+        from assess.explain.why import why
+
         ground = self.atom(atom)
         return why(self.compile(targets=[ground], marginals=True, limits=limits), ground, k)
 
     def argue(self, atom: str, ambiguity: str = "blocking") -> ArgueResult:
         """The rules for and against ``atom`` under defeasible logic."""
+        from assess.explain.argue import argue
+
         ground = self.atom(atom)
         return argue(self.ir, self.defeasible(ambiguity=ambiguity), ground)
 
     def why_not(
-        self, atom: str, depth: int = 4, grade: str = DEFAULT_GRADE, max_size: int = MAX_SIZE,
+        self, atom: str, depth: int = 4, grade: str | None = None, max_size: int | None = None,
         limits: Limits | None = None,
     ) -> WhyNotResult:
-        """Why ``atom`` fails, and which unreported indicators would raise it."""
+        """Why ``atom`` fails, and which unreported indicators would raise it
+        (by a source graded ``grade``, default ``DEFAULT_GRADE``; sets of at
+        most ``max_size`` indicators, default ``MAX_SIZE``)."""
+        from assess.explain.abduce import DEFAULT_GRADE, MAX_SIZE, why_not
+
+        grade = DEFAULT_GRADE if grade is None else grade
+        max_size = MAX_SIZE if max_size is None else max_size
         ground = self.atom(atom)
         compiled = self.compile(targets=[ground], marginals=True, limits=limits)
         return why_not(self.programs, compiled, ground, depth, grade, max_size)
 
     def sensitivity(self, atom: str, limits: Limits | None = None) -> SensitivityResult:
         """Every input that moves ``atom``, ranked by its exact effect."""
+        from assess.explain.sensitivity import sensitivity
+
         ground = self.atom(atom)
         return sensitivity(self.compile(targets=[ground], limits=limits), ground)
 
@@ -315,6 +331,9 @@ class Assessment:
         source's, an atom's or one ``atom@source`` report, ``grade`` regrades
         a source (``"src=C"``), ``set`` sets a rule's weight (``"label=0.4"``;
         ``set_`` is the same, for callers that avoid the builtin's name)."""
+        from assess.explain.changes import make_change
+        from assess.explain.whatif import what_if
+
         compiled = self.compile(limits=limits)
         names = {i.name for i in compiled.model.inputs}
         change = make_change(compiled.ir, _many(assume), _many(drop), _many(grade),
@@ -323,6 +342,8 @@ class Assessment:
 
     def snapshot(self, path: str, limits: Limits | None = None) -> tuple[Snapshot, Compiled]:
         """This assessment as the evidence snapshot ``path`` (for ``track_snapshots``)."""
+        from assess.explain.track import snapshot_of
+
         return snapshot_of(path, self.programs), self.compile(limits=limits)
 
     def dated_snapshots(
@@ -331,6 +352,8 @@ class Assessment:
         """One snapshot per distinct report date of the evidence files ``paths``,
         oldest first: this assessment as of that date (for ``track_snapshots``).
         Evidence without a dated report is one snapshot, as it stands."""
+        from assess.explain.track import Snapshot
+
         file = ", ".join(paths)
         dates = self.report_dates(paths)
         if not dates:
@@ -339,6 +362,8 @@ class Assessment:
 
     def argument_map(self, limits: Limits | None = None) -> ArgumentMap:
         """The argument map over the hypotheses, queries and contraries."""
+        from assess.explain.argmap import argument_map, contrary_targets
+
         targets = contrary_targets(self.ir)
         return argument_map(self.compile(targets=targets, marginals=True, limits=limits))
 
@@ -359,6 +384,8 @@ class Assessment:
 
     def matrices(self, only: str | None = None, limits: Limits | None = None) -> list[Matrix]:
         """The ACH matrix of each competing set (only ``only``, if given)."""
+        from assess.explain.matrix import matrices
+
         names = [c.name for c in self.ir.competing]
         if only is not None and only not in names:
             listed = ", ".join(names) or "none is declared"
@@ -401,6 +428,16 @@ class Assessment:
         from assess.semantics.prob.formula import Formulas  # sympy: only here
 
         return Formulas(atom, tuple(self.formulas(atom, limits, factored=factored)), exact)
+
+
+def __getattr__(name: str) -> object:
+    """``DEFAULT_GRADE`` and ``MAX_SIZE`` (``why_not``'s defaults), read from
+    ``explain.abduce`` when first asked for."""
+    if name in ("DEFAULT_GRADE", "MAX_SIZE"):
+        from assess.explain import abduce
+
+        return getattr(abduce, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def load(
@@ -450,4 +487,6 @@ def track(
 def track_snapshots(snapshots: Sequence[tuple[Snapshot, Compiled]]) -> TrackResult:
     """Each question across evidence snapshots (``Assessment.snapshot`` of each,
     in order): the series, and the reports behind each change of ICD 203 term."""
+    from assess.explain.track import track as track_over
+
     return track_over([c for _, c in snapshots], [s for s, _ in snapshots])

@@ -102,12 +102,31 @@ def written_items(programs: Sequence[ast.Program]) -> Iterator[ast.Statement | a
                 yield from statement.items
 
 
-def all_items(programs: Sequence[ast.Program]) -> Iterator[ast.Statement | ast.ScenarioItem]:
+Item = ast.Statement | ast.ScenarioItem
+
+_expanded: tuple[tuple[ast.Program, ...], tuple[Item, ...]] = ((), ())
+"""The programs ``all_items`` last walked and their items: every check walks
+the same programs, so they are expanded once. The entry holds the programs
+themselves, so a program seen is the same object (ASTs are immutable)."""
+
+
+def all_items(programs: Sequence[ast.Program]) -> Iterator[Item]:
     """Every top-level statement and every item of every scenario, in order;
     a rule with ``;``, ``->`` or ``\\+ (…)`` as the plain rules it stands for
     (``syntax.expand``)."""
+    global _expanded
+    seen, items = _expanded
+    if len(seen) != len(programs) or any(
+        a is not b for a, b in zip(seen, programs, strict=True)
+    ):
+        items = tuple(_expanded_items(programs))
+        _expanded = (tuple(programs), items)
+    return iter(items)
+
+
+def _expanded_items(programs: Sequence[ast.Program]) -> Iterator[Item]:
     for item in written_items(programs):
-        if isinstance(item, ast.Clause | ast.Disjunction):
+        if isinstance(item, ast.Clause | ast.Disjunction) and item.body:
             yield from expand(item)
         else:
             yield item

@@ -387,8 +387,10 @@ class _Lowering:
         certain = clause.probability is None and clause.label is None and not clause.flexible
         ground = ground_atom(clause.head) if clause.is_fact and certain else None
         if ground is not None:
-            self.ir.facts.setdefault(ground[0], set()).add(ground[1])
-            self._order(IRAtom(ground[0], tuple(IConst(v) for v in ground[1])))
+            pred, values = ground
+            self.ir.facts.setdefault(pred, set()).add(values)
+            if pred in self._findall_goals:
+                self._order(IRAtom(pred, tuple(IConst(v) for v in values)))
             return
         names = _Vars()
         head = lower_atom(clause.head, names)

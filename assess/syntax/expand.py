@@ -249,4 +249,6 @@ def _with_body(rule: Rule, body: Body) -> Rule:
 
 def expand(rule: Rule) -> tuple[Rule, ...]:
     """The plain rules ``rule`` stands for (itself when its body is plain)."""
+    if not has_groups(rule.body):  # the common case: no expansion to set up
+        return (rule,)
     return _Expansion(rule).run()
