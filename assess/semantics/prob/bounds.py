@@ -83,7 +83,18 @@ class Approximating(Manager):
 
     def approximate(self, root: int, nodes: list[int]) -> int:
         """``root`` with its least-mass nodes sent to FALSE (under) or TRUE
-        (over), about half of ``size`` nodes left (module doc)."""
+        (over) until at most half of ``size`` nodes are left (module doc).
+
+        In passes: each cuts a quarter of the excess, the nodes of least
+        mass first, and the masses are counted again on what is left (a cut
+        node takes with it what only it reached, so one pass of the whole
+        excess would cut far more than needed)."""
+        while len(nodes) > self.size // 2:
+            root = self._cut(root, nodes, max(1, (len(nodes) - self.size // 2) // 4))
+            nodes = self.reachable(root)
+        return root
+
+    def _cut(self, root: int, nodes: list[int], many: int) -> int:
         level, low, high, w = self.level, self.low, self.high, self.weights
         count = {FALSE: 0.0, TRUE: 1.0}
         for n in nodes:
@@ -102,7 +113,7 @@ class Approximating(Manager):
             inner.sort(key=lambda n: (reach[n] * (1 - count[n]), n))
         else:
             inner.sort(key=lambda n: (reach[n] * count[n], n))
-        cut = set(inner[: max(1, len(inner) - self.size // 2)])
+        cut = set(inner[:many])
         leaf = TRUE if self.over else FALSE
         memo: dict[int, int] = {FALSE: FALSE, TRUE: TRUE}
         for n in nodes:
