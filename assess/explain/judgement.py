@@ -284,10 +284,22 @@ def _judgement(
     )
     return Judgement(
         atom_text(atom), atom, compiled.ir.hypotheses[atom[0].name].description, set_name,
-        1, p, band.estimate, (band.low, band.high), icd203.phrase(p),
+        1, p, band.estimate, (band.low, band.high), _phrase(p, result),
         confidence(model, table, groups, query), support, against,
         result.contrary, result.contested,
     )
+
+
+def _phrase(p: float, result: QueryResult) -> str:
+    """The words for ``p``; on bounds (``QueryResult.bounds``) the term only
+    when both bounds fall in one band, and the bounds said either way (the
+    effects and arguments then read the lower bound's circuit)."""
+    if result.bounds is None:
+        return icd203.phrase(p)
+    low, high = (icd203.clamp(b) for b in result.bounds)
+    same = icd203.term_class(low) == icd203.term_class(high)
+    words = icd203.phrase(low) if same else "no single term"
+    return f"{words}: bounded, {low:.4f} ≤ P ≤ {high:.4f}, {result.stopped}"
 
 
 def _rank(judgements: list[Judgement], order: list[str]) -> list[Judgement]:

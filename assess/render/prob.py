@@ -25,18 +25,27 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from assess.analysis.icd203 import clamp, phrase
+from assess.analysis.icd203 import clamp, phrase, term_class
 from assess.semantics.prob.infer import ProbResult
-from assess.semantics.prob.model import Reply
+from assess.semantics.prob.model import QueryResult, Reply
 
 
 def prob_lines(answers: Sequence[Reply]) -> str:
     width = max((len(a.text) for a in answers), default=0)
     return "\n".join(
-        f"{a.text.ljust(width)}  {a.probability:.4f}  {phrase(clamp(a.probability))}"
-        + contest_note(a)
-        for a in answers
+        f"{a.text.ljust(width)}  {answer_text(a)}" + contest_note(a) for a in answers
     )
+
+
+def answer_text(answer: Reply) -> str:
+    """``0.3000  unlikely``; bounded: ``0.4100 ≤ P ≤ 0.4700  <term>, <how it
+    stopped>``, the term only when both bounds fall in one ICD 203 band."""
+    bounds = answer.bounds if isinstance(answer, QueryResult) else None
+    if bounds is None or not isinstance(answer, QueryResult):
+        return f"{answer.probability:.4f}  {phrase(clamp(answer.probability))}"
+    low, high = clamp(bounds[0]), clamp(bounds[1])
+    words = phrase(low) if term_class(low) == term_class(high) else "no single ICD 203 term"
+    return f"{low:.4f} ≤ P ≤ {high:.4f}  {words} (bounds: {answer.stopped})"
 
 
 def contest_note(answer: Reply) -> str:

@@ -150,7 +150,8 @@ NAMES = ["alpha", "beta", "gamma", "delta", "eps", "zeta", "eta", "theta"]
 SEEDED = {
     "compile_too_large": (
         "".join(f"0.5::e({a}, {b}).\n" for a in NAMES for b in NAMES)
-        + "p(X, Y) :- e(X, Y).\np(X, Z) :- p(X, Y), e(Y, Z).\nquery(p(X, Y)).\n",
+        + "p(X, Y) :- e(X, Y).\np(X, Z) :- p(X, Y), e(Y, Z).\nquery(p(X, Y)).\n"
+        + "evidence(e(alpha, beta)).\n",  # evidence: no bounds, an error
         ["--max-nodes", "2000"],
     ),
     "grounding_too_large": (

@@ -23,11 +23,17 @@ REPO = Path(__file__).parents[2]
 PROGRAM = "".join(f"0.5::e({i}, {i + 1}).\n" for i in range(30)) + (
     "p(X, Y) :- e(X, Y).\np(X, Y) :- p(X, Z), e(Z, Y).\nquery(p(0, 30)).\n"
 )
+NEGATED = PROGRAM.replace("p(X, Y) :- e(X, Y).", "p(X, Y) :- e(X, Y), \\+ cut(Y).") + "".join(
+    f"0.1::cut({i}).\n" for i in range(31)
+)
+"""With negation: past a limit, no bounds (``bounds.monotone``), an error."""
 
 
-def _run(tmp_path: Path, stderr_on_terminal: bool, *args: str) -> tuple[str, str]:
+def _run(
+    tmp_path: Path, stderr_on_terminal: bool, *args: str, text: str = PROGRAM
+) -> tuple[str, str]:
     path = tmp_path / "chain.assess"
-    path.write_text(PROGRAM, encoding="utf-8")
+    path.write_text(text, encoding="utf-8")
     env = {**os.environ, "PYTHONPATH": str(REPO), "ASSESS_PROGRESS_DELAY": "0"}
     command = [sys.executable, "-m", "assess", "run", str(path), *args]
     if not stderr_on_terminal:
@@ -69,9 +75,14 @@ def test_progress_never_goes_into_a_pipe(tmp_path: Path) -> None:
 
 
 def test_a_node_limit_says_how_far_compiling_got(tmp_path: Path) -> None:
-    _, stderr = _run(tmp_path, False, "--max-nodes", "40")
+    _, stderr = _run(tmp_path, False, "--max-nodes", "40", text=NEGATED)
     assert "compile_too_large" in stderr
     assert "components" in stderr and "40 nodes" in stderr
+
+
+def test_past_a_node_limit_a_program_without_negation_gets_bounds(tmp_path: Path) -> None:
+    stdout, _ = _run(tmp_path, False, "--max-nodes", "40")
+    assert "≤ P ≤" in stdout and "exact compilation stopped at 40 nodes" in stdout
 
 
 def test_without_a_display_reports_are_only_remembered() -> None:
@@ -82,17 +93,21 @@ def test_without_a_display_reports_are_only_remembered() -> None:
 
 def test_limits_stop_at_the_same_place_under_any_hash_seed(tmp_path: Path) -> None:
     path = tmp_path / "chain.assess"
-    path.write_text(PROGRAM, encoding="utf-8")
+    path.write_text(NEGATED, encoding="utf-8")
+    plain = tmp_path / "plain.assess"
+    plain.write_text(PROGRAM, encoding="utf-8")
     outcomes = set()
     for seed in ("0", "1", "12345"):
         env = {**os.environ, "PYTHONPATH": str(REPO), "PYTHONHASHSEED": seed}
         outcomes.add(tuple(
-            subprocess.run(
-                [sys.executable, "-m", "assess", "run", str(path), *limit],
+            (lambda done: done.stderr + done.stdout)(subprocess.run(
+                [sys.executable, "-m", "assess", "run", str(file), *limit],
                 capture_output=True, text=True, env=env, timeout=120,
-            ).stderr
-            for limit in (["--max-nodes", "40"], ["--max-ground", "100"])
+            ))
+            for file, limit in ((path, ["--max-nodes", "40"]), (path, ["--max-ground", "100"]),
+                                (plain, ["--max-nodes", "40"]))
         ))
-    (nodes, ground), = outcomes
-    assert "compile_too_large" in nodes and "after 19 of 60 components" in nodes
-    assert "grounding_too_large" in ground and "in stratum 2 of 2" in ground
+    (nodes, ground, bounded), = outcomes
+    assert "exact compilation stopped at 40 nodes" in bounded
+    assert "compile_too_large" in nodes and " components" in nodes
+    assert "grounding_too_large" in ground and "in stratum 3 of 3" in ground

@@ -45,10 +45,21 @@ def test_json_is_the_documented_contract(graph: str) -> None:
     assert abs(data["queries"][0]["probability"] - (1 - 0.3 * (1 - 0.6 * 0.5))) < 1e-12
 
 
-def test_too_many_nodes_names_the_atom(graph: str) -> None:
-    outcome = run("run", "--max-nodes", "8", graph)
+def test_too_many_nodes_names_the_atom(tmp_path: Path) -> None:
+    path = tmp_path / "g.assess"
+    # Evidence: no bounds (``semantics.prob.bounds``), so the limit is an error.
+    path.write_text(GRAPH + "evidence(edge(a, b)).\n", encoding="utf-8")
+    outcome = run("run", "--max-nodes", "8", str(path))
     assert outcome.code == 2
     assert "compile_too_large" in outcome.stderr and "path/2" in outcome.stderr
+
+
+def test_past_the_node_limit_the_answers_are_bounds(graph: str) -> None:
+    outcome = run("run", "--max-nodes", "8", "--format", "json", graph)
+    assert outcome.code == 0, outcome.stderr
+    for query in json.loads(outcome.stdout)["queries"]:
+        assert query["exact"] is False and query["lower"] <= query["upper"]
+        assert query["stopped"] == "exact compilation stopped at 8 nodes"
 
 
 def test_too_much_grounding_names_the_rule(graph: str) -> None:

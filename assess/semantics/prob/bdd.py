@@ -43,6 +43,8 @@ class BudgetExceeded(Exception):
         super().__init__(reason)
         self.reason = reason
         self.size = size
+        self.atom: int | None = None
+        """The graph atom being compiled when it stopped (set by the compiler)."""
 
 
 @dataclass

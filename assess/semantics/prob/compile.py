@@ -40,10 +40,13 @@ from assess.diagnostics import AssessError, error
 from assess.engine.ir import GroundAtom, IConst, IRAtom, IRProgram, matches
 from assess.engine.provenance import FACT, DerivationGraph
 from assess.engine.terms import Str
+from assess.semantics.prob import bounds
+from assess.semantics.prob.backends import exact
 from assess.semantics.prob.bdd import FALSE, TRUE, Budget, BudgetExceeded, Manager
+from assess.semantics.prob.bounds import Stopped
 from assess.semantics.prob.choices import atom_text, make_inputs
 from assess.semantics.prob.lineage import Combine, Lineage, Readout, disjoin
-from assess.semantics.prob.model import CompiledModel, Slot
+from assess.semantics.prob.model import CompiledModel, Slot, level_weights
 from assess.semantics.prob.order import Extra, plan
 from assess.semantics.prob.wmc import Circuit
 from assess.syntax.ast import Span
@@ -51,6 +54,7 @@ from assess.syntax.ast import Span
 DEFAULT_MAX_GROUND = 2_000_000
 DEFAULT_MAX_NODES = 5_000_000
 DEFAULT_TIMEOUT = 300.0
+DEFAULT_TOLERANCE = 0.01
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,6 +65,11 @@ class Limits:
     max_ground: int = DEFAULT_MAX_GROUND
     max_nodes: int = DEFAULT_MAX_NODES
     timeout: float | None = DEFAULT_TIMEOUT
+    tolerance: float = DEFAULT_TOLERANCE
+    """Past the node or time limit: how close the bounds must come
+    (``bounds.anytime``) before the work stops."""
+    backend: str = "auto"
+    """``native``, ``cudd`` or ``auto`` (``backends.exact``)."""
 
 
 def resolve(
@@ -125,24 +134,43 @@ def compile_model(
     cone = plan(ir.rules, graph, roots, extra)
     blocks = cone.blocks
     levels = sum(len(b) for b in blocks)
-    manager = Manager(levels, Budget.within(limits.max_nodes, limits.timeout))
-    lineage = Lineage(ir.rules, graph, manager, {}, combine)
-    try:
-        lineage.coins = _coins(manager, blocks)
-        lineage.solve(cone.components)
-        e_root = _evidence_root(manager, lineage, graph, evidence)
-        q_roots = [manager.conj(_root(lineage, graph, g), e_root) for g in queries]
-        named, n_roots = _named(lineage, readout, read, e_root, 1 + len(q_roots))
-        f_roots = [manager.conj(build(lineage), e_root) for _, build in formulas]
-    except BudgetExceeded as exc:
-        raise _too_large(ir, graph, lineage.current, exc) from None
-    circuit = Circuit.freeze(manager, [e_root, *q_roots, *n_roots, *f_roots])
-    first = 1 + len(q_roots) + len(n_roots)
     flat = [d for b in blocks for d in b]
+    base = tuple(float(ir.rules[graph.derivations[d].rule].probability or 0.0) for d in flat)
+    slots = tuple(Slot(len(b)) for b in blocks)
+    budget = Budget.within(limits.max_nodes, limits.timeout)
+    upper: Circuit | None = None
+    stopped: Stopped | None = None
+
+    def roots_of(manager: Manager, max_sweeps: int | None = None) -> tuple[Lineage, list[int]]:
+        lineage = Lineage(ir.rules, graph, manager, {}, combine)
+        lineage.max_sweeps = max_sweeps
+        try:
+            lineage.coins = _coins(manager, blocks)
+            lineage.solve(cone.components)
+            e_root = _evidence_root(manager, lineage, graph, evidence)
+            q_roots = [manager.conj(_root(lineage, graph, g), e_root) for g in queries]
+            named[:], n_roots = _named(lineage, readout, read, e_root, 1 + len(q_roots))
+            f_roots = [manager.conj(build(lineage), e_root) for _, build in formulas]
+        except BudgetExceeded as exc:
+            exc.atom = lineage.current
+            raise
+        return lineage, [e_root, *q_roots, *n_roots, *f_roots]
+
+    named: list[tuple[tuple[str, int], ...]] = []
+    try:
+        circuit = exact(levels, budget, limits.backend, lambda m: roots_of(m)[1])
+    except BudgetExceeded as exc:
+        plain = combine is disjoin and readout is None and not formulas and not evidence
+        if not plain or not bounds.monotone(graph, cone.components):
+            raise _too_large(ir, graph, exc.atom, exc) from None
+        weights = level_weights(slots, base)
+        circuit, upper, stopped = bounds.anytime(
+            levels, budget, weights, limits, exc,
+            lambda m, sweeps: roots_of(m, sweeps)[1], len(queries),
+        )
+    first = 1 + len(queries) + sum(len(n) for n in named)
     groups = [i if len(b) > 1 else None for i, b in enumerate(blocks) for _ in b]
     inputs = make_inputs(ir.rules, graph, flat, groups, ir.reports)
-    slots = tuple(Slot(len(b)) for b in blocks)
-    base = tuple(float(ir.rules[graph.derivations[d].rule].probability or 0.0) for d in flat)
     return CompiledModel(
         rules=tuple(ir.rules),
         inputs=tuple(inputs),
@@ -151,8 +179,10 @@ def compile_model(
         queries=tuple(queries),
         evidence=tuple(evidence),
         circuit=circuit,
-        named=named,
-        formulas=tuple(range(first, first + len(f_roots))),
+        named=tuple(named),
+        formulas=tuple(range(first, first + len(formulas))),
+        upper=upper,
+        stopped=stopped,
     )
 
 

@@ -86,7 +86,11 @@ def _sweeps(lineage: Lineage, order: list[int], readers: dict[int, list[tuple[in
         # A hook may make something of an atom with no derivation (the
         # residual of an exclusive set): every atom is computed at least once.
         dirty = {a: found or {_UNDERIVED} for a, found in dirty.items()}
+    sweeps = 0
     while any(dirty.values()):
+        sweeps += 1
+        if lineage.max_sweeps is not None and sweeps > lineage.max_sweeps:
+            return
         for atom in order:
             if not dirty[atom]:
                 continue
@@ -97,6 +101,7 @@ def _sweeps(lineage: Lineage, order: list[int], readers: dict[int, list[tuple[in
                 for reader, d in readers[atom]:
                     dirty[reader].add(d)
         order.reverse()
+        lineage.collect()
 
 
 _UNDERIVED = -1

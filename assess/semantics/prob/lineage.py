@@ -91,6 +91,8 @@ class Lineage:
         self.current: int | None = None
         """The atom being compiled (for error messages)."""
         self._negated: dict[int, int] = {}
+        self.max_sweeps: int | None = None
+        """At most this many sweeps per cycle (``bounds``: under-diagrams)."""
 
     def of(self, atom: int) -> int:
         """The lineage of a solved atom (FALSE if it is not in the cone)."""
@@ -129,6 +131,15 @@ class Lineage:
                 self.atoms[component[0]] = self.value(component[0])
             else:
                 solve_component(self, component)
+            self.collect()
+
+    def collect(self) -> None:
+        """Let the manager release the formulas no atom, negation or coin
+        holds (plain OR only: a hook may hold formulas of its own)."""
+        collect = getattr(self.manager, "collect", None)
+        due = getattr(self.manager, "due", None)
+        if self.plain and collect is not None and due is not None and due():
+            collect([*self.atoms.values(), *self._negated.values(), *self.coins.values()])
 
     def _self_loop(self, atom: int) -> bool:
         return any(atom in d.pos or atom in d.neg for d in self.graph.derivations_of(atom))

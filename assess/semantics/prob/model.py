@@ -37,6 +37,7 @@ from typing import Any
 
 from assess.diagnostics import AssessError, error
 from assess.engine.ir import GroundAtom, IRAtom, IRRule
+from assess.semantics.prob.bounds import Stopped
 from assess.semantics.prob.choices import Input, Number, atom_text, chain_gradient, chain_weights
 from assess.semantics.prob.wmc import Circuit
 
@@ -67,13 +68,23 @@ class QueryResult:
     probability: float
     named: tuple[tuple[str, float], ...] = ()
     """Further named probabilities about the atom (``CONTRARY``, ``CONTESTED``)."""
+    bounds: tuple[float, float] | None = None
+    """(lower, upper) when exact compilation stopped (``bounds``); the
+    probability is then their midpoint."""
+    stopped: str | None = None
+    """How the exact compilation stopped, with bounds."""
 
     def get(self, name: str) -> float | None:
         return next((p for n, p in self.named if n == name), None)
 
     def to_json(self) -> dict[str, Any]:
-        """The query as JSON: atom and probability, and how a contested one stands."""
-        return {"atom": self.text, "probability": self.probability, **dict(self.named)}
+        """The query as JSON: atom and probability, and how a contested one
+        stands; bounded: ``lower``, ``upper`` and ``stopped`` too."""
+        extra: dict[str, Any] = {} if self.bounds is None else {
+            "lower": self.bounds[0], "upper": self.bounds[1], "exact": False,
+            "stopped": self.stopped,
+        }
+        return {"atom": self.text, "probability": self.probability, **dict(self.named), **extra}
 
     @property
     def contrary(self) -> float | None:
@@ -112,6 +123,19 @@ class Unanswered:
         return None
 
 
+def level_weights(
+    slots: Sequence[Slot], probs: Sequence[Number], one: Number = 1.0
+) -> list[Number]:
+    """Each variable's weight: a coin's probability, a group's chain weights."""
+    out: list[Number] = []
+    start = 0
+    for slot in slots:
+        chunk = probs[start : start + slot.size]
+        out.extend(chunk if slot.size == 1 else chain_weights(chunk, one))
+        start += slot.size
+    return out
+
+
 Reply = QueryResult | Unanswered
 """What ``prob`` answers a query with: a ground atom's result, or ``Unanswered``."""
 
@@ -132,6 +156,15 @@ class CompiledModel:
     formulas: tuple[int, ...] = ()
     """Indices into ``circuit.roots`` of further formulas (``compile_model``'s
     ``formulas``), each frozen with the evidence."""
+    upper: Circuit | None = None
+    """Bounded (``bounds``): the over-diagrams; ``circuit`` is then the
+    under-diagrams, which gradients and effects read."""
+    stopped: Stopped | None = None
+
+    @property
+    def bounded(self) -> bool:
+        """Whether the answers are bounds, not exact (``bounds``)."""
+        return self.upper is not None
 
     def input_probabilities(self, weights: Weights | None = None) -> list[float]:
         """The probability of each input, with ``weights`` applied and checked."""
@@ -144,9 +177,20 @@ class CompiledModel:
 
     def probabilities(self, weights: Weights | None = None) -> list[QueryResult]:
         """P(query | evidence) for each ground query, in query order."""
-        values = self.circuit.forward(self._level_weights(self.input_probabilities(weights)))
+        levels = self._level_weights(self.input_probabilities(weights))
+        values = self.circuit.forward(levels)
         e = self._evidence_mass(values[self.circuit.roots[0]])
         roots = self.circuit.roots
+        if self.upper is not None and self.stopped is not None:
+            high = self.upper.forward(levels)
+            return [
+                QueryResult(
+                    q, atom_text(q), (values[roots[i + 1]] + high[self.upper.roots[i + 1]]) / 2,
+                    bounds=(values[roots[i + 1]], high[self.upper.roots[i + 1]]),
+                    stopped=self.stopped.reason,
+                )
+                for i, q in enumerate(self.queries)
+            ]
         return [
             QueryResult(
                 q, atom_text(q), values[roots[i + 1]] / e,
@@ -221,13 +265,7 @@ class CompiledModel:
         return values[self.circuit.roots[index]], values[self.circuit.roots[0]]
 
     def _level_weights(self, probs: Sequence[Number], one: Number = 1.0) -> list[Number]:
-        out: list[Number] = []
-        start = 0
-        for slot in self.slots:
-            chunk = probs[start : start + slot.size]
-            out.extend(chunk if slot.size == 1 else chain_weights(chunk, one))
-            start += slot.size
-        return out
+        return level_weights(self.slots, probs, one)
 
     def _input_gradient(self, probs: Sequence[float], dlevel: Sequence[float]) -> list[float]:
         out: list[float] = []
