@@ -31,6 +31,7 @@ Example::
 from __future__ import annotations
 
 import importlib
+import operator
 import time
 import warnings
 from collections.abc import Callable, Iterable, Sequence
@@ -50,6 +51,14 @@ def available() -> bool:
     return True
 
 
+BYTES_PER_NODE = 100
+"""CUDD's memory cap per node of the budget (a node is 32 bytes, with its
+unique table and computed cache about three times that). A single CUDD
+operation cannot be stopped by the clock, so its memory is what bounds it:
+past the cap CUDD fails the operation at once, and the budget is exceeded
+at the same place in every run."""
+
+
 class CuddManager:
     """Formulas over ``levels`` variables as CUDD diagrams (module doc)."""
 
@@ -57,7 +66,8 @@ class CuddManager:
         self.levels = levels
         self.budget = budget or Budget()
         self.bdd: Any = importlib.import_module("dd.cudd").BDD()
-        self.bdd.configure(reordering=False)
+        self.bdd.configure(reordering=False,
+                           max_memory=self.budget.max_nodes * BYTES_PER_NODE)
         names = [f"x{i}" for i in range(levels)]
         if names:
             self.bdd.declare(*names)
@@ -85,6 +95,18 @@ class CuddManager:
             warnings.simplefilter("ignore")
             self._size = int(self.bdd.statistics()["n_nodes"])
         return self._size
+
+    def _apply(self, operation: Callable[..., Any], *operands: Any) -> int:
+        """The handle of ``operation(*operands)`` on CUDD diagrams; past CUDD's
+        memory cap (``BYTES_PER_NODE``) the budget is exceeded."""
+        try:
+            return self._handle(operation(*operands))
+        except ValueError as exc:  # dd's "`DdNode *node` is `NULL`": CUDD gave up
+            size = self._count()
+            cap = self.budget.max_nodes * BYTES_PER_NODE // 2**20
+            raise BudgetExceeded(
+                f"the diagrams reached CUDD's memory cap ({cap:,} MB) at {size:,} live nodes",
+                size) from exc
 
     def _handle(self, f: Any) -> int:
         key = int(f)
@@ -132,7 +154,7 @@ class CuddManager:
     def node(self, level: int, low: int, high: int) -> int:
         """The formula ``if var(level) then high else low``."""
         fns = self._fns
-        return self._handle(self.bdd.ite(self._vars[level], fns[high], fns[low]))
+        return self._apply(self.bdd.ite, self._vars[level], fns[high], fns[low])
 
     def conj(self, u: int, v: int) -> int:
         if u == FALSE or v == FALSE:
@@ -141,7 +163,7 @@ class CuddManager:
             return v
         if v == TRUE:
             return u
-        return self._handle(self._fns[u] & self._fns[v])
+        return self._apply(operator.and_, self._fns[u], self._fns[v])
 
     def disj(self, u: int, v: int) -> int:
         if u == TRUE or v == TRUE:
@@ -150,10 +172,10 @@ class CuddManager:
             return v
         if v == FALSE:
             return u
-        return self._handle(self._fns[u] | self._fns[v])
+        return self._apply(operator.or_, self._fns[u], self._fns[v])
 
     def neg(self, u: int) -> int:
-        return TRUE - u if u <= TRUE else self._handle(~self._fns[u])
+        return TRUE - u if u <= TRUE else self._apply(operator.invert, self._fns[u])
 
     def conj_all(self, nodes: Sequence[int]) -> int:
         return self._balanced(self.conj, list(nodes), TRUE)
