@@ -54,3 +54,20 @@ def test_cudd_complemented_edges_are_spelt_out() -> None:
     expected = 0.4 * (1 - 0.7 * 0.2)
     assert values[circuit.roots[0]] == pytest.approx(expected)
     assert values[circuit.roots[1]] == pytest.approx(1 - expected)
+
+
+def test_one_long_operation_stops_at_the_memory_cap() -> None:
+    """A disjunction of many random four-variable conjunctions grows without
+    bound; with a budget of 100,000 nodes CUDD's memory is capped at 10 MB,
+    and the operation that crosses it exceeds the budget at once."""
+    import random
+
+    from assess.semantics.prob.bdd import FALSE, Budget, BudgetExceeded
+
+    manager = cudd.CuddManager(120, Budget(100_000, None))
+    rng = random.Random(1)
+    with pytest.raises(BudgetExceeded, match="memory cap"):
+        formula = FALSE
+        for _ in range(20_000):
+            formula = manager.disj(formula, manager.conj_all(
+                [manager.var(v) for v in rng.sample(range(120), 4)]))
