@@ -157,8 +157,14 @@ def compile_model(
         return lineage, [e_root, *q_roots, *n_roots, *f_roots]
 
     named: list[tuple[tuple[str, int], ...]] = []
+    # ``auto`` starts again in CUDD only where nothing made for the first
+    # manager outlives it: the combinators of contraries and competing sets,
+    # their readouts and the caller's formulas may keep diagram handles, so
+    # those programs stay with the native manager (or ask for ``cudd``).
+    restartable = combine is disjoin and readout is None and not formulas
+    backend = "native" if limits.backend == "auto" and not restartable else limits.backend
     try:
-        circuit = exact(levels, budget, limits.backend, lambda m: roots_of(m)[1])
+        circuit = exact(levels, budget, backend, lambda m: roots_of(m)[1])
     except BudgetExceeded as exc:
         plain = combine is disjoin and readout is None and not formulas and not evidence
         if not plain or not bounds.monotone(graph, cone.components):
