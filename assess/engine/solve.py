@@ -24,6 +24,7 @@ Example: with ``n(1). n(2).``, ``p(X, Y) :- n(X), Y is X * 10.`` asked
 
 from __future__ import annotations
 
+from abc import ABC, abstractmethod
 from collections.abc import Iterator, Sequence
 from dataclasses import replace
 from itertools import product
@@ -110,7 +111,7 @@ def unify_args(left: Sequence[Term], right: Sequence[Term], s: Subst) -> Subst |
     return out
 
 
-class Solver:
+class Solver(ABC):
     """Clauses and built-ins; the tables are the subclass's (``answers``,
     ``completed``, ``table``, ``certain``)."""
 
@@ -129,20 +130,25 @@ class Solver:
 
     # -- what the tables provide -------------------------------------------------
 
+    @abstractmethod
     def answers(self, key: Key, reader: Key | None) -> list[tuple[Any, ...]]:
-        raise NotImplementedError
+        """Provided by the table-keeping subclass (``demand.Grounder``)."""
 
+    @abstractmethod
     def completed(self, key: Key) -> list[tuple[Any, ...]]:
-        raise NotImplementedError
+        """Provided by the table-keeping subclass (``demand.Grounder``)."""
 
+    @abstractmethod
     def table(self, key: Key, reader: Key | None) -> object:
-        raise NotImplementedError
+        """Provided by the table-keeping subclass (``demand.Grounder``)."""
 
+    @abstractmethod
     def certain(self, used: Used) -> bool:
-        raise NotImplementedError
+        """Provided by the table-keeping subclass (``demand.Grounder``)."""
 
+    @abstractmethod
     def together(self, used: Used) -> object:
-        raise NotImplementedError
+        """Provided by the table-keeping subclass (``demand.Grounder``)."""
 
     # -- clauses -----------------------------------------------------------------
 
