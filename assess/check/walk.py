@@ -159,16 +159,17 @@ def is_ground_clause(rule: Rule) -> bool:
     """A fact or rule of atoms with constant arguments: nothing for the
     variable checks to see (the bulk of a large program, skipped by them at
     the cost of this test)."""
-    return (
-        isinstance(rule, ast.Clause)
-        and not rule.flexible
-        and _constant_args(rule.head)
-        and all(isinstance(i, ast.Atom) and _constant_args(i) for i in rule.body)
+    if not isinstance(rule, ast.Clause) or rule.flexible:
+        return False
+    if any(isinstance(a, _MAY_HOLD_VARIABLES) for a in rule.head.args):
+        return False
+    return not rule.body or all(
+        isinstance(i, ast.Atom) and not any(isinstance(a, _MAY_HOLD_VARIABLES) for a in i.args)
+        for i in rule.body
     )
 
 
-def _constant_args(atom: ast.Atom) -> bool:
-    return not any(isinstance(a, ast.Var | ast.Compound | ast.ListTerm) for a in atom.args)
+_MAY_HOLD_VARIABLES = (ast.Var, ast.Compound, ast.ListTerm)
 
 
 def heads(rule: Rule) -> tuple[ast.Atom, ...]:
