@@ -20,7 +20,12 @@ carry the least probability mass by FALSE (under) or TRUE (over):
 
 The mass a node carries: reaching it (top-down) times its count
 (replaced by FALSE) or its complement (by TRUE); the nodes of least mass go
-first, until the diagram is half of ``size``.
+first, until the diagram is half of ``size``. Or, where that loses less, a
+few variables are set to FALSE (under) or TRUE (over) in the diagram: for a
+monotone function f, f[x := FALSE] implies f and f implies f[x := TRUE], so
+the same argument holds; a setting removes every node of its level, and on
+a noisy-or with much redundancy (each input's influence small) it loses far
+less than cutting the nodes that make up the bulk of the mass.
 
 ``anytime`` starts at a few thousand nodes and quadruples the size until
 the bounds are within the tolerance or a limit (nodes, time) ends the work;
@@ -53,13 +58,18 @@ class Approximating(Manager):
     """A native manager whose AND/OR results stay within ``size`` nodes,
     under (``over=False``) or over (``over=True``) the exact result."""
 
-    __slots__ = ("_bound", "over", "size", "weights")
+    __slots__ = ("_bound", "over", "settable", "size", "weights")
 
     def __init__(
-        self, levels: int, budget: Budget, weights: Sequence[float], size: int, over: bool
+        self, levels: int, budget: Budget, weights: Sequence[float], size: int, over: bool,
+        settable: frozenset[int] = frozenset(),
     ) -> None:
         super().__init__(levels, budget)
         self.weights, self.size, self.over = list(weights), size, over
+        self.settable = settable
+        """The variables every formula is monotone in (each choice of its
+        own; a variable of an annotated disjunction's chain is also read
+        negated), the only ones ``_cut`` may set."""
         self._bound: dict[int, int] = {FALSE: 0, TRUE: 0}
 
     def _apply(self, op: int, u: int, v: int) -> int:
@@ -90,11 +100,17 @@ class Approximating(Manager):
         node takes with it what only it reached, so one pass of the whole
         excess would cut far more than needed)."""
         while len(nodes) > self.size // 2:
-            root = self._cut(root, nodes, max(1, (len(nodes) - self.size // 2) // 4))
-            nodes = self.reachable(root)
+            cut = self._cut(root, nodes, max(1, (len(nodes) - self.size // 2) // 4))
+            if cut == root:  # nothing left to cut: a lone root node
+                return root
+            root, nodes = cut, self.reachable(cut)
         return root
 
     def _cut(self, root: int, nodes: list[int], many: int) -> int:
+        """At least ``many`` nodes fewer, losing as little mass as it can:
+        either the ``many`` nodes of least mass go to a leaf, or the
+        variables of least loss per node are set (to FALSE under, TRUE over),
+        whichever loses less by the masses' own count."""
         level, low, high, w = self.level, self.low, self.high, self.weights
         count = {FALSE: 0.0, TRUE: 1.0}
         for n in nodes:
@@ -113,13 +129,58 @@ class Approximating(Manager):
             inner.sort(key=lambda n: (reach[n] * (1 - count[n]), n))
         else:
             inner.sort(key=lambda n: (reach[n] * count[n], n))
-        cut = set(inner[:many])
-        leaf = TRUE if self.over else FALSE
+        cut = inner[:many]
+        lost = sum(reach[n] * ((1 - count[n]) if self.over else count[n]) for n in cut)
+        setting, loss = self._settings(root, nodes, count, reach, many)
         memo: dict[int, int] = {FALSE: FALSE, TRUE: TRUE}
+        if setting and (loss < lost or not cut):
+            # A path meets a level at most once, so setting a variable
+            # changes P by exactly its level's sum (``_settings``).
+            pick = high if self.over else low
+            for n in nodes:
+                if n > TRUE:
+                    memo[n] = memo[pick[n]] if level[n] in setting else self.node(
+                        level[n], memo[low[n]], memo[high[n]])
+            return memo[root]
+        leaf = TRUE if self.over else FALSE
+        chosen = set(cut)
         for n in nodes:
             if n > TRUE:
-                memo[n] = leaf if n in cut else self.node(level[n], memo[low[n]], memo[high[n]])
+                memo[n] = leaf if n in chosen else self.node(level[n], memo[low[n]], memo[high[n]])
         return memo[root]
+
+    def _settings(
+        self, root: int, nodes: list[int], count: dict[int, float], reach: dict[int, float],
+        many: int,
+    ) -> tuple[set[int], float]:
+        """Variables to set whose levels hold at least ``many`` nodes, least
+        loss per node first, and the sum of their losses.
+
+        Setting variable x (p its probability) to FALSE changes P(f) by
+        ``-p * sum(reach[n] * (count[high[n]] - count[low[n]]))`` over the
+        nodes n testing x; to TRUE by ``(1 - p)`` times the same sum. For a
+        monotone f the sum is not negative: FALSE gives a function that
+        implies f, TRUE one implied by it."""
+        level, low, high, w = self.level, self.low, self.high, self.weights
+        influence: dict[int, float] = {}
+        held: dict[int, int] = {}
+        for n in nodes:
+            if n > TRUE and level[n] in self.settable:
+                x = level[n]
+                influence[x] = influence.get(x, 0.0) + reach[n] * (count[high[n]] - count[low[n]])
+                held[x] = held.get(x, 0) + 1
+        loss = {
+            x: max(0.0, d) * ((1 - w[x]) if self.over else w[x]) for x, d in influence.items()
+        }
+        chosen: set[int] = set()
+        removed, total = 0, 0.0
+        for x in sorted(loss, key=lambda x: (loss[x] / held[x], x)):
+            if removed >= many:
+                break
+            chosen.add(x)
+            removed += held[x]
+            total += loss[x]
+        return (chosen, total) if removed >= many else (set(), 0.0)
 
 
 def monotone(graph: DerivationGraph, components: Sequence[Sequence[int]]) -> bool:
@@ -140,6 +201,7 @@ def anytime(
     exc: BudgetExceeded,
     roots_of: Callable[[Manager, int | None], list[int]],
     queries: int,
+    settable: frozenset[int] = frozenset(),
 ) -> tuple[Circuit, Circuit, Stopped]:
     """Rounds of under/over compilation, each ``size`` four times the last,
     until every query's bounds are within ``limits.tolerance`` or a limit
@@ -152,7 +214,8 @@ def anytime(
     while True:
         try:
             pair = tuple(
-                _round(levels, budget, weights, size, over, roots_of) for over in (UNDER, OVER)
+                _round(levels, budget, weights, size, over, roots_of, settable)
+                for over in (UNDER, OVER)
             )
         except BudgetExceeded:
             if best is None:
@@ -170,12 +233,12 @@ def anytime(
 
 def _round(
     levels: int, budget: Budget, weights: Sequence[float], size: int, over: bool,
-    roots_of: Callable[[Manager, int | None], list[int]],
+    roots_of: Callable[[Manager, int | None], list[int]], settable: frozenset[int],
 ) -> Circuit:
     # A round's manager keeps its garbage: its own node limit is a multiple
     # of the size, the deadline the compilation's.
     room = Budget(max(budget.max_nodes, 1024 * size), budget.deadline)
-    manager = Approximating(levels, room, weights, size, over)
+    manager = Approximating(levels, room, weights, size, over, settable)
     # Under: any iterate of a cycle is a lower bound, so its sweeps are capped.
     roots = roots_of(manager, None if over else 64)
     return Circuit.freeze(manager, roots)

@@ -91,6 +91,16 @@ def text_order(atom: GroundAtom) -> list[tuple[str, bool]]:
     return [(str(v), isinstance(v, Str)) for v in atom[1]]
 
 
+def _single_levels(blocks: tuple[tuple[int, ...], ...]) -> frozenset[int]:
+    """The levels of choices that are one variable each (not a chain)."""
+    found, level = [], 0
+    for block in blocks:
+        if len(block) == 1:
+            found.append(level)
+        level += len(block)
+    return frozenset(found)
+
+
 def _coins(manager: Manager, blocks: tuple[tuple[int, ...], ...]) -> dict[int, int]:
     """Each choice derivation's diagram: a variable, or a chain member."""
     coins: dict[int, int] = {}
@@ -172,7 +182,7 @@ def compile_model(
         weights = level_weights(slots, base)
         circuit, upper, stopped = bounds.anytime(
             levels, budget, weights, limits, exc,
-            lambda m, sweeps: roots_of(m, sweeps)[1], len(queries),
+            lambda m, sweeps: roots_of(m, sweeps)[1], len(queries), _single_levels(blocks),
         )
     first = 1 + len(queries) + sum(len(n) for n in named)
     groups = [i if len(b) > 1 else None for i, b in enumerate(blocks) for _ in b]
