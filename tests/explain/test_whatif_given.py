@@ -102,6 +102,17 @@ def test_a_condition_left_impossible_gives_no_judgement_as_run_does() -> None:
     assert rows["attack"].given is None and rows["attack"].after == 0.0
 
 
+def test_run_says_there_is_no_judgement_where_the_condition_cannot_hold(tmp_path: Path) -> None:
+    program = tmp_path / "f.assess"
+    program.write_text(re.sub(r"report massing by [^\n]*\n", "", FIXTURE.read_text("utf-8")),
+                       encoding="utf-8")
+    outcome = run("run", str(program))
+    assert outcome.code == 0, outcome.output
+    assert "north: no judgement, since attack cannot hold on this evidence (0 % overall)" in (
+        outcome.stdout)
+    assert "if attack holds" not in outcome.stdout.split("\n", 1)[1]
+
+
 def test_the_text_says_the_condition_and_marks_an_undefined_number() -> None:
     outcome = run("what-if", str(FIXTURE), "--drop", "massing@pentagon")
     assert outcome.code == 0, outcome.output
