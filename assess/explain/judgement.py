@@ -12,7 +12,8 @@ argument that fires, neither prevails; ``semantics.prob.contraries``).
 Hypotheses in no competing set have ``set`` None and rank 1. A member of
 a set declared ``given c`` is judged on P(h | c): its ``estimate``, band
 and phrase are of that conditional probability (``given``), while
-``probability``, the arguments and the confidence stay those of P(h). Each
+``probability``, the arguments and the confidence stay those of P(h); where
+c has probability 0 its phrase is ``icd203.no_judgement(c)``. Each
 set's overlap, residual and condition (``Compiled.set_readouts``) are in
 ``Judgements.readouts``.
 
