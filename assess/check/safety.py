@@ -33,7 +33,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 
 from assess.check.dependencies import PredicateNode, node_of, program_graph
-from assess.check.walk import Rule, all_items, atom_vars, expr_vars, heads, is_ground_fact, rules
+from assess.check.walk import Rule, all_items, atom_vars, expr_vars, heads, is_ground_clause, rules
 from assess.diagnostics import Diagnostic, error
 from assess.syntax import ast
 
@@ -158,7 +158,7 @@ def check_unsafe_variable(programs: Sequence[ast.Program]) -> list[Diagnostic]:
     findings = [
         finding
         for rule in rules(programs)
-        if not is_ground_fact(rule)
+        if not is_ground_clause(rule)
         for finding in _rule_findings(rule, called)
     ]
     findings.extend(_ground_findings(programs))

@@ -21,7 +21,7 @@ from collections.abc import Iterator, Sequence
 from assess.check.walk import (
     atom_vars,
     group_items,
-    is_ground_fact,
+    is_ground_clause,
     literal_vars,
     rule_vars,
     written_rules,
@@ -47,7 +47,7 @@ def check_singleton_variable(programs: Sequence[ast.Program]) -> list[Diagnostic
     """Named variables that occur exactly once in their clause."""
     findings: list[Diagnostic] = []
     for rule in written_rules(programs):
-        if is_ground_fact(rule):
+        if is_ground_clause(rule):
             continue
         counts = Counter(var.name for var in rule_vars(rule))
         findings.extend(

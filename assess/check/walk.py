@@ -155,14 +155,20 @@ def rules(programs: Sequence[ast.Program]) -> Iterator[Rule]:
             yield item
 
 
-def is_ground_fact(rule: Rule) -> bool:
-    """A fact with constant arguments: nothing for the variable checks to see
-    (the bulk of a large program, skipped by them at the cost of this test)."""
+def is_ground_clause(rule: Rule) -> bool:
+    """A fact or rule of atoms with constant arguments: nothing for the
+    variable checks to see (the bulk of a large program, skipped by them at
+    the cost of this test)."""
     return (
         isinstance(rule, ast.Clause)
-        and not rule.body
-        and not any(isinstance(a, ast.Var | ast.Compound | ast.ListTerm) for a in rule.head.args)
+        and not rule.flexible
+        and _constant_args(rule.head)
+        and all(isinstance(i, ast.Atom) and _constant_args(i) for i in rule.body)
     )
+
+
+def _constant_args(atom: ast.Atom) -> bool:
+    return not any(isinstance(a, ast.Var | ast.Compound | ast.ListTerm) for a in atom.args)
 
 
 def heads(rule: Rule) -> tuple[ast.Atom, ...]:

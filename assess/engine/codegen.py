@@ -33,8 +33,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import repeat
 from operator import itemgetter
+from types import CodeType
 from typing import Any
 
 from assess.engine.arith import BINARY, call
@@ -232,14 +234,9 @@ def _collect(w: Writer, step: Collect, bound: set[int]) -> None:
 
 def _docstring(plan: Plan) -> str:
     origin = plan.rule.origin
-    text = _rule_text(plan)
     where = f" at {origin.span}" if origin is not None else ""
     variant = "full" if plan.delta is None else f"delta: literal {plan.delta}"
-    return f"{text}  [{variant}; rule {plan.rule.id}{where}]".replace("\\", "\\\\")
-
-
-def _rule_text(plan: Plan) -> str:
-    return rule_text(plan.rule).replace('"""', "'''")
+    return f"{rule_text(plan.rule)}  [{variant}; rule {plan.rule.id}{where}]"
 
 
 def generate(plan: Plan, record: bool = False, possible: bool = False) -> Compiled:
@@ -390,11 +387,8 @@ def _compile(w: Writer) -> Compiled:
     functions = []
     for function in w.functions:
         params = "".join(f", {name}" for name in function.params)
-        header = [f"def {function.name}(I, out, rec{params}):"]
-        if function.name == "run":
-            header.append(f'    """{_docstring(w.plan)}"""')
-        functions.append("\n".join([*header, *unpack, *function.lines]) + "\n")
-    source = "\n".join(functions)
+        header = f"def {function.name}(I, out, rec{params}):"
+        functions.append("\n".join([header, *unpack, *function.lines]) + "\n")
     namespace: dict[str, Any] = {
         "K": tuple(w.constants), "repeat": repeat, "op": BINARY, "call": call,
         "order": order_key, "solve": solve,
@@ -405,5 +399,18 @@ def _compile(w: Writer) -> Compiled:
     widest = max((len(i.atom.args) for i in w.plan.rule.body if isinstance(i, IRLiteral)),
                  default=0)
     namespace.update({f"g{n}": itemgetter(n) for n in range(widest)})
-    exec(compile(source, f"<plan of rule {w.plan.rule.id}>", "exec"), namespace)
-    return Compiled(w.plan, tuple(w.inputs), namespace["run"], source)
+    exec(_code("\n".join(functions)), namespace)
+    run = namespace["run"]
+    run.__doc__ = docstring = _docstring(w.plan)
+    header, _, rest = functions[0].partition("\n")
+    shown = docstring.replace("\\", "\\\\").replace('"""', "'''")
+    functions[0] = f'{header}\n    """{shown}"""\n{rest}'
+    return Compiled(w.plan, tuple(w.inputs), run, "\n".join(functions))
+
+
+@lru_cache(maxsize=4096)
+def _code(source: str) -> CodeType:
+    """The compiled ``source``. Rules of one shape (the same plan over other
+    constants, which the function reads from ``K``) share their source, so
+    a program of many such rules compiles each shape once."""
+    return compile(source, "<plan>", "exec")

@@ -129,7 +129,7 @@ class _Evaluation:
         return Model(relations, self.recorder.graph if self.recorder else None)
 
     def _stratum(self, component: frozenset[Pred]) -> None:
-        once: list[Compiled] = []
+        once: list[Compiled | IRRule] = []
         deltas: list[Compiled] = []
         for pred in sorted(component):
             if self.recorder is not None:
@@ -140,14 +140,45 @@ class _Evaluation:
                     if isinstance(i, IRLiteral) and not i.negated and i.atom.pred in component
                 ]
                 if not recursive:
-                    once.append(self._compile(rule, None))
+                    once.append(rule if self._plainly_ground(rule) else self._compile(rule, None))
                 deltas.extend(self._compile(rule, n) for n in recursive)
-        for compiled in once:
-            self._run(compiled)
+        for item in once:
+            if isinstance(item, IRRule):
+                self._run_ground(item)
+            else:
+                self._run(item)
         variables = [self.variables[p] for p in component]
         while any([v.changed() for v in variables]) and deltas:
             for compiled in deltas:
                 self._run(compiled)
+
+    def _plainly_ground(self, rule: IRRule) -> bool:
+        """A rule of ground atoms, its body positive and of closed predicates:
+        it fires when its body rows are known, with no plan to make."""
+        return rule.weight is None and all(
+            isinstance(t, IConst) for t in rule.head.args
+        ) and all(
+            isinstance(i, IRLiteral) and not i.negated and i.atom.pred not in self.open
+            and all(isinstance(t, IConst) for t in i.atom.args)
+            for i in rule.body
+        )
+
+    def _run_ground(self, rule: IRRule) -> None:
+        """``_run`` of a ``_plainly_ground`` rule outside any recursion (its
+        body predicates are complete): what its generated plan would do."""
+        body = tuple(
+            tuple(t.value for t in i.atom.args)  # type: ignore[union-attr]
+            for i in rule.body
+        )
+        if all(
+            row in self.variables[i.atom.pred].total  # type: ignore[union-attr]
+            for i, row in zip(rule.body, body, strict=True)
+        ):
+            head = tuple(t.value for t in rule.head.args)  # type: ignore[union-attr]
+            self.variables[rule.head.pred].to_add.add(head)
+            if self.recorder is not None:
+                self.recorder.flush(rule, [(head, body, ())])
+        self._ran(rule)
 
     def _compile(self, rule: IRRule, delta: int | None) -> Compiled:
         plan = plan_rule(rule, delta, self.open)
@@ -260,6 +291,10 @@ class _Evaluation:
         self._make_asked()
         if self.recorder is not None:
             self.recorder.flush(rule, instances)
+        self._ran(rule)
+
+    def _ran(self, rule: IRRule) -> None:
+        """After a rule ran: progress, and the size limit."""
         variable = self.variables[rule.head.pred]
         atoms = len(variable.total) + len(variable.to_add)
         progress.report("grounding", *self.stage, f"{atoms:,} atoms of {rule.head.pred}")

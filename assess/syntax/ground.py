@@ -2,9 +2,11 @@
 expressions, not one token at a time by the LALR parser.
 
 The bulk of a large file is ground facts (``edge(1, 2).``,
-``0.7::e(3).``, ``~p(a).``) and reports (``report r(a) by s credibility 3
+``0.7::e(3).``, ``~p(a).``), ground rules (``0.4::m(7) :- e(0).``, a
+generated program's bulk) and reports (``report r(a) by s credibility 3
 on 2022-01-02 "quote".``). ``statement(text, pos, …)`` reads one such
-statement written on one line, with constant arguments (symbols, quoted
+statement written on one line (a rule: with ``:-`` and positive literals
+only), with constant arguments (symbols, quoted
 symbols, strings, numbers, negative numbers) and no comment inside, and
 builds exactly the nodes and spans the general parser builds (the builder's
 rules: ``assess.syntax.builder``). Anything else — a variable, a body, a
@@ -50,6 +52,16 @@ _LITERAL = rf"(~{_WS})?({_NAME})(?:{_WS}\(({_ARGS})\))?"
 
 _FACT = re.compile(rf"(?:({_NUMBER}){_WS}::{_WS})?{_LITERAL}{_WS}\.")
 """``[W ::] [~] name [( args )] .``: groups weight, tilde, name, args."""
+
+_BODY_LITERAL = re.compile(_LITERAL)
+_ONE_LITERAL = rf"(?:~{_WS})?{_NAME}(?:{_WS}\({_ARGS}\))?"
+_RULE = re.compile(
+    rf"(?:({_NUMBER}){_WS}::{_WS})?{_LITERAL}{_WS}:-{_WS}"
+    rf"({_ONE_LITERAL}(?:{_WS},{_WS}{_ONE_LITERAL})*){_WS}\."
+)
+"""``[W ::] head :- literal, … .``, every literal ground and positive:
+groups weight, tilde, name, args, body. (``finditer`` of ``_BODY_LITERAL``
+over the body meets each literal in turn.)"""
 
 _REPORT = re.compile(
     rf"report[ \t\f\r]+{_LITERAL}{_WS}"
@@ -214,7 +226,8 @@ def statement(text: str, pos: int, file: str, cursor: Cursor) -> Any:
         if m is None:
             found = _FACT.match(text, pos)
             if found is None:
-                return None
+                rule = _RULE.match(text, pos)
+                return None if rule is None else _rule(rule, file, line, base, pos)
             arity = 0
             if found.start(4) >= 0:
                 arity = sum(1 for _ in _TERMS.finditer(text, found.start(4), found.end(4)))
@@ -298,6 +311,25 @@ def _fact_slow(m: re.Match[str], file: str, line: int, base: int, pos: int) -> a
     return ast.Clause(
         _literal(m, 2, file, line, base),
         (),
+        None if weight is None else read_number(weight),
+        None,
+        _STRICT,
+        None,
+        _span(file, line, pos - base, m.end() - base),
+    )
+
+
+def _rule(m: re.Match[str], file: str, line: int, base: int, pos: int) -> ast.Clause:
+    """A rule whose head and body literals are all ground atoms."""
+    weight = m.group(1)
+    body = []
+    for literal in _BODY_LITERAL.finditer(m.string, m.start(5), m.end(5)):
+        if literal.group(2) == "call":  # the builder unwraps call/N
+            raise KeyError("call")
+        body.append(_literal(literal, 1, file, line, base))
+    return ast.Clause(
+        _literal(m, 2, file, line, base),
+        tuple(body),
         None if weight is None else read_number(weight),
         None,
         _STRICT,

@@ -104,20 +104,32 @@ _CONSTANTS = st.one_of(
 
 @st.composite
 def ground_statements(draw: st.DrawFn) -> str:
-    """A fact or report, mostly well formed, with white space and comments
-    drawn between its tokens (so sometimes off the fast road)."""
+    """A fact, rule or report, mostly well formed, with white space and
+    comments drawn between its tokens (so sometimes off the fast road)."""
     gap = lambda: draw(_SPACE) if draw(st.integers(0, 4)) == 0 else draw(  # noqa: E731
         st.sampled_from(["", " "])
     )
-    args = draw(st.lists(_CONSTANTS, max_size=10))
-    atom = ("~" + gap() if draw(st.booleans()) else "") + draw(_NAMES)
-    if args or draw(st.booleans()):
-        atom += gap() + "(" + ("," + gap()).join(gap() + a + gap() for a in args) + ")"
-    if draw(st.booleans()):
-        weight = draw(st.sampled_from(["0.5", "1", "0.25e1", "1.0e999"]))
-        return f"{weight}{gap()}::{gap()}{atom}{gap()}."
-    if draw(st.booleans()):
-        return atom + gap() + draw(st.sampled_from([".", " :- q.", " :- X = 1.5."]))
+
+    def literal() -> str:
+        args = draw(st.lists(_CONSTANTS, max_size=10))
+        atom = ("~" + gap() if draw(st.booleans()) else "") + draw(
+            st.one_of(_NAMES, st.just("call"))
+        )
+        if args or draw(st.booleans()):
+            atom += gap() + "(" + ("," + gap()).join(gap() + a + gap() for a in args) + ")"
+        return atom
+
+    atom = literal()
+    weight = draw(st.sampled_from(["0.5", "1", "0.25e1", "1.0e999"]))
+    weighted = f"{weight}{gap()}::{gap()}" if draw(st.booleans()) else ""
+    kind = draw(st.integers(0, 3))
+    if kind == 0:
+        return f"{weighted}{atom}{gap()}."
+    if kind == 1:
+        body = [draw(st.sampled_from(["\\+ q", "not q", "X = 1.5", "true"])) if draw(
+            st.integers(0, 5)) == 0 else literal() for _ in range(draw(st.integers(1, 4)))]
+        neck = draw(st.sampled_from([":-", ":-", "=>"]))
+        return f"{weighted}{atom}{gap()}{neck}{gap()}{(gap() + ',' + gap()).join(body)}{gap()}."
     date = draw(st.sampled_from(["", " on 2022-01-02", " on 2022-1-2"]))
     quote = draw(st.sampled_from(["", ' "q. q"', " 'q'"]))
     grade = draw(st.sampled_from(["3", "6", "2.5", "0"]))
@@ -135,6 +147,7 @@ def test_random_ground_statements(statements: list[str], gaps: list[str]) -> Non
 def test_ground_statements_take_the_fast_road() -> None:
     text = (
         "edge(a, 'B c', \"s\", -3, 2.5e1).\n  0.5::~p.\n"
+        "0.4::m(7) :- e(0), ~f('x', 2).\n"
         'report r(x) by s credibility 3 on 2022-01-02 "q".\n'
     )
     cursor, pos, read = ground.Cursor(), 0, []
@@ -153,7 +166,11 @@ def test_ground_statements_take_the_fast_road() -> None:
     "text",
     [
         "p(X).",
-        "p(a) :- q.",
+        "p(a) :- q(X).",
+        "p(a) :- \\+ q.",
+        "p(a) :- call(q).",
+        "p(a) :- not(q).",
+        "p(a) => q.",
         "[r] p(a).",
         "p(a /* c */).",
         "p(a,\n b).",

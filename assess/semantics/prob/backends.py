@@ -8,8 +8,9 @@ manager and freezes them into a ``Circuit``:
 * ``auto`` (the default): native first, within ``SWITCH`` nodes — small
   programs compile before CUDD would have been imported (0.2 s) — then,
   past them, again from the start with CUDD when it is installed, within
-  the budget's nodes and time. Without ``dd``, or with a node limit of
-  ``SWITCH`` or less, native all the way.
+  the budget's nodes and time. With a node limit of ``SWITCH`` or less,
+  native all the way; without ``dd`` (found out only at the switch),
+  native again from the start with the whole budget.
 
 The switch happens at a node count, never at a time, so a program takes
 the same road on every run.
@@ -31,11 +32,11 @@ RootsOf = Callable[[Manager], list[int]]
 
 
 def exact(levels: int, budget: Budget, backend: str, roots_of: RootsOf) -> Circuit:
-    """The frozen diagrams of ``roots_of(manager)`` (see the module doc)."""
-    from assess.semantics.prob import cudd
+    """The frozen diagrams of ``roots_of(manager)`` (see the module doc).
 
-    small = backend == "auto" and budget.max_nodes <= SWITCH
-    if backend == "native" or small or not cudd.available():
+    ``dd`` is imported only once the native manager outgrows ``SWITCH``:
+    importing CUDD costs more than most programs take to compile."""
+    if backend == "native" or (backend == "auto" and budget.max_nodes <= SWITCH):
         return _native(levels, budget, roots_of)
     if backend == "auto":
         try:
@@ -43,6 +44,10 @@ def exact(levels: int, budget: Budget, backend: str, roots_of: RootsOf) -> Circu
         except BudgetExceeded as exc:
             if exc.size < SWITCH:
                 raise
+    from assess.semantics.prob import cudd
+
+    if not cudd.available():
+        return _native(levels, budget, roots_of)
     manager = cudd.CuddManager(levels, budget)
     roots = roots_of(manager)  # type: ignore[arg-type]
     return manager.freeze(roots)

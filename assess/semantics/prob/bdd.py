@@ -27,6 +27,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 
 from assess import progress
 
@@ -111,15 +112,53 @@ class Manager:
         return self._balanced(_OR, list(nodes), FALSE)
 
     def _balanced(self, op: int, nodes: list[int], unit: int) -> int:
-        """Fold ``nodes`` pairwise, so n operands cost O(log n) rounds, not n."""
+        """Fold ``nodes`` pairwise, so n operands cost O(log n) rounds, not n;
+        operands in bands of the order of their own (``_banded``) are folded
+        from the deepest up instead, each step copying only the operand."""
         if not nodes:
             return unit
+        banded = self._banded(nodes)
+        if banded is not None:
+            folded = banded[-1]
+            for node in reversed(banded[:-1]):
+                folded = self._apply(op, node, folded)
+            return folded
         while len(nodes) > 1:
             paired = [self._apply(op, nodes[i], nodes[i + 1]) for i in range(0, len(nodes) - 1, 2)]
             if len(nodes) % 2:
                 paired.append(nodes[-1])
             nodes = paired
         return nodes[0]
+
+    def _banded(self, nodes: list[int]) -> list[int] | None:
+        """``nodes`` from the top of the order down when each one tests only
+        variables above the next one's top variable, else None.
+
+        Then ``f op g``, with ``g`` below all of ``f``, is ``f`` with one
+        terminal replaced by ``g``: |f| new nodes, where pairwise folding
+        makes each level's operands again (|all| log n nodes left behind).
+        Each node is visited at most once: an operand is searched only
+        above the next operand's top, and those bands do not overlap."""
+        if len(nodes) < 3 or min(nodes) <= TRUE:
+            return None
+        level, low, high = self.level, self.low, self.high
+        ordered = sorted(nodes, key=level.__getitem__)
+        seen: set[int] = set()
+        for node, below in pairwise(ordered):
+            floor = level[below]
+            if level[node] >= floor:
+                return None
+            stack = [node]
+            while stack:
+                n = stack.pop()
+                if n <= TRUE or n in seen:
+                    continue
+                if level[n] >= floor:
+                    return None
+                seen.add(n)
+                stack.append(low[n])
+                stack.append(high[n])
+        return ordered
 
     def _apply(self, op: int, u: int, v: int) -> int:
         """``u op v`` by Shannon expansion on an explicit stack, memoised.

@@ -75,6 +75,8 @@ def declared_conflicts(ir: IRProgram) -> list[tuple[Pred, Pred]]:
     """``conflict p, q.`` as predicate pairs: ``p/n`` and ``q/n`` for every
     arity ``n`` at which both names occur (the positive predicates only, as
     the defeasible reading has it)."""
+    if not ir.conflicts:
+        return []
     preds = ir.predicates()
     pairs: list[tuple[Pred, Pred]] = []
     for first, second in ir.conflicts:
