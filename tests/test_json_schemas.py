@@ -32,6 +32,9 @@ ACH = ("examples/ach_demo/rules.assess", "examples/ach_demo/evidence.assess")
 CYBER = ("rulesets/cyber_attribution.assess", "examples/cyber_attribution/intrusion.assess")
 TWEETY = "tests/semantics/defeasible/fixtures/tweety_penguin.assess"
 CRISP = "tests/semantics/fixtures/crisp/closure.assess"
+GIVEN = "tests/explain/fixtures/conditional_set.assess"
+"""A set ``given attack``: what-if's rows of its members carry ``given``, and
+null numbers where the attack cannot hold."""
 
 CASES: dict[str, list[str]] = {
     "check flagship": ["check", R, E],
@@ -48,6 +51,8 @@ CASES: dict[str, list[str]] = {
     "why-not flagship": ["why-not", R, E, "imminent_attack"],
     "what-if flagship": ["what-if", R, E, "--drop", "belarusian_defectors", "--grade", "isw=D"],
     "what-if ach": ["what-if", *ACH, "--assume", "sts_imagery by imagery credibility 2"],
+    "what-if given": ["what-if", GIVEN, "--drop", "roads"],
+    "what-if no condition": ["what-if", GIVEN, "--drop", "massing@pentagon"],
     "sensitivity flagship": ["sensitivity", R, E, "no_attack"],
     "matrix flagship": ["matrix", R, E],
     "matrix ach": ["matrix", *ACH],
@@ -168,3 +173,17 @@ def test_a_schema_refuses_what_the_contract_does_not_say() -> None:
     wrong["rows"][0]["before"] = "high"
     unversioned = {k: v for k, v in document.items() if k != "version"}
     assert all(problems(d) for d in (extra, wrong, unversioned))
+
+
+def test_a_conditional_row_says_its_condition_and_an_undefined_one_is_null() -> None:
+    """A member of a set ``given c`` has its condition, P(c) and P(h) overall
+    in ``given``; without it, or with its condition unnamed, the row fails."""
+    _, document = json_of(*CASES["what-if no condition"])
+    row = next(r for r in document["rows"] if r["atom"] == "north")
+    assert row["after"] is None and row["delta"] is None and row["before"] is not None
+    assert row["given"]["condition"] == "attack" and row["given"]["condition_after"] == 0
+    unsaid = copy.deepcopy(document)
+    del next(r for r in unsaid["rows"] if r["atom"] == "north")["given"]
+    unnamed = copy.deepcopy(document)
+    del next(r for r in unnamed["rows"] if r["atom"] == "north")["given"]["condition"]
+    assert problems(document) == [] and problems(unsaid) and problems(unnamed)

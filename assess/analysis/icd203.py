@@ -29,6 +29,10 @@ above 99 %, "nearly certain (above 99 %)". Exactly 0 and 1 are not
 estimates but logical outcomes of the model, printed "no chance on this
 evidence (0 %)" and "certain on this evidence (100 %)".
 
+**Given a condition that cannot hold.** P(h | c) is undefined when c has
+probability 0: no number and no term, but ``no_judgement(c)``, "no
+judgement, since c cannot hold on this evidence".
+
 Example::
 
     >>> estimate(0.62).value
@@ -142,6 +146,24 @@ def phrase(probability: float) -> str:
     if p > BANDS[-1].high:
         return "nearly certain (above 99 %)"
     return estimate(p).value
+
+
+def no_judgement(condition: str) -> str:
+    """The words in place of a term for P(h | ``condition``) when the
+    condition has probability 0 (module docstring)."""
+    return f"no judgement, since {condition} cannot hold on this evidence"
+
+
+def given_phrase(probability: float, condition: str, condition_probability: float) -> str:
+    """The words for P(h | ``condition``) = ``probability``: its phrase, or
+    ``no_judgement(condition)`` when the condition has probability 0.
+
+    >>> given_phrase(0.51, "c", 0.2), given_phrase(0.0, "c", 0.0)
+    ('roughly even chance', 'no judgement, since c cannot hold on this evidence')
+    """
+    if clamp(condition_probability) == 0.0:
+        return no_judgement(condition)
+    return phrase(clamp(probability))
 
 
 def percent(probability: float) -> str:

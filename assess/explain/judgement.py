@@ -12,7 +12,8 @@ argument that fires, neither prevails; ``semantics.prob.contraries``).
 Hypotheses in no competing set have ``set`` None and rank 1. A member of
 a set declared ``given c`` is judged on P(h | c): its ``estimate``, band
 and phrase are of that conditional probability (``given``), while
-``probability``, the arguments and the confidence stay those of P(h). Each
+``probability``, the arguments and the confidence stay those of P(h); where
+c has probability 0 its phrase is ``icd203.no_judgement(c)``. Each
 set's overlap, residual and condition (``Compiled.set_readouts``) are in
 ``Judgements.readouts``.
 
@@ -249,24 +250,39 @@ def judge(compiled: Compiled) -> Judgements:
                    sets.get(model.queries[q][0].name))
         for q in hypothesis_queries(compiled)
     ]
-    ranked = _rank([_conditioned(j, readouts) for j in unranked], [c.name for c in ir.competing])
+    given = conditional_members(compiled)
+    ranked = _rank([_conditioned(j, readouts, given) for j in unranked],
+                   [c.name for c in ir.competing])
     grouped = tuple(
         (c.name, tuple(j for j in ranked if j.set == c.name)) for c in ir.competing
     )
     return Judgements(tuple(ranked), grouped, replies, model, compiled.graph, ir, readouts)
 
 
-def _conditioned(j: Judgement, readouts: tuple[SetSummary, ...]) -> Judgement:
+def conditional_members(compiled: Compiled) -> dict[GroundAtom, int]:
+    """Each hypothesis judged on P(h | c), to the index of its set in
+    ``compiled.sets`` (and ``set_readouts``): a member of a set ``given c``
+    that is the set it is judged in (the last set that lists it)."""
+    judged_in = {m: c.name for c in compiled.ir.competing for m in c.members}
+    return {
+        atom: i for i, s in enumerate(compiled.sets) if s.condition is not None
+        for atom in s.members if judged_in.get(atom[0].name) == s.name
+    }
+
+
+def _conditioned(
+    j: Judgement, readouts: tuple[SetSummary, ...], given: dict[GroundAtom, int]
+) -> Judgement:
     """``j`` judged on P(h | condition) when its set has a condition."""
-    found = next((r for r in readouts if r.name == j.set and r.given is not None), None)
-    member = None if found is None else dict(found.members).get(j.name)
-    if found is None or member is None:
+    if j.atom not in given:
         return j
-    given = icd203.clamp(member)
-    band = icd203.band(icd203.estimate(given))
+    found = readouts[given[j.atom]]
+    member = icd203.clamp(dict(found.members)[j.name])
+    band = icd203.band(icd203.estimate(member))
     return replace(
-        j, condition=found.given, given=given, estimate=band.estimate,
-        band=(band.low, band.high), phrase=icd203.phrase(given),
+        j, condition=found.given, given=member, estimate=band.estimate,
+        band=(band.low, band.high),
+        phrase=icd203.given_phrase(member, str(found.given), found.condition),
     )
 
 

@@ -24,7 +24,10 @@ with marginals and the map's targets, as the argument map needs):
   and the page re-evaluates the circuit exactly as ``CompiledModel.
   probabilities`` does (same operations, same order: the same floats).
   Assumed reports and rule weights are not offered: an assumed report may
-  need a new choice (``changes.structural``).
+  need a new choice (``changes.structural``). A member of a set ``given c``
+  is read as ``run`` and ``what-if`` read it, P(h | c): the circuit keeps
+  the set's formulas c ∧ evidence and member ∧ c ∧ evidence for it
+  (``PageGiven``), and the page divides them as ``SetReadout`` does.
 
 Example: for ``[r] 0.5::h :- a.`` with one B2 report of ``a``, the page
 circuit has two inputs, the rule's coin (0.5) and the report's choice
@@ -39,12 +42,12 @@ from dataclasses import dataclass
 from typing import Any
 
 from assess.analysis.grading import CREDIBILITY, RELIABILITY, report_probability
-from assess.analysis.icd203 import BANDS
+from assess.analysis.icd203 import BANDS, no_judgement
 from assess.engine.ir import GroundAtom
 from assess.engine.provenance import FACT
 from assess.explain.argmap import ArgumentMap, argument_map
 from assess.explain.evidence import ReportInfo, report_info, report_text
-from assess.explain.judgement import Judgements, judge
+from assess.explain.judgement import Judgements, conditional_members, judge
 from assess.explain.matrix import Matrix, matrices
 from assess.explain.sensitivity import SensitivityResult, sensitivity
 from assess.explain.track import TrackResult
@@ -64,12 +67,29 @@ class PageReport:
     credibility: int
 
 
+@dataclass(frozen=True, slots=True)
+class PageGiven:
+    """A question read given its set's condition (``judgement.
+    conditional_members``): P(h | c) is ``roots[joint]`` over
+    ``roots[condition_root]``; ``undefined`` is what the page says where
+    the condition has probability 0 (``icd203.no_judgement``)."""
+
+    question: int
+    """Its position in ``questions``."""
+    condition: str
+    condition_root: int
+    """Index into ``roots`` of condition ∧ evidence."""
+    joint: int
+    """Index into ``roots`` of member ∧ condition ∧ evidence."""
+    undefined: str
+
+
 @dataclass(frozen=True, slots=True, repr=False)
 class PageCircuit(Result):
     """The compiled circuit under the evidence and the questions (see the
     module docstring). Node ``n ≥ 2`` tests variable ``level[n]``; nodes 0
     and 1 are FALSE and TRUE; ``roots[0]`` is the evidence, ``roots[i + 1]``
-    the i-th of ``questions``."""
+    the i-th of ``questions``, then the roots ``given`` names."""
 
     level: tuple[int, ...]
     low: tuple[int, ...]
@@ -88,6 +108,8 @@ class PageCircuit(Result):
     """The probability of every grade code (``B2``), overrides included."""
     bands: tuple[tuple[str, float, float], ...]
     """The ICD 203 terms and their bands, lowest first."""
+    given: tuple[PageGiven, ...] = ()
+    """Each question read given its set's condition, as ``run`` reads it."""
 
 
 @dataclass(frozen=True, slots=True, repr=False)
@@ -140,6 +162,11 @@ def page_circuit(compiled: Compiled) -> PageCircuit:
     """The circuit of ``compiled``'s evidence and questions, densely renumbered."""
     model, circuit = compiled.model, compiled.model.circuit
     wanted = [circuit.roots[0], *circuit.roots[1 : len(compiled.questions) + 1]]
+    given = []
+    for position, condition, *nodes in _conditional_roots(compiled):
+        given.append(PageGiven(position, condition, len(wanted), len(wanted) + 1,
+                               no_judgement(condition)))
+        wanted += nodes
     keep = _reachable(circuit.low, circuit.high, wanted)
     index = {n: i for i, n in enumerate(keep)}
     positions = {x.rule: i for i, x in enumerate(model.inputs)}
@@ -162,7 +189,26 @@ def page_circuit(compiled: Compiled) -> PageCircuit:
         grades=tuple((f"{r}{c}", report_probability(r, c, ir.grades))
                      for r in RELIABILITY for c in CREDIBILITY),
         bands=tuple((b.estimate.value, b.low, b.high) for b in BANDS),
+        given=tuple(given),
     )
+
+
+def _conditional_roots(compiled: Compiled) -> list[tuple[int, str, int, int]]:
+    """Each question read given a condition: its position, the condition,
+    and the circuit's nodes of condition ∧ evidence and of member ∧
+    condition ∧ evidence (``Compiled.set_formula_indices``)."""
+    model = compiled.model
+    blocks = compiled.set_formula_indices()
+    out = []
+    for atom, i in conditional_members(compiled).items():
+        s, block = compiled.sets[i], blocks[i]
+        if atom not in compiled.questions or s.condition is None:
+            continue
+        joint = block[1 + s.members.index(atom)]
+        out.append((compiled.questions.index(atom), atom_text(s.condition),
+                    model.circuit.roots[model.formulas[block[0]]],
+                    model.circuit.roots[model.formulas[joint]]))
+    return sorted(out)
 
 
 def _reachable(low: Sequence[int], high: Sequence[int], roots: Sequence[int]) -> list[int]:

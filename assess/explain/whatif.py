@@ -10,7 +10,12 @@ which of the two happened (``regrounded``, ``recompiled``), and tests hold
 this to account.
 
 Each row gives the probability before and after, the difference, both
-ICD 203 terms and whether the term changed.
+ICD 203 terms and whether the term changed. A member of a set declared
+``given c`` is read as ``assess run`` reads it (``judgement.
+conditional_members``): its numbers and terms are those of P(h | c)
+(``Compiled.set_readouts``), and its ``given`` says the condition, P(c)
+and P(h) overall before and after. Where c has probability 0, P(h | c) is
+undefined: the number is None and the term ``icd203.no_judgement(c)``.
 
 Example: with ``0.5::h :- a.`` and a B2 report of ``a``, ``--grade s=D``
 moves P(h) from 0.40 to 0.3125 (D2 is 0.625): "unlikely" both times.
@@ -22,25 +27,44 @@ import copy
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from assess.analysis.icd203 import term, term_class
+from assess.analysis.icd203 import clamp, given_phrase, term, term_class
 from assess.engine.ir import GroundAtom, IConst
 from assess.engine.lower import ground_atom, lower
 from assess.explain.changes import Change, structural, weights
+from assess.explain.judgement import conditional_members
 from assess.results import Result
 from assess.semantics.prob.choices import atom_text
 from assess.semantics.prob.compiled import Compiled, compile_assessment
+from assess.semantics.prob.model import Weights
 from assess.syntax import ast
 
 
 @dataclass(frozen=True, slots=True)
+class Given:
+    """The condition of a conditional set's member: P(c) and P(h) overall,
+    before and after."""
+
+    condition: str
+    condition_before: float
+    condition_after: float
+    overall_before: float
+    overall_after: float
+
+
+@dataclass(frozen=True, slots=True)
 class Row:
+    """One question before and after: P(h), or P(h | c) for a member of a
+    set ``given c`` (None where c has probability 0; ``given`` then holds
+    the condition and P(h))."""
+
     atom: str
-    before: float
-    after: float
-    delta: float
+    before: float | None
+    after: float | None
+    delta: float | None
     term_before: str
     term_after: str
     term_changed: bool
+    given: Given | None = None
 
 
 @dataclass(frozen=True, slots=True, repr=False)
@@ -77,19 +101,72 @@ def what_if(
     programs: Sequence[ast.Program], compiled: Compiled, change: Change
 ) -> WhatIfResult:
     """Before and after ``change`` for every question of ``compiled``."""
-    before = compiled.question_probabilities()
+    before = _readings(compiled)
     changed, regrounded = _with_reports(programs, compiled, change)
     recompiled = changed is not compiled
-    after = changed.question_probabilities(weights(changed, change))
-    rows = [_row(q, before.get(q, 0.0), after.get(q, 0.0)) for q in _union(before, after)]
+    after = _readings(changed, weights(changed, change))
+    rows = [_row(q, before.get(q, _ZERO), after.get(q, _ZERO)) for q in _union(before, after)]
     return WhatIfResult(tuple(rows), regrounded, recompiled)
 
 
-def _union(a: dict[GroundAtom, float], b: dict[GroundAtom, float]) -> list[GroundAtom]:
+@dataclass(frozen=True, slots=True)
+class _Reading:
+    """One question's probability, and for a member of a conditional set,
+    its condition, P(condition) and P(member | condition)."""
+
+    probability: float
+    condition: str | None = None
+    condition_probability: float = 1.0
+    given: float = 0.0
+
+    @property
+    def judged(self) -> float | None:
+        """The number its term reads (None: a condition of probability 0)."""
+        if self.condition is None:
+            return self.probability
+        return None if clamp(self.condition_probability) == 0.0 else self.given
+
+    def term(self) -> str:
+        if self.condition is None:
+            return term(self.probability)
+        return given_phrase(self.given, self.condition, self.condition_probability)
+
+
+_ZERO = _Reading(0.0)
+
+
+def _readings(compiled: Compiled, weights: Weights | None = None) -> dict[GroundAtom, _Reading]:
+    """Each question's reading as ``assess run`` gives it (module docstring)."""
+    probabilities = compiled.question_probabilities(weights)
+    conditional = conditional_members(compiled)
+    readouts = compiled.set_readouts(weights) if conditional else []
+    out: dict[GroundAtom, _Reading] = {}
+    for q, p in probabilities.items():
+        if q not in conditional:
+            out[q] = _Reading(p)
+            continue
+        r = readouts[conditional[q]]
+        assert r.given is not None  # conditional_members: sets with a condition
+        member = r.members[r.atoms.index(q)]
+        out[q] = _Reading(p, atom_text(r.given), r.condition, member)
+    return out
+
+
+def _union(a: dict[GroundAtom, _Reading], b: dict[GroundAtom, _Reading]) -> list[GroundAtom]:
     return [*a, *(q for q in b if q not in a)]
 
 
-def _row(atom: GroundAtom, before: float, after: float) -> Row:
-    t0, t1 = term(before), term(after)
-    changed = term_class(before) != term_class(after)
-    return Row(atom_text(atom), before, after, after - before, t0, t1, changed)
+def _row(atom: GroundAtom, before: _Reading, after: _Reading) -> Row:
+    b, a = before.judged, after.judged
+    delta = None if a is None or b is None else a - b
+    changed = _class(b) != _class(a)
+    condition = before.condition or after.condition
+    given = None if condition is None else Given(
+        condition, before.condition_probability, after.condition_probability,
+        before.probability, after.probability,
+    )
+    return Row(atom_text(atom), b, a, delta, before.term(), after.term(), changed, given)
+
+
+def _class(p: float | None) -> int | None:
+    return None if p is None else term_class(p)

@@ -30,7 +30,7 @@ import os
 import re
 import textwrap
 
-from assess.analysis.icd203 import clamp, percent
+from assess.analysis.icd203 import clamp, no_judgement, percent
 from assess.explain.arguments import Argument, report_text
 from assess.explain.judgement import Judgement, Judgements, SetSummary
 from assess.render.confidence import confidence_text, names
@@ -132,12 +132,17 @@ def argument_text(
 
 
 def judgement_head(j: Judgement) -> str:
-    """``1. no_attack: likely (78 %)``, with the condition of a conditional set."""
+    """``1. no_attack: likely (78 %)``, with the condition of a conditional set
+    (``1. a: no judgement, since c cannot hold on this evidence (48 % overall)``
+    when it has probability 0)."""
     head = f"{j.rank}. {j.name}: {j.phrase}"
+    overall = f"({percent(clamp(j.probability))} overall)"
+    if j.condition is not None and j.phrase == no_judgement(j.condition):
+        return f"{head} {overall}"
     if j.phrase == j.estimate.value:
         head += f" ({percent(j.judged)})"
     if j.given is not None:
-        head += f" if {j.condition} holds ({percent(clamp(j.probability))} overall)"
+        head += f" if {j.condition} holds {overall}"
     return head
 
 

@@ -1,7 +1,10 @@
 """``what-if`` and ``sensitivity`` answers as text.
 
 ``what-if``: one row per hypothesis or query — before, after, the change in
-percentage points, and the ICD 203 terms, marked ``*`` where the term moves.
+percentage points, and the ICD 203 terms, marked ``*`` where the term moves;
+a member of a set ``given c`` reads P(h | c), as ``run`` does, and a second
+line says the condition, P(c) and P(h) overall (``—`` in place of P(h | c)
+where c has probability 0).
 
 ``sensitivity``: the levers strongest first — kind, name, current value,
 the exact derivative, and the value at which the result would reach the
@@ -11,12 +14,14 @@ reaches it); a source's crossing is a reliability grade.
 Example::
 
     h  40 % -> 31 %  -8.8 points  unlikely -> unlikely
+    m  51 % -> 40 %  -11.0 points  roughly even chance -> unlikely
+       if c holds (22 % -> 20 %); overall 11 % -> 8 %
 """
 
 from __future__ import annotations
 
 from assess.explain.sensitivity import Lever, SensitivityResult
-from assess.explain.whatif import WhatIfResult
+from assess.explain.whatif import Given, WhatIfResult
 from assess.render.why import headline, pct, points
 
 
@@ -27,13 +32,30 @@ def whatif_text(result: WhatIfResult) -> str:
         mark = "*" if r.term_changed else " "
         same = r.term_before == r.term_after
         terms = r.term_before if same else f"{r.term_before} -> {r.term_after}"
-        out.append(f"{mark} {r.atom.ljust(width)}  {pct(r.before):>6} -> {pct(r.after):>6}  "
-                   f"{points(r.delta):>14}  {terms}")
+        delta = UNDEFINED if r.delta is None else points(r.delta)
+        out.append(f"{mark} {r.atom.ljust(width)}  {_shown(r.before):>6} -> "
+                   f"{_shown(r.after):>6}  {delta:>14}  {terms}")
+        if r.given is not None:
+            out.append(f"  {' ' * width}  {given_text(r.given)}")
     note = ("re-grounded with the assumed reports" if result.regrounded else
             "recompiled with the assumed reports" if result.recompiled else
             "re-evaluated the compiled model")
     out += ["", f"(* the ICD 203 term changes; {note})"]
     return "\n".join(out)
+
+
+UNDEFINED = "\u2014"
+"""In place of P(h | c) where c has probability 0."""
+
+
+def _shown(p: float | None) -> str:
+    return UNDEFINED if p is None else pct(p)
+
+
+def given_text(g: Given) -> str:
+    """``if renewed_offensive holds (22 % -> 20 %); overall 11 % -> 8 %``."""
+    return (f"if {g.condition} holds ({pct(g.condition_before)} -> {pct(g.condition_after)}); "
+            f"overall {pct(g.overall_before)} -> {pct(g.overall_after)}")
 
 
 def _value(lever: Lever) -> str:

@@ -107,7 +107,8 @@ def test_what_if_json_and_terms() -> None:
     assert data["command"] == "what-if"
     row = next(r for r in data["rows"] if r["atom"] == "attack")
     assert set(row) == {"atom", "before", "after", "delta", "term_before", "term_after",
-                        "term_changed"}
+                        "term_changed", "given"}
+    assert row["given"] is None
     assert row["delta"] == pytest.approx(row["after"] - row["before"])
 
 

@@ -34,6 +34,8 @@ FLAGSHIP = ("rulesets/belarus_2022.assess", "examples/belarus_2022/as_of_article
 ACH = ("examples/ach_demo/rules.assess", "examples/ach_demo/evidence.assess")
 BURGLARY = ("examples/burglary.assess",)
 """Evidence conditioned on (``evidence/2``): observation nodes in the map."""
+GIVEN = ("tests/explain/fixtures/conditional_set.assess",)
+"""A set ``given attack``: the page reads its members as P(h | attack)."""
 TOLERANCE = 1e-9
 
 
@@ -55,7 +57,8 @@ def pages(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     folder = tmp_path_factory.mktemp("reports")
     return {"flagship": _report(FLAGSHIP, folder / "flagship.html"),
             "ach": _report(ACH, folder / "ach.html"),
-            "burglary": _report(BURGLARY, folder / "burglary.html")}
+            "burglary": _report(BURGLARY, folder / "burglary.html"),
+            "given": _report(GIVEN, folder / "given.html")}
 
 
 def _json(*argv: str) -> dict[str, Any]:
@@ -66,7 +69,7 @@ def _json(*argv: str) -> dict[str, Any]:
 
 
 def _files(name: str) -> list[str]:
-    return [str(REPO / f) for f in (FLAGSHIP if name == "flagship" else ACH)]
+    return [str(REPO / f) for f in {"flagship": FLAGSHIP, "ach": ACH, "given": GIVEN}[name]]
 
 
 def _shoot(driver: Any, name: str, anchor: str | None = None) -> None:
@@ -191,24 +194,44 @@ def test_clicking_a_node_shows_its_explanation(driver: Any, pages: dict[str, Pat
     assert severe(driver) == []
 
 
-def _after(driver: Any) -> dict[str, float]:
+def _number(text: str | None) -> float | None:
+    return None if text in (None, "null") else float(str(text))
+
+
+def _after(driver: Any) -> dict[str, dict[str, Any]]:
+    """Each row of the page's what-if table: the number and term after (for
+    a member of a set ``given c``, P(h | c), with P(c) and P(h) overall)."""
     rows = driver.find_elements("css selector", "#whatif-table tbody tr")
-    return {r.get_attribute("data-atom"): float(r.get_attribute("data-after")) for r in rows}
+    return {r.get_attribute("data-atom"): {
+        "after": _number(r.get_attribute("data-after")),
+        "term_after": r.get_attribute("data-term-after"),
+        "condition_after": _number(r.get_attribute("data-condition-after")),
+        "overall_after": _number(r.get_attribute("data-overall-after")),
+    } for r in rows}
 
 
-def _assert_rows(shown: dict[str, float], rows: list[dict[str, Any]]) -> None:
+def _assert_rows(shown: dict[str, dict[str, Any]], rows: list[dict[str, Any]]) -> None:
+    """The page's rows are ``assess what-if``'s rows, to 1e-9."""
     assert set(shown) == {r["atom"] for r in rows}
     for r in rows:
-        assert _close(shown[r["atom"]], r["after"]), (r["atom"], shown[r["atom"]], r["after"])
+        page, given = shown[r["atom"]], r["given"]
+        expected = {"after": r["after"], "term_after": r["term_after"],
+                    "condition_after": None if given is None else given["condition_after"],
+                    "overall_after": None if given is None else given["overall_after"]}
+        for key, value in expected.items():
+            assert (page[key] is None) == (value is None), (r["atom"], key, page, value)
+            if value is not None:
+                assert _close(page[key], value), (r["atom"], key, page[key], value)
 
 
 WHAT_IF = {
     "ach": ("sts_imagery@imagery", "tracker", "E"),
     "flagship": ("forces_poorly_prepared@massicot", "belarusian_defectors", "A"),
+    "given": ("roads@blogger", "pentagon", "D"),
 }
 
 
-@pytest.mark.parametrize("name", ["flagship", "ach"])
+@pytest.mark.parametrize("name", ["flagship", "ach", "given"])
 def test_a_what_if_toggle_moves_the_numbers_to_what_if_json(
     driver: Any, pages: dict[str, Path], name: str
 ) -> None:
@@ -235,6 +258,28 @@ def test_a_what_if_toggle_moves_the_numbers_to_what_if_json(
     driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", reset)
     reset.click()
     _assert_rows(_after(driver), _json("what-if", *_files(name))["rows"])
+    assert severe(driver) == []
+
+
+def test_a_condition_left_impossible_shows_no_judgement_as_what_if_does(
+    driver: Any, pages: dict[str, Path]
+) -> None:
+    """Unticking the one report the attack rests on: the axis has no number
+    and says why, as ``assess what-if --drop`` does; ticking it back, the
+    members read P(h | attack) again."""
+    open_page(driver, pages["given"])
+    box = driver.find_element("css selector", "input[data-report='massing@pentagon']")
+    driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", box)
+    box.click()
+    shown = _after(driver)
+    assert shown["north"]["after"] is None
+    assert shown["north"]["term_after"].startswith("no judgement, since attack cannot hold")
+    _assert_rows(shown, _json("what-if", *_files("given"), "--drop", "massing@pentagon")["rows"])
+    row = driver.find_element("css selector", "#whatif-table tr[data-atom='north']")
+    assert "if attack holds (40 % -> 0 %); overall 18 % -> 0 %" in row.text
+    _shoot(driver, "given-whatif-impossible")
+    box.click()
+    _assert_rows(_after(driver), _json("what-if", *_files("given"))["rows"])
     assert severe(driver) == []
 
 

@@ -785,15 +785,48 @@
     }
     var e = values[C.roots[0]];
     if (e === 0) { return null; }
-    return C.questions.map(function (q, i) { return values[C.roots[i + 1]] / e; });
+    var out = C.questions.map(function (q, i) {
+      return {probability: values[C.roots[i + 1]] / e, given: null};
+    });
+    /* a member of a set given c: P(h | c) = P(h ∧ c | e) / P(c | e), as
+       competing.SetReadout.of divides them (0 where P(c) is 0) */
+    C.given.forEach(function (g) {
+      var c = values[C.roots[g.condition_root]] / e, joint = values[C.roots[g.joint]] / e;
+      out[g.question].given = {condition: g.condition, undefined: g.undefined,
+                               probability: c, member: c > 0 ? joint / c : 0};
+    });
+    return out;
+  }
+
+  /* explain/whatif._Reading: the number a row's term reads (null where the
+     condition has probability 0), and its words (icd203.given_phrase) */
+  function judged(r) {
+    if (r.given === null) { return r.probability; }
+    return clamp(r.given.probability) === 0 ? null : r.given.member;
+  }
+
+  function judgedTerm(r) {
+    if (r.given === null) { return term(r.probability); }
+    if (clamp(r.given.probability) === 0) { return r.given.undefined; }
+    return term(r.given.member);
+  }
+
+  function shown(p) { return p === null ? "\u2014" : percent(p); }
+
+  /* render/levers.given_text */
+  function givenText(b, a) {
+    return "if " + b.given.condition + " holds (" + percent(b.given.probability) + " -> " +
+      percent(a.given.probability) + "); overall " + percent(b.probability) + " -> " +
+      percent(a.probability);
   }
 
   function whatifSection() {
     var s = section("whatif", "What if",
       "Withdraw reports or regrade sources and see every judgement move, computed here from " +
       "the compiled circuit exported with the report, as assess what-if --drop and --grade " +
-      "compute it. (Assumed reports and rule weights need assess what-if: they may change " +
-      "the circuit itself.)");
+      "compute it; a member of a set given a condition reads its probability given the " +
+      "condition, as assess run judges it. (Assumed reports and rule weights need assess " +
+      "what-if: they may change the circuit itself.)");
     var dropped = {}, regraded = {};
     var before = evaluate({}, {});
     var controls = el("div", {"class": "whatif-controls"});
@@ -861,13 +894,21 @@
       }
       status.textContent = changes ? changes + " change(s)." : "No change: as assessed.";
       C.questions.forEach(function (q, i) {
-        var b = before[i], a = after[i];
-        var moved = termClass(a) !== termClass(b);
-        body.appendChild(el("tr", {"data-atom": q, "data-before": b, "data-after": a,
-                                   "class": moved ? "moved" : ""}, [
-          el("td", {}, q), el("td", {}, percent(b)), el("td", {"class": "after"}, percent(a)),
-          el("td", {}, signed((a - b) * 100, 1) + " pts"), el("td", {}, term(b)),
-          el("td", {}, term(a) + (moved ? " (changed)" : ""))]));
+        var b = judged(before[i]), a = judged(after[i]);
+        var moved = (b === null ? null : termClass(b)) !== (a === null ? null : termClass(a));
+        var attrs = {"data-atom": q, "data-before": String(b), "data-after": String(a),
+                     "data-term-after": judgedTerm(after[i]), "class": moved ? "moved" : ""};
+        var question = [q];
+        if (after[i].given !== null) {
+          attrs["data-condition-after"] = after[i].given.probability;
+          attrs["data-overall-after"] = after[i].probability;
+          question.push(el("div", {"class": "given"}, givenText(before[i], after[i])));
+        }
+        body.appendChild(el("tr", attrs, [
+          el("td", {}, question), el("td", {}, shown(b)), el("td", {"class": "after"}, shown(a)),
+          el("td", {}, a === null || b === null ? "\u2014" : signed((a - b) * 100, 1) + " pts"),
+          el("td", {}, judgedTerm(before[i])),
+          el("td", {}, judgedTerm(after[i]) + (moved ? " (changed)" : ""))]));
       });
     }
     update();

@@ -201,11 +201,18 @@ class Compiled:
         """Each competing set's members, overlap and residual, given the
         evidence and the set's condition (``competing``), in declaration order."""
         values = self.model.formula_probabilities(weights)
-        out: list[SetReadout] = []
+        return [SetReadout.of(s, [values[i] for i in block])
+                for s, block in zip(self.sets, self.set_formula_indices(), strict=True)]
+
+    def set_formula_indices(self) -> list[range]:
+        """For each competing set, the positions of its formulas in
+        ``model.formulas`` (``competing.set_formulas`` order: the condition,
+        each member ∧ condition, more than one, none): they come first."""
+        out: list[range] = []
         start = 0
         for s in self.sets:
             size = len(s.atoms) + 3
-            out.append(SetReadout.of(s, values[start : start + size]))
+            out.append(range(start, start + size))
             start += size
         return out
 
