@@ -47,6 +47,7 @@ from assess.engine.provenance import DerivationGraph
 from assess.explain.arguments import Argument, Through, report_text, strongest
 from assess.explain.confidence import Confidence, confidence, witnesses
 from assess.explain.effects import EffectTable, Groups, effect_table, group_inputs
+from assess.explain.reading import conditional_members
 from assess.results import Result
 from assess.semantics.prob.choices import Input, atom_text
 from assess.semantics.prob.competing import SetReadout
@@ -257,17 +258,6 @@ def judge(compiled: Compiled) -> Judgements:
         (c.name, tuple(j for j in ranked if j.set == c.name)) for c in ir.competing
     )
     return Judgements(tuple(ranked), grouped, replies, model, compiled.graph, ir, readouts)
-
-
-def conditional_members(compiled: Compiled) -> dict[GroundAtom, int]:
-    """Each hypothesis judged on P(h | c), to the index of its set in
-    ``compiled.sets`` (and ``set_readouts``): a member of a set ``given c``
-    that is the set it is judged in (the last set that lists it)."""
-    judged_in = {m: c.name for c in compiled.ir.competing for m in c.members}
-    return {
-        atom: i for i, s in enumerate(compiled.sets) if s.condition is not None
-        for atom in s.members if judged_in.get(atom[0].name) == s.name
-    }
 
 
 def _conditioned(

@@ -11,8 +11,7 @@ this to account.
 
 Each row gives the probability before and after, the difference, both
 ICD 203 terms and whether the term changed. A member of a set declared
-``given c`` is read as ``assess run`` reads it (``judgement.
-conditional_members``): its numbers and terms are those of P(h | c)
+``given c`` is read as ``assess run`` reads it (``reading``): its numbers and terms are those of P(h | c)
 (``Compiled.set_readouts``), and its ``given`` says the condition, P(c)
 and P(h) overall before and after. Where c has probability 0, P(h | c) is
 undefined: the number is None and the term ``icd203.no_judgement(c)``.
@@ -27,15 +26,14 @@ import copy
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from assess.analysis.icd203 import clamp, given_phrase, term, term_class
+from assess.analysis.icd203 import term_class
 from assess.engine.ir import GroundAtom, IConst
 from assess.engine.lower import ground_atom, lower
 from assess.explain.changes import Change, structural, weights
-from assess.explain.judgement import conditional_members
+from assess.explain.reading import Reading, readings
 from assess.results import Result
 from assess.semantics.prob.choices import atom_text
 from assess.semantics.prob.compiled import Compiled, compile_assessment
-from assess.semantics.prob.model import Weights
 from assess.syntax import ast
 
 
@@ -101,62 +99,22 @@ def what_if(
     programs: Sequence[ast.Program], compiled: Compiled, change: Change
 ) -> WhatIfResult:
     """Before and after ``change`` for every question of ``compiled``."""
-    before = _readings(compiled)
+    before = readings(compiled)
     changed, regrounded = _with_reports(programs, compiled, change)
     recompiled = changed is not compiled
-    after = _readings(changed, weights(changed, change))
+    after = readings(changed, weights(changed, change))
     rows = [_row(q, before.get(q, _ZERO), after.get(q, _ZERO)) for q in _union(before, after)]
     return WhatIfResult(tuple(rows), regrounded, recompiled)
 
 
-@dataclass(frozen=True, slots=True)
-class _Reading:
-    """One question's probability, and for a member of a conditional set,
-    its condition, P(condition) and P(member | condition)."""
-
-    probability: float
-    condition: str | None = None
-    condition_probability: float = 1.0
-    given: float = 0.0
-
-    @property
-    def judged(self) -> float | None:
-        """The number its term reads (None: a condition of probability 0)."""
-        if self.condition is None:
-            return self.probability
-        return None if clamp(self.condition_probability) == 0.0 else self.given
-
-    def term(self) -> str:
-        if self.condition is None:
-            return term(self.probability)
-        return given_phrase(self.given, self.condition, self.condition_probability)
+_ZERO = Reading(0.0)
 
 
-_ZERO = _Reading(0.0)
-
-
-def _readings(compiled: Compiled, weights: Weights | None = None) -> dict[GroundAtom, _Reading]:
-    """Each question's reading as ``assess run`` gives it (module docstring)."""
-    probabilities = compiled.question_probabilities(weights)
-    conditional = conditional_members(compiled)
-    readouts = compiled.set_readouts(weights) if conditional else []
-    out: dict[GroundAtom, _Reading] = {}
-    for q, p in probabilities.items():
-        if q not in conditional:
-            out[q] = _Reading(p)
-            continue
-        r = readouts[conditional[q]]
-        assert r.given is not None  # conditional_members: sets with a condition
-        member = r.members[r.atoms.index(q)]
-        out[q] = _Reading(p, atom_text(r.given), r.condition, member)
-    return out
-
-
-def _union(a: dict[GroundAtom, _Reading], b: dict[GroundAtom, _Reading]) -> list[GroundAtom]:
+def _union(a: dict[GroundAtom, Reading], b: dict[GroundAtom, Reading]) -> list[GroundAtom]:
     return [*a, *(q for q in b if q not in a)]
 
 
-def _row(atom: GroundAtom, before: _Reading, after: _Reading) -> Row:
+def _row(atom: GroundAtom, before: Reading, after: Reading) -> Row:
     b, a = before.judged, after.judged
     delta = None if a is None or b is None else a - b
     changed = _class(b) != _class(a)

@@ -798,7 +798,7 @@
     return out;
   }
 
-  /* explain/whatif._Reading: the number a row's term reads (null where the
+  /* explain/reading.Reading: the number a row's term reads (null where the
      condition has probability 0), and its words (icd203.given_phrase) */
   function judged(r) {
     if (r.given === null) { return r.probability; }

@@ -216,6 +216,24 @@ class Compiled:
             start += size
         return out
 
+    def given_gradient(
+        self, set_index: int, atom: GroundAtom, weights: Mapping[Key, float] | None = None
+    ) -> dict[Input, float]:
+        """∂P(atom | condition, evidence)/∂p for every input p, of a member of
+        ``sets[set_index]`` (a set ``given c``): with J = P(atom ∧ c | e) and
+        C = P(c | e), the quotient rule (J'·C − J·C') / C² on the gradients of
+        the set's formulas (``set_formula_indices``). {} where C is 0: then
+        P(atom | c) is undefined, as ``SetReadout`` reads it."""
+        block = self.set_formula_indices()[set_index]
+        joint = block[1 + self.sets[set_index].members.index(atom)]
+        values = self.model.formula_probabilities(weights)
+        c, j = values[block[0]], values[joint]
+        if c <= 0.0:
+            return {}
+        dc = self.model.formula_gradient(block[0], weights)
+        dj = self.model.formula_gradient(joint, weights)
+        return {i: (dj[i] * c - j * dc[i]) / (c * c) for i in dj}
+
     def formula_values(self, weights: Mapping[Key, float] | None = None) -> list[float]:
         """P(formula | evidence) of each of the caller's ``formulas``, in order."""
         values = self.model.formula_probabilities(weights)

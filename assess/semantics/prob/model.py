@@ -230,10 +230,18 @@ class CompiledModel:
     ) -> dict[Input, float]:
         """∂P(query | evidence)/∂p for every input p (one backward pass); with
         ``of``, of the named formula about ``query`` instead (``CONTESTED``)."""
+        return self._gradient(self._root(query, of), weights)
+
+    def formula_gradient(self, formula: int, weights: Weights | None = None) -> dict[Input, float]:
+        """∂P(formula | evidence)/∂p for every input p, of the ``formula``-th
+        of ``formulas`` (one backward pass, as ``gradient``)."""
+        return self._gradient(self.formulas[formula], weights)
+
+    def _gradient(self, root: int, weights: Weights | None) -> dict[Input, float]:
+        """∂(wmc(root) / wmc(evidence))/∂p by the quotient rule, per input."""
         probs = self.input_probabilities(weights)
         levels = self._level_weights(probs)
         values = self.circuit.forward(levels)
-        root = self._root(query, of)
         a, e = values[self.circuit.roots[root]], values[self.circuit.roots[0]]
         self._evidence_mass(e)
         da = self.circuit.backward(values, root, levels)
