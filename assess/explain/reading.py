@@ -23,7 +23,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from assess.analysis.icd203 import clamp, given_phrase, term
+from assess.analysis.icd203 import clamp, given_phrase, term, term_class
 from assess.engine.ir import GroundAtom
 from assess.semantics.prob.choices import atom_text
 from assess.semantics.prob.competing import SetReadout
@@ -90,3 +90,9 @@ def _read(atom: GroundAtom, p: float, readouts: list[SetReadout],
     r = readouts[conditional[atom]]
     assert r.given is not None  # conditional_members: sets with a condition
     return Reading(p, atom_text(r.given), r.condition, r.members[r.atoms.index(atom)])
+
+
+def judged_class(p: float | None) -> int | None:
+    """Which term a judged number has (``icd203.term_class``); None, no
+    judgement, is a class of its own."""
+    return None if p is None else term_class(p)

@@ -4,7 +4,12 @@ Each snapshot is one evidence file read with the same rules, its date the
 latest report date in it (or none); or one date of a body of evidence, the
 evidence as of that day (``Assessment.dated_snapshots``). For every
 question (hypotheses and queries) the series of its probabilities, one per
-snapshot.
+snapshot, read as ``assess run`` reads it (``reading``): a member of a set
+``given c`` by P(h | c) and the term of that number, with P(c) and P(h)
+overall in each snapshot beside it (``SeriesGiven``); where c has
+probability 0 in a snapshot there is no number (None) and the term is
+``icd203.no_judgement(c)``. So the last snapshot says what ``run`` says of
+the same files.
 
 Between consecutive snapshots the reports are matched by (atom, source):
 *added*, *dropped* (*superseded* when the later snapshot holds it as
@@ -18,7 +23,11 @@ from one compiled model each:
   without it);
 * regraded: P in the later snapshot minus P there with the old grade.
 
-Effects are ranked by size. They need not add up to the change in P (the
+Each P is the number the term reads (P(h | c) for a conditional member);
+an effect is None where that number is undefined on one side only (the
+report decides whether c can hold), and such causes come first; 0 where
+it is undefined on both. Effects are ranked
+by size. They need not add up to the change in P (the
 arguments interact); each is exact on its own.
 
 Example: a snapshot adding a B2 report of ``a`` to ``[r] 0.5::h :- a.``
@@ -33,7 +42,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from assess.analysis.grading import choice_probability, report_probability
-from assess.analysis.icd203 import term, term_class
+from assess.analysis.icd203 import clamp
 from assess.engine.ir import GroundAtom
 from assess.explain.evidence import (
     ReportInfo,
@@ -42,6 +51,7 @@ from assess.explain.evidence import (
     report_text,
     without,
 )
+from assess.explain.reading import Reading, judged_class, reading, readings
 from assess.results import Result
 from assess.semantics.prob.choices import atom_text
 from assess.semantics.prob.compiled import Compiled
@@ -56,10 +66,24 @@ class Snapshot:
 
 
 @dataclass(frozen=True, slots=True)
+class SeriesGiven:
+    """The condition of a conditional set's member, and per snapshot P(c)
+    and P(h) overall."""
+
+    condition: str
+    conditions: tuple[float, ...]
+    overall: tuple[float, ...]
+
+
+@dataclass(frozen=True, slots=True)
 class Series:
+    """One question per snapshot: the number its term reads (P(h), or
+    P(h | c) with ``given``; None where c has probability 0) and the term."""
+
     atom: str
-    probabilities: tuple[float, ...]
+    probabilities: tuple[float | None, ...]
     terms: tuple[str, ...]
+    given: SeriesGiven | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,7 +93,9 @@ class Cause:
     of its origin stands in the later snapshot) or ``regraded``."""
     report: ReportInfo
     previous_grade: str | None
-    effect: float
+    effect: float | None
+    """None where the number is undefined on one side only: the report
+    decides whether the condition can hold."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,11 +104,13 @@ class TermChange:
     before: int
     after: int
     """Indices of the two snapshots."""
-    probability_before: float
-    probability_after: float
+    probability_before: float | None
+    probability_after: float | None
     term_before: str
     term_after: str
     causes: tuple[Cause, ...]
+    condition: str | None = None
+    """The condition its numbers are read given (``Series.given``)."""
 
 
 @dataclass(frozen=True, slots=True, repr=False)
@@ -101,9 +129,12 @@ def _reports(compiled: Compiled) -> dict[Key, tuple[int, ast.Report]]:
 
 
 def _effect(compiled: Compiled, atom: GroundAtom, rule: int,
-            grader: Callable[[ast.Report], float | None]) -> float:
+            grader: Callable[[ast.Report], float | None]) -> float | None:
     left = choice_probability(compiled.ir.reports[rule], grader)
-    return compiled.probability(atom) - compiled.probability(atom, {rule: left})
+    now, then = reading(compiled, atom).judged, reading(compiled, atom, {rule: left}).judged
+    if now is None or then is None:
+        return 0.0 if now is then else None
+    return now - then
 
 
 def _causes(a: Compiled, b: Compiled, atom: GroundAtom) -> list[Cause]:
@@ -122,10 +153,12 @@ def _causes(a: Compiled, b: Compiled, atom: GroundAtom) -> list[Cause]:
     superseded = {g.report for g in b.ir.superseded}
     for key, (rule, r) in old.items():
         if key not in new:
-            effect = -_effect(a, atom, rule, without(graded(a.ir), _same(r)))
+            lost = _effect(a, atom, rule, without(graded(a.ir), _same(r)))
+            effect = None if lost is None else -lost
             change = "superseded" if r in superseded else "dropped"
             out.append(Cause(change, report_info(a.ir, r), None, effect))
-    return sorted((c for c in out if c.effect != 0.0), key=lambda c: -abs(c.effect))
+    return sorted((c for c in out if c.effect != 0.0),
+                  key=lambda c: (c.effect is not None, -abs(c.effect or 0.0)))
 
 
 def _same(report: ast.Report) -> Callable[[ast.Report], bool]:
@@ -145,18 +178,31 @@ def snapshot_of(path: str, programs: Sequence[ast.Program]) -> Snapshot:
 
 def track(assessments: Sequence[Compiled], snapshots: Sequence[Snapshot]) -> TrackResult:
     """The series and the term changes of ``assessments`` (one per snapshot)."""
-    values = [s.question_probabilities() for s in assessments]
+    values = [readings(s) for s in assessments]
     atoms: list[GroundAtom] = []
     for v in values:
         atoms.extend(q for q in v if q not in atoms)
-    series = [Series(atom_text(q), tuple(v.get(q, 0.0) for v in values),
-                     tuple(term(v.get(q, 0.0)) for v in values)) for q in atoms]
+    series = [_series(q, [v.get(q, _ZERO) for v in values]) for q in atoms]
     changes: list[TermChange] = []
     for i in range(1, len(assessments)):
         for q, line in zip(atoms, series, strict=True):
-            if term_class(line.probabilities[i - 1]) != term_class(line.probabilities[i]):
+            before, after = line.probabilities[i - 1], line.probabilities[i]
+            if judged_class(before) != judged_class(after):
                 causes = _causes(assessments[i - 1], assessments[i], q)
                 changes.append(TermChange(
-                    line.atom, i - 1, i, line.probabilities[i - 1], line.probabilities[i],
-                    line.terms[i - 1], line.terms[i], tuple(causes)))
+                    line.atom, i - 1, i, before, after, line.terms[i - 1], line.terms[i],
+                    tuple(causes), None if line.given is None else line.given.condition))
     return TrackResult(tuple(snapshots), tuple(series), tuple(changes))
+
+
+_ZERO = Reading(0.0)
+
+
+def _series(atom: GroundAtom, found: Sequence[Reading]) -> Series:
+    """One question's readings as a series (``Series``)."""
+    judged = tuple(None if (p := r.judged) is None else clamp(p) for r in found)
+    condition = next((r.condition for r in found if r.condition is not None), None)
+    given = None if condition is None else SeriesGiven(
+        condition, tuple(clamp(r.condition_probability) for r in found),
+        tuple(clamp(r.probability) for r in found))
+    return Series(atom_text(atom), judged, tuple(r.term() for r in found), given)

@@ -11,10 +11,11 @@ this to account.
 
 Each row gives the probability before and after, the difference, both
 ICD 203 terms and whether the term changed. A member of a set declared
-``given c`` is read as ``assess run`` reads it (``reading``): its numbers and terms are those of P(h | c)
-(``Compiled.set_readouts``), and its ``given`` says the condition, P(c)
-and P(h) overall before and after. Where c has probability 0, P(h | c) is
-undefined: the number is None and the term ``icd203.no_judgement(c)``.
+``given c`` is read as ``assess run`` reads it (``reading``): its
+numbers and terms are those of P(h | c) (``Compiled.set_readouts``), and
+its ``given`` says the condition, P(c) and P(h) overall before and after.
+Where c has probability 0, P(h | c) is undefined: the number is None and
+the term ``icd203.no_judgement(c)``.
 
 Example: with ``0.5::h :- a.`` and a B2 report of ``a``, ``--grade s=D``
 moves P(h) from 0.40 to 0.3125 (D2 is 0.625): "unlikely" both times.
@@ -26,11 +27,10 @@ import copy
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from assess.analysis.icd203 import term_class
 from assess.engine.ir import GroundAtom, IConst
 from assess.engine.lower import ground_atom, lower
 from assess.explain.changes import Change, structural, weights
-from assess.explain.reading import Reading, readings
+from assess.explain.reading import Reading, judged_class, readings
 from assess.results import Result
 from assess.semantics.prob.choices import atom_text
 from assess.semantics.prob.compiled import Compiled, compile_assessment
@@ -117,14 +117,10 @@ def _union(a: dict[GroundAtom, Reading], b: dict[GroundAtom, Reading]) -> list[G
 def _row(atom: GroundAtom, before: Reading, after: Reading) -> Row:
     b, a = before.judged, after.judged
     delta = None if a is None or b is None else a - b
-    changed = _class(b) != _class(a)
+    changed = judged_class(b) != judged_class(a)
     condition = before.condition or after.condition
     given = None if condition is None else Given(
         condition, before.condition_probability, after.condition_probability,
         before.probability, after.probability,
     )
     return Row(atom_text(atom), b, a, delta, before.term(), after.term(), changed, given)
-
-
-def _class(p: float | None) -> int | None:
-    return None if p is None else term_class(p)

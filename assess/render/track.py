@@ -2,12 +2,15 @@
 
 Text: one row per hypothesis — a sparkline (``▁`` 0 % … ``█`` 100 %) and
 its probability in each snapshot (headed by the snapshot's name and date);
-then each change of ICD 203 term with the report changes that caused it,
+a member of a set ``given c`` is the row ``h | c``, P(h | c) as ``run``
+reads it (``·`` and ``—`` where c cannot hold), with a note of P(c) in each
+snapshot; then each change of ICD 203 term with the report changes that caused it,
 largest effect first (at most five, each of at least 0.1 points; the JSON
 lists them all).
 
 SVG: the seven ICD 203 bands as pale horizontal stripes named on the right,
-percent gridlines, one line per hypothesis across the snapshots with a
+percent gridlines, one line per hypothesis across the snapshots (P(h | c) for a
+conditional member, broken where c cannot hold) with a
 marker and its value at each point (a value that would overlap another, or
 the values of a snapshot crowded by the next, left out; the marker stays),
 in Okabe & Ito's colour-blind-safe palette (past eight lines, dashed with
@@ -18,8 +21,8 @@ left out), else the snapshots evenly spaced in order.
 
 Example::
 
-    >>> sparkline((0.0, 0.5, 1.0))
-    '▁▅█'
+    >>> sparkline((0.0, 0.5, None, 1.0))
+    '▁▅·█'
 """
 
 from __future__ import annotations
@@ -28,7 +31,8 @@ import datetime
 from xml.sax.saxutils import escape
 
 from assess.analysis.icd203 import BANDS
-from assess.explain.track import Snapshot, TrackResult
+from assess.explain.track import Cause, Series, Snapshot, TrackResult
+from assess.render.levers import UNDEFINED
 from assess.render.why import judgement, pct, points
 
 BLOCKS = "▁▂▃▄▅▆▇█"
@@ -49,9 +53,27 @@ COLOURS = ("#0072B2", "#E69F00", "#009E73", "#D55E00", "#56B4E9", "#CC79A7", "#0
 past eight series the colours repeat with dashed lines and other markers."""
 
 
-def sparkline(values: tuple[float, ...]) -> str:
-    return "".join(BLOCKS[min(len(BLOCKS) - 1, max(0, round(v * (len(BLOCKS) - 1))))]
+NO_JUDGEMENT = "\u00b7"
+"""The sparkline's mark where a condition cannot hold (no number)."""
+
+
+def sparkline(values: tuple[float | None, ...]) -> str:
+    return "".join(NO_JUDGEMENT if v is None
+                   else BLOCKS[min(len(BLOCKS) - 1, max(0, round(v * (len(BLOCKS) - 1))))]
                    for v in values)
+
+
+def label(line: Series) -> str:
+    """The row's name: ``h``, or ``h | c`` for a member read given ``c``."""
+    return line.atom if line.given is None else f"{line.atom} | {line.given.condition}"
+
+
+def _cell(p: float | None) -> str:
+    return UNDEFINED if p is None else pct(p)
+
+
+def _judged(term: str, p: float | None) -> str:
+    return term if p is None else judgement(term, p)
 
 
 def _head(snapshot: Snapshot) -> str:
@@ -62,31 +84,51 @@ def _head(snapshot: Snapshot) -> str:
 
 def track_text(result: TrackResult) -> str:
     heads = [_head(s) for s in result.snapshots]
-    width = max((len(s.atom) for s in result.series), default=0)
+    width = max((len(label(s)) for s in result.series), default=0)
     cols = [max(len(h), 6) for h in heads]
     spark = max(len(result.snapshots), 5)
     out = [" " * (width + spark + 4) + "  ".join(h.rjust(c) for h, c in zip(heads, cols,
                                                                            strict=True))]
     for line in result.series:
-        cells = "  ".join(pct(p).rjust(c) for p, c in zip(line.probabilities, cols, strict=True))
-        out.append(f"{line.atom.ljust(width)}  {sparkline(line.probabilities).ljust(spark)}  "
+        cells = "  ".join(_cell(p).rjust(c) for p, c in zip(line.probabilities, cols, strict=True))
+        out.append(f"{label(line).ljust(width)}  {sparkline(line.probabilities).ljust(spark)}  "
                    f"{cells}")
+    out += _given_notes(result)
     for change in result.changes:
         a, b = result.snapshots[change.before].name, result.snapshots[change.after].name
-        out += ["", f"{change.atom}: {judgement(change.term_before, change.probability_before)} "
-                    f"in {a} -> {judgement(change.term_after, change.probability_after)} in {b}"]
-        shown = [c for c in change.causes if abs(c.effect) >= SHOWN_EFFECT][:SHOWN_CAUSES]
+        name = change.atom if change.condition is None else f"{change.atom} | {change.condition}"
+        out += ["", f"{name}: {_judged(change.term_before, change.probability_before)} "
+                    f"in {a} -> {_judged(change.term_after, change.probability_after)} in {b}"]
+        shown = [c for c in change.causes
+                 if c.effect is None or abs(c.effect) >= SHOWN_EFFECT][:SHOWN_CAUSES]
         if not change.causes:
             out.append("  no report changed that bears on it")
-        for c in shown:
-            grade = c.report.grade
-            if c.previous_grade:
-                grade = f"{c.previous_grade} -> {grade}"
-            out.append(f"  {c.change:<10} {c.report.key}  {grade}  {points(c.effect)}")
+        out += [_cause(c, change.condition) for c in shown]
         if len(change.causes) > len(shown):
             out.append(f"  … and {len(change.causes) - len(shown)} more, each under "
                        f"{SHOWN_EFFECT * 100:g} points or beyond the first {SHOWN_CAUSES}")
     return "\n".join(out)
+
+
+def _given_notes(result: TrackResult) -> list[str]:
+    """Under the table, each condition's probability per snapshot."""
+    conditions = {line.given.condition: line.given.conditions
+                  for line in result.series if line.given is not None}
+    if not conditions:
+        return []
+    out = ["", "h | c: P(h | c), as run reads a set given c; \u2014 where c cannot hold"]
+    for condition, values in conditions.items():
+        out.append(f"  P({condition}): " + ", ".join(pct(p) for p in values))
+    return out
+
+
+def _cause(c: Cause, condition: str | None) -> str:
+    grade = c.report.grade
+    if c.previous_grade:
+        grade = f"{c.previous_grade} -> {grade}"
+    effect = (f"decides whether {condition} can hold" if c.effect is None
+              else points(c.effect))
+    return f"  {c.change:<10} {c.report.key}  {grade}  {effect}"
 
 
 def positions(snapshots: tuple[Snapshot, ...]) -> tuple[float, ...]:
@@ -199,24 +241,42 @@ def track_svg(result: TrackResult, width: int = 960, height: int = 440) -> str:
     for i, line in enumerate(result.series):
         colour, shape = COLOURS[i % len(COLOURS)], (i // len(COLOURS)) % 4
         dash = "" if i < len(COLOURS) else ' stroke-dasharray="6 3"'
-        points_ = " ".join(f"{x(j):.1f},{y(p):.1f}" for j, p in enumerate(line.probabilities))
-        parts.append(f'<polyline fill="none" stroke="{colour}" stroke-width="2"{dash} '
-                     f'points="{points_}"/>')
-        parts.extend(_marker(shape, x(j), y(p), colour) for j, p in enumerate(line.probabilities))
-        for j, p in enumerate(line.probabilities):
+        known = [(j, p) for j, p in enumerate(line.probabilities) if p is not None]
+        for run in _runs(line.probabilities):
+            points_ = " ".join(f"{x(j):.1f},{y(p):.1f}" for j, p in run)
+            parts.append(f'<polyline fill="none" stroke="{colour}" stroke-width="2"{dash} '
+                         f'points="{points_}"/>')
+        parts.extend(_marker(shape, x(j), y(p), colour) for j, p in known)
+        for j, p in known:
             cells[j].append((x(j), y(p), pct(p), colour))
         ly = top + 8 + 16 * i
         lx = left + plot_w + 125
         parts.append(f'<line x1="{lx}" y1="{ly}" x2="{lx + 22}" y2="{ly}" stroke="{colour}" '
                      f'stroke-width="2"{dash}/>')
         parts.append(_marker(shape, lx + 11, ly, colour))
-        parts.append(f'<text x="{lx + 28}" y="{ly + 4}" fill="#222222">{escape(line.atom)}</text>')
+        parts.append(f'<text x="{lx + 28}" y="{ly + 4}" fill="#222222">{escape(label(line))}'
+                     '</text>')
     last = len(cells) - 1
     for j, column in enumerate(cells):   # a column too close to the next is not labelled
         if j == last or x(j + 1) - x(j) >= VALUE_ROOM:
             parts.extend(_value_labels(column, left=j == last and last > 0))
     parts.append("</svg>")
     return "\n".join(parts) + "\n"
+
+
+def _runs(values: tuple[float | None, ...]) -> list[list[tuple[int, float]]]:
+    """The stretches of a series with a number (a line breaks where there is none).
+
+    >>> _runs((0.1, None, 0.2, 0.3))
+    [[(0, 0.1)], [(2, 0.2), (3, 0.3)]]
+    """
+    out: list[list[tuple[int, float]]] = [[]]
+    for j, p in enumerate(values):
+        if p is None:
+            out.append([])
+        else:
+            out[-1].append((j, p))
+    return [run for run in out if run]
 
 
 def _label(x: float, y: float, text: str, slanted: bool) -> str:

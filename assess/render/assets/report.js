@@ -682,12 +682,21 @@
     t.series.forEach(function (line, k) {
       var colour = PALETTE[k % PALETTE.length], shape = SHAPES[Math.floor(k / PALETTE.length) %
         SHAPES.length];
-      var points = line.probabilities.map(function (p, i) { return X(i) + "," + Y(p); });
-      chart.appendChild(svg("polyline", {points: points.join(" "), fill: "none",
-                                         stroke: colour, "stroke-width": 2}));
+      /* render/track._runs: a line breaks where a condition cannot hold (null) */
+      var runs = [[]];
       line.probabilities.forEach(function (p, i) {
+        if (p === null) { runs.push([]); } else { runs[runs.length - 1].push(X(i) + "," + Y(p)); }
+      });
+      runs.forEach(function (points) {
+        if (!points.length) { return; }
+        chart.appendChild(svg("polyline", {points: points.join(" "), fill: "none",
+                                           stroke: colour, "stroke-width": 2}));
+      });
+      line.probabilities.forEach(function (p, i) {
+        if (p === null) { return; }
         chart.appendChild(marker(shape, X(i), Y(p), colour, line.atom, p));
-        var changed = i === 0 ? false : Math.abs(p - line.probabilities[i - 1]) > 0.005;
+        var previous = i === 0 ? null : line.probabilities[i - 1];
+        var changed = previous === null ? i > 0 : Math.abs(p - previous) > 0.005;
         if (changed || i === line.probabilities.length - 1) {
           chart.appendChild(svg("text", {x: X(i) + 6, y: Y(p) - 6, "class": "value",
                                          fill: colour}, percent(p)));
@@ -696,7 +705,7 @@
       var ly = top + 16 * k;
       chart.appendChild(marker(shape, left + plotW + 50, ly, colour, line.atom, null));
       chart.appendChild(svg("text", {x: left + plotW + 60, y: ly + 4, "class": "legend"},
-                            line.atom + " (" + percent(line.probabilities[
+                            trackLabel(line) + " (" + shown(line.probabilities[
                               line.probabilities.length - 1]) + ")"));
     });
     s.appendChild(chart);
@@ -705,15 +714,22 @@
       t.changes.forEach(function (c) {
         var causes = c.causes.slice(0, 3).map(function (x) {
           return x.change + " " + x.report.atom + "@" + x.report.source + " (" +
-            signed(x.effect * 100, 1) + " points)";
+            (x.effect === null ? "decides whether " + c.condition + " can hold"
+             : signed(x.effect * 100, 1) + " points") + ")";
         }).join("; ");
-        list.appendChild(el("li", {}, c.atom + ": " + c.term_before + " \u2192 " +
-          c.term_after + " (" + percent(c.probability_before) + " \u2192 " +
-          percent(c.probability_after) + ")" + (causes ? ": " + causes : "")));
+        list.appendChild(el("li", {}, (c.condition === null ? c.atom : c.atom + " | " +
+          c.condition) + ": " + c.term_before + " \u2192 " + c.term_after + " (" +
+          shown(c.probability_before) + " \u2192 " + shown(c.probability_after) + ")" +
+          (causes ? ": " + causes : "")));
       });
       s.appendChild(el("h3", {}, "Changes of term"));
       s.appendChild(list);
     }
+  }
+
+  /* render/track.label: h, or h | c for a member read given c */
+  function trackLabel(line) {
+    return line.given ? line.atom + " | " + line.given.condition : line.atom;
   }
 
   function marker(shape, x, y, colour, atom, p) {
