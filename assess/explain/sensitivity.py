@@ -13,11 +13,19 @@ derivative (one backward pass over the compiled circuit, ``gradient``):
   ``grade`` override fixes the cell); the derivative is w.r.t. the
   reliability's probability r (A 0.95 … E 0.25).
 
+**A member of a set** ``given c`` is read as ``assess run`` reads it
+(``reading``): what moves is P(h | c) = P(h ∧ c | e) / P(c | e), its
+derivative is the quotient rule on the gradients of the two formulas
+(``Compiled.given_gradient``), and the crossings are of that number's
+ICD 203 edges. Where c has probability 0 there is no judgement to move:
+no levers, and the term is ``icd203.no_judgement(c)``.
+
 Inputs whose derivative is exactly 0 are left out. For each lever, the
 value at which P would reach the next ICD 203 edge up and down. With one
 input x, P is a ratio of two functions linear in x,
-``P(x) = (a + b·x) / (c + d·x)`` (c + d·x is the evidence's probability; 1
-without evidence), so two evaluations fix a, b, c, d and the crossing
+``P(x) = (a + b·x) / (c + d·x)`` (c + d·x is the evidence's probability, 1
+without evidence; for P(h | c), wmc(h ∧ c ∧ e) over wmc(c ∧ e)), so two
+evaluations fix a, b, c, d and the crossing
 ``x* = (t·c − a) / (b − t·d)`` is exact; a weight with several instances is
 a polynomial, solved by bisection to 1e-15. ``None``: it cannot cross
 within [0, 1]. A source's crossing is a *grade*: the nearest reliability
@@ -40,12 +48,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from itertools import pairwise
 
 from assess.analysis.grading import RELIABILITY
-from assess.analysis.icd203 import BANDS, band_index, clamp, next_edges, term
+from assess.analysis.icd203 import BANDS, band_index, clamp, next_edges, no_judgement, term
 from assess.engine.ir import GroundAtom
 from assess.explain.changes import Change, weights
 from assess.explain.evidence import graded, report_info
+from assess.explain.reading import conditional_members, reading
 from assess.results import Result
 from assess.semantics.prob.choices import Input, atom_text
 from assess.semantics.prob.compiled import Compiled
@@ -68,53 +78,101 @@ class Lever:
     detail: str
 
 
+@dataclass(frozen=True, slots=True)
+class SensitivityGiven:
+    """The condition of a member of a set ``given c``, P(c) and P(h) overall."""
+
+    condition: str
+    condition_probability: float
+    overall: float
+
+
 @dataclass(frozen=True, slots=True, repr=False)
 class SensitivityResult(Result):
     atom: str
-    probability: float
+    probability: float | None
+    """P(atom), or P(atom | c) with ``given`` (None where c has probability 0)."""
     term: str
     term_up: str | None
     term_down: str | None
     edge_up: float | None
     edge_down: float | None
     levers: tuple[Lever, ...]
+    given: SensitivityGiven | None = None
 
 
-def _linear_root(compiled: Compiled, atom: GroundAtom, key: Key, target: float,
-                 line: Line) -> float | None:
-    if not compiled.model.evidence:
+@dataclass(frozen=True, slots=True)
+class Moved:
+    """What the levers move: P(atom), or P(atom | c) when ``set_index``
+    names the set ``given c`` it is read in (``reading``)."""
+
+    compiled: Compiled
+    atom: GroundAtom
+    set_index: int | None
+
+    def value(self, changed: dict[Key, float] | None = None) -> float | None:
+        """The number read with ``changed`` inputs (None: c cannot hold)."""
+        return reading(self.compiled, self.atom, changed).judged
+
+    def parts(self, key: Key, x: float) -> tuple[float, float]:
+        """The value's numerator and denominator with input ``key`` at ``x``,
+        each linear in x: wmc(h ∧ e) and wmc(e), or wmc(h ∧ c ∧ e) and wmc(c ∧ e)."""
+        model = self.compiled.model
+        e = model.evidence_probability({key: x}) if model.evidence else 1.0
+        r = reading(self.compiled, self.atom, {key: x})
+        if r.condition is None:
+            return r.probability * e, e
+        c = r.condition_probability * e
+        return r.given * c, c
+
+    def gradient(self) -> dict[Input, float]:
+        """∂value/∂p for every input p."""
+        if self.set_index is None:
+            return self.compiled.gradient(self.atom)
+        return self.compiled.given_gradient(self.set_index, self.atom)
+
+    def lineage_reports(self) -> list[int]:
+        """The report choice rules under the atom, and under the condition."""
+        rules = self.compiled.lineage_reports(self.atom)
+        condition = None if self.set_index is None else self.compiled.sets[self.set_index].condition
+        more = [] if condition is None else self.compiled.lineage_reports(condition)
+        return sorted({*rules, *more})
+
+
+def _linear_root(moved: Moved, key: Key, target: float, line: Line) -> float | None:
+    if not moved.compiled.model.evidence and moved.set_index is None:
         intercept, slope = line
         return _within((target - intercept) / slope) if slope != 0 else None
-
-    def point(x: float) -> tuple[float, float]:
-        e = compiled.model.evidence_probability({key: x}) if compiled.model.evidence else 1.0
-        return compiled.probability(atom, {key: x}) * e, e
-
-    (n0, e0), (n1, e1) = point(0.25), point(0.75)
+    (n0, e0), (n1, e1) = moved.parts(key, 0.25), moved.parts(key, 0.75)
     b, d = (n1 - n0) / 0.5, (e1 - e0) / 0.5
     a, c = n0 - 0.25 * b, e0 - 0.25 * d
     denominator = b - target * d
     if abs(denominator) < 1e-15:
         return None
-    return _within((target * c - a) / denominator)
+    x = _within((target * c - a) / denominator)
+    return None if x is None or c + d * x <= 0.0 else x
 
 
 def _within(x: float) -> float | None:
     return min(max(x, 0.0), 1.0) if -1e-12 <= x <= 1 + 1e-12 else None
 
 
-def _bisect_root(f: Callable[[float], float], x0: float, target: float) -> float | None:
+def _bisect_root(f: Callable[[float], float | None], x0: float, target: float) -> float | None:
+    """Where ``f`` reaches ``target`` nearest ``x0`` (None where f is undefined)."""
     xs = [i / GRID for i in range(GRID + 1)]
-    ys = [f(x) - target for x in xs]
-    brackets = [(xs[i], xs[i + 1]) for i in range(GRID)
-                if ys[i] == 0 or ys[i] * ys[i + 1] < 0 or ys[i + 1] == 0]
+    ys = [None if (y := f(x)) is None else y - target for x in xs]
+    brackets = [(xs[i], xs[i + 1]) for i, (y0, y1) in enumerate(pairwise(ys))
+                if y0 is not None and y1 is not None and (y0 == 0 or y0 * y1 < 0 or y1 == 0)]
     if not brackets:
         return None
     lo, hi = min(brackets, key=lambda b: abs((b[0] + b[1]) / 2 - x0))
-    flo = f(lo) - target
+    flo = (f(lo) or 0.0) - target
     for _ in range(BISECTIONS):
         mid = (lo + hi) / 2
-        fm = f(mid) - target
+        found = f(mid)
+        if found is None:
+            break
+        fm = found - target
         if fm == 0:
             return mid
         if (fm < 0) == (flo < 0):
@@ -124,18 +182,19 @@ def _bisect_root(f: Callable[[float], float], x0: float, target: float) -> float
     return (lo + hi) / 2
 
 
-def crossing(compiled: Compiled, atom: GroundAtom, key: Key, count: int,
-             x0: float, target: float | None, line: Line) -> float | None:
-    """The input value at which P(atom) equals ``target`` (None: never in [0, 1]).
+def crossing(moved: Moved, key: Key, count: int, x0: float, target: float | None,
+             line: Line) -> float | None:
+    """The input value at which the moved number equals ``target`` (None:
+    never in [0, 1]).
 
-    ``line`` is (P − slope·x0, slope): without evidence, P in one input *is*
-    that line, so the gradient already gives the crossing.
+    ``line`` is (P − slope·x0, slope): without evidence or a condition, P in
+    one input *is* that line, so the gradient already gives the crossing.
     """
     if target is None:
         return None
     if count == 1:
-        return _linear_root(compiled, atom, key, target, line)
-    return _bisect_root(lambda x: compiled.probability(atom, {key: x}), x0, target)
+        return _linear_root(moved, key, target, line)
+    return _bisect_root(lambda x: moved.value({key: x}), x0, target)
 
 
 def _rule_levers(compiled: Compiled, grad: dict[Input, float]) -> dict[Key, list[Input]]:
@@ -159,77 +218,96 @@ def _source_derivative(compiled: Compiled, grad: dict[Input, float], source: str
     return total
 
 
-def _grade_crossing(
-    compiled: Compiled, atom: GroundAtom, source: str
-) -> tuple[str | None, str | None]:
+def _band(p: float | None) -> int | None:
+    return None if p is None else band_index(clamp(p))
+
+
+def _grade_crossing(moved: Moved, source: str) -> tuple[str | None, str | None]:
+    compiled = moved.compiled
     letter = compiled.ir.sources[source].reliability
-    now = band_index(clamp(compiled.probability(atom)))
+    now = _band(moved.value())
     order = sorted(RELIABILITY, key=lambda x: RELIABILITY[x])
     here = order.index(letter)
 
     def first(letters: list[str]) -> str | None:
         for other in letters:
             w = weights(compiled, Change(grade={source: other}))
-            if band_index(clamp(compiled.probability(atom, w))) != now:
+            if _band(moved.value(dict(w))) != now:
                 return other
         return None
 
     return first(order[here + 1:]), first(list(reversed(order[:here])))
 
 
-def _report_levers(compiled: Compiled, atom: GroundAtom, grad: dict[Input, float],
-                   edges: tuple[float | None, float | None]) -> list[Lever]:
-    out, p = [], compiled.probability(atom)
+Edges = tuple[float | None, float | None]
+
+
+def _report_levers(moved: Moved, p: float, grad: dict[Input, float], edges: Edges
+                   ) -> list[Lever]:
+    compiled, out = moved.compiled, []
     for inp, g in grad.items():
         if inp.rule not in compiled.ir.reports:
             continue
         x0 = compiled.model.base[compiled.model.inputs.index(inp)]
         infos = [report_info(compiled.ir, r) for r in compiled.ir.reports[inp.rule]]
         line = (p - g * x0, g)
-        up, down = (crossing(compiled, atom, inp, 1, x0, t, line) for t in edges)
+        up, down = (crossing(moved, inp, 1, x0, t, line) for t in edges)
         out.append(Lever("report", inp.name, x0, g, up, down,
                          "; ".join(f"{r.key} {r.grade}" for r in infos)))
     return out
 
 
-def _weight_levers(compiled: Compiled, atom: GroundAtom, grad: dict[Input, float],
-                   edges: tuple[float | None, float | None]) -> list[Lever]:
-    out, p = [], compiled.probability(atom)
+def _weight_levers(moved: Moved, p: float, grad: dict[Input, float], edges: Edges
+                   ) -> list[Lever]:
+    compiled, out = moved.compiled, []
     for key, members in _rule_levers(compiled, grad).items():
         rule = compiled.ir.rules[members[0].rule]
         x0 = rule.probability or 0.0
         name = key if isinstance(key, str) else members[0].name
         g = sum(grad[m] for m in members)
         line = (p - g * x0, g)
-        up, down = (crossing(compiled, atom, key, len(members), x0, t, line) for t in edges)
+        up, down = (crossing(moved, key, len(members), x0, t, line) for t in edges)
         out.append(Lever("rule", name, x0, g, up, down,
                          f"{rule.span.file}:{rule.span.line}"))
     return out
 
 
-def _source_levers(compiled: Compiled, atom: GroundAtom, grad: dict[Input, float]) -> list[Lever]:
+def _source_levers(moved: Moved, grad: dict[Input, float]) -> list[Lever]:
     out = []
-    reports = compiled.ir.reports
-    sources = {r.source for rule in compiled.lineage_reports(atom) for r in reports[rule]}
+    reports = moved.compiled.ir.reports
+    sources = {r.source for rule in moved.lineage_reports() for r in reports[rule]}
     for source in sorted(sources):
-        decl = compiled.ir.sources[source]
-        grade_up, grade_down = _grade_crossing(compiled, atom, source)
+        decl = moved.compiled.ir.sources[source]
+        grade_up, grade_down = _grade_crossing(moved, source)
         out.append(Lever("source", source, decl.reliability,
-                         _source_derivative(compiled, grad, source), grade_up, grade_down,
+                         _source_derivative(moved.compiled, grad, source), grade_up, grade_down,
                          decl.description))
     return out
 
 
+def moved(compiled: Compiled, atom: GroundAtom) -> Moved:
+    """What sensitivity moves for ``atom``: P(atom), or P(atom | c) (``reading``)."""
+    return Moved(compiled, atom, conditional_members(compiled).get(atom))
+
+
 def sensitivity(compiled: Compiled, atom: GroundAtom) -> SensitivityResult:
     """Every lever on ``atom``, strongest first (see the module docstring)."""
-    p = compiled.probability(atom)
+    target = moved(compiled, atom)
+    r = reading(compiled, atom)
+    given = None if r.condition is None else SensitivityGiven(
+        r.condition, clamp(r.condition_probability), clamp(r.probability))
+    p = r.judged
+    if p is None:
+        assert r.condition is not None
+        return SensitivityResult(atom_text(atom), None, no_judgement(r.condition),
+                                 None, None, None, None, (), given)
     low, high = next_edges(clamp(p))
     index = band_index(clamp(p))
-    grad = compiled.gradient(atom)
+    grad = target.gradient()
     levers = [
-        *_report_levers(compiled, atom, grad, (high, low)),
-        *_weight_levers(compiled, atom, grad, (high, low)),
-        *_source_levers(compiled, atom, grad),
+        *_report_levers(target, p, grad, (high, low)),
+        *_weight_levers(target, p, grad, (high, low)),
+        *_source_levers(target, grad),
     ]
     levers = [lv for lv in levers if lv.derivative != 0.0]
     levers.sort(key=lambda lv: (-abs(lv.derivative), lv.kind, lv.name))
@@ -237,5 +315,5 @@ def sensitivity(compiled: Compiled, atom: GroundAtom) -> SensitivityResult:
         atom_text(atom), p, term(p),
         BANDS[index + 1].estimate.value if high is not None else None,
         BANDS[index - 1].estimate.value if low is not None else None,
-        high, low, tuple(levers),
+        high, low, tuple(levers), given,
     )

@@ -9,7 +9,9 @@ where c has probability 0).
 ``sensitivity``: the levers strongest first — kind, name, current value,
 the exact derivative, and the value at which the result would reach the
 edge of the next term up and down (``cannot cross`` when no value in 0..1
-reaches it); a source's crossing is a reliability grade.
+reaches it); a source's crossing is a reliability grade. For a member of
+a set ``given c`` the head says it is P(h | c), with P(c) and P(h)
+overall; where c cannot hold, that there is no judgement to move.
 
 Example::
 
@@ -69,7 +71,12 @@ def _crossing(value: float | str | None) -> str:
 
 
 def sensitivity_text(result: SensitivityResult) -> str:
-    out = [headline(result.atom, result.term, result.probability)]
+    out = [_sensitivity_head(result)]
+    if result.probability is None and result.given is not None:
+        c = result.given.condition
+        out.append(f"There is no judgement to move: P({result.atom} | {c}) is undefined "
+                   f"while {c} cannot hold.")
+        return "\n".join(out)
     if result.term_up is not None:
         out.append(f"  up: {result.term_up} beyond {pct(result.edge_up)}")
     if result.term_down is not None:
@@ -77,7 +84,9 @@ def sensitivity_text(result: SensitivityResult) -> str:
     if not result.levers:
         out.append("Nothing moves it: no report, weight or grade is in its lineage.")
         return "\n".join(out)
-    out += ["", "Inputs ranked by how much they move it (derivative of the probability; "
+    moved = ("the probability" if result.given is None else
+             f"P({result.atom} | {result.given.condition}), by the quotient rule")
+    out += ["", f"Inputs ranked by how much they move it (derivative of {moved}; "
                 "a source's is per unit of its reliability's probability):"]
     width = max(len(lv.name) for lv in result.levers)
     for lv in result.levers:
@@ -85,3 +94,15 @@ def sensitivity_text(result: SensitivityResult) -> str:
                    f"d/dx {lv.derivative:+.4f}  up {_crossing(lv.up)}, "
                    f"down {_crossing(lv.down)}  ({lv.detail})")
     return "\n".join(out)
+
+
+def _sensitivity_head(result: SensitivityResult) -> str:
+    """``h: likely (63 %)``; for a member read given c,
+    ``P(north | attack): unlikely (44 %), as run reads it; attack 40 %, north 18 % overall``."""
+    g = result.given
+    if g is None:
+        return headline(result.atom, result.term, result.probability or 0.0)
+    number = "" if result.probability is None else f" ({pct(result.probability)})"
+    return (f"P({result.atom} | {g.condition}): {result.term}{number}, as run reads it; "
+            f"{g.condition} {pct(g.condition_probability)}, {result.atom} {pct(g.overall)} "
+            "overall")
