@@ -13,7 +13,8 @@ Hypotheses in no competing set have ``set`` None and rank 1. A member of
 a set declared ``given c`` is judged on P(h | c): its ``estimate``, band
 and phrase are of that conditional probability (``given``), while
 ``probability``, the arguments and the confidence stay those of P(h); where
-c has probability 0 its phrase is ``icd203.no_judgement(c)``. Each
+c has probability 0 its phrase is ``icd203.no_judgement(c)`` and it has
+no estimate or band (``undefined``; in JSON, null, with the reason). Each
 set's overlap, residual and condition (``Compiled.set_readouts``) are in
 ``Judgements.readouts``.
 
@@ -66,8 +67,9 @@ class Judgement:
     set: str | None
     rank: int
     probability: float
-    estimate: Estimate
-    band: tuple[float, float]
+    estimate: Estimate | None
+    """The ICD 203 term of ``judged``; None where there is no judgement."""
+    band: tuple[float, float] | None
     phrase: str
     confidence: Confidence
     support: Argument | None
@@ -80,6 +82,14 @@ class Judgement:
     """The condition of its set (``competing s given c``), as text."""
     given: float | None = None
     """P(it | the condition), on which its estimate is read."""
+    condition_probability: float | None = None
+    """P(the condition); where it is 0 there is no judgement (``undefined``)."""
+
+    @property
+    def undefined(self) -> bool:
+        """Whether it is read given a condition that cannot hold: P(it | c)
+        is then undefined, and ``phrase`` says there is no judgement."""
+        return self.condition_probability is not None and self.condition_probability == 0.0
 
     @property
     def judged(self) -> float:
@@ -94,16 +104,25 @@ class Judgement:
             "set": self.set,
             "rank": self.rank,
             "probability": self.probability,
-            "estimate": self.estimate.value,
-            "band": list(self.band),
+            "estimate": None if self.estimate is None else self.estimate.value,
+            "band": None if self.band is None else list(self.band),
             "phrase": self.phrase,
             "confidence": self.confidence.to_json(),
             "for": _argument_data(self.support),
             "against": _argument_data(self.against),
         } | ({} if self.contested is None
              else {"contrary": self.contrary, "contested": self.contested}) | (
-            {} if self.given is None
-            else {"given": {"condition": self.condition, "probability": self.given}})
+            {} if self.given is None else {"given": self._given_data()})
+
+    def _given_data(self) -> dict[str, Any]:
+        """Its condition, P(condition), and P(it | condition) (null, with the
+        reason, where the condition cannot hold)."""
+        return {
+            "condition": self.condition,
+            "condition_probability": self.condition_probability,
+            "probability": None if self.undefined else self.given,
+            "no_judgement": self.phrase if self.undefined else None,
+        }
 
 
 @dataclass(frozen=True, slots=True)
@@ -269,9 +288,11 @@ def _conditioned(
     found = readouts[given[j.atom]]
     member = icd203.clamp(dict(found.members)[j.name])
     band = icd203.band(icd203.estimate(member))
+    condition = icd203.clamp(found.condition)
     return replace(
-        j, condition=found.given, given=member, estimate=band.estimate,
-        band=(band.low, band.high),
+        j, condition=found.given, given=member, condition_probability=condition,
+        estimate=None if condition == 0.0 else band.estimate,
+        band=None if condition == 0.0 else (band.low, band.high),
         phrase=icd203.given_phrase(member, str(found.given), found.condition),
     )
 

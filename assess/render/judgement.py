@@ -30,7 +30,7 @@ import os
 import re
 import textwrap
 
-from assess.analysis.icd203 import clamp, no_judgement, percent
+from assess.analysis.icd203 import clamp, percent
 from assess.explain.arguments import Argument, report_text
 from assess.explain.judgement import Judgement, Judgements, SetSummary
 from assess.render.confidence import confidence_text, names
@@ -137,9 +137,9 @@ def judgement_head(j: Judgement) -> str:
     when it has probability 0)."""
     head = f"{j.rank}. {j.name}: {j.phrase}"
     overall = f"({percent(clamp(j.probability))} overall)"
-    if j.condition is not None and j.phrase == no_judgement(j.condition):
+    if j.undefined:
         return f"{head} {overall}"
-    if j.phrase == j.estimate.value:
+    if j.estimate is not None and j.phrase == j.estimate.value:
         head += f" ({percent(j.judged)})"
     if j.given is not None:
         head += f" if {j.condition} holds {overall}"

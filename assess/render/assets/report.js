@@ -161,9 +161,8 @@
     var w = DATA.words.judgements[h.name];
     var card = el("article", {"class": "judgement", "data-hypothesis": h.name,
                               "data-probability": h.probability, "data-estimate": h.estimate}, [
-      el("h4", {}, [el("span", {"class": "badge band-" + bandIndex(clamp(
-        h.given ? h.given.probability : h.probability))}, percent(
-        h.given ? h.given.probability : h.probability)), " ", w.head]),
+      el("h4", {}, [el("span", {"class": "badge band-" + (judgedOf(h) === null ? "none"
+        : bandIndex(clamp(judgedOf(h))))}, shown(judgedOf(h))), " ", w.head]),
       el("p", {"class": "description"}, "\u201c" + w.description + "\u201d")]);
     card.appendChild(argumentBlock("For", w["for"], h["for"]));
     card.appendChild(argumentBlock("Against", w.against, h.against));
@@ -172,6 +171,9 @@
                         w.confidence));
     return card;
   }
+
+  /* the number a judgement reads: P(h), or P(h | c) (null: c cannot hold) */
+  function judgedOf(h) { return h.given ? h.given.probability : h.probability; }
 
   function argumentBlock(side, sentence, data) {
     var box = el("div", {"class": "argument " + side.toLowerCase()}, [el("p", {}, sentence)]);
@@ -595,7 +597,8 @@
     var s = section("sensitivity", "Sensitivity",
       "For each hypothesis, the inputs that move it most: the exact derivative of its " +
       "probability with respect to each report, rule weight and source grade (bars to the " +
-      "right raise it, to the left lower it), and the value at which it would change term.");
+      "right raise it, to the left lower it), and the value at which it would change term; " +
+      "for a member of a set given a condition c, of P(h | c), as the judgements read it.");
     var grid = el("div", {"class": "tornadoes"});
     DATA.sensitivities.forEach(function (r) { grid.appendChild(tornado(r)); });
     s.appendChild(grid);
@@ -623,12 +626,24 @@
                                      "text-anchor": l.derivative >= 0 ? "start" : "end"},
                             signed(l.derivative, 3)));
     });
+    /* explain/sensitivity: a member of a set given c moves P(h | c) */
+    var moved = r.given ? "P(" + r.atom + " | " + r.given.condition + ")" : "P";
     chart.appendChild(svg("text", {x: mid, y: height - 6, "text-anchor": "middle",
-                                   "class": "axis"}, "\u2202P/\u2202input"));
-    var box = el("figure", {"class": "tornado", "data-atom": r.atom}, [
-      el("figcaption", {}, r.atom + ": " + percent(r.probability) + " (" + r.term + ")"),
-      chart]);
-    if (!levers.length) { box.appendChild(el("p", {"class": "note"}, "No input moves it.")); }
+                                   "class": "axis"}, "\u2202" + moved + "/\u2202input"));
+    var caption = r.probability === null ? moved + ": " + r.term
+      : (r.given ? moved : r.atom) + ": " + percent(r.probability) + " (" + r.term + ")";
+    if (r.given) {
+      caption += "; " + r.given.condition + " " + percent(r.given.condition_probability) + ", " +
+        r.atom + " " + percent(r.given.overall) + " overall";
+    }
+    var box = el("figure", {"class": "tornado", "data-atom": r.atom,
+                            "data-probability": r.probability}, [
+      el("figcaption", {}, caption), chart]);
+    if (r.probability === null) {
+      box.appendChild(el("p", {"class": "note"}, "There is no judgement to move."));
+    } else if (!levers.length) {
+      box.appendChild(el("p", {"class": "note"}, "No input moves it."));
+    }
     var words = DATA.sensitivity_words[r.atom];
     if (words) {
       var more = el("details", {}, [el("summary", {}, "every lever, as assess sensitivity " +
