@@ -56,11 +56,8 @@ from assess.analysis.csvtext import Field
 from assess.analysis.reportrow import COLUMNS
 from assess.diagnostics import AssessError, Diagnostic, error
 from assess.syntax import ast
-from assess.workspace import resolve_within
+from assess.workspace import SERVER, resolve_within
 
-SUFFIXES = (".parquet", ".duckdb")
-SERVER = "postgres:"
-"""``load "postgres:TABLE".`` reads TABLE of the server the environment names."""
 TABLE = "reports"
 """The table of a ``.duckdb`` file that holds the reports."""
 APPLICATION = "assess"
@@ -84,11 +81,6 @@ class Table:
     path: str
     cells: list[list[Field]]
     keys: list[Key]
-
-
-def is_table_path(path: str) -> bool:
-    """Whether ``load "path".`` names a table that DuckDB reads."""
-    return path.lower().endswith(SUFFIXES) or path.startswith(SERVER)
 
 
 def postgres_options() -> dict[str, Any]:
