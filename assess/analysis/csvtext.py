@@ -18,14 +18,15 @@ Example::
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from typing import NamedTuple
 
 
-@dataclass(frozen=True, slots=True)
-class Field:
+class Field(NamedTuple):
     """One cell: its text and where it starts (1-based line and column).
 
-    ``column`` is that of the opening quote when ``quoted``.
+    ``column`` is that of the opening quote when ``quoted``. (A named
+    tuple: a million-row table is six million of them, made in half the
+    time of a frozen dataclass.)
     """
 
     value: str

@@ -15,6 +15,7 @@ from __future__ import annotations
 import difflib
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from assess.analysis.csvtext import Field
 from assess.analysis.timeline import is_date
@@ -58,8 +59,11 @@ def _constant(match: re.Match[str]) -> ast.Constant:
     return ast.String(_unescape(match["string"][1:-1]))
 
 
+@lru_cache(maxsize=65_536)
 def parse_arguments(text: str) -> tuple[ast.Constant, ...]:
-    """The constants in ``text`` (``a;b``); raise ``ArgumentError`` at the bad one."""
+    """The constants in ``text`` (``a;b``); raise ``ArgumentError`` at the bad one.
+    (Cached: a large table repeats its argument texts, and the constants
+    carry no span.)"""
     if not text.strip():
         return ()
     found: list[ast.Constant] = []
