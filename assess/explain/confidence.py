@@ -51,7 +51,7 @@ chance": high confidence, not low for want of percentage points.
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from enum import StrEnum
 from typing import Any
@@ -62,12 +62,45 @@ from assess.explain.effects import EffectTable, Groups
 from assess.explain.weight import decibans
 from assess.results import json_number
 from assess.semantics.prob.choices import Input, atom_text
-from assess.semantics.prob.model import CompiledModel
+from assess.semantics.prob.model import CompiledModel, Weights
 
 BEARING = 1.0
 WELL_GRADED = 0.75
 STEP = 0.1
 PROBED = 3
+
+
+@dataclass(frozen=True, slots=True)
+class Judged:
+    """The number a judgement reads, as a function of the inputs: P(h | e)
+    (``of_query``), or P(h | c, e) for a member of a set given c
+    (``explain.judgement``). ``value`` is None where the number is
+    undefined (c cannot hold)."""
+
+    value: Callable[[Weights | None], float | None]
+    gradient: Callable[[], dict[Input, float]]
+    query: int | None = None
+    """The model's query, when the number is P(h | e)."""
+    from_formulas: Callable[[Sequence[float]], float | None] | None = None
+    """Otherwise: the number from the values of the model's formulas."""
+
+    def read(self, table: EffectTable, key: object | None) -> float | None:
+        """The number with the group ``key`` of ``table`` at 0 (None: as it
+        stands), read off the table's passes: no evaluation of its own."""
+        if self.query is not None:
+            base = table.baseline[self.query]
+            if key is None:
+                return base
+            effect = table.effect(key, self.query)
+            return None if effect is None else base - effect
+        assert self.from_formulas is not None
+        values = table.baseline_formulas if key is None else table.formulas.get(key)
+        return None if values is None else self.from_formulas(values)
+
+
+def of_query(model: CompiledModel, query: int) -> Judged:
+    """P(h | e) of the model's query ``query``."""
+    return Judged(lambda w: model.probability(query, w), lambda: model.gradient(query), query)
 
 
 class Level(StrEnum):
@@ -208,32 +241,38 @@ def witnesses(groups: Groups) -> dict[object, tuple[Input, ...]]:
     return found
 
 
-def witness_weight(table: EffectTable, origin: str, query: int) -> float | None:
-    """The decibans an origin's reports add to h's log-odds as a witness (see
-    the module docstring); None when that cannot be measured."""
-    p = table.baseline[query]
+def witness_weight(table: EffectTable, origin: str, judged: Judged) -> float | None:
+    """The decibans an origin's reports add to the judged number's log-odds
+    as a witness (see the module docstring); None when that cannot be measured."""
+    p = judged.read(table, None)
+    if p is None:
+        return None
     if ("others", origin) not in table.effects:
-        effect = table.effect(("origin", origin), query)
-        return None if effect is None else decibans(p, clamp(p - effect))
-    others = table.effect(("others", origin), query)
-    both = table.effect(("witness", origin), query)
+        without = judged.read(table, ("origin", origin))
+        return None if without is None else decibans(p, clamp(without))
+    others = judged.read(table, ("others", origin))
+    both = judged.read(table, ("witness", origin))
     if others is None or both is None:
         return None
-    return decibans(clamp(p - others), clamp(p - both))
+    return decibans(clamp(others), clamp(both))
 
 
 def bearings(
-    model: CompiledModel, table: EffectTable, groups: Groups, query: int
+    model: CompiledModel, table: EffectTable, groups: Groups, judged: Judged
 ) -> tuple[list[Bearing], list[Bearing]]:
     """(agreeing, opposing) origins, each weightiest first (ties by name).
 
-    ``table`` must hold the ``("origin", o)`` groups and ``witnesses``."""
-    towards = side(table.baseline[query])
+    ``table`` must hold the ``("origin", o)`` groups and ``witnesses``
+    (and the formulas, for a number read off them)."""
+    p = judged.read(table, None)
+    towards = 0 if p is None else side(p)
     agreeing: list[Bearing] = []
     opposing: list[Bearing] = []
     for origin, inputs in groups.origins.items():
-        weight = witness_weight(table, origin, query)
-        if weight is None or towards == 0:
+        if towards == 0:
+            break
+        weight = witness_weight(table, origin, judged)
+        if weight is None:
             continue
         if abs(weight) < BEARING:
             continue
@@ -257,19 +296,23 @@ def _change(p: float, what: str, after: float, plain: str = "") -> Change:
 
 
 def robustness(
-    model: CompiledModel, groups: Groups, query: int, agreeing: Sequence[Bearing]
+    model: CompiledModel, groups: Groups, judged: Judged, agreeing: Sequence[Bearing]
 ) -> Robustness:
-    """Losing the best agreeing origin, and ±STEP on the PROBED most influential inputs."""
-    p, loss = model.probability(query), None
+    """Losing the best agreeing origin, and ±STEP on the PROBED most
+    influential inputs (a change after which the number is undefined, the
+    condition of its set impossible, is not counted)."""
+    p, loss = judged.value(None), None
+    if p is None:
+        return Robustness(None, None, 0.0)
     if agreeing:
         best = agreeing[0].origin
         try:
-            after = model.probability(query, {i: 0.0 for i in groups.origins[best]})
-            loss = _change(p, f"losing {best}", after)
+            lost = judged.value({i: 0.0 for i in groups.origins[best]})
+            loss = None if lost is None else _change(p, f"losing {best}", lost)
         except AssessError:
             loss = None
     try:
-        gradient = model.gradient(query)
+        gradient = judged.gradient()
     except AssessError:
         gradient = {}
     ranked = sorted(gradient.items(), key=lambda kv: (-abs(kv[1]), kv[0].name))
@@ -281,8 +324,10 @@ def robustness(
         current = probes[model.inputs.index(item)]
         for value in (clamp(current - STEP), clamp(current + STEP)):
             try:
-                after = model.probability(query, {item: value})
+                after = judged.value({item: value})
             except AssessError:
+                continue
+            if after is None:
                 continue
             what = f"a change of {STEP:g} in {describe_input(item)}"
             plain = f"a change of {STEP:g} in {describe_input(item, labels=False)}"
@@ -318,12 +363,12 @@ def origin_grade(model: CompiledModel, inputs: Sequence[Input]) -> float:
 
 
 def confidence(
-    model: CompiledModel, table: EffectTable, groups: Groups, query: int
+    model: CompiledModel, table: EffectTable, groups: Groups, judged: Judged
 ) -> Confidence:
-    """The confidence in the judgement of query ``query`` (see the module docstring)."""
-    agreeing, opposing = bearings(model, table, groups, query)
+    """The confidence in the judgement that reads ``judged`` (see the module docstring)."""
+    agreeing, opposing = bearings(model, table, groups, judged)
     mean = sum(b.grade for b in agreeing) / len(agreeing) if agreeing else None
-    sturdy = robustness(model, groups, query, agreeing)
+    sturdy = robustness(model, groups, judged, agreeing)
     result = Confidence(Level.MODERATE, tuple(agreeing), tuple(opposing), mean, sturdy)
     return Confidence(_level(result), result.agreeing, result.opposing, mean, sturdy)
 

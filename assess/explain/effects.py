@@ -113,26 +113,41 @@ def probabilities_without(model: CompiledModel, inputs: Iterable[Input]) -> list
 
 @dataclass(frozen=True)
 class EffectTable:
-    """``effects[key][q]``: the effect of group ``key`` on query index q."""
+    """``effects[key][q]``: the effect of group ``key`` on query index q;
+    with formulas, ``formulas[key]``: P(formula | e) of each of the model's
+    formulas with the group at 0 (None if the evidence fails), and
+    ``baseline_formulas`` without any change."""
 
     baseline: tuple[float, ...]
     effects: Mapping[object, tuple[float | None, ...]]
+    baseline_formulas: tuple[float, ...] = ()
+    formulas: Mapping[object, tuple[float, ...] | None] = field(default_factory=dict)
 
     def effect(self, key: object, query: int) -> float | None:
         return self.effects[key][query]
 
 
-def effect_table(model: CompiledModel, groups: Mapping[object, Iterable[Input]]) -> EffectTable:
-    """The effect of each group on each query (one forward pass per group)."""
-    baseline = tuple(r.probability for r in model.probabilities())
+def effect_table(
+    model: CompiledModel, groups: Mapping[object, Iterable[Input]], *, formulas: bool = False,
+) -> EffectTable:
+    """The effect of each group on each query (one forward pass per group),
+    and with ``formulas`` the formulas' probabilities from the same passes."""
+    results, shared = model.probabilities_and_formulas(formulas=formulas)
+    baseline = tuple(r.probability for r in results)
     effects: dict[object, tuple[float | None, ...]] = {}
+    found: dict[object, tuple[float, ...] | None] = {}
     for key, inputs in groups.items():
-        without = probabilities_without(model, inputs)
+        try:
+            after, values = model.probabilities_and_formulas(
+                {i: 0.0 for i in inputs}, formulas=formulas)
+        except AssessError:
+            effects[key] = (None,) * len(baseline)
+            found[key] = None
+            continue
         effects[key] = tuple(
-            None if without is None else base - after
-            for base, after in zip(baseline, without or [0.0] * len(baseline), strict=True)
-        )
-    return EffectTable(baseline, effects)
+            base - r.probability for base, r in zip(baseline, after, strict=True))
+        found[key] = tuple(values)
+    return EffectTable(baseline, effects, tuple(shared), found if formulas else {})
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,7 +12,8 @@ argument that fires, neither prevails; ``semantics.prob.contraries``).
 Hypotheses in no competing set have ``set`` None and rank 1. A member of
 a set declared ``given c`` is judged on P(h | c): its ``estimate``, band
 and phrase are of that conditional probability (``given``), while
-``probability``, the arguments and the confidence stay those of P(h); where
+``probability`` and the arguments stay those of P(h), and its confidence
+(the origins that agree and oppose, robustness) is that of P(h | c); where
 c has probability 0 its phrase is ``icd203.no_judgement(c)`` and it has
 no estimate or band (``undefined``; in JSON, null, with the reason). Each
 set's overlap, residual and condition (``Compiled.set_readouts``) are in
@@ -39,6 +40,7 @@ Example::
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -46,9 +48,9 @@ from assess.analysis import icd203
 from assess.engine.ir import GroundAtom, IRProgram
 from assess.engine.provenance import DerivationGraph
 from assess.explain.arguments import Argument, Through, report_text, strongest
-from assess.explain.confidence import Confidence, confidence, witnesses
+from assess.explain.confidence import Confidence, Judged, confidence, of_query, witnesses
 from assess.explain.effects import EffectTable, Groups, effect_table, group_inputs
-from assess.explain.reading import conditional_members
+from assess.explain.reading import conditional_members, given_judged
 from assess.results import Result
 from assess.semantics.prob.choices import Input, atom_text
 from assess.semantics.prob.competing import SetReadout
@@ -262,7 +264,8 @@ def judge(compiled: Compiled) -> Judgements:
     if not hypothesis_queries(compiled):
         return Judgements((), (), replies, model, compiled.graph, ir, readouts)
     groups = group_inputs(ir, model)
-    table = effect_table(model, effect_groups(groups))
+    # P(h | c) is read off the set's formulas: the table keeps them too.
+    table = effect_table(model, effect_groups(groups), formulas=bool(conditional_members(compiled)))
     sets = {m: c.name for c in ir.competing for m in c.members}
     cache: Through = {}
     unranked = [
@@ -312,8 +315,27 @@ def _judgement(
     return Judgement(
         atom_text(atom), atom, compiled.ir.hypotheses[atom[0].name].description, set_name,
         1, p, band.estimate, (band.low, band.high), _phrase(p, result),
-        confidence(model, table, groups, query), support, against,
+        confidence(model, table, groups, _judged(compiled, atom, query)), support, against,
         result.contrary, result.contested,
+    )
+
+
+def _judged(compiled: Compiled, atom: GroundAtom, query: int) -> Judged:
+    """What the judgement of ``atom`` reads: P(h | c) in a set given c, else P(h)."""
+    index = conditional_members(compiled).get(atom)
+    if index is None:
+        return of_query(compiled.model, query)
+    members = compiled.sets[index]
+    block = compiled.set_formula_indices()[index]
+
+    def from_formulas(values: Sequence[float]) -> float | None:
+        readout = SetReadout.of(members, [values[i] for i in block])
+        return given_judged(readout.condition, readout.members[readout.atoms.index(atom)])
+
+    return Judged(
+        lambda w: from_formulas(compiled.model.formula_probabilities(w)),
+        lambda: compiled.given_gradient(index, atom),
+        from_formulas=from_formulas,
     )
 
 

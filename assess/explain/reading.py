@@ -57,13 +57,18 @@ class Reading:
         """The number its term reads (None: a condition of probability 0)."""
         if self.condition is None:
             return self.probability
-        return None if clamp(self.condition_probability) == 0.0 else self.given
+        return given_judged(self.condition_probability, self.given)
 
     def term(self) -> str:
         """Its ICD 203 words, as ``run`` prints them."""
         if self.condition is None:
             return term(self.probability)
         return given_phrase(self.given, self.condition, self.condition_probability)
+
+
+def given_judged(condition: float, given: float) -> float | None:
+    """P(h | c) as it is judged: None where c has probability 0 (undefined)."""
+    return None if clamp(condition) == 0.0 else given
 
 
 def readings(compiled: Compiled, weights: Mapping[Key, float] | None = None

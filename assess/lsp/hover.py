@@ -32,7 +32,7 @@ from assess.check.walk import atom_vars
 from assess.diagnostics import AssessError
 from assess.lsp.index import LABEL, PREDICATE, SOURCE, Occurrence
 from assess.lsp.project import Project
-from assess.render.confidence import confidence_text
+from assess.render.confidence import judged_confidence_text
 from assess.render.judgement import argument_text, contest_text
 from assess.syntax import ast, notation
 
@@ -226,7 +226,8 @@ def _judgement(j: Any) -> str:
     ]
     if (contest := contest_text(j)) is not None:
         lines.append(escape(contest))
-    lines.append(escape(confidence_text(j.confidence, j.probability)))
+    if (sentence := judged_confidence_text(j)) is not None:
+        lines.append(escape(sentence))
     return "\n\n".join(lines)
 
 

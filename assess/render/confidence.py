@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from assess.analysis.icd203 import estimate, percent
 from assess.explain.confidence import BEARING, Change, Confidence, side
+from assess.explain.judgement import Judgement
 from assess.render.matrix import decibans
 
 NUMBERS = ["no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"]
@@ -106,6 +107,12 @@ def _robustness(c: Confidence, verbose: bool) -> str:
         return (f"robust: it is {_db(changes[0].margin)} from the edge of its band "
                 f"({percent(edge)}); {_moves(changes, True, verbose)}")
     return f"robust, within the edges of its band: {_moves(changes, False, verbose)}"
+
+
+def judged_confidence_text(j: Judgement, verbose: bool = False) -> str | None:
+    """The confidence sentence of a judgement: of the number its term reads
+    (P(h | c) in a set given c); None where there is no judgement."""
+    return None if j.undefined else confidence_text(j.confidence, j.judged, verbose)
 
 
 def confidence_text(c: Confidence, p: float, verbose: bool = False) -> str:

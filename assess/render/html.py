@@ -38,7 +38,7 @@ from typing import Any
 from assess.explain.judgement import Judgement, Judgements
 from assess.explain.report import NodeDetail, ReportData
 from assess.render import judgement as words
-from assess.render.confidence import confidence_text
+from assess.render.confidence import judged_confidence_text
 from assess.render.levers import sensitivity_text
 from assess.render.track import positions
 from assess.render.why import why_text
@@ -166,5 +166,5 @@ def _sentences(j: Judgement) -> dict[str, Any]:
         "for": support,
         "against": against,
         "contest": words.contest_text(j),
-        "confidence": confidence_text(j.confidence, j.probability, True),
+        "confidence": judged_confidence_text(j, True) or "",
     }

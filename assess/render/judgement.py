@@ -33,7 +33,7 @@ import textwrap
 from assess.analysis.icd203 import clamp, percent
 from assess.explain.arguments import Argument, report_text
 from assess.explain.judgement import Judgement, Judgements, SetSummary
-from assess.render.confidence import confidence_text, names
+from assess.render.confidence import judged_confidence_text, names
 from assess.render.prob import prob_lines
 from assess.syntax import ast
 
@@ -153,7 +153,8 @@ def judgement_lines(j: Judgement, verbose: bool = False) -> list[str]:
     lines += _wrap(argument_text(j.against, j.probability, "against", verbose, overall), "     ")
     if (note := contest_text(j)) is not None:
         lines += _wrap(note, "     ")
-    lines += _wrap(confidence_text(j.confidence, j.probability, verbose), "     ")
+    if (sentence := judged_confidence_text(j, verbose)) is not None:
+        lines += _wrap(sentence, "     ")
     return lines
 
 

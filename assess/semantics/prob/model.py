@@ -177,10 +177,18 @@ class CompiledModel:
 
     def probabilities(self, weights: Weights | None = None) -> list[QueryResult]:
         """P(query | evidence) for each ground query, in query order."""
+        return self.probabilities_and_formulas(weights, formulas=False)[0]
+
+    def probabilities_and_formulas(
+        self, weights: Weights | None = None, *, formulas: bool = True
+    ) -> tuple[list[QueryResult], list[float]]:
+        """``probabilities`` and ``formula_probabilities`` from one pass over
+        the circuit (``formulas`` False: the queries only)."""
         levels = self._level_weights(self.input_probabilities(weights))
         values = self.circuit.forward(levels)
         e = self._evidence_mass(values[self.circuit.roots[0]])
         roots = self.circuit.roots
+        shared = [values[roots[r]] / e for r in self.formulas] if formulas else []
         if self.upper is not None and self.stopped is not None:
             high = self.upper.forward(levels)
             return [
@@ -190,14 +198,14 @@ class CompiledModel:
                     stopped=self.stopped.reason,
                 )
                 for i, q in enumerate(self.queries)
-            ]
+            ], shared
         return [
             QueryResult(
                 q, atom_text(q), values[roots[i + 1]] / e,
                 tuple((name, values[roots[r]] / e) for name, r in self._named(i)),
             )
             for i, q in enumerate(self.queries)
-        ]
+        ], shared
 
     def formula_probabilities(self, weights: Weights | None = None) -> list[float]:
         """P(formula | evidence) of each of ``formulas``, in order."""
