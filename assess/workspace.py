@@ -144,6 +144,17 @@ def is_program_path(path: str) -> bool:
     return path.endswith(".assess")
 
 
+TABLE_SUFFIXES = (".parquet", ".duckdb")
+SERVER = "postgres:"
+"""``load "postgres:TABLE".`` reads TABLE of the server the environment names."""
+
+
+def is_table_path(path: str) -> bool:
+    """Whether ``load "path".`` names a table that DuckDB (or a PostgreSQL
+    server) reads: ``assess.analysis.tables``."""
+    return path.lower().endswith(TABLE_SUFFIXES) or path.startswith(SERVER)
+
+
 def resolve(path: str, declared_in: str) -> str:
     """``path`` relative to the directory of the file ``declared_in``."""
     if os.path.isabs(path):

@@ -18,14 +18,15 @@ Example::
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from typing import NamedTuple
 
 
-@dataclass(frozen=True, slots=True)
-class Field:
+class Field(NamedTuple):
     """One cell: its text and where it starts (1-based line and column).
 
-    ``column`` is that of the opening quote when ``quoted``.
+    ``column`` is that of the opening quote when ``quoted``. (A named
+    tuple: a million-row table is six million of them, made in half the
+    time of a frozen dataclass.)
     """
 
     value: str
@@ -97,19 +98,42 @@ def _field(cursor: _Cursor) -> Field:
 
 
 def records(text: str) -> Iterator[list[Field]]:
-    """Every record of ``text`` in order; blank lines are skipped."""
-    cursor = _Cursor(text.lstrip("\ufeff"))
-    while cursor.peek() != "":
-        if cursor.at_record_end():
-            while cursor.peek() != "\n":
-                cursor.advance()
-            cursor.advance()
+    """Every record of ``text`` in order; blank lines are skipped.
+
+    A line without a double quote is one record, split at its commas (the
+    bulk of any large file); a line with one is read by the cursor, which
+    follows quoted fields across line breaks."""
+    text = text.lstrip("\ufeff")
+    size = len(text)
+    pos, line = 0, 1
+    while pos < size:
+        end = text.find("\n", pos)
+        if end < 0:
+            end = size
+        chunk = text[pos:end]
+        if '"' not in chunk:
+            # A blank line: "\n" or "\r\n" (a lone "\r" at the very end is a field).
+            if chunk and not (chunk == "\r" and end < size):
+                record, column = [], 1
+                for raw in chunk.split(","):
+                    record.append(Field(raw.rstrip("\r"), line, column))
+                    column += len(raw) + 1
+                yield record
+            pos, line = end + 1, line + 1
             continue
-        record = [_field(cursor)]
-        while cursor.peek() == ",":
-            cursor.advance()
-            record.append(_field(cursor))
-        while cursor.peek() in ("\r", "\n") and cursor.peek() != "":
-            if cursor.advance() == "\n":
-                break
-        yield record
+        cursor = _Cursor(text)
+        cursor.index, cursor.line = pos, line
+        yield _record(cursor)
+        pos, line = cursor.index, cursor.line
+
+
+def _record(cursor: _Cursor) -> list[Field]:
+    """The record at ``cursor`` (not a blank line), and past its line break."""
+    record = [_field(cursor)]
+    while cursor.peek() == ",":
+        cursor.advance()
+        record.append(_field(cursor))
+    while cursor.peek() in ("\r", "\n") and cursor.peek() != "":
+        if cursor.advance() == "\n":
+            break
+    return record

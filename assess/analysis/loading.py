@@ -53,16 +53,19 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable, Iterator, MutableMapping, Sequence
 from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING
 
 from assess.analysis.csvtext import CsvSyntaxError, Field, records
 from assess.analysis.facttable import read_facts
 from assess.analysis.reportrow import COLUMNS, REQUIRED, RowReader
-from assess.analysis.tables import Key, is_table_path, read_table, read_table_facts
 from assess.diagnostics import AssessError, Diagnostic, error
 from assess.syntax import ast
 from assess.syntax.parser import parse
 from assess.syntax.source import SourceText
-from assess.workspace import is_program_path, read_load, resolve
+from assess.workspace import is_program_path, is_table_path, read_load, resolve
+
+if TYPE_CHECKING:
+    from assess.analysis.tables import Key
 
 
 @dataclass
@@ -138,10 +141,14 @@ class _Loader:
 
     def load(self, statement: ast.Load, declared_in: str) -> list[ast.Report] | list[ast.Clause]:
         try:
-            if is_table_path(statement.path) and statement.relation is not None:
-                return read_table_facts(statement, declared_in, self.root)
             if is_table_path(statement.path):
-                read = read_table(statement, declared_in, self.root)
+                # Imported here: DuckDB's and PostgreSQL's readers are for
+                # the programs that load a table.
+                from assess.analysis import tables
+
+                if statement.relation is not None:
+                    return tables.read_table_facts(statement, declared_in, self.root)
+                read = tables.read_table(statement, declared_in, self.root)
                 return self.table(read.path, read.cells, read.keys)
             source = read_load(statement, declared_in, self.root)
         except AssessError as exc:

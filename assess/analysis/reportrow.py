@@ -15,6 +15,7 @@ from __future__ import annotations
 import difflib
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from assess.analysis.csvtext import Field
 from assess.analysis.timeline import is_date
@@ -58,8 +59,11 @@ def _constant(match: re.Match[str]) -> ast.Constant:
     return ast.String(_unescape(match["string"][1:-1]))
 
 
+@lru_cache(maxsize=65_536)
 def parse_arguments(text: str) -> tuple[ast.Constant, ...]:
-    """The constants in ``text`` (``a;b``); raise ``ArgumentError`` at the bad one."""
+    """The constants in ``text`` (``a;b``); raise ``ArgumentError`` at the bad one.
+    (Cached: a large table repeats its argument texts, and the constants
+    carry no span.)"""
     if not text.strip():
         return ()
     found: list[ast.Constant] = []
@@ -108,13 +112,15 @@ class RowReader:
                 row[0], "bad_row", f"this row has {len(row)} cells, the header {len(self.columns)}"
             )
             return None
-        cells = {name: row[position] for name, position in self.columns.items()}
+        columns = self.columns  # the required ones are there (``loading.header``)
         before = len(self.problems)
-        atom = self._atom(cells["indicator"], cells["arguments"])
-        source = self._source(cells["source"])
-        credibility = self._credibility(cells["credibility"])
-        date = self._date(cells["date"]) if "date" in cells else None
-        quote = cells["quote"].value if "quote" in cells and cells["quote"].value else None
+        atom = self._atom(row[columns["indicator"]], row[columns["arguments"]])
+        source = self._source(row[columns["source"]])
+        credibility = self._credibility(row[columns["credibility"]])
+        at = columns.get("date")
+        date = None if at is None else self._date(row[at])
+        at = columns.get("quote")
+        quote = None if at is None else row[at].value or None
         if len(self.problems) != before or atom is None or credibility is None:
             return None
         first = row[0]

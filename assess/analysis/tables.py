@@ -50,17 +50,15 @@ import decimal
 import importlib
 import os
 from dataclasses import dataclass
+from types import NoneType
 from typing import Any
 
 from assess.analysis.csvtext import Field
 from assess.analysis.reportrow import COLUMNS
 from assess.diagnostics import AssessError, Diagnostic, error
 from assess.syntax import ast
-from assess.workspace import resolve_within
+from assess.workspace import SERVER, resolve_within
 
-SUFFIXES = (".parquet", ".duckdb")
-SERVER = "postgres:"
-"""``load "postgres:TABLE".`` reads TABLE of the server the environment names."""
 TABLE = "reports"
 """The table of a ``.duckdb`` file that holds the reports."""
 APPLICATION = "assess"
@@ -84,11 +82,6 @@ class Table:
     path: str
     cells: list[list[Field]]
     keys: list[Key]
-
-
-def is_table_path(path: str) -> bool:
-    """Whether ``load "path".`` names a table that DuckDB reads."""
-    return path.lower().endswith(SUFFIXES) or path.startswith(SERVER)
 
 
 def postgres_options() -> dict[str, Any]:
@@ -264,17 +257,26 @@ def _table(path: str, names: list[str], key: list[str], rows: list[tuple[Any, ..
     kept = [c for c, n in enumerate(names) if n not in aside]
     at = [names.index(k) for k in key]
     problems: list[Diagnostic] = []
-    cells = [[Field(names[c], 1, c + 1) for c in kept]]
-    for line, values in enumerate(rows, 2):
-        for c, value in enumerate(values):
+    columns = list(zip(*rows, strict=True)) if rows else [() for _ in names]
+    for c, column in enumerate(columns):
+        if all(t is NoneType or issubclass(t, _TEXTUAL) for t in set(map(type, column))):
+            continue  # the common case, checked once per type found in the column
+        for line, value in enumerate(column, 2):
             if value is not None and not isinstance(value, _TEXTUAL):
                 span = ast.Span(path, line, c + 1, line, c + 2)
                 problems.append(error(
                     "bad_cell", span, f"the column '{names[c]}' holds a {type(value).__name__}, "
                     "which has no text: a report's cells are text, numbers or dates"))
-        cells.append([Field(_text(values[c]), line, c + 1) for c in kept])
     if problems:
+        problems.sort(key=lambda d: (d.span.line, d.span.column) if d.span else (0, 0))
         raise AssessError(problems)
+    texts = [column if all(type(v) is str for v in column) else list(map(_text, column))
+             for column in columns]
+    cells = [[Field(names[c], 1, c + 1) for c in kept]]
+    cells.extend(
+        [Field(text, line, c + 1) for c, text in zip(kept, row, strict=True)]
+        for line, row in enumerate(zip(*(texts[c] for c in kept), strict=True), 2)
+    )
     keys = [tuple((key[n], _text(values[c])) for n, c in enumerate(at)) for values in rows]
     return Table(path, cells, keys)
 

@@ -43,6 +43,7 @@ import datetime
 import re
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from assess.syntax import ast
 
@@ -62,6 +63,7 @@ class Superseded:
     by: ast.Report
 
 
+@lru_cache(maxsize=65_536)
 def is_date(text: str) -> bool:
     """Whether ``text`` is a real date written ``YYYY-MM-DD``.
 

@@ -29,7 +29,7 @@ Example: with ``edge(a, b).`` defined, ``path(X) :- edge(X).`` is an
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Sequence, Set
 
 from assess.check.suggest import Suggester
 from assess.check.walk import (
@@ -45,7 +45,7 @@ from assess.diagnostics import Diagnostic, error
 from assess.syntax import ast
 
 
-def _arities(signatures: set[tuple[str, int]]) -> dict[str, list[int]]:
+def _arities(signatures: Set[tuple[str, int]]) -> dict[str, list[int]]:
     by_name: dict[str, list[int]] = defaultdict(list)
     for name, arity in signatures:
         by_name[name].append(arity)

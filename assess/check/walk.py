@@ -26,7 +26,8 @@ Example::
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from typing import Any, TypeVar, cast
 
 from assess.syntax import ast
 from assess.syntax.expand import expand
@@ -113,24 +114,45 @@ def written_items(programs: Sequence[ast.Program]) -> Iterator[ast.Statement | a
 
 Item = ast.Statement | ast.ScenarioItem
 
-_expanded: tuple[tuple[ast.Program, ...], tuple[Item, ...]] = ((), ())
-"""The programs ``all_items`` last walked and their items: every check walks
-the same programs, so they are expanded once. The entry holds the programs
-themselves, so a program seen is the same object (ASTs are immutable)."""
+_expanded: tuple[tuple[ast.Program, ...], tuple[Item, ...], tuple[Rule, ...]] = ((), (), ())
+"""The programs ``all_items`` last walked, their items and their rules: every
+check walks the same programs (some many times), so they are expanded
+once. The entry holds the programs themselves, so a program seen is the
+same object (ASTs are immutable)."""
+
+
+def _walked(programs: Sequence[ast.Program]) -> tuple[tuple[Item, ...], tuple[Rule, ...]]:
+    global _expanded
+    seen, items, found = _expanded
+    if len(seen) != len(programs) or any(
+        a is not b for a, b in zip(seen, programs, strict=True)
+    ):
+        items = tuple(_expanded_items(programs))
+        found = tuple(i for i in items if isinstance(i, ast.Clause | ast.Disjunction))
+        _expanded = (tuple(programs), items, found)
+        _derived.clear()
+    return items, found
+
+
+T = TypeVar("T")
+
+_derived: dict[str, Any] = {}
+"""What ``_derive`` computed from the programs ``_walked`` holds, by name."""
+
+
+def _derive(programs: Sequence[ast.Program], name: str, compute: Callable[[], T]) -> T:
+    """``compute()`` once per set of programs (it must read only them)."""
+    _walked(programs)
+    if name not in _derived:
+        _derived[name] = compute()
+    return cast(T, _derived[name])
 
 
 def all_items(programs: Sequence[ast.Program]) -> Iterator[Item]:
     """Every top-level statement and every item of every scenario, in order;
     a rule with ``;``, ``->`` or ``\\+ (…)`` as the plain rules it stands for
     (``syntax.expand``)."""
-    global _expanded
-    seen, items = _expanded
-    if len(seen) != len(programs) or any(
-        a is not b for a, b in zip(seen, programs, strict=True)
-    ):
-        items = tuple(_expanded_items(programs))
-        _expanded = (tuple(programs), items)
-    return iter(items)
+    return iter(_walked(programs)[0])
 
 
 def _expanded_items(programs: Sequence[ast.Program]) -> Iterator[Item]:
@@ -150,9 +172,7 @@ def written_rules(programs: Sequence[ast.Program]) -> Iterator[Rule]:
 
 def rules(programs: Sequence[ast.Program]) -> Iterator[Rule]:
     """Every clause and annotated disjunction, scenarios included."""
-    for item in all_items(programs):
-        if isinstance(item, ast.Clause | ast.Disjunction):
-            yield item
+    return iter(_walked(programs)[1])
 
 
 def is_ground_clause(rule: Rule) -> bool:
@@ -236,12 +256,16 @@ def declared_signatures(
             yield (item.name, len(item.params)), item
 
 
-def defined_signatures(programs: Sequence[ast.Program]) -> set[Signature]:
+def defined_signatures(programs: Sequence[ast.Program]) -> frozenset[Signature]:
     """Every signature defined or declared anywhere, built-ins included."""
-    defined = set(BUILTINS | LIBRARY)
-    defined.update(atom.signature for atom in defining_atoms(programs))
-    defined.update(signature for signature, _ in declared_signatures(programs))
-    return defined
+
+    def compute() -> frozenset[Signature]:
+        defined = set(BUILTINS | LIBRARY)
+        defined.update(atom.signature for atom in defining_atoms(programs))
+        defined.update(signature for signature, _ in declared_signatures(programs))
+        return frozenset(defined)
+
+    return _derive(programs, "defined_signatures", compute)
 
 
 def expr_vars(expr: ast.Expr) -> Iterator[ast.Var]:

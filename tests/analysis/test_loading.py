@@ -5,9 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from assess.analysis import loading
-from assess.analysis.csvtext import records
+from assess.analysis.csvtext import CsvSyntaxError, Field, records
 from assess.diagnostics import AssessError
 from assess.syntax import ast
 from assess.workspace import Workspace, resolve
@@ -159,3 +161,46 @@ def test_check_reports_csv_problems_with_the_csv_line(
     err = capsys.readouterr().err
     assert f"{tmp_path / 'r.csv'}:2:4: error[unknown_source]" in err
     assert "    x,,t,2\n       ^" in err
+
+
+def _records_by_cursor(text: str) -> list[list[Field]]:
+    """The CSV reader as it was, one character at a time: the oracle of the
+    line-at-a-time reader."""
+    from assess.analysis.csvtext import _Cursor, _field
+
+    cursor = _Cursor(text.lstrip("\ufeff"))
+    out = []
+    while cursor.peek() != "":
+        if cursor.at_record_end():
+            while cursor.peek() != "\n":
+                cursor.advance()
+            cursor.advance()
+            continue
+        record = [_field(cursor)]
+        while cursor.peek() == ",":
+            cursor.advance()
+            record.append(_field(cursor))
+        while cursor.peek() in ("\r", "\n") and cursor.peek() != "":
+            if cursor.advance() == "\n":
+                break
+        out.append(record)
+    return out
+
+
+@settings(max_examples=400, deadline=None, derandomize=True)
+@given(st.text(alphabet='ab,"\r\n \ufeff', max_size=40))
+def test_csv_records_read_as_the_character_reader_reads_them(text: str) -> None:
+    try:
+        expected: list[list[Field]] | CsvSyntaxError = _records_by_cursor(text)
+    except CsvSyntaxError as exc:
+        expected = exc
+    try:
+        got: list[list[Field]] | CsvSyntaxError = list(records(text))
+    except CsvSyntaxError as exc:
+        got = exc
+    if isinstance(expected, CsvSyntaxError):
+        assert isinstance(got, CsvSyntaxError)
+        assert (got.line, got.column, got.message) == (
+            expected.line, expected.column, expected.message)
+    else:
+        assert got == expected

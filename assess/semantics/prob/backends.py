@@ -49,8 +49,10 @@ def exact(levels: int, budget: Budget, backend: str, roots_of: RootsOf) -> Circu
     if not cudd.available():
         return _native(levels, budget, roots_of)
     manager = cudd.CuddManager(levels, budget)
-    roots = roots_of(manager)  # type: ignore[arg-type]
-    return manager.freeze(roots)
+    try:
+        return manager.freeze(roots_of(manager))  # type: ignore[arg-type]
+    finally:
+        manager.release()
 
 
 def _native(levels: int, budget: Budget, roots_of: RootsOf) -> Circuit:

@@ -236,8 +236,8 @@ def _round(
     roots_of: Callable[[Manager, int | None], list[int]], settable: frozenset[int],
 ) -> Circuit:
     # A round's manager keeps its garbage: its own node limit is a multiple
-    # of the size, the deadline the compilation's.
-    room = Budget(max(budget.max_nodes, 1024 * size), budget.deadline)
+    # of the size and of the variables, the deadline the compilation's.
+    room = Budget(max(budget.max_nodes, 1024 * size, 64 * levels), budget.deadline)
     manager = Approximating(levels, room, weights, size, over, settable)
     # Under: any iterate of a cycle is a lower bound, so its sweeps are capped.
     roots = roots_of(manager, None if over else 64)

@@ -180,10 +180,13 @@ def compile_model(
         if not plain or not bounds.monotone(graph, cone.components):
             raise _too_large(ir, graph, exc.atom, exc) from None
         weights = level_weights(slots, base)
-        circuit, upper, stopped = bounds.anytime(
-            levels, budget, weights, limits, exc,
-            lambda m, sweeps: roots_of(m, sweeps)[1], len(queries), _single_levels(blocks),
-        )
+        try:
+            circuit, upper, stopped = bounds.anytime(
+                levels, budget, weights, limits, exc,
+                lambda m, sweeps: roots_of(m, sweeps)[1], len(queries), _single_levels(blocks),
+            )
+        except BudgetExceeded:  # not one round of bounds within the limits
+            raise _too_large(ir, graph, exc.atom, exc) from None
     first = 1 + len(queries) + sum(len(n) for n in named)
     groups = [i if len(b) > 1 else None for i, b in enumerate(blocks) for _ in b]
     inputs = make_inputs(ir.rules, graph, flat, groups, ir.reports)

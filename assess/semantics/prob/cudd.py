@@ -51,6 +51,11 @@ def available() -> bool:
     return True
 
 
+BYTES_PER_VARIABLE = 8192
+"""CUDD's memory cap per variable, besides the nodes': a variable has a
+unique subtable of its own (32,000 variables took 202 MB, measured), so a
+cap of nodes alone refused to declare the variables of a large program."""
+
 BYTES_PER_NODE = 100
 """CUDD's memory cap per node of the budget (a node is 32 bytes, with its
 unique table and computed cache about three times that). A single CUDD
@@ -66,11 +71,17 @@ class CuddManager:
         self.levels = levels
         self.budget = budget or Budget()
         self.bdd: Any = importlib.import_module("dd.cudd").BDD()
-        self.bdd.configure(reordering=False,
-                           max_memory=self.budget.max_nodes * BYTES_PER_NODE)
+        self.cap = cap = self.budget.max_nodes * BYTES_PER_NODE + levels * BYTES_PER_VARIABLE
+        """CUDD's memory cap in bytes."""
+        self.bdd.configure(reordering=False, max_memory=cap)
         names = [f"x{i}" for i in range(levels)]
         if names:
-            self.bdd.declare(*names)
+            try:
+                self.bdd.declare(*names)
+            except RuntimeError as exc:  # dd's "failed to add var": past the cap
+                raise BudgetExceeded(
+                    f"CUDD's memory cap ({cap // 2**20:,} MB) does not hold "
+                    f"{levels:,} variables", 0) from exc
         self._names = names
         self._fns: list[Any] = [self.bdd.false, self.bdd.true]
         self._ids: dict[int, int] = {int(self.bdd.false): FALSE, int(self.bdd.true): TRUE}
@@ -98,12 +109,12 @@ class CuddManager:
 
     def _apply(self, operation: Callable[..., Any], *operands: Any) -> int:
         """The handle of ``operation(*operands)`` on CUDD diagrams; past CUDD's
-        memory cap (``BYTES_PER_NODE``) the budget is exceeded."""
+        memory cap (``cap``) the budget is exceeded."""
         try:
             return self._handle(operation(*operands))
         except ValueError as exc:  # dd's "`DdNode *node` is `NULL`": CUDD gave up
             size = self._count()
-            cap = self.budget.max_nodes * BYTES_PER_NODE // 2**20
+            cap = self.cap // 2**20
             raise BudgetExceeded(
                 f"the diagrams reached CUDD's memory cap ({cap:,} MB) at {size:,} live nodes",
                 size) from exc
@@ -192,6 +203,13 @@ class CuddManager:
                 paired.append(nodes[-1])
             nodes = paired
         return nodes[0]
+
+    def release(self) -> None:
+        """Drop every handle, so that CUDD frees its nodes before the manager
+        itself goes (else ``dd`` complains at exit of nodes still referenced)."""
+        self._fns.clear()
+        self._vars.clear()
+        self._ids.clear()
 
     def freeze(self, roots: Sequence[int]) -> Circuit:
         """The diagrams under ``roots`` as a native ``Circuit``.

@@ -71,3 +71,17 @@ def test_one_long_operation_stops_at_the_memory_cap() -> None:
         for _ in range(20_000):
             formula = manager.disj(formula, manager.conj_all(
                 [manager.var(v) for v in rng.sample(range(120), 4)]))
+
+
+def test_a_small_node_budget_still_declares_every_variable() -> None:
+    """CUDD's memory cap counts the variables as well as the nodes: with a
+    cap of the nodes' alone, 3,000 variables and a budget of 1,000 nodes
+    stopped at variable 1,018 with an internal error."""
+    from assess.semantics.prob.bdd import Budget
+
+    m = cudd.CuddManager(3_000, Budget(1_000))
+    x, y = m.var(0), m.var(2_999)
+    circuit = m.freeze([m.conj(x, y)])
+    m.release()
+    weights = [0.5] * 3_000
+    assert circuit.forward(weights)[circuit.roots[0]] == pytest.approx(0.25)

@@ -130,3 +130,26 @@ def test_a_variable_read_negated_is_never_set() -> None:
     count = {0: 0.0, 1: 1.0}
     reach = dict.fromkeys(nodes, 0.0)
     assert m._settings(f, nodes, count, reach, 1) == (set(), 0.0)
+
+
+def test_bounds_that_cannot_finish_a_round_stop_with_compile_too_large(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """Where not one round of bounds fits the limits, the answer is the
+    located ``compile_too_large`` of the exact compilation, not an escaped
+    ``BudgetExceeded`` (an internal error)."""
+    import pytest
+
+    from assess.diagnostics import AssessError
+    from assess.semantics.prob import bounds
+    from assess.semantics.prob.bdd import BudgetExceeded
+
+    def too_big(*args: object) -> None:
+        raise BudgetExceeded("the diagrams reached 1 nodes, the limit", 1)
+
+    monkeypatch.setattr(bounds, "_round", too_big)
+    text = "".join(f"0.5::r({i}).\n0.4::m({i % 3}) :- r({i}).\n" for i in range(12)) + (
+        "0.5::h :- m(I).\nquery(h).\n"
+    )
+    ir = lower([parse(text)])
+    with pytest.raises(AssessError) as caught:
+        compile_model(ir, ground(ir), limits=Limits(max_nodes=8, backend="native"))
+    assert caught.value.diagnostics[0].code == "compile_too_large"
