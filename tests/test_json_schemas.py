@@ -35,6 +35,9 @@ CRISP = "tests/semantics/fixtures/crisp/closure.assess"
 GIVEN = "tests/explain/fixtures/conditional_set.assess"
 """A set ``given attack``: what-if's rows of its members carry ``given``, and
 null numbers where the attack cannot hold."""
+WEEKS = [f"tests/explain/fixtures/conditional_track/{n}.assess"
+         for n in ("rules", "week1", "week2", "week3")]
+"""The set of ``GIVEN`` over three weeks; in the first the attack cannot hold."""
 
 CASES: dict[str, list[str]] = {
     "check flagship": ["check", R, E],
@@ -54,6 +57,10 @@ CASES: dict[str, list[str]] = {
     "what-if given": ["what-if", GIVEN, "--drop", "roads"],
     "what-if no condition": ["what-if", GIVEN, "--drop", "massing@pentagon"],
     "sensitivity flagship": ["sensitivity", R, E, "no_attack"],
+    "sensitivity given": ["sensitivity", GIVEN, "north"],
+    "sensitivity no condition": ["sensitivity", *WEEKS[:2], "north"],
+    "run no condition": ["run", *WEEKS[:2]],
+    "track given": ["track", *WEEKS],
     "matrix flagship": ["matrix", R, E],
     "matrix ach": ["matrix", *ACH],
     "formula burglary": ["formula", "burglary", "examples/burglary.assess", "--exact"],
@@ -187,3 +194,37 @@ def test_a_conditional_row_says_its_condition_and_an_undefined_one_is_null() -> 
     unnamed = copy.deepcopy(document)
     del next(r for r in unnamed["rows"] if r["atom"] == "north")["given"]["condition"]
     assert problems(document) == [] and problems(unsaid) and problems(unnamed)
+
+
+def test_no_judgement_is_null_with_its_reason_in_run_and_sensitivity() -> None:
+    """Where the condition cannot hold: run's member has no estimate, band
+    or P(h | c), and says why; sensitivity has no number and no levers;
+    a document that gives a number, or no reason, fails."""
+    _, document = json_of(*CASES["run no condition"])
+    north = next(h for h in document["hypotheses"] if h["name"] == "north")
+    assert (north["estimate"], north["band"], north["given"]["probability"]) == (None, None, None)
+    assert north["given"]["no_judgement"] == north["phrase"] == (
+        "no judgement, since attack cannot hold on this evidence")
+    assert north["given"]["condition_probability"] == 0.0
+    unsaid = copy.deepcopy(document)
+    del next(h for h in unsaid["hypotheses"] if h["name"] == "north")["given"]["no_judgement"]
+    assert problems(document) == [] and problems(unsaid)
+    _, levers = json_of(*CASES["sensitivity no condition"])
+    assert levers["probability"] is None and levers["levers"] == []
+    assert levers["given"] == {"condition": "attack", "condition_probability": 0.0,
+                               "overall": 0.0}
+    unnamed = copy.deepcopy(levers)
+    del unnamed["given"]["condition"]
+    assert problems(levers) == [] and problems(unnamed)
+
+
+def test_a_conditional_series_says_its_condition_per_snapshot() -> None:
+    _, document = json_of(*CASES["track given"])
+    north = next(s for s in document["series"] if s["atom"] == "north")
+    assert north["probabilities"][0] is None and north["given"]["condition"] == "attack"
+    assert north["given"]["conditions"][0] == 0.0 and len(north["given"]["overall"]) == 3
+    change = next(c for c in document["changes"] if c["atom"] == "north")
+    assert change["condition"] == "attack" and change["causes"][0]["effect"] is None
+    wrong = copy.deepcopy(document)
+    next(s for s in wrong["series"] if s["atom"] == "north")["probabilities"][0] = "none"
+    assert problems(document) == [] and problems(wrong)

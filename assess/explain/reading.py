@@ -88,6 +88,17 @@ def reading(compiled: Compiled, atom: GroundAtom,
     return _read(atom, compiled.probability(atom, weights), readouts, conditional)
 
 
+def judged(compiled: Compiled, atom: GroundAtom,
+           weights: Mapping[Key, float] | None = None) -> float | None:
+    """``reading(…).judged`` in one evaluation of the circuit: P(atom), or
+    P(atom | c) (None where c cannot hold)."""
+    index = conditional_members(compiled).get(atom)
+    if index is None:
+        return compiled.probability(atom, weights)
+    r = compiled.set_readouts(weights)[index]
+    return Reading(0.0, "", r.condition, r.members[r.atoms.index(atom)]).judged
+
+
 def _read(atom: GroundAtom, p: float, readouts: list[SetReadout],
           conditional: dict[GroundAtom, int]) -> Reading:
     if atom not in conditional:

@@ -46,7 +46,7 @@ Example: ``0.5::h :- a.`` with a B2 report of ``a`` (0.80): P(h) = 0.4,
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from itertools import pairwise
 
@@ -55,13 +55,14 @@ from assess.analysis.icd203 import BANDS, band_index, clamp, next_edges, no_judg
 from assess.engine.ir import GroundAtom
 from assess.explain.changes import Change, weights
 from assess.explain.evidence import graded, report_info
-from assess.explain.reading import conditional_members, reading
+from assess.explain.reading import conditional_members, judged, reading
 from assess.results import Result
 from assess.semantics.prob.choices import Input, atom_text
 from assess.semantics.prob.compiled import Compiled
 from assess.semantics.prob.model import Key
 
 Line = tuple[float, float]
+Edges = tuple[float | None, float | None]
 BISECTIONS = 60
 GRID = 32
 
@@ -104,26 +105,28 @@ class SensitivityResult(Result):
 @dataclass(frozen=True, slots=True)
 class Moved:
     """What the levers move: P(atom), or P(atom | c) when ``set_index``
-    names the set ``given c`` it is read in (``reading``)."""
+    names the set ``given c`` it is read in (``reading``). Each number
+    costs one evaluation of the circuit."""
 
     compiled: Compiled
     atom: GroundAtom
     set_index: int | None
 
-    def value(self, changed: dict[Key, float] | None = None) -> float | None:
+    def value(self, changed: Mapping[Key, float] | None = None) -> float | None:
         """The number read with ``changed`` inputs (None: c cannot hold)."""
-        return reading(self.compiled, self.atom, changed).judged
+        return judged(self.compiled, self.atom, changed)
 
     def parts(self, key: Key, x: float) -> tuple[float, float]:
         """The value's numerator and denominator with input ``key`` at ``x``,
         each linear in x: wmc(h ∧ e) and wmc(e), or wmc(h ∧ c ∧ e) and wmc(c ∧ e)."""
-        model = self.compiled.model
-        e = model.evidence_probability({key: x}) if model.evidence else 1.0
-        r = reading(self.compiled, self.atom, {key: x})
-        if r.condition is None:
-            return r.probability * e, e
-        c = r.condition_probability * e
-        return r.given * c, c
+        compiled, model = self.compiled, self.compiled.model
+        if self.set_index is None:
+            e = model.evidence_probability({key: x}) if model.evidence else 1.0
+            return compiled.probability(self.atom, {key: x}) * e, e
+        block = compiled.set_formula_indices()[self.set_index]
+        masses = model.formula_masses({key: x})
+        joint = block[1 + compiled.sets[self.set_index].members.index(self.atom)]
+        return masses[joint], masses[block[0]]
 
     def gradient(self) -> dict[Input, float]:
         """∂value/∂p for every input p."""
@@ -139,13 +142,23 @@ class Moved:
         return sorted({*rules, *more})
 
 
-def _linear_root(moved: Moved, key: Key, target: float, line: Line) -> float | None:
+Fit = tuple[float, float, float, float]
+"""(a, b, c, d) of P(x) = (a + b·x) / (c + d·x) in one input x."""
+
+
+def _fit(moved: Moved, key: Key, line: Line) -> Fit:
+    """The ratio of lines that the moved number is in input ``key``: without
+    evidence or a condition, ``line`` itself (P − slope·x0, slope), else
+    from two evaluations."""
     if not moved.compiled.model.evidence and moved.set_index is None:
-        intercept, slope = line
-        return _within((target - intercept) / slope) if slope != 0 else None
+        return line[0], line[1], 1.0, 0.0
     (n0, e0), (n1, e1) = moved.parts(key, 0.25), moved.parts(key, 0.75)
     b, d = (n1 - n0) / 0.5, (e1 - e0) / 0.5
-    a, c = n0 - 0.25 * b, e0 - 0.25 * d
+    return n0 - 0.25 * b, b, e0 - 0.25 * d, d
+
+
+def _linear_root(fit: Fit, target: float) -> float | None:
+    a, b, c, d = fit
     denominator = b - target * d
     if abs(denominator) < 1e-15:
         return None
@@ -182,19 +195,27 @@ def _bisect_root(f: Callable[[float], float | None], x0: float, target: float) -
     return (lo + hi) / 2
 
 
-def crossing(moved: Moved, key: Key, count: int, x0: float, target: float | None,
-             line: Line) -> float | None:
-    """The input value at which the moved number equals ``target`` (None:
-    never in [0, 1]).
+def crossings(moved: Moved, key: Key, count: int, x0: float, edges: Edges,
+              line: Line) -> tuple[float | None, float | None]:
+    """The input values at which the moved number reaches each of ``edges``
+    (None: never in [0, 1]); one fit, or one memo of evaluations, for both.
 
     ``line`` is (P − slope·x0, slope): without evidence or a condition, P in
     one input *is* that line, so the gradient already gives the crossing.
     """
-    if target is None:
-        return None
     if count == 1:
-        return _linear_root(moved, key, target, line)
-    return _bisect_root(lambda x: moved.value({key: x}), x0, target)
+        fit = _fit(moved, key, line) if any(t is not None for t in edges) else None
+        up, down = (None if t is None or fit is None else _linear_root(fit, t) for t in edges)
+        return up, down
+    seen: dict[float, float | None] = {}
+
+    def f(x: float) -> float | None:
+        if x not in seen:
+            seen[x] = moved.value({key: x})
+        return seen[x]
+
+    up, down = (None if t is None else _bisect_root(f, x0, t) for t in edges)
+    return up, down
 
 
 def _rule_levers(compiled: Compiled, grad: dict[Input, float]) -> dict[Key, list[Input]]:
@@ -232,14 +253,11 @@ def _grade_crossing(moved: Moved, source: str) -> tuple[str | None, str | None]:
     def first(letters: list[str]) -> str | None:
         for other in letters:
             w = weights(compiled, Change(grade={source: other}))
-            if _band(moved.value(dict(w))) != now:
+            if _band(moved.value(w)) != now:
                 return other
         return None
 
     return first(order[here + 1:]), first(list(reversed(order[:here])))
-
-
-Edges = tuple[float | None, float | None]
 
 
 def _report_levers(moved: Moved, p: float, grad: dict[Input, float], edges: Edges
@@ -251,7 +269,7 @@ def _report_levers(moved: Moved, p: float, grad: dict[Input, float], edges: Edge
         x0 = compiled.model.base[compiled.model.inputs.index(inp)]
         infos = [report_info(compiled.ir, r) for r in compiled.ir.reports[inp.rule]]
         line = (p - g * x0, g)
-        up, down = (crossing(moved, inp, 1, x0, t, line) for t in edges)
+        up, down = crossings(moved, inp, 1, x0, edges, line)
         out.append(Lever("report", inp.name, x0, g, up, down,
                          "; ".join(f"{r.key} {r.grade}" for r in infos)))
     return out
@@ -266,7 +284,7 @@ def _weight_levers(moved: Moved, p: float, grad: dict[Input, float], edges: Edge
         name = key if isinstance(key, str) else members[0].name
         g = sum(grad[m] for m in members)
         line = (p - g * x0, g)
-        up, down = (crossing(moved, key, len(members), x0, t, line) for t in edges)
+        up, down = crossings(moved, key, len(members), x0, edges, line)
         out.append(Lever("rule", name, x0, g, up, down,
                          f"{rule.span.file}:{rule.span.line}"))
     return out

@@ -51,7 +51,7 @@ from assess.explain.evidence import (
     report_text,
     without,
 )
-from assess.explain.reading import Reading, judged_class, reading, readings
+from assess.explain.reading import Reading, judged, judged_class, readings
 from assess.results import Result
 from assess.semantics.prob.choices import atom_text
 from assess.semantics.prob.compiled import Compiled
@@ -131,7 +131,7 @@ def _reports(compiled: Compiled) -> dict[Key, tuple[int, ast.Report]]:
 def _effect(compiled: Compiled, atom: GroundAtom, rule: int,
             grader: Callable[[ast.Report], float | None]) -> float | None:
     left = choice_probability(compiled.ir.reports[rule], grader)
-    now, then = reading(compiled, atom).judged, reading(compiled, atom, {rule: left}).judged
+    now, then = judged(compiled, atom), judged(compiled, atom, {rule: left})
     if now is None or then is None:
         return 0.0 if now is then else None
     return now - then

@@ -20,6 +20,7 @@ from typing import Any
 
 import pytest
 
+from assess.analysis.icd203 import percent
 from tests.cli.cli_runner import run
 from tests.report.browser import (
     REPO,
@@ -36,6 +37,9 @@ BURGLARY = ("examples/burglary.assess",)
 """Evidence conditioned on (``evidence/2``): observation nodes in the map."""
 GIVEN = ("tests/explain/fixtures/conditional_set.assess",)
 """A set ``given attack``: the page reads its members as P(h | attack)."""
+WEEKS = tuple(f"tests/explain/fixtures/conditional_track/{n}.assess"
+              for n in ("rules", "week1", "week2", "week3"))
+"""That set over three weeks; in the first the attack cannot hold."""
 TOLERANCE = 1e-9
 
 
@@ -45,8 +49,9 @@ def driver() -> Iterator[Any]:
         yield session
 
 
-def _report(files: tuple[str, ...], out: Path) -> Path:
-    done = run("report", *(str(REPO / f) for f in files), "--output", str(out))
+def _report(files: tuple[str, ...], out: Path, *options: str) -> Path:
+    done = run("report", *(str(REPO / f) for f in files), "--output", str(out),
+               *(o if o.startswith("--") else str(REPO / o) for o in options))
     assert done.code == 0, done.output
     assert done.stdout.strip() == str(out)
     return out
@@ -58,7 +63,10 @@ def pages(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     return {"flagship": _report(FLAGSHIP, folder / "flagship.html"),
             "ach": _report(ACH, folder / "ach.html"),
             "burglary": _report(BURGLARY, folder / "burglary.html"),
-            "given": _report(GIVEN, folder / "given.html")}
+            "given": _report(GIVEN, folder / "given.html"),
+            "weeks": _report((WEEKS[0], WEEKS[3]), folder / "weeks.html",
+                             *(a for week in WEEKS[1:] for a in ("--track", week))),
+            "impossible": _report(WEEKS[:2], folder / "impossible.html")}
 
 
 def _json(*argv: str) -> dict[str, Any]:
@@ -69,7 +77,9 @@ def _json(*argv: str) -> dict[str, Any]:
 
 
 def _files(name: str) -> list[str]:
-    return [str(REPO / f) for f in {"flagship": FLAGSHIP, "ach": ACH, "given": GIVEN}[name]]
+    return [str(REPO / f) for f in {"flagship": FLAGSHIP, "ach": ACH, "given": GIVEN,
+                                    "weeks": (WEEKS[0], WEEKS[3]),
+                                    "impossible": WEEKS[:2]}[name]]
 
 
 def _shoot(driver: Any, name: str, anchor: str | None = None) -> None:
@@ -84,7 +94,7 @@ def _close(a: float | str, b: float | str) -> bool:
     return math.isclose(a, b, rel_tol=0, abs_tol=TOLERANCE)
 
 
-@pytest.mark.parametrize("name", ["flagship", "ach", "burglary"])
+@pytest.mark.parametrize("name", ["flagship", "ach", "burglary", "weeks", "impossible"])
 def test_the_page_loads_without_a_console_error(driver: Any, pages: dict[str, Path],
                                                 name: str) -> None:
     open_page(driver, pages[name])
@@ -280,6 +290,51 @@ def test_a_condition_left_impossible_shows_no_judgement_as_what_if_does(
     _shoot(driver, "given-whatif-impossible")
     box.click()
     _assert_rows(_after(driver), _json("what-if", *_files("given"))["rows"])
+    assert severe(driver) == []
+
+
+def test_a_conditional_tornado_and_track_read_p_given_c(
+    driver: Any, pages: dict[str, Path]
+) -> None:
+    """The tornado of a member of a set given attack is of P(h | attack), as
+    ``assess sensitivity`` says; its track line has a point per week where
+    the attack can hold, at track's P(h | attack), and none in week 1."""
+    open_page(driver, pages["weeks"])
+    for name in ("north", "west", "elsewhere"):
+        levers = _json("sensitivity", *_files("weeks"), name)
+        figure = driver.find_element("css selector", f"figure.tornado[data-atom='{name}']")
+        assert _close(float(figure.get_attribute("data-probability")), levers["probability"])
+        caption = figure.find_element("css selector", "figcaption").text
+        assert caption.startswith(f"P({name} | attack): ")
+        assert caption.endswith(f"attack 40 %, {name} " + percent(levers["given"]["overall"])
+                                + " overall")
+        axis = figure.find_element("css selector", "text.axis").text
+        assert axis == f"\u2202P({name} | attack)/\u2202input"
+    track = _json("track", WEEKS[0], *(str(REPO / w) for w in WEEKS[1:]))
+    for line in track["series"]:
+        points = driver.find_elements(
+            "css selector", f"#track-chart [data-atom='{line['atom']}'][data-probability]")
+        shown = [float(p.get_attribute("data-probability")) for p in points]
+        expected = [p for p in line["probabilities"] if p is not None]
+        assert len(shown) == len(expected) and all(map(_close, shown, expected)), line["atom"]
+    legend = driver.find_element("css selector", "#track-chart").text
+    assert "north | attack (56 %)" in legend
+    _shoot(driver, "weeks-track", "track")
+    assert severe(driver) == []
+
+
+def test_where_the_condition_cannot_hold_the_page_has_no_judgement(
+    driver: Any, pages: dict[str, Path]
+) -> None:
+    open_page(driver, pages["impossible"])
+    card = driver.find_element("css selector", "article.judgement[data-hypothesis='north']")
+    assert card.get_attribute("data-estimate") is None
+    assert card.find_element("css selector", ".badge").text == "\u2014"
+    assert "no judgement, since attack cannot hold on this evidence" in card.text
+    figure = driver.find_element("css selector", "figure.tornado[data-atom='north']")
+    assert figure.get_attribute("data-probability") is None
+    assert "There is no judgement to move." in figure.text
+    _shoot(driver, "impossible-sensitivity", "sensitivity")
     assert severe(driver) == []
 
 

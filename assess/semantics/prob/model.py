@@ -213,6 +213,12 @@ class CompiledModel:
         e = self._evidence_mass(values[self.circuit.roots[0]])
         return [values[self.circuit.roots[r]] / e for r in self.formulas]
 
+    def formula_masses(self, weights: Weights | None = None) -> list[float]:
+        """wmc(formula ∧ evidence) of each of ``formulas``, not divided by the
+        evidence's: each is linear in any one input (``sensitivity``)."""
+        values = self.circuit.forward(self._level_weights(self.input_probabilities(weights)))
+        return [values[self.circuit.roots[r]] for r in self.formulas]
+
     def probability(self, query: QueryKey, weights: Weights | None = None) -> float:
         return self.probabilities(weights)[self.query_index(query)].probability
 
