@@ -342,7 +342,8 @@ class Assessment:
         return why_not(self.programs, compiled, ground, depth, grade, max_size)
 
     def sensitivity(self, atom: str, limits: Limits | None = None) -> SensitivityResult:
-        """Every input that moves ``atom``, ranked by its exact effect."""
+        """Every input that moves ``atom``, ranked by its exact effect: P(atom),
+        or P(atom | c) for a member of a set ``given c``, as ``assess()`` reads it."""
         from assess.explain.sensitivity import sensitivity
 
         ground = self.atom(atom)
