@@ -164,9 +164,9 @@ def test_check_reports_csv_problems_with_the_csv_line(
 
 
 def _records_by_cursor(text: str) -> list[list[Field]]:
-    """The CSV reader as it was, one character at a time: the oracle of the
-    line-at-a-time reader."""
-    from assess.analysis.csvtext import _Cursor, _field
+    """The CSV reader as it was, the cursor reading every record: the
+    oracle of the reader that splits the lines without quotes itself."""
+    from assess.analysis.csvtext import _Cursor, _record
 
     cursor = _Cursor(text.lstrip("\ufeff"))
     out = []
@@ -176,14 +176,7 @@ def _records_by_cursor(text: str) -> list[list[Field]]:
                 cursor.advance()
             cursor.advance()
             continue
-        record = [_field(cursor)]
-        while cursor.peek() == ",":
-            cursor.advance()
-            record.append(_field(cursor))
-        while cursor.peek() in ("\r", "\n") and cursor.peek() != "":
-            if cursor.advance() == "\n":
-                break
-        out.append(record)
+        out.append(_record(cursor))
     return out
 
 
