@@ -25,17 +25,18 @@ from assess.explain.judgement import Judgements, judge
 from assess.explain.reading import conditional_members, reading
 from assess.explain.weight import decibans
 from assess.semantics.prob.compiled import Compiled
+from tests.explain.flagship import FLAGSHIP, flagship
 
 ROOT = Path(__file__).parents[2]
-FLAGSHIP = [str(ROOT / "rulesets/belarus_2022.assess"),
-            *sorted(str(p) for p in (ROOT / "examples/belarus_2022").glob("*.assess"))]
 FIXTURE = [str(ROOT / "tests/explain/fixtures/conditional_set.assess")]
 
 
 @pytest.fixture(scope="module", params=[FLAGSHIP, FIXTURE], ids=["flagship", "fixture"])
 def assessed(request: pytest.FixtureRequest) -> tuple[Compiled, Judgements]:
-    assessment = assess.load(*request.param)
-    compiled = assessment.compile()
+    if request.param is FLAGSHIP:
+        _, compiled, judgements = flagship()
+        return compiled, judgements
+    compiled = assess.load(*request.param).compile()
     return compiled, judge(compiled)
 
 

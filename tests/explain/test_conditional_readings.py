@@ -38,12 +38,12 @@ from assess.render.levers import sensitivity_text
 from assess.semantics.prob.compiled import Compiled
 from assess.semantics.prob.model import Key
 from tests.cli.cli_runner import run
+from tests.explain.flagship import FLAGSHIP, flagship
 
 ROOT = Path(__file__).parents[2]
 RULES = str(ROOT / "rulesets" / "belarus_2022.assess")
 EXAMPLES = ROOT / "examples" / "belarus_2022"
 SNAPSHOTS = [str(EXAMPLES / f"{n}.assess") for n in ("as_of_article", "massing", "drawdown")]
-FLAGSHIP = [RULES, *sorted(str(p) for p in EXAMPLES.glob("*.assess"))]
 FIXTURE = Path(__file__).parent / "fixtures" / "conditional_set.assess"
 WEEKS_DIR = Path(__file__).parent / "fixtures" / "conditional_track"
 WEEK_RULES = str(WEEKS_DIR / "rules.assess")
@@ -133,6 +133,9 @@ def run_text(*argv: str) -> str:
 
 @cache
 def _judged(files: tuple[str, ...]) -> tuple[Assessment, Judgements]:
+    if list(files) == FLAGSHIP:
+        assessment, _, judgements = flagship()
+        return assessment, judgements
     assessment = assess.load(*files)
     return assessment, assessment.assess()
 
@@ -148,18 +151,15 @@ def _case(files: tuple[str, ...], name: str) -> tuple[Compiled, Judgement, Sensi
 
 
 FIXTURE_FILES = (str(FIXTURE),)
-CASES = [(tuple(FLAGSHIP), "northern_axis")] + [
-    (FIXTURE_FILES, n) for n in ("north", "west", "elsewhere")]
-"""The flagship's first conditional member (each costs a sensitivity of
-the whole flagship), and every member of the fixture's."""
+CASES = [(FIXTURE_FILES, n) for n in ("north", "west", "elsewhere")]
+"""Every member of the fixture's set. (A sensitivity of the whole flagship
+costs about 50 s a member, more than the suite can spend: the flagship's
+conditional members are held to run by track and by what-if.)"""
 
 
 def test_the_cases_are_every_conditional_member_of_the_fixture() -> None:
     members = [j for _, js in _judged(FIXTURE_FILES)[1].sets for j in js if j.given is not None]
     assert sorted(j.name for j in members) == sorted(n for f, n in CASES if f == FIXTURE_FILES)
-    flagship = [j.name for _, js in _judged(tuple(FLAGSHIP))[1].sets for j in js
-                if j.given is not None]
-    assert "northern_axis" in flagship
 
 
 def _given(compiled: Compiled, atom: GroundAtom, changed: dict[Key, float] | None = None

@@ -23,7 +23,7 @@ from assess.syntax.recovery import raise_every_error
 from tests.syntax.strategies import KEYWORDS, programs
 from tests.syntax.test_printer_properties import commented_programs
 
-SETTINGS = settings(max_examples=300, deadline=None, derandomize=True)
+SETTINGS = settings(max_examples=150, deadline=None, derandomize=True)
 REPOSITORY = Path(__file__).parents[2]
 
 
