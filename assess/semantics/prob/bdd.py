@@ -25,7 +25,7 @@ Example::
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 
@@ -63,7 +63,9 @@ class Budget:
 class Manager:
     """Owns every node; ``levels`` variables, numbered top to bottom."""
 
-    __slots__ = ("_caches", "_steps", "_unique", "budget", "high", "level", "levels", "low")
+    __slots__ = (
+        "_caches", "_negations", "_steps", "_unique", "budget", "high", "level", "levels", "low",
+    )
 
     def __init__(self, levels: int, budget: Budget | None = None) -> None:
         self.levels = levels
@@ -73,6 +75,7 @@ class Manager:
         self.high: list[int] = [FALSE, TRUE]
         self._unique: dict[int, int] = {}
         self._caches: tuple[dict[int, int], dict[int, int]] = ({}, {})
+        self._negations: dict[int, int] = {FALSE: TRUE, TRUE: FALSE}
         self._steps = 0
 
     def __len__(self) -> int:
@@ -236,17 +239,28 @@ class Manager:
         return results[0]
 
     def neg(self, u: int) -> int:
-        """¬u: the same diagram with its terminals swapped."""
-        return self.rebuild(u, lambda n: TRUE - n)
+        """¬u: the same diagram with its terminals swapped.
 
-    def rebuild(self, u: int, leaf: Callable[[int], int]) -> int:
-        """Copy ``u`` bottom-up with each terminal ``t`` replaced by ``leaf(t)``."""
-        memo: dict[int, int] = {}
-        for n in self.reachable(u):
-            if n <= TRUE:
-                memo[n] = leaf(n)
-            else:
-                memo[n] = self.node(self.level[n], memo[self.low[n]], memo[self.high[n]])
+        Memoised across calls in both directions (¬¬n = n: the unique table
+        gives back ``n``), so negating diagrams that share nodes copies
+        each shared node once; nodes never die, so the memo stays true."""
+        memo, level, low, high = self._negations, self.level, self.low, self.high
+        stack = [u]
+        while stack:
+            n = stack[-1]
+            if n in memo:
+                stack.pop()
+                continue
+            lo, hi = memo.get(low[n]), memo.get(high[n])
+            if lo is None or hi is None:
+                if lo is None:
+                    stack.append(low[n])
+                if hi is None:
+                    stack.append(high[n])
+                continue
+            stack.pop()
+            negated = self.node(level[n], lo, hi)
+            memo[n], memo[negated] = negated, n
         return memo[u]
 
     def reachable(self, *roots: int) -> list[int]:
