@@ -187,15 +187,26 @@ class _Exclusive:
         for a in atoms:
             beaten = [self._defeats(m, firing, pre, x, a) for x in atoms if x != a]
             undefeated[a] = m.conj(pre[a], m.neg(m.disj_all(beaten)))
-        nobody = m.conj_all([m.neg(u) for u in undefeated.values()])
+        nobody: list[int] = []
         out: dict[int, int] = {}
         earlier_free, earlier_any = FALSE, FALSE
         for a in atoms:
             first_free = m.conj(undefeated[a], m.neg(earlier_free))
-            first_any = m.conj_all([nobody, pre[a], m.neg(earlier_any)])
-            out[a] = m.disj(first_free, first_any)
+            # Undefeated wherever it contends (the same node: diagrams are
+            # canonical), ``a`` never wins as "first of all contenders":
+            # nobody ∧ pre[a] is FALSE. Until some member is defeated,
+            # earlier_any is earlier_free, and neither is built twice.
+            plain = undefeated[a] == pre[a]
+            if plain:
+                out[a] = first_free
+            else:
+                if not nobody:
+                    nobody.append(m.conj_all([m.neg(u) for u in undefeated.values()]))
+                first_any = m.conj_all([nobody[0], pre[a], m.neg(earlier_any)])
+                out[a] = m.disj(first_free, first_any)
+            same = plain and earlier_any == earlier_free
             earlier_free = m.disj(earlier_free, undefeated[a])
-            earlier_any = m.disj(earlier_any, pre[a])
+            earlier_any = earlier_free if same else m.disj(earlier_any, pre[a])
         if chosen.decl.residual:
             last = atoms[-1]
             out[last] = m.disj(out[last], m.neg(earlier_any))
@@ -276,10 +287,27 @@ SetFormula = tuple[tuple[int, ...], Callable[[Lineage], int]]
 """(graph atoms a formula reads, how to build it from the solved lineage)."""
 
 
-def set_formulas(s: CompetingSet) -> list[SetFormula]:
+def decides(s: CompetingSet, sets: Sequence[CompetingSet]) -> bool:
+    """Whether ``s`` makes the exclusive choice among all its members: it is
+    exclusive and none of its members is also in a later exclusive set
+    (whose choice ``_Exclusive`` would read for that member instead)."""
+    if not s.exclusive:
+        return False
+    later = sets[list(sets).index(s) + 1:]
+    return not any(t.exclusive and set(t.atoms) & set(s.atoms) for t in later)
+
+
+def set_formulas(s: CompetingSet, decided: bool = False) -> list[SetFormula]:
     """The readouts of one set, in ``SetReadout`` order: the condition (TRUE
     without one), then ``member ∧ condition`` for each member, more than one
-    ∧ condition, none ∧ condition."""
+    ∧ condition, none ∧ condition.
+
+    ``decided`` (``decides``): more than one member is FALSE, and so is none
+    with a residual, without building them. In ``decide``, a world's winner
+    is its first undefeated contender, else (``nobody``) its first
+    contender: each first is "this one and no earlier one", so no two
+    members hold together; a world with a contender has a winner, and the
+    residual takes every world without one; ``∧ holds`` keeps both."""
     reads = s.atoms + (() if s.condition_atom is None else (s.condition_atom,))
 
     def condition(lineage: Lineage) -> int:
@@ -297,8 +325,12 @@ def set_formulas(s: CompetingSet) -> list[SetFormula]:
         m = lineage.manager
         return m.conj(m.conj_all([m.neg(lineage.of(a)) for a in s.atoms]), condition(lineage))
 
+    def false(lineage: Lineage) -> int:
+        return FALSE
+
     built: list[Callable[[Lineage], int]] = [
-        condition, *(member(i) for i in range(len(s.atoms))), overlap, none,
+        condition, *(member(i) for i in range(len(s.atoms))),
+        false if decided else overlap, false if decided and s.decl.residual else none,
     ]
     return [(reads, f) for f in built]
 
@@ -351,6 +383,6 @@ def refuse_gaps(readouts: Sequence[SetReadout], sets: Sequence[CompetingSet]) ->
 
 
 __all__ = [
-    "CompetingSet", "SetReadout", "hooks", "member_atoms", "needed_predicates",
+    "CompetingSet", "SetReadout", "decides", "hooks", "member_atoms", "needed_predicates",
     "refuse_gaps", "resolve_sets", "set_formulas",
 ]

@@ -167,7 +167,11 @@ class Compiled:
         self.model: CompiledModel = compile_model(
             compiled, graph, limits=limits, combine=combine, extra=order,
             readout=readout, readout_queries=len(asked),
-            formulas=[*(f for s in self.sets for f in competing.set_formulas(s)), *formulas],
+            formulas=[
+                *(f for s in self.sets
+                  for f in competing.set_formulas(s, competing.decides(s, self.sets))),
+                *formulas,
+            ],
         )
         self._own_formulas = len(formulas)
         competing.refuse_gaps(self.set_readouts(), self.sets)

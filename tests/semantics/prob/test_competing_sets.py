@@ -33,6 +33,7 @@ from problog.program import PrologString
 
 import assess
 from assess.diagnostics import AssessError
+from assess.semantics.prob import competing
 from tests.semantics.prob.ground import enumerate_worlds, lower_ground
 
 MEMBERS = ("m0", "m1", "m2")
@@ -180,6 +181,46 @@ def test_diagnostic_sets_sum_to_one_and_equal_brute_force(program: Diagnostic) -
         assert abs(readout.condition - program.condition) < 1e-12
         for given_c, p in zip(readout.members, expected.values(), strict=True):
             assert abs(given_c - p / program.condition) < 1e-12, text
+
+
+@settings(max_examples=40, deadline=None, derandomize=True)
+@given(diagnostic_programs())
+def test_a_deciding_set_reads_as_if_its_overlap_and_gap_were_built(program: Diagnostic) -> None:
+    """``set_formulas`` takes "more than one" (and "none", with a residual)
+    of a set that decides its members as FALSE without building them: the
+    readouts equal those with both built from the members' diagrams."""
+    assessment = _assessment(program.text())
+    (skipped,) = assessment.compile().set_readouts()
+    decides = competing.decides
+    try:
+        competing.decides = lambda s, sets: False  # type: ignore[assignment]
+        (built,) = assessment.compile().set_readouts()
+    finally:
+        competing.decides = decides
+    assert skipped.members == built.members and skipped.condition == built.condition
+    assert skipped.overlap == 0.0 and abs(built.overlap) < 1e-12, program.text()
+    assert abs(skipped.none - built.none) < 1e-12, program.text()
+
+
+def test_a_member_of_two_exclusive_sets_is_decided_by_the_later() -> None:
+    """The earlier set does not decide that member, so its overlap is
+    built: here the later set lets a and b hold together."""
+    text = (
+        'hypothesis a "A". hypothesis b "B". hypothesis c "C". hypothesis r "R".\n'
+        "0.6::a. 0.5::b. 0.5::c.\n"
+        "competing first exclusive: a, b, otherwise r.\n"
+        "competing second exclusive: c, a, otherwise r.\n"
+    )
+    compiled = _assessment(text).compile()
+    first, second = compiled.sets
+    assert not competing.decides(first, compiled.sets)
+    assert competing.decides(second, compiled.sets)
+    readout = compiled.set_readouts()[0]
+    # a and r are decided by the second set: r holds when neither c nor a
+    # does; b by the first, when a (its own verdict) does not. So b and r
+    # hold together when a, c fail and b holds: 0.4 · 0.5 · 0.5.
+    assert readout.members == (0.3, 0.2, 0.2)
+    assert abs(readout.overlap - 0.4 * 0.5 * 0.5) < 1e-12
 
 
 @dataclass(frozen=True)
