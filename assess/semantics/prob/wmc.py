@@ -48,6 +48,11 @@ VECTOR_NODES = 20_000
 loop costs about 0.2 µs a node, one on arrays a tenth of that or less, and
 importing numpy about 0.1 s, which the first few dozen passes repay."""
 
+VECTOR_LEVEL_NODES = 64
+"""...and only with this many nodes a level on average: each level costs a
+few array calls (about 10 µs), so a long thin diagram (a noisy-or of
+10,000 inputs: two nodes a level) is faster in the loop."""
+
 
 @dataclass(frozen=True, slots=True)
 class Circuit:
@@ -58,9 +63,9 @@ class Circuit:
     high: tuple[int, ...]
     roots: tuple[int, ...]
     levels: int
-    _plan: list[Plan] = field(default_factory=list, compare=False, repr=False)
-    """The array layout (``wmcvector.Plan``), made at the first float pass
-    of a circuit of ``VECTOR_NODES`` nodes or more."""
+    _plan: list[Plan | None] = field(default_factory=list, compare=False, repr=False)
+    """The array layout (``wmcvector.Plan``), or None for the loop: chosen
+    at the first float pass of a circuit of ``VECTOR_NODES`` nodes or more."""
 
     @classmethod
     def freeze(cls, manager: Manager, roots: Sequence[int]) -> Circuit:
@@ -83,10 +88,15 @@ class Circuit:
         if len(self.level) < VECTOR_NODES or complements is not None or type(zero) is not float:
             return None
         if not self._plan:
-            from assess.semantics.prob.wmcvector import Plan
-
-            self._plan.append(Plan(self.level, self.low, self.high))
+            self._plan.append(self._layout())
         return self._plan[0]
+
+    def _layout(self) -> Plan | None:
+        if len(self.level) < VECTOR_LEVEL_NODES * len(set(self.level)):
+            return None
+        from assess.semantics.prob.wmcvector import Plan
+
+        return Plan(self.level, self.low, self.high)
 
     def forward(
         self,

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import itertools
 import random
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 import pytest
 from hypothesis import given, settings
@@ -30,6 +32,17 @@ def _random_diagrams(seed: int, levels: int, formulas: int) -> tuple[Manager, li
     return m, made[levels:]
 
 
+@contextmanager
+def _road(arrays: bool) -> Iterator[None]:
+    """Circuits frozen inside take the arrays (any size) or the loop."""
+    old = wmc.VECTOR_NODES, wmc.VECTOR_LEVEL_NODES
+    wmc.VECTOR_NODES, wmc.VECTOR_LEVEL_NODES = (0, 0) if arrays else (10**12, 10**12)
+    try:
+        yield
+    finally:
+        wmc.VECTOR_NODES, wmc.VECTOR_LEVEL_NODES = old
+
+
 def _both(m: Manager, roots: list[int]) -> tuple[Circuit, Circuit]:
     """The same frozen circuit twice: one for the loop, one for the arrays."""
     c = Circuit.freeze(m, roots)
@@ -42,14 +55,10 @@ def test_the_array_pass_is_the_loop_bit_for_bit(seed: int, levels: int, formulas
     m, roots = _random_diagrams(seed, levels, formulas)
     loop, arrays = _both(m, roots)
     weights = [random.Random(seed + 1).random() for _ in range(levels)]
-    old = wmc.VECTOR_NODES
-    try:
-        wmc.VECTOR_NODES = 10**12
+    with _road(arrays=False):
         expected = loop.forward(weights)
-        wmc.VECTOR_NODES = 0
+    with _road(arrays=True):
         got = arrays.forward(weights)
-    finally:
-        wmc.VECTOR_NODES = old
     assert isinstance(got, NodeValues) and not isinstance(expected, NodeValues)
     assert [got[n] for n in range(len(loop))] == list(expected)
     assert all(type(got[r]) is float for r in arrays.roots)
@@ -61,16 +70,12 @@ def test_the_array_gradient_is_the_loops(seed: int, levels: int, formulas: int) 
     m, roots = _random_diagrams(seed, levels, formulas)
     loop, arrays = _both(m, roots)
     weights = [random.Random(seed + 2).random() for _ in range(levels)]
-    old = wmc.VECTOR_NODES
-    try:
-        wmc.VECTOR_NODES = 10**12
+    with _road(arrays=False):
         values = loop.forward(weights)
         expected = [loop.backward(values, r, weights) for r in range(len(roots))]
-        wmc.VECTOR_NODES = 0
+    with _road(arrays=True):
         values = arrays.forward(weights)
         got = [arrays.backward(values, r, weights) for r in range(len(roots))]
-    finally:
-        wmc.VECTOR_NODES = old
     for e, g in zip(expected, got, strict=True):
         assert g == pytest.approx(e, abs=1e-12)
 
@@ -81,13 +86,18 @@ def test_exact_and_symbolic_passes_keep_the_loop() -> None:
 
     m, roots = _random_diagrams(7, 6, 30)
     c = Circuit.freeze(m, roots)
-    old = wmc.VECTOR_NODES
-    try:
-        wmc.VECTOR_NODES = 0
+    with _road(arrays=True):
         values = c.forward([Fraction(1, 3)] * 6, Fraction(0), Fraction(1))
-    finally:
-        wmc.VECTOR_NODES = old
     assert isinstance(values, list) and all(isinstance(values[r], Fraction) for r in c.roots)
+
+
+def test_a_long_thin_circuit_keeps_the_loop() -> None:
+    """A chain of 30,000 levels, one node each: arrays would cost more."""
+    m = Manager(30_000)
+    f = m.disj_all([m.var(v) for v in range(30_000)])
+    c = Circuit.freeze(m, [f])
+    assert len(c) >= wmc.VECTOR_NODES
+    assert not isinstance(c.forward([0.5] * 30_000), NodeValues)
 
 
 def _truth(m: Manager, f: int, assignment: tuple[bool, ...]) -> bool:
