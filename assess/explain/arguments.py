@@ -2,9 +2,12 @@
 
 An **argument** is one probabilistic rule (all its ground instances): its
 effect on P(h) is P(h) minus P(h) with the rule's weight at 0
-(``effects``). The strongest argument *for* h has the largest positive
-effect, the strongest *against* the most negative; an effect smaller than
-``NEGLIGIBLE`` in size is no argument at all.
+(``effects``). Everything here is of the number the judgement reads
+(``effects.Judged``): P(h), or P(h | c) for a member of a set ``given c``,
+so a conditional member's arguments raise or lower P(h | c). The
+strongest argument *for* h has the largest positive effect, the strongest
+*against* the most negative; an effect smaller than ``NEGLIGIBLE`` in size
+is no argument at all.
 
 The argument's **source** is found by walking the derivation graph down
 from the positive premises of the rule's ground instances to the report
@@ -34,7 +37,7 @@ from dataclasses import dataclass
 from assess.engine.ir import IRProgram, Pred, Value
 from assess.engine.lower import ground_term
 from assess.engine.provenance import FACT, DerivationGraph
-from assess.explain.effects import EffectTable, Groups, origin_of, through, through_table
+from assess.explain.effects import EffectTable, Groups, Judged, origin_of, through, through_table
 from assess.semantics.prob.choices import Input, atom_text
 from assess.semantics.prob.model import CompiledModel
 from assess.syntax import ast
@@ -50,7 +53,8 @@ class Argument:
     label: str | None
     span: ast.Span
     effect: float
-    """P(h) − P(h without this rule): positive for, negative against."""
+    """P(h) − P(h without this rule) (of P(h | c) for a member of a set given
+    c): positive for, negative against."""
     origin: str | None = None
     report: ast.Report | None = None
     corroborating: tuple[str, ...] = ()
@@ -95,7 +99,7 @@ Through = dict[int, EffectTable]
 
 def _origins_under(
     choices: list[Input], cluster: dict[str, str], table: EffectTable, held: EffectTable,
-    query: int, sign: float,
+    judged: Judged, sign: float,
 ) -> list[tuple[str, ast.Report]]:
     """Origins under an argument that move the query its way through it,
     weightiest first (ties: by name), each with the first report of its
@@ -103,7 +107,7 @@ def _origins_under(
     scored: dict[str, tuple[float, int]] = {}
     for position, choice in enumerate(choices):
         origin = cluster.get(choice.reports[0].source, choice.reports[0].source)
-        score = sign * (through(table, held, choice, query) or 0.0)
+        score = sign * (through(table, held, choice, judged) or 0.0)
         if origin not in scored or score > scored[origin][0]:
             scored[origin] = (score, position)
     ranked = sorted(scored.items(), key=lambda kv: (-kv[1][0], kv[0]))
@@ -113,9 +117,9 @@ def _origins_under(
 
 def strongest(
     model: CompiledModel, ir: IRProgram, graph: DerivationGraph, groups: Groups,
-    table: EffectTable, query: int, cache: Through | None = None,
+    table: EffectTable, judged: Judged, cache: Through | None = None,
 ) -> tuple[Argument | None, Argument | None]:
-    """The strongest argument for and against query ``query``.
+    """The strongest argument for and against the number ``judged`` reads.
 
     When no rule counts against it but a report does (it blocks a rule
     through ``\\+``), that report is the argument against. ``cache`` keeps
@@ -124,15 +128,15 @@ def strongest(
     ctx = _Context(model, ir, graph, groups, table, origin_of(ir), {} if cache is None else cache)
     ranked = []
     for rule_id in groups.arguments:
-        effect = table.effect(("argument", rule_id), query)
+        effect = judged.effect(table, ("argument", rule_id))
         if effect is not None and abs(effect) > NEGLIGIBLE:
             ranked.append((effect, rule_id))
     ranked.sort()
-    support = _rule_argument(ctx, query, ranked[-1]) if (
+    support = _rule_argument(ctx, judged, ranked[-1]) if (
         ranked and ranked[-1][0] > 0) else None
-    against = _rule_argument(ctx, query, ranked[0]) if (
+    against = _rule_argument(ctx, judged, ranked[0]) if (
         ranked and ranked[0][0] < 0) else None
-    return support, against or _blocking_report(ir, groups, table, query)
+    return support, against or _blocking_report(ir, groups, table, judged)
 
 
 @dataclass(frozen=True, slots=True)
@@ -146,15 +150,16 @@ class _Context:
     cache: Through
 
 
-def _rule_argument(ctx: _Context, query: int, pick: tuple[float, int]) -> Argument:
+def _rule_argument(ctx: _Context, judged: Judged, pick: tuple[float, int]) -> Argument:
     effect, rule_id = pick
     rule = ctx.ir.rules[rule_id]
     inputs = {i.rule: i for items in ctx.groups.origins.values() for i in items}
     argument = ctx.groups.arguments[rule_id]
     choices = [inputs[r] for r in choices_under(ctx.graph, ctx.ir, argument) if r in inputs]
     if rule_id not in ctx.cache:
-        ctx.cache[rule_id] = through_table(ctx.model, argument, choices)
-    under = _origins_under(choices, ctx.cluster, ctx.table, ctx.cache[rule_id], query,
+        ctx.cache[rule_id] = through_table(
+            ctx.model, argument, choices, formulas=bool(ctx.table.formulas))
+    under = _origins_under(choices, ctx.cluster, ctx.table, ctx.cache[rule_id], judged,
                            1 if effect > 0 else -1)
     origin, report = under[0] if under else (None, None)
     others = tuple(r.source for _, r in under[1:])
@@ -162,7 +167,7 @@ def _rule_argument(ctx: _Context, query: int, pick: tuple[float, int]) -> Argume
 
 
 def _blocking_report(
-    ir: IRProgram, groups: Groups, table: EffectTable, query: int
+    ir: IRProgram, groups: Groups, table: EffectTable, judged: Judged
 ) -> Argument | None:
     """The indicator whose reports lower the query most, as an argument of its own.
 
@@ -171,7 +176,7 @@ def _blocking_report(
     """
     worst: tuple[float, str] | None = None
     for indicator in groups.indicators:
-        effect = table.effect(("indicator", indicator), query)
+        effect = judged.effect(table, ("indicator", indicator))
         if effect is not None and effect < -NEGLIGIBLE and (worst is None or effect < worst[0]):
             worst = (effect, indicator)
     if worst is None:

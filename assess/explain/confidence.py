@@ -51,56 +51,23 @@ chance": high confidence, not low for want of percentage points.
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from enum import StrEnum
 from typing import Any
 
 from assess.analysis.icd203 import clamp, estimate, next_edges
 from assess.diagnostics import AssessError
-from assess.explain.effects import EffectTable, Groups
+from assess.explain.effects import EffectTable, Groups, Judged
 from assess.explain.weight import decibans
 from assess.results import json_number
 from assess.semantics.prob.choices import Input, atom_text
-from assess.semantics.prob.model import CompiledModel, Weights
+from assess.semantics.prob.model import CompiledModel
 
 BEARING = 1.0
 WELL_GRADED = 0.75
 STEP = 0.1
 PROBED = 3
-
-
-@dataclass(frozen=True, slots=True)
-class Judged:
-    """The number a judgement reads, as a function of the inputs: P(h | e)
-    (``of_query``), or P(h | c, e) for a member of a set given c
-    (``explain.judgement``). ``value`` is None where the number is
-    undefined (c cannot hold)."""
-
-    value: Callable[[Weights | None], float | None]
-    gradient: Callable[[], dict[Input, float]]
-    query: int | None = None
-    """The model's query, when the number is P(h | e)."""
-    from_formulas: Callable[[Sequence[float]], float | None] | None = None
-    """Otherwise: the number from the values of the model's formulas."""
-
-    def read(self, table: EffectTable, key: object | None) -> float | None:
-        """The number with the group ``key`` of ``table`` at 0 (None: as it
-        stands), read off the table's passes: no evaluation of its own."""
-        if self.query is not None:
-            base = table.baseline[self.query]
-            if key is None:
-                return base
-            effect = table.effect(key, self.query)
-            return None if effect is None else base - effect
-        assert self.from_formulas is not None
-        values = table.baseline_formulas if key is None else table.formulas.get(key)
-        return None if values is None else self.from_formulas(values)
-
-
-def of_query(model: CompiledModel, query: int) -> Judged:
-    """P(h | e) of the model's query ``query``."""
-    return Judged(lambda w: model.probability(query, w), lambda: model.gradient(query), query)
 
 
 class Level(StrEnum):

@@ -34,14 +34,14 @@ Example: with ``0.3::a. 0.6::b. c :- a. c :- b.``, P(c) = 0.72; without
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from assess.analysis.grading import source_clusters
 from assess.diagnostics import AssessError
 from assess.engine.ir import IRProgram
 from assess.semantics.prob.choices import Input
-from assess.semantics.prob.model import CompiledModel
+from assess.semantics.prob.model import CompiledModel, Weights
 
 
 @dataclass(frozen=True)
@@ -127,6 +127,48 @@ class EffectTable:
         return self.effects[key][query]
 
 
+@dataclass(frozen=True, slots=True)
+class Judged:
+    """The number a judgement reads, as a function of the inputs: P(h | e)
+    (``of_query``), or P(h | c, e) for a member of a set given c
+    (``explain.judgement``); arguments and confidence read it, so a
+    conditional member is weighed on P(h | c). ``value`` is None where the
+    number is undefined (c cannot hold)."""
+
+    value: Callable[[Weights | None], float | None]
+    gradient: Callable[[], dict[Input, float]]
+    query: int | None = None
+    """The model's query, when the number is P(h | e)."""
+    from_formulas: Callable[[Sequence[float]], float | None] | None = None
+    """Otherwise: the number from the values of the model's formulas."""
+
+    def read(self, table: EffectTable, key: object | None) -> float | None:
+        """The number with the group ``key`` of ``table`` at 0 (None: as it
+        stands), read off the table's passes: no evaluation of its own."""
+        if self.query is not None:
+            base = table.baseline[self.query]
+            if key is None:
+                return base
+            effect = table.effect(key, self.query)
+            return None if effect is None else base - effect
+        assert self.from_formulas is not None
+        values = table.baseline_formulas if key is None else table.formulas.get(key)
+        return None if values is None else self.from_formulas(values)
+
+    def effect(self, table: EffectTable, key: object) -> float | None:
+        """The number as it stands less the number with group ``key`` at 0
+        (None where either is undefined); for P(h | e), the table's own."""
+        if self.query is not None:
+            return table.effect(key, self.query)
+        now, without = self.read(table, None), self.read(table, key)
+        return None if now is None or without is None else now - without
+
+
+def of_query(model: CompiledModel, query: int) -> Judged:
+    """P(h | e) of the model's query ``query``."""
+    return Judged(lambda w: model.probability(query, w), lambda: model.gradient(query), query)
+
+
 def effect_table(
     model: CompiledModel, groups: Mapping[object, Iterable[Input]], *, formulas: bool = False,
 ) -> EffectTable:
@@ -188,10 +230,12 @@ def contributions(
 
 
 def through_table(
-    model: CompiledModel, argument: Iterable[Input], inputs: Iterable[Input],
+    model: CompiledModel, argument: Iterable[Input], inputs: Iterable[Input], *,
+    formulas: bool = False,
 ) -> EffectTable:
     """Each input's contribution to each query once the ``argument``'s inputs
-    are at 0 (baseline: P with the argument at 0).
+    are at 0 (baseline: P with the argument at 0); with ``formulas``, the
+    formulas' probabilities from the same passes (``Judged.read``).
 
     An input's **effect through the argument** is its contribution less this
     one (``through``): the part of what it adds that needs the argument. For
@@ -205,26 +249,32 @@ def through_table(
     held = tuple(argument)
     chosen = list(inputs)
     try:
-        baseline = tuple(r.probability for r in model.probabilities({i: 0.0 for i in held}))
+        results, shared = model.probabilities_and_formulas(
+            {i: 0.0 for i in held}, formulas=formulas)
     except AssessError:
         return EffectTable((), {i: () for i in chosen})
+    baseline = tuple(r.probability for r in results)
     effects: dict[object, tuple[float | None, ...]] = {}
+    found: dict[object, tuple[float, ...] | None] = {}
     for item in chosen:
-        without = probabilities_without(model, (*held, item))
-        effects[item] = tuple(
-            None if without is None else base - after
-            for base, after in zip(baseline, without or [0.0] * len(baseline), strict=True)
-        )
-    return EffectTable(baseline, effects)
+        try:
+            after, values = model.probabilities_and_formulas(
+                {i: 0.0 for i in (*held, item)}, formulas=formulas)
+        except AssessError:
+            effects[item], found[item] = (None,) * len(baseline), None
+            continue
+        effects[item] = tuple(base - r.probability for base, r in zip(baseline, after, strict=True))
+        found[item] = tuple(values)
+    return EffectTable(baseline, effects, tuple(shared), found if formulas else {})
 
 
-def through(table: EffectTable, held: EffectTable, item: Input, query: int) -> float | None:
-    """``item``'s effect on query ``query`` through the argument ``held`` was
-    computed without (``through_table``); None when either side is undefined."""
-    total = table.effect(item, query)
+def through(table: EffectTable, held: EffectTable, item: Input, judged: Judged) -> float | None:
+    """``item``'s effect on the number ``judged`` reads, through the argument
+    ``held`` was computed without (``through_table``); None when either side
+    is undefined."""
     if not held.baseline:
         return None
-    rest = held.effect(item, query)
+    total, rest = judged.effect(table, item), judged.effect(held, item)
     return None if total is None or rest is None else total - rest
 
 

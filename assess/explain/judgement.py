@@ -48,8 +48,15 @@ from assess.analysis import icd203
 from assess.engine.ir import GroundAtom, IRProgram
 from assess.engine.provenance import DerivationGraph
 from assess.explain.arguments import Argument, Through, report_text, strongest
-from assess.explain.confidence import Confidence, Judged, confidence, of_query, witnesses
-from assess.explain.effects import EffectTable, Groups, effect_table, group_inputs
+from assess.explain.confidence import Confidence, confidence, witnesses
+from assess.explain.effects import (
+    EffectTable,
+    Groups,
+    Judged,
+    effect_table,
+    group_inputs,
+    of_query,
+)
 from assess.explain.reading import conditional_members, given_judged
 from assess.results import Result
 from assess.semantics.prob.choices import Input, atom_text
@@ -309,13 +316,14 @@ def _judgement(
     query = model.queries.index(atom)
     p = icd203.clamp(table.baseline[query])
     band = icd203.band(icd203.estimate(p))
+    judged = _judged(compiled, atom, query)
     support, against = strongest(
-        model, compiled.ir, compiled.graph, groups, table, query, cache
+        model, compiled.ir, compiled.graph, groups, table, judged, cache
     )
     return Judgement(
         atom_text(atom), atom, compiled.ir.hypotheses[atom[0].name].description, set_name,
         1, p, band.estimate, (band.low, band.high), _phrase(p, result),
-        confidence(model, table, groups, _judged(compiled, atom, query)), support, against,
+        confidence(model, table, groups, judged), support, against,
         result.contrary, result.contested,
     )
 

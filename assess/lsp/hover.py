@@ -33,7 +33,7 @@ from assess.diagnostics import AssessError
 from assess.lsp.index import LABEL, PREDICATE, SOURCE, Occurrence
 from assess.lsp.project import Project
 from assess.render.confidence import judged_confidence_text
-from assess.render.judgement import argument_text, contest_text
+from assess.render.judgement import contest_text, judgement_arguments
 from assess.syntax import ast, notation
 
 MAX_INSTANCES = 12
@@ -221,8 +221,7 @@ def _judgement(j: Any) -> str:
     lines = [
         f"{code(j.name)}: **{escape(_chance(j.judged))}**{where}",
         f"“{escape(j.description)}”",
-        escape(argument_text(j.support, j.probability, "for", True, overall)),
-        escape(argument_text(j.against, j.probability, "against", True, overall)),
+        *(escape(sentence) for sentence in judgement_arguments(j, True) or ()),
     ]
     if (contest := contest_text(j)) is not None:
         lines.append(escape(contest))

@@ -156,10 +156,7 @@ def judgement_words(result: Judgements) -> dict[str, Any]:
 
 
 def _sentences(j: Judgement) -> dict[str, Any]:
-    overall = j.given is not None
-    support = words.argument_text(j.support, j.probability, "for", True, overall, whole=True)
-    against = words.argument_text(j.against, j.probability, "against", True, overall,
-                                  whole=True)
+    support, against = words.judgement_arguments(j, True, whole=True) or ("", "")
     return {
         "head": words.judgement_head(j),
         "description": j.description,

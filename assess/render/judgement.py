@@ -91,13 +91,27 @@ def _where(span: ast.Span) -> str:
     return f"{os.path.basename(span.file)}:{span.line}" if span.line else span.file
 
 
+def judgement_arguments(
+    j: Judgement, verbose: bool = False, whole: bool = False
+) -> tuple[str, str] | None:
+    """The For and Against sentences of ``j``, on the number it is judged by
+    (P(h | c) in a set given c, said so); None where there is no judgement."""
+    if j.undefined:
+        return None
+    condition = j.condition if j.given is not None else None
+    return (
+        argument_text(j.support, j.judged, "for", verbose, condition, whole),
+        argument_text(j.against, j.judged, "against", verbose, condition, whole),
+    )
+
+
 def argument_text(
     argument: Argument | None, probability: float, side: str, verbose: bool = False,
-    overall: bool = False, whole: bool = False,
+    condition: str | None = None, whole: bool = False,
 ) -> str:
     """``For: the strongest argument raises it from 40 % to 72 %; it rests on …``;
     ``verbose`` names the argument's rule and place: ``For: [a] (f:3) raises …``;
-    with ``overall``, the percentages are said to be P(h), not P(h | condition);
+    with a ``condition``, the percentages are P(h | condition), said so;
     ``whole``: quotes are not shortened (the HTML report)."""
     if argument is None:
         return (
@@ -107,6 +121,7 @@ def argument_text(
         )
     without = clamp(probability - argument.effect)
     verb = "raises" if argument.effect > 0 else "lowers"
+    given = "" if condition is None else f" if {condition} holds"
     if argument.is_report and argument.report is not None:
         report = argument.report
         also = f" (also reported by {names(argument.corroborating)})" if (
@@ -114,12 +129,12 @@ def argument_text(
         return (
             f"{side.capitalize()}: {possessive(report.source)} report of "
             f"{report_text(report)}{_quote(report, whole)}{also} {verb} it from {percent(without)} "
-            f"to {percent(probability)}{' overall' if overall else ''}."
+            f"to {percent(probability)}{given}."
         )
     named = f"{argument.name} ({_where(argument.span)})" if verbose else "the strongest argument"
     text = (
         f"{side.capitalize()}: {named} {verb} it from "
-        f"{percent(without)} to {percent(probability)}{' overall' if overall else ''}"
+        f"{percent(without)} to {percent(probability)}{given}"
     )
     if argument.report is not None:
         text += (
@@ -147,10 +162,9 @@ def judgement_head(j: Judgement) -> str:
 
 
 def judgement_lines(j: Judgement, verbose: bool = False) -> list[str]:
-    overall = j.given is not None
     lines = [f"  {judgement_head(j)}", f"     \u201c{j.description}\u201d"]
-    lines += _wrap(argument_text(j.support, j.probability, "for", verbose, overall), "     ")
-    lines += _wrap(argument_text(j.against, j.probability, "against", verbose, overall), "     ")
+    for argument in judgement_arguments(j, verbose) or ():
+        lines += _wrap(argument, "     ")
     if (note := contest_text(j)) is not None:
         lines += _wrap(note, "     ")
     if (sentence := judged_confidence_text(j, verbose)) is not None:
@@ -159,13 +173,15 @@ def judgement_lines(j: Judgement, verbose: bool = False) -> list[str]:
 
 
 def contest_text(j: Judgement) -> str | None:
-    """``Contested in 24 % of cases: …``, when it shows as a percentage."""
+    """``Contested in 24 % of cases: …``, when it shows as a percentage; of
+    every case, said so, for a member of a set given c."""
     if j.contested is None or j.contrary is None or percent(clamp(j.contested)) == "0 %":
         return None
+    overall = " overall" if j.given is not None or j.undefined else ""
     return (
-        f"Contested in {percent(clamp(j.contested))} of cases: arguments for and against "
-        f"it both apply and neither prevails; what contradicts it holds in "
-        f"{percent(clamp(j.contrary))}."
+        f"Contested in {percent(clamp(j.contested))} of cases{overall}: arguments for and "
+        f"against it both apply and neither prevails; what contradicts it holds in "
+        f"{percent(clamp(j.contrary))}{overall}."
     )
 
 

@@ -4,7 +4,8 @@ A set not declared exclusive shows its overlap and residual (a = 0.6 and
 b = 0.5 independent: P(both) 0.3, P(neither) 0.2), never as alternatives;
 an exclusive one says exactly one holds; a conditional one speaks of the
 worlds of its condition (c = 0.4): P(x | c) = 0.8 · 0.5 = 0.4, P(r | c) =
-0.6, and x holds in 0.16 overall. ``assess fmt`` keeps every form.
+0.6, and x holds in 0.16 overall; its arguments are of P(x | c) too.
+``assess fmt`` keeps every form.
 """
 
 from __future__ import annotations
@@ -49,7 +50,10 @@ def test_a_conditional_set_reads_its_members_given_the_condition(program: str) -
     assert "axis — if c holds (40 %), exactly one holds; most probable first" in out
     assert "  1. r: likely (60 %) if c holds (24 % overall)" in out
     assert "  2. x: unlikely (40 %) if c holds (16 % overall)" in out
-    assert "raises it from 0 % to 16 % overall" in out
+    # The arguments are of P(h | c) too: x's rule takes it from 0 to 0.4
+    # given c, and so r from 1 to 0.6.
+    assert "For: the strongest argument raises it from 0 % to 40 % if c holds." in out
+    assert "Against: the strongest argument lowers it from 100 % to 60 % if c holds." in out
 
 
 def test_json_has_every_set(program: str) -> None:

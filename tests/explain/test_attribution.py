@@ -8,7 +8,13 @@ from pathlib import Path
 import pytest
 
 from assess.api import load
-from assess.explain.effects import contribution_table, group_inputs, through, through_table
+from assess.explain.effects import (
+    contribution_table,
+    group_inputs,
+    of_query,
+    through,
+    through_table,
+)
 from assess.explain.judgement import Judgements
 
 FIXTURE = Path(__file__).parent / "fixtures" / "attribution.assess"
@@ -37,6 +43,7 @@ def test_the_effect_through_an_argument_is_its_contribution_less_that_without_it
     compiled = load(str(FIXTURE)).compile()
     model = compiled.model
     query = next(i for i, (pred, _) in enumerate(model.queries) if pred.name == "h")
+    judged = of_query(model, query)
     groups = group_inputs(compiled.ir, model)
     (main,) = [k for k, items in groups.arguments.items() if items[0].label == "main"]
     reports = {i.name: i for items in groups.origins.values() for i in items}
@@ -44,11 +51,11 @@ def test_the_effect_through_an_argument_is_its_contribution_less_that_without_it
     held = through_table(model, groups.arguments[main], reports.values())
     found = {name: round(table.effect(i, query) or 0.0, 3) for name, i in reports.items()}
     assert found == {"x@a": 0.106, "y@b": 0.17, "z@c": 0.055, "w@c": -0.022}
-    assert round(through(table, held, reports["x@a"], query) or 0.0, 3) == 0.106
-    assert round(through(table, held, reports["y@b"], query) or 0.0, 3) == 0.031
+    assert round(through(table, held, reports["x@a"], judged) or 0.0, 3) == 0.106
+    assert round(through(table, held, reports["y@b"], judged) or 0.0, 3) == 0.031
     without = model.probability(query, {i: 0.0 for i in groups.arguments[main]})
     alone = model.probability(query, {reports["y@b"]: 0.0})
     both = model.probability(
         query, {reports["y@b"]: 0.0, **{i: 0.0 for i in groups.arguments[main]}})
-    assert through(table, held, reports["y@b"], query) == pytest.approx(
+    assert through(table, held, reports["y@b"], judged) == pytest.approx(
         (table.baseline[query] - alone) - (without - both), abs=1e-12)
