@@ -70,7 +70,7 @@ if TYPE_CHECKING:
     from assess.explain.abduce import WhyNotResult
     from assess.explain.argmap import ArgumentMap
     from assess.explain.argue import ArgueResult
-    from assess.explain.judgement import Judgements
+    from assess.explain.judgement_result import Judgements
     from assess.explain.matrix import Matrix
     from assess.explain.report import ReportData
     from assess.explain.sensitivity import SensitivityResult

@@ -32,13 +32,12 @@ from assess.cli.common import (
 )
 from assess.cli.limits import limit_options, limits_from
 from assess.render.crisp import crisp_lines, crisp_text
-from assess.render.defeasible import defeasible_text
 from assess.render.judgement import run_text
 
 TEXT: dict[str, Callable[[Any, bool], str]] = {
     "prob": run_text,
     "crisp": lambda result, _: crisp_text(result),
-    "defeasible": lambda result, _: defeasible_text(result),
+    "defeasible": lambda result, _: _defeasible_text(result),
 }
 """How each reading of ``Assessment.run`` prints as text (its JSON is ``to_json()``)."""
 LINES: dict[str, Callable[[Any], Iterable[str]]] = {"crisp": crisp_lines}
@@ -93,3 +92,10 @@ def _stream(lines: Iterable[str], batch: int = 10_000) -> None:
     while chunk := list(itertools.islice(rest, batch)):
         sys.stdout.write("\n".join(chunk) + "\n")
     sys.stdout.flush()
+
+
+def _defeasible_text(result: Any) -> str:
+    # Imported here: the defeasible answers' module is not needed by `prob`.
+    from assess.render.defeasible import defeasible_text
+
+    return defeasible_text(result)

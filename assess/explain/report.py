@@ -47,7 +47,8 @@ from assess.engine.ir import GroundAtom
 from assess.engine.provenance import FACT
 from assess.explain.argmap import ArgumentMap, argument_map
 from assess.explain.evidence import ReportInfo, report_info, report_text
-from assess.explain.judgement import Judgements, judge
+from assess.explain.judgement import judge
+from assess.explain.judgement_result import Judgements
 from assess.explain.matrix import Matrix, matrices
 from assess.explain.reading import conditional_members
 from assess.explain.sensitivity import SensitivityResult, sensitivity

@@ -17,8 +17,8 @@ from __future__ import annotations
 
 from assess.analysis.icd203 import estimate, percent
 from assess.explain.confidence import BEARING, Change, Confidence, side
-from assess.explain.judgement import Judgement
-from assess.render.matrix import decibans
+from assess.explain.judgement_result import Judgement
+from assess.render.decibans import decibans
 
 NUMBERS = ["no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"]
 

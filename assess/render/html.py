@@ -35,7 +35,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from assess.explain.judgement import Judgement, Judgements
+from assess.explain.judgement_result import Judgement, Judgements
 from assess.explain.report import NodeDetail, ReportData
 from assess.render import judgement as words
 from assess.render.confidence import judged_confidence_text

@@ -32,7 +32,7 @@ import textwrap
 
 from assess.analysis.icd203 import clamp, percent
 from assess.explain.arguments import Argument, report_text
-from assess.explain.judgement import Judgement, Judgements, SetSummary
+from assess.explain.judgement_result import Judgement, Judgements, SetSummary
 from assess.render.confidence import judged_confidence_text, names
 from assess.render.prob import prob_lines
 from assess.syntax import ast

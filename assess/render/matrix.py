@@ -28,13 +28,13 @@ from __future__ import annotations
 
 import csv
 import io
-import math
 from collections.abc import Sequence
 from typing import Any
 
 from assess.analysis.icd203 import percent
 from assess.explain.matrix import STRONG, WEAK, Cell, Matrix
 from assess.explain.weight import likelihood_ratio
+from assess.render.decibans import decibans
 from assess.results import json_number
 
 LEGEND = (
@@ -42,18 +42,6 @@ LEGEND = (
     f"{likelihood_ratio(STRONG):.1f} / {likelihood_ratio(WEAK):.2f}), N: neutral, "
     f"I/II: inconsistent (at least -{WEAK:g} / -{STRONG:g} dB)"
 )
-
-
-def decibans(value: float | None, signed: bool = True) -> str:
-    """Decibans to one decimal (``+4.3``, ``-∞``); what rounds to 0 is ``0.0``."""
-    if value is None:
-        return "?"
-    if math.isinf(value):
-        return ("+∞" if signed else "∞") if value > 0 else "-∞"
-    shown = round(value, 1)
-    if shown == 0:
-        return "0.0"
-    return f"{shown:+.1f}" if signed else f"{shown:.1f}"
 
 
 def _cell(cell: Cell) -> str:

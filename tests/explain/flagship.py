@@ -8,7 +8,8 @@ from pathlib import Path
 
 import assess
 from assess.api import Assessment
-from assess.explain.judgement import Judgements, judge
+from assess.explain.judgement import judge
+from assess.explain.judgement_result import Judgements
 from assess.semantics.prob.compiled import Compiled
 
 ROOT = Path(__file__).parents[2]

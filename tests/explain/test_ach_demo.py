@@ -10,7 +10,7 @@ import pytest
 
 from assess.api import load
 from assess.cli import main
-from assess.explain.judgement import Judgements
+from assess.explain.judgement_result import Judgements
 
 DEMO = Path(__file__).parents[2] / "examples" / "ach_demo"
 FILES = (str(DEMO / "rules.assess"), str(DEMO / "evidence.assess"))

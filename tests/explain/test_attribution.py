@@ -15,7 +15,7 @@ from assess.explain.effects import (
     through,
     through_table,
 )
-from assess.explain.judgement import Judgements
+from assess.explain.judgement_result import Judgements
 
 FIXTURE = Path(__file__).parent / "fixtures" / "attribution.assess"
 

@@ -20,7 +20,8 @@ import pytest
 import assess
 from assess.engine.ir import GroundAtom
 from assess.explain.effects import group_inputs
-from assess.explain.judgement import Judgements, judge
+from assess.explain.judgement import judge
+from assess.explain.judgement_result import Judgements
 from assess.explain.reading import conditional_members, reading
 from assess.render.judgement import judgement_lines
 from assess.semantics.prob.compiled import Compiled

@@ -21,7 +21,8 @@ import assess
 from assess.analysis.icd203 import clamp, next_edges
 from assess.explain.confidence import side
 from assess.explain.effects import group_inputs
-from assess.explain.judgement import Judgements, judge
+from assess.explain.judgement import judge
+from assess.explain.judgement_result import Judgements
 from assess.explain.reading import conditional_members, reading
 from assess.explain.weight import decibans
 from assess.semantics.prob.compiled import Compiled

@@ -30,7 +30,7 @@ from assess.analysis.icd203 import band_index, clamp
 from assess.api import Assessment
 from assess.engine.ir import GroundAtom
 from assess.explain.changes import Change, weights
-from assess.explain.judgement import Judgement, Judgements
+from assess.explain.judgement_result import Judgement, Judgements
 from assess.explain.reading import conditional_members, reading
 from assess.explain.sensitivity import Lever, SensitivityResult, moved, sensitivity
 from assess.explain.track import TrackResult

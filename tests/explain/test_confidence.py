@@ -10,7 +10,7 @@ import pytest
 
 from assess.api import load
 from assess.explain.confidence import Level
-from assess.explain.judgement import Judgements
+from assess.explain.judgement_result import Judgements
 from assess.render.confidence import confidence_text
 
 FIXTURE = Path(__file__).parent / "fixtures" / "confidence.assess"

@@ -12,7 +12,7 @@ import pytest
 from assess.api import load
 from assess.cli import main
 from assess.explain.confidence import Level
-from assess.explain.judgement import Judgements
+from assess.explain.judgement_result import Judgements
 from assess.render.judgement import assessment_text, shorten
 from assess.syntax.ast import Estimate
 
