@@ -22,7 +22,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from assess.check.walk import body_atoms, heads, rules
+from assess.check.walk import body_atoms, derive_once, heads, rules
 from assess.graphs import DependencyGraph
 from assess.syntax import ast
 
@@ -43,9 +43,23 @@ def describe_node(node: PredicateNode) -> str:
 def program_graph(
     programs: Iterable[ast.Program],
 ) -> DependencyGraph[PredicateNode, ast.Span]:
-    """The dependency graph of all rules of ``programs``; origins are rule spans."""
+    """The dependency graph of all rules of ``programs``; origins are rule
+    spans. Built once per set of programs (``walk.derive_once``): the cycle and
+    safety checks both read it, and must not change it."""
+    listed = list(programs)
+    return derive_once(listed, "program_graph", lambda: _graph(listed))
+
+
+def _graph(programs: list[ast.Program]) -> DependencyGraph[PredicateNode, ast.Span]:
     graph: DependencyGraph[PredicateNode, ast.Span] = DependencyGraph()
-    for rule in rules(list(programs)):
+    seen: set[PredicateNode] = set()  # the heads of facts, added once each
+    for rule in rules(programs):
+        if type(rule) is ast.Clause and not rule.body:
+            node = node_of(rule.head)
+            if node not in seen:
+                seen.add(node)
+                graph.add_node(node)
+            continue
         for head in heads(rule):
             graph.add_node(node_of(head))
             for atom, negated in body_atoms(rule.body):

@@ -121,8 +121,8 @@ def check_arity_mismatch(programs: Sequence[ast.Program]) -> list[Diagnostic]:
             )
     declared = _arities({signature for signature, _ in declared_signatures(programs)})
     for atom in defining_atoms(programs):
-        name, arity = atom.signature
-        if name in declared and arity not in declared[name]:
+        name = atom.predicate
+        if name in declared and len(atom.args) not in declared[name]:
             findings.append(
                 error(
                     "arity_mismatch",

@@ -47,7 +47,8 @@ def check_singleton_variable(programs: Sequence[ast.Program]) -> list[Diagnostic
     """Named variables that occur exactly once in their clause."""
     findings: list[Diagnostic] = []
     for rule in written_rules(programs):
-        if is_ground_clause(rule):
+        # Only the body's occurrences are reported: a fact has none.
+        if not rule.body or is_ground_clause(rule):
             continue
         counts = Counter(var.name for var in rule_vars(rule))
         findings.extend(

@@ -137,10 +137,10 @@ def _walked(programs: Sequence[ast.Program]) -> tuple[tuple[Item, ...], tuple[Ru
 T = TypeVar("T")
 
 _derived: dict[str, Any] = {}
-"""What ``_derive`` computed from the programs ``_walked`` holds, by name."""
+"""What ``derive_once`` computed from the programs ``_walked`` holds, by name."""
 
 
-def _derive(programs: Sequence[ast.Program], name: str, compute: Callable[[], T]) -> T:
+def derive_once(programs: Sequence[ast.Program], name: str, compute: Callable[[], T]) -> T:
     """``compute()`` once per set of programs (it must read only them)."""
     _walked(programs)
     if name not in _derived:
@@ -178,18 +178,24 @@ def rules(programs: Sequence[ast.Program]) -> Iterator[Rule]:
 def is_ground_clause(rule: Rule) -> bool:
     """A fact or rule of atoms with constant arguments: nothing for the
     variable checks to see (the bulk of a large program, skipped by them at
-    the cost of this test)."""
-    if not isinstance(rule, ast.Clause) or rule.flexible:
+    the cost of this test, which is written for speed: AST classes are
+    never subclassed, so ``type`` tests stand for ``isinstance``)."""
+    if type(rule) is not ast.Clause or (rule.weight is not None and rule.probability is None):
         return False
-    if any(isinstance(a, _MAY_HOLD_VARIABLES) for a in rule.head.args):
-        return False
-    return not rule.body or all(
-        isinstance(i, ast.Atom) and not any(isinstance(a, _MAY_HOLD_VARIABLES) for a in i.args)
-        for i in rule.body
-    )
+    may = _MAY_HOLD_VARIABLES
+    for a in rule.head.args:
+        if type(a) in may:
+            return False
+    for item in rule.body:
+        if type(item) is not ast.Atom:
+            return False
+        for a in item.args:
+            if type(a) in may:
+                return False
+    return True
 
 
-_MAY_HOLD_VARIABLES = (ast.Var, ast.Compound, ast.ListTerm)
+_MAY_HOLD_VARIABLES = frozenset({ast.Var, ast.Compound, ast.ListTerm})
 
 
 def heads(rule: Rule) -> tuple[ast.Atom, ...]:
@@ -218,8 +224,9 @@ def used_atoms(programs: Sequence[ast.Program]) -> Iterator[tuple[ast.Atom, str]
     """Each atom that must be defined somewhere, with where it is used."""
     for item in all_items(programs):
         if isinstance(item, ast.Clause | ast.Disjunction):
-            for atom, negated in body_atoms(item.body):
-                yield atom, "under negation" if negated else "in a rule body"
+            if item.body:  # a fact uses nothing (the bulk of a large program)
+                for atom, negated in body_atoms(item.body):
+                    yield atom, "under negation" if negated else "in a rule body"
         elif isinstance(item, ast.Query):
             yield item.atom, "in a query"
         elif isinstance(item, ast.Evidence):
@@ -241,7 +248,9 @@ def used_atoms(programs: Sequence[ast.Program]) -> Iterator[tuple[ast.Atom, str]
 def defining_atoms(programs: Sequence[ast.Program]) -> Iterator[ast.Atom]:
     """Each atom that defines its predicate: rule heads and reports."""
     for item in all_items(programs):
-        if isinstance(item, ast.Clause | ast.Disjunction):
+        if type(item) is ast.Clause:
+            yield item.head
+        elif isinstance(item, ast.Disjunction):
             yield from heads(item)
         elif isinstance(item, ast.Report):
             yield item.atom
@@ -265,7 +274,7 @@ def defined_signatures(programs: Sequence[ast.Program]) -> frozenset[Signature]:
         defined.update(signature for signature, _ in declared_signatures(programs))
         return frozenset(defined)
 
-    return _derive(programs, "defined_signatures", compute)
+    return derive_once(programs, "defined_signatures", compute)
 
 
 def expr_vars(expr: ast.Expr) -> Iterator[ast.Var]:

@@ -297,6 +297,11 @@ def ground_atom(atom: ast.Atom) -> tuple[Pred, tuple[Value, ...]] | None:
     return _pred(atom.predicate, len(atom.args), atom.contrary), tuple(values)
 
 
+def _defining(s: ast.Disjunction | ast.Report) -> tuple[ast.Atom, ...]:
+    """The atoms an annotated disjunction or a report defines."""
+    return (s.atom,) if isinstance(s, ast.Report) else heads(s)
+
+
 class _Lowering:
     """Accumulates one ``IRProgram`` statement by statement."""
 
@@ -314,15 +319,32 @@ class _Lowering:
         self._defined: frozenset[tuple[str, int]] = frozenset()
 
     def run(self) -> IRProgram:
-        defined = {
-            head.signature for s in self.statements if isinstance(s, ast.Clause | ast.Disjunction)
-            for head in heads(s)
-        } | {s.atom.signature for s in self.statements if isinstance(s, ast.Report)}
+        defined: set[tuple[str, int]] = set()
+        for s in self.statements:
+            if type(s) is ast.Clause:
+                defined.add((s.head.predicate, len(s.head.args)))
+            elif isinstance(s, ast.Disjunction | ast.Report):
+                defined.update(a.signature for a in _defining(s))
         self._library = LIBRARY - defined
         self._defined = frozenset(defined)
         self._findall_goals = self._goals_of_findall()
         self._declarations()
+        facts, strict, order = self.ir.facts, ast.RuleKind.STRICT, self._findall_goals
+        last: tuple[Pred | None, set[tuple[Value, ...]]] = (None, set())
         for statement in self.statements:
+            # A certain ground fact, the bulk of a large program, straight
+            # into its relation (``_clause`` reads it the same way); facts
+            # of one predicate come in runs, and ``ground_atom`` gives each
+            # predicate as one object.
+            if (type(statement) is ast.Clause and not statement.body
+                    and statement.probability is None and statement.label is None
+                    and statement.weight is None and statement.kind is strict
+                    and (ground := ground_atom(statement.head)) is not None
+                    and ground[0] not in order):
+                if ground[0] is not last[0]:
+                    last = (ground[0], facts.setdefault(ground[0], set()))
+                last[1].add(ground[1])
+                continue
             self._statement(statement)
         self._lower_reports()
         for rule in specialize(self.ir, self.flexible):
@@ -498,7 +520,11 @@ def _expanded(statements: Iterable[Lowerable]) -> list[Lowerable]:
     (``syntax.expand``)."""
     out: list[Lowerable] = []
     for s in statements:
-        out.extend(expand(s) if isinstance(s, ast.Clause | ast.Disjunction) else (s,))
+        # A fact has no body to expand (the bulk of a large program).
+        if isinstance(s, ast.Clause | ast.Disjunction) and s.body:
+            out.extend(expand(s))
+        else:
+            out.append(s)
     return out
 
 
