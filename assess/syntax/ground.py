@@ -1,18 +1,23 @@
-"""The fast road for ground statements: facts and reports read by regular
-expressions, not one token at a time by the LALR parser.
+"""The fast road for plain statements: facts, rules of literals, queries and
+reports read by regular expressions, not one token at a time by the LALR
+parser.
 
 The bulk of a large file is ground facts (``edge(1, 2).``,
-``0.7::e(3).``, ``~p(a).``), ground rules (``0.4::m(7) :- e(0).``, a
-generated program's bulk) and reports (``report r(a) by s credibility 3
-on 2022-01-02 "quote".``). ``statement(text, pos, …)`` reads one such
-statement written on one line (a rule: with ``:-`` and positive literals
-only), with constant arguments (symbols, quoted
-symbols, strings, numbers, negative numbers) and no comment inside, and
-builds exactly the nodes and spans the general parser builds (the builder's
-rules: ``assess.syntax.builder``). Anything else — a variable, a body, a
-label, a comment or a line break inside, a compound term, a keyword as a
-name, a number the language refuses — returns None and is left to the
-general parser, so what the grammar grows to accept keeps working.
+``0.7::e(3).``, ``~p(a).``), rules (``0.4::m(7) :- e(0).``, a generated
+program's bulk; ``path(X, Y) :- edge(X, Z), \\+ cut(Z), path(Z, Y).``)
+and reports (``report r(a) by s credibility 3 on 2022-01-02 "quote".``);
+a Datalog or ProbLog program is often nothing else, with its
+``query(path(0, 9)).``. ``statement(text, pos, …)`` reads one such
+statement written on one line (a rule: with ``:-`` and a body of
+literals, each perhaps under ``\\+`` or ``not``), whose arguments are
+constants (symbols, quoted symbols, strings, numbers, negative numbers) or
+variables, with no comment inside, and builds exactly the nodes and spans
+the general parser builds (the builder's rules: ``assess.syntax.builder``).
+Anything else — a comparison, a label, a comment or a line break inside, a
+compound term, a keyword as a name, a number the language refuses —
+returns None and is left to the general parser, so what the grammar grows
+to accept keeps working. A file read by this road alone never builds the
+general parser's lexers (about 40 ms at every start).
 
 ``gap(text, pos, …)`` reads the white space and comments between
 statements, and ``statement_end`` finds where a statement the general
@@ -44,24 +49,31 @@ from assess.syntax.numbers import NumberError, read_number
 _WS = r"[ \t\f\r]*"
 _NAME = r"[a-z][A-Za-z0-9_]*"
 _NUMBER = r"\d+(?:\.\d+)?(?:[eE][+-]?\d+)?"
+_VARIABLE = r"[A-Z_][A-Za-z0-9_]*"
 _QUOTED = r"'(?:[^'\\\n]|\\.)*'"
 _STRING = r'"(?:[^"\\\n]|\\.)*"'
-_TERM = rf"(?:{_NAME}|{_NUMBER}|-{_WS}{_NUMBER}|{_QUOTED}|{_STRING})"
+_TERM = rf"(?:{_NAME}|{_VARIABLE}|{_NUMBER}|-{_WS}{_NUMBER}|{_QUOTED}|{_STRING})"
 _ARGS = rf"{_WS}{_TERM}{_WS}(?:,{_WS}{_TERM}{_WS})*"
 _LITERAL = rf"(~{_WS})?({_NAME})(?:{_WS}\(({_ARGS})\))?"
 
 _FACT = re.compile(rf"(?:({_NUMBER}){_WS}::{_WS})?{_LITERAL}{_WS}\.")
 """``[W ::] [~] name [( args )] .``: groups weight, tilde, name, args."""
 
-_BODY_LITERAL = re.compile(_LITERAL)
-_ONE_LITERAL = rf"(?:~{_WS})?{_NAME}(?:{_WS}\({_ARGS}\))?"
+_NAF = r"(?:\\\+|not(?=[ \t\f\r]))"
+"""``\\+``, or ``not`` before white space (``not(`` opens a group)."""
+_BODY_LITERAL = re.compile(rf"(?:({_NAF}){_WS})?{_LITERAL}")
+_ONE_LITERAL = rf"(?:{_NAF}{_WS})?(?:~{_WS})?{_NAME}(?:{_WS}\({_ARGS}\))?"
 _RULE = re.compile(
     rf"(?:({_NUMBER}){_WS}::{_WS})?{_LITERAL}{_WS}:-{_WS}"
     rf"({_ONE_LITERAL}(?:{_WS},{_WS}{_ONE_LITERAL})*){_WS}\."
 )
-"""``[W ::] head :- literal, … .``, every literal ground and positive:
+"""``[W ::] head :- literal, … .``, each body literal perhaps negated:
 groups weight, tilde, name, args, body. (``finditer`` of ``_BODY_LITERAL``
-over the body meets each literal in turn.)"""
+over the body meets each literal in turn: groups negation, tilde, name,
+args.)"""
+
+_QUERY = re.compile(rf"query{_WS}\({_WS}{_LITERAL}{_WS}\){_WS}\.")
+"""``query(literal).``: groups tilde, name, args."""
 
 _REPORT = re.compile(
     rf"report[ \t\f\r]+{_LITERAL}{_WS}"
@@ -123,10 +135,12 @@ _SPAN = _setters(ast.Span)
 _SYMBOL = _setters(ast.Symbol)
 _STRING_NODE = _setters(ast.String)
 _NUMBER_NODE = _setters(ast.Number)
+_VAR = _setters(ast.Var)
 _ATOM = _setters(ast.Atom)
 _CLAUSE = _setters(ast.Clause)
 _STRICT = ast.RuleKind.STRICT
 _Span, _Symbol, _String, _Number = ast.Span, ast.Symbol, ast.String, ast.Number
+_NAF_STYLE = {"\\+": ast.NafStyle.BACKSLASH_PLUS, "not": ast.NafStyle.NOT}
 
 
 def _span(file: str, line: int, column: int, end_column: int) -> ast.Span:
@@ -194,9 +208,12 @@ MAX_ARITY = 8
 
 
 def _term(text: str) -> tuple[type, tuple[Any, ...], Any]:
-    """The constant written ``text`` (a matched argument): its class, the
-    class's slot setters and its value. Raises NumberError, KeyError."""
+    """The constant or variable written ``text`` (a matched argument): its
+    class, the class's slot setters and its value (a variable's: its
+    name). Raises NumberError, KeyError."""
     first = text[0]
+    if "A" <= first <= "Z" or first == "_":
+        return ast.Var, _VAR, text
     if "a" <= first <= "z":
         if text in KEYWORDS:
             raise KeyError(text)
@@ -213,8 +230,9 @@ def _term(text: str) -> tuple[type, tuple[Any, ...], Any]:
 
 
 def statement(text: str, pos: int, file: str, cursor: Cursor) -> Any:
-    """The ground fact or report at ``pos`` (``Clause`` or ``Report``), or
-    None when the general parser must read what stands there."""
+    """The plain fact, rule, query or report at ``pos`` (``Clause``,
+    ``Query`` or ``Report``), or None when the general parser must read
+    what stands there."""
     base = cursor.line_start - 1
     line = cursor.line
     try:
@@ -222,6 +240,11 @@ def statement(text: str, pos: int, file: str, cursor: Cursor) -> Any:
             m = _REPORT.match(text, pos)
             if m is not None:
                 return _report(m, file, line, base)
+        if text.startswith("query", pos):
+            m = _QUERY.match(text, pos)
+            if m is not None:
+                atom = _literal(m, 1, file, line, base)
+                return ast.Query(atom, False, _span(file, line, pos - base, m.end() - base))
         m = None if cursor.pattern is None else cursor.pattern.match(text, pos)
         if m is None:
             found = _FACT.match(text, pos)
@@ -320,13 +343,19 @@ def _fact_slow(m: re.Match[str], file: str, line: int, base: int, pos: int) -> a
 
 
 def _rule(m: re.Match[str], file: str, line: int, base: int, pos: int) -> ast.Clause:
-    """A rule whose head and body literals are all ground atoms."""
+    """A rule whose body is literals, each perhaps negated."""
     weight = m.group(1)
-    body = []
+    body: list[ast.BodyLiteral] = []
     for literal in _BODY_LITERAL.finditer(m.string, m.start(5), m.end(5)):
-        if literal.group(2) == "call":  # the builder unwraps call/N
+        if literal.group(3) == "call":  # the builder unwraps call/N
             raise KeyError("call")
-        body.append(_literal(literal, 1, file, line, base))
+        atom = _literal(literal, 2, file, line, base)
+        naf = literal.group(1)
+        if naf is None:
+            body.append(atom)
+            continue
+        span = _span(file, line, literal.start(1) - base, atom.span.end_column)
+        body.append(ast.Negation(atom, _NAF_STYLE[naf], span))
     return ast.Clause(
         _literal(m, 2, file, line, base),
         tuple(body),

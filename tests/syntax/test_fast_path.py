@@ -7,6 +7,8 @@ and reports written every way the grammar allows."""
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from dataclasses import fields, is_dataclass
 from pathlib import Path
 from typing import Any
@@ -104,7 +106,7 @@ _CONSTANTS = st.one_of(
 
 @st.composite
 def ground_statements(draw: st.DrawFn) -> str:
-    """A fact, rule or report, mostly well formed, with white space and
+    """A fact, rule, query or report, mostly well formed, with white space and
     comments drawn between its tokens (so sometimes off the fast road)."""
     gap = lambda: draw(_SPACE) if draw(st.integers(0, 4)) == 0 else draw(  # noqa: E731
         st.sampled_from(["", " "])
@@ -122,9 +124,11 @@ def ground_statements(draw: st.DrawFn) -> str:
     atom = literal()
     weight = draw(st.sampled_from(["0.5", "1", "0.25e1", "1.0e999"]))
     weighted = f"{weight}{gap()}::{gap()}" if draw(st.booleans()) else ""
-    kind = draw(st.integers(0, 3))
+    kind = draw(st.integers(0, 4))
     if kind == 0:
         return f"{weighted}{atom}{gap()}."
+    if kind == 4:
+        return f"query{gap()}({gap()}{atom}{gap()}){gap()}."
     if kind == 1:
         body = [draw(st.sampled_from(["\\+ q", "not q", "X = 1.5", "true"])) if draw(
             st.integers(0, 5)) == 0 else literal() for _ in range(draw(st.integers(1, 4)))]
@@ -168,13 +172,46 @@ def test_ground_statements_take_the_fast_road() -> None:
         "p(X).",
         "p(a) :- q(X).",
         "p(a) :- \\+ q.",
+        "path(X, Y) :- edge(X, Z), not  cut(Z, _), \\+~far(Y), path(Z, Y).",
+        "0.3::p(X) :- q(X, -2, 'a b', \"s\").",
+        "query(p).",
+        "query( ~p(X, 1) ) .",
+    ],
+)
+def test_rules_of_literals_and_queries_take_the_fast_road(text: str) -> None:
+    assert ground.statement(text, 0, "f", ground.Cursor()) is not None
+    assert_same_reading(text)
+
+
+def test_a_program_of_plain_statements_never_builds_the_general_parser() -> None:
+    """The rules and query of a ProbLog program: the lexers of the general
+    parser (one regular expression per parser state) are not built."""
+    text = "0.5::e(1, 2).\np(X, Y) :- e(X, Y).\np(X, Y) :- p(X, Z), \\+ e(Z, Y).\nquery(p(1, 2)).\n"
+    script = (
+        "import sys\n"
+        "from assess.syntax import parser\n"
+        "parser.parse(sys.stdin.read())\n"
+        "print(parser._grammar.cache_info().currsize)\n"
+    )
+    # In a process of its own: this one's parser is long built.
+    done = subprocess.run([sys.executable, "-c", script], input=text, capture_output=True,
+                          text=True, check=True, cwd=REPOSITORY)
+    assert done.stdout.strip() == "0"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         "p(a) :- call(q).",
+        "p(a) :- \\+ call(q).",
         "p(a) :- not(q).",
+        "p(a) :- X = 1.",
+        "query(\\+ p).",
+        "query(p) :- q.",
         "p(a) => q.",
         "[r] p(a).",
         "p(a /* c */).",
         "p(a,\n b).",
-        "query(p).",
         "p(not).",
         "p(f(a)).",
         "p(1e999).",
