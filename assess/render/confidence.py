@@ -62,7 +62,9 @@ def _agreeing(c: Confidence, p: float) -> str:
 def _opposing(c: Confidence) -> str:
     n = len(c.opposing)
     if n == 0:
-        return "none pulls the other way"
+        # An origin that pulls the other way by less may still carry the
+        # strongest argument against it: the sentence names the threshold.
+        return f"none pulls the other way by {BEARING:g} dB or more"
     opposing = names(tuple(b.origin for b in c.opposing))
     return f"{_count(n)} {'pulls' if n == 1 else 'pull'} the other way ({opposing})"
 

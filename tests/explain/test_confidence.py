@@ -65,7 +65,8 @@ def test_the_sentence_names_the_agreeing_sources_and_the_distance_to_the_edge(
     assert text.startswith(
         "Confidence is high: three independent sources agree with it (isw, massicot, "
         "pentagon: their reports lower it), well graded (mean report probability 0.80); "
-        "none pulls the other way; robust: it is 4.8 dB from the edge of its band (5 %); "
+        "none pulls the other way by 1 dB or more; robust: it is 4.8 dB from the edge of "
+        "its band (5 %); "
         "losing isw raises it 3.7 dB"
     )
 
