@@ -100,6 +100,8 @@ class RowReader:
     columns: dict[str, int]
     known_sources: frozenset[str]
     problems: list[Diagnostic] = field(default_factory=list)
+    _hints: dict[str, str] = field(default_factory=dict, repr=False)
+    """The "did you mean" of each undeclared source, worked out once."""
 
     def _fail(self, cell: Field, code: str, message: str, offset: int = 0) -> None:
         column = cell.column + offset + (1 if cell.quoted and offset else 0)
@@ -152,8 +154,10 @@ class RowReader:
     def _source(self, cell: Field) -> str:
         name = cell.value.strip()
         if name not in self.known_sources:
-            close = difflib.get_close_matches(name, sorted(self.known_sources), n=1)
-            hint = f"; did you mean '{close[0]}'?" if close else ""
+            if name not in self._hints:  # a table may name one stray source a million times
+                close = difflib.get_close_matches(name, sorted(self.known_sources), n=1)
+                self._hints[name] = f"; did you mean '{close[0]}'?" if close else ""
+            hint = self._hints[name]
             self._fail(cell, "unknown_source", f"source '{name}' is not declared{hint}")
         return name
 

@@ -498,9 +498,19 @@ class _Lowering:
             assert ground is not None
             origin = self._origin.get(report.source, report.source)
             groups.setdefault((*ground, origin), []).append(report)
+        # A report's probability is its source's and its credibility's:
+        # worked out once per pair, not twice per report.
+        graded: dict[tuple[str, int], float] = {}
+
+        def probability_of(report: ast.Report) -> float:
+            key = (report.source, report.credibility)
+            if key not in graded:
+                graded[key] = self._probability(report)
+            return graded[key]
+
         for (pred, values, _origin), reports in groups.items():
-            best = max(reports, key=self._probability)
-            probability = choice_probability(reports, self._probability)
+            best = max(reports, key=probability_of)
+            probability = choice_probability(reports, probability_of)
             rule = IRRule(
                 len(self.ir.rules),
                 IRAtom(pred, tuple(IConst(v) for v in values)),
