@@ -44,6 +44,7 @@ from assess.engine.strata import PredicateGraph
 from assess.explain.effects import contributions
 from assess.explain.evidence import ReportInfo, report_info
 from assess.explain.proofs import Proof, top_proofs
+from assess.explain.reading import conditional_members, reading
 from assess.results import Result
 from assess.semantics.prob.choices import atom_text
 from assess.semantics.prob.compiled import Compiled
@@ -115,6 +116,29 @@ class WhyResult(Result):
     superseded: tuple[SupersededReport, ...] = ()
     residual_of: tuple[str, tuple[str, ...]] | None = None
     """For the residual of an exclusive set: the set and its other members."""
+    given: WhyGiven | None = None
+    """For a member of a set ``given c``: how ``run`` judges it, on P(h | c);
+    ``probability``, the proofs and the contributions stay of P(h)."""
+
+
+@dataclass(frozen=True, slots=True)
+class WhyGiven:
+    """``run``'s reading of a member of a set ``given c`` (``reading``)."""
+
+    condition: str
+    condition_probability: float
+    probability: float | None
+    """P(h | c); None where c cannot hold."""
+    term: str
+    """Its ICD 203 words as ``run`` prints them (or that there is no judgement)."""
+
+
+def _given(compiled: Compiled, atom: GroundAtom) -> WhyGiven | None:
+    if atom not in conditional_members(compiled):
+        return None
+    r = reading(compiled, atom)
+    assert r.condition is not None
+    return WhyGiven(r.condition, r.condition_probability, r.judged, r.term())
 
 
 def _residual_of(compiled: Compiled, atom: GroundAtom) -> tuple[str, tuple[str, ...]] | None:
@@ -209,5 +233,6 @@ def why(compiled: Compiled, atom: GroundAtom, k: int = 3) -> WhyResult:
         tuple(report_contributions(compiled, atom)),
         tuple(superseded_reports(compiled, atom)),
         _residual_of(compiled, atom),
+        _given(compiled, atom),
     )
 

@@ -106,6 +106,15 @@ def _proof_header(i: int, proof: ProofTree) -> str:
 
 def why_text(result: WhyResult) -> str:
     out = [headline(result.atom, result.term, result.probability)]
+    if (g := result.given) is not None:
+        # A member of a set given c: run judges P(h | c); the proofs and
+        # the reports' contributions below are of P(h) overall.
+        judged = g.term if g.probability is None else (
+            f"{judgement(g.term, g.probability)} if {g.condition} holds")
+        out = [f"{result.atom}: {judged} ({pct(result.probability)} overall)",
+               f"The proofs and what each report adds are of P({result.atom}) overall, "
+               f"{pct(result.probability)}: {g.condition} holds in "
+               f"{pct(g.condition_probability)}."]
     if result.residual_of is not None:
         name, others = result.residual_of
         out.append(f"It is the residual of the exclusive set {name}: it holds where none of "

@@ -106,3 +106,28 @@ def test_the_flagship_northern_axis_is_weighed_given_an_offensive(
     assert north.against.origin != "massicot"
     assert north.judged - north.support.effect < north.judged
     assert north.judged < north.judged - north.against.effect
+
+
+def test_why_heads_a_conditional_member_as_run_does(
+    assessed: tuple[Compiled, Judgements],
+) -> None:
+    """``why`` explains P(h) overall, but its first line judges a member of a
+    set given c as ``run`` does, and says what its numbers are of."""
+    from assess.explain.why import why
+    from assess.render.judgement import judgement_head
+    from assess.render.why import why_text
+
+    compiled, judgements = assessed
+    conditional = conditional_members(compiled)
+    checked = 0
+    for j in judgements.judgements:
+        result = why(compiled, j.atom)
+        if j.atom not in conditional:
+            assert result.given is None
+            continue
+        head, said = why_text(result).split("\n")[:2]
+        assert head == judgement_head(j).split(". ", 1)[1]
+        assert said.startswith(f"The proofs and what each report adds are of P({j.name}) overall")
+        assert result.given is not None and result.given.condition == j.condition
+        checked += 1
+    assert checked >= 1
