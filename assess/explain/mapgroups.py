@@ -34,6 +34,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
+from assess.analysis.icd203 import clamp, percent
 from assess.explain.mapdata import (
     ArgumentMap,
     Instance,
@@ -58,7 +59,11 @@ def _set_label(compiled: Compiled, index: int) -> str:
     s = compiled.sets[index]
     how = "exactly one holds" if s.exclusive else "competing, may overlap"
     if s.condition is not None:
-        how += f", given {atom_text(s.condition)}"
+        # The members' nodes show P(h) overall, as every node of the map
+        # does; run judges them on P(h | c), so the label says which.
+        condition = compiled.set_readouts()[index].condition
+        how += (f", given {atom_text(s.condition)} ({percent(clamp(condition))}); "
+                "the members' numbers are overall")
     return f"{s.name}: {how}"
 
 

@@ -72,6 +72,8 @@ def test_flagship_groups_each_competing_set_with_contraries_beside_positives(
     axis = groups["set:axis"]
     assert labels[axis.condition or ""] == "renewed_offensive"
     assert "given renewed_offensive" in axis.label
+    # Its members' nodes show P(h) overall (run judges P(h | c)): the label says so.
+    assert axis.label.endswith("; the members' numbers are overall")
     given = {(labels[e.source], labels[e.target]) for e in grouped.edges if e.kind == "given"}
     assert given == {("renewed_offensive", m) for m in
                      ("northern_axis", "western_incursion", "axis_unclear")}
