@@ -151,8 +151,9 @@ def answers(family: str, engine: str, output: str) -> object:
         return output
     if family == "crisp":
         return sum(1 for line in output.splitlines() if line.endswith(")."))
-    if engine == "assess":
-        return {q["atom"]: q["probability"] for q in json.loads(output)["queries"]}
+    if engine == "assess":  # bounds (lower, upper) where exact compilation stopped
+        return {q["atom"]: q["probability"] if q.get("exact", True) else (q["lower"], q["upper"])
+                for q in json.loads(output)["queries"]}
     found = (re.match(r"\s*(.+?):\s*([0-9.eE+-]+)\s*$", line) for line in output.splitlines())
     return {m[1].replace(" ", ""): float(m[2]) for m in found if m}
 
@@ -165,9 +166,21 @@ def agree(family: str, found: dict[str, object]) -> bool:
     assert isinstance(first, dict)
     return all(
         isinstance(v, dict) and v.keys() == first.keys()
-        and all(abs(v[k] - first[k]) < 1e-6 for k in first)
+        and all(_close(v[k], first[k]) for k in first)
         for v in values
     )
+
+
+def _close(a: float | tuple[float, float], b: float | tuple[float, float]) -> bool:
+    """Two answers agree: equal to 1e-6, or a number within bounds."""
+    if isinstance(a, tuple) or isinstance(b, tuple):
+        (lo, hi), x = (a, b) if isinstance(a, tuple) else (b, a)
+        return isinstance(x, tuple) or lo - 1e-6 <= x <= hi + 1e-6
+    return abs(a - b) < 1e-6
+
+
+def _answer(p: float | tuple[float, float]) -> str:
+    return f"{p[0]:.4g} ≤ P ≤ {p[1]:.4g}" if isinstance(p, tuple) else f"{p:.4g}"
 
 
 def table(family: str, plan: dict[str, list[int]], workloads: Path, timeout: float) -> None:
@@ -194,7 +207,7 @@ def table(family: str, plan: dict[str, list[int]], workloads: Path, timeout: flo
             ratios = [_ratio(result[p], ours) for p in peers]
             shown = found.get("assess", "?")
             if isinstance(shown, dict):
-                shown = ", ".join(f"{p:.4g}" for p in list(shown.values())[:3])
+                shown = ", ".join(_answer(p) for p in list(shown.values())[:3])
             print(f"| {name} | {size} | {shown} | " + " | ".join(cells + ratios)
                   + f" | {'yes' if agree(family, found) else 'NO'} |", flush=True)
 
