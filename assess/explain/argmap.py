@@ -52,6 +52,7 @@ from assess.explain.mapdata import (
     legend_for,
 )
 from assess.explain.mapgroups import collapse, group_nodes
+from assess.explain.reading import conditional_members, reading
 from assess.semantics.prob.choices import atom_text
 from assess.semantics.prob.compile import resolve
 from assess.semantics.prob.compiled import Compiled, Formula, compile_assessment
@@ -123,6 +124,7 @@ class _Builder:
     def __init__(self, compiled: Compiled, fires: dict[int, float]) -> None:
         self.compiled, self.fires = compiled, fires
         self.marginals = compiled.probabilities()
+        self.conditional = conditional_members(compiled)
         self.nodes: list[MapNode] = []
         self.edges: list[MapEdge] = []
 
@@ -133,9 +135,17 @@ class _Builder:
         self.nodes.append(MapNode(f"a{a}", _kind(self.compiled, ground), atom_text(ground),
                                   self.marginals.get(ground, 1.0 if certain else 0.0),
                                   "certain fact" if certain else "",
-                                  contrary=ground[0].contrary))
+                                  contrary=ground[0].contrary, given=self._given(ground)))
         for d in graph.by_head[a]:
             self.derivation(d)
+
+    def _given(self, ground: GroundAtom) -> tuple[str, float | None] | None:
+        """(c, P(it | c)) for a member of a set given c (``reading``)."""
+        if ground not in self.conditional:
+            return None
+        r = reading(self.compiled, ground)
+        assert r.condition is not None
+        return r.condition, r.judged
 
     def derivation(self, d: int) -> None:
         ir, der = self.compiled.ir, self.compiled.graph.derivations[d]

@@ -63,6 +63,9 @@ class MapNode:
     """How many ground instances the node stands for."""
     members: tuple[Instance, ...] = ()
     """The instances of a collapsed node (``count`` of them); () for one."""
+    given: tuple[str, float | None] | None = None
+    """A member of a set ``given c``: (c, P(it | c)), as ``run`` judges it
+    (None where c cannot hold); ``probability`` stays P(it) overall."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -59,11 +59,9 @@ def _set_label(compiled: Compiled, index: int) -> str:
     s = compiled.sets[index]
     how = "exactly one holds" if s.exclusive else "competing, may overlap"
     if s.condition is not None:
-        # The members' nodes show P(h) overall, as every node of the map
-        # does; run judges them on P(h | c), so the label says which.
+        # Its members' nodes show P(h | c) as run judges them, then P(h).
         condition = compiled.set_readouts()[index].condition
-        how += (f", given {atom_text(s.condition)} ({percent(clamp(condition))}); "
-                "the members' numbers are overall")
+        how += f", given {atom_text(s.condition)} ({percent(clamp(condition))})"
     return f"{s.name}: {how}"
 
 

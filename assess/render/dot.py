@@ -96,6 +96,10 @@ def label(node: MapNode) -> str:
         return f"{name}  {weight}fires {shown}" if shown else name
     if node.detail == "certain fact":
         return f"{name}  certain"
+    if node.given is not None:  # as run judges it, then P(h) overall
+        condition, given = node.given
+        judged = "no judgement" if given is None else f"{_pct(given)} if {condition}"
+        return f"{name}  {judged} · {shown} overall"
     return f"{name}  {shown}" if shown else name
 
 

@@ -72,8 +72,12 @@ def test_flagship_groups_each_competing_set_with_contraries_beside_positives(
     axis = groups["set:axis"]
     assert labels[axis.condition or ""] == "renewed_offensive"
     assert "given renewed_offensive" in axis.label
-    # Its members' nodes show P(h) overall (run judges P(h | c)): the label says so.
-    assert axis.label.endswith("; the members' numbers are overall")
+    # Its members' nodes carry P(h | c), as run judges them, beside P(h).
+    judged = {j.name: j for j in assess.load(R, E).assess().judgements}
+    for member in axis.nodes:
+        node = next(n for n in grouped.nodes if n.id == member)
+        if node.label in judged and judged[node.label].given is not None:
+            assert node.given == ("renewed_offensive", pytest.approx(judged[node.label].given))
     given = {(labels[e.source], labels[e.target]) for e in grouped.edges if e.kind == "given"}
     assert given == {("renewed_offensive", m) for m in
                      ("northern_axis", "western_incursion", "axis_unclear")}

@@ -310,6 +310,10 @@
       return n.label + count + "\n" + (n.weight !== null ? "w " + n.weight + ", " : "") +
         "fires " + percent(n.probability);
     }
+    if (n.given) {  // a member of a set given c: as run judges it, then P(h) overall
+      var judged = n.given[1] === null ? "no judgement" : percent(n.given[1]) + " if " + n.given[0];
+      return n.label + count + "\n" + judged + " \u00b7 " + percent(n.probability) + " overall";
+    }
     return n.label + count + "\n" + percent(n.probability);
   }
 
